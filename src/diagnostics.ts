@@ -1,0 +1,36 @@
+/**
+ * Diagnostics are data, collected from every stage and never thrown at a user.
+ * Each carries its source position so the CLI can print `path:line:col: fel|varning: …`.
+ */
+export type Severity = "fel" | "varning";
+
+export interface Diagnostic {
+  /** File path as given to the tool (relative to the working directory where possible). */
+  file: string;
+  /** 1-based line and column; 1:1 when the problem concerns the whole file. */
+  line: number;
+  col: number;
+  severity: Severity;
+  /** Swedish message for the user. */
+  message: string;
+  /** Stable rule id, e.g. "organisationsnummer-kontrollsiffra". */
+  rule: string;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.col}: ${d.severity}: ${d.message} [${d.rule}]`;
+}
+
+export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
+  diagnostics.some((d) => d.severity === "fel");
+
+/** Sorts by file, then position, so output is stable. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.col - b.col ||
+      a.rule.localeCompare(b.rule),
+  );
+}

@@ -1,0 +1,121 @@
+import type { ErrorObject } from "ajv";
+
+export interface SchemaMessage {
+  message: string;
+  rule: string;
+  /** Point at the key rather than the value (misspelt keys). */
+  atKey: boolean;
+  /** Extra path segments below instancePath (the offending key). */
+  extraPath: (string | number)[];
+}
+
+const FORMATS: Record<string, string> = {
+  "^\\d{6}-\\d{4}$": "ett organisationsnummer som NNNNNN-NNNN, inom citattecken",
+  "^\\d{4}-\\d{2}-\\d{2}$": "ett datum som ÅÅÅÅ-MM-DD",
+  "^\\d{4}(-\\d{2}-\\d{2})?$": "ett datum som ÅÅÅÅ-MM-DD eller ett årtal ÅÅÅÅ, inom citattecken",
+  "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$": "en dag på året som MM-DD, t.ex. \"09-30\"",
+  "^[a-z0-9][a-z0-9-]*$": "ett id med små bokstäver a–z, siffror och bindestreck",
+  "^[^\\n]*$": "en enda rad utan radbrytning",
+  "^\\d{3} ?\\d{2}$": "ett postnummer som \"391 28\"",
+};
+
+const TYPES: Record<string, string> = {
+  string: "text",
+  integer: "ett heltal",
+  number: "ett tal",
+  boolean: "sant eller falskt (true/false)",
+  object: "en samling nycklar",
+  array: "en lista",
+};
+
+const valueAt = (root: unknown, pointer: string): unknown => {
+  let v = root;
+  for (const seg of pointer.split("/").slice(1)) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string, unknown>)[seg.replaceAll("~1", "/").replaceAll("~0", "~")];
+  }
+  return v;
+};
+
+/** A Swedish message for one ajv error. Rule ids are `schema-<keyword>`. */
+export function schemaMessage(error: ErrorObject, root: unknown): SchemaMessage {
+  const p = error.params as Record<string, unknown>;
+  const base = { atKey: false, extraPath: [] as (string | number)[], rule: `schema-${error.keyword.toLowerCase()}` };
+  const value = valueAt(root, error.instancePath);
+  switch (error.keyword) {
+    case "additionalProperties":
+    case "unevaluatedProperties": {
+      const key = String(p.additionalProperty ?? p.unevaluatedProperty);
+      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      const near = closest(key, allowed);
+      return {
+        ...base,
+        rule: "schema-okand-nyckel",
+        atKey: true,
+        extraPath: [key],
+        message: `Okänd nyckel \"${key}\".${near ? ` Menade du \"${near}\"?` : ""}${allowed.length ? ` Tillåtna nycklar: ${allowed.join(", ")}.` : ""}`,
+      };
+    }
+    case "required":
+      return { ...base, rule: "schema-nyckel-saknas", message: `Nyckeln \"${String(p.missingProperty)}\" saknas. Ange den, eller markera uppgiften som saknad med saknas: <skäl> där det är tillåtet.` };
+    case "type": {
+      const want = String(p.type)
+        .split(",")
+        .map((t) => TYPES[t] ?? t)
+        .join(" eller ");
+      if (String(p.type).startsWith("string") && (typeof value === "number" || typeof value === "boolean")) {
+        return { ...base, rule: "schema-citera-text", message: `Värdet ${String(value)} tolkas som ${typeof value === "number" ? "ett tal" : "sant/falskt"} men ska vara text. Skriv det inom citattecken, t.ex. \"${String(value)}\".` };
+      }
+      return { ...base, message: `Värdet ska vara ${want}.` };
+    }
+    case "pattern": {
+      const what = FORMATS[String(p.pattern)] ?? `text som följer mönstret ${String(p.pattern)}`;
+      return { ...base, rule: "schema-format", message: `\"${String(value)}\" har fel form; ange ${what}.` };
+    }
+    case "format":
+      return { ...base, rule: "schema-format", message: `\"${String(value)}\" är inte ett giltigt datum (ÅÅÅÅ-MM-DD).` };
+    case "enum":
+      return { ...base, message: `Värdet \"${String(value)}\" är inte tillåtet. Välj ett av: ${(p.allowedValues as unknown[]).join(", ")}.` };
+    case "const":
+      return { ...base, message: `Värdet ska vara \"${String(p.allowedValue)}\".` };
+    case "minLength":
+      return { ...base, message: "Texten får inte vara tom." };
+    case "minItems":
+      return { ...base, message: `Listan ska ha minst ${String(p.limit)} ${Number(p.limit) === 1 ? "post" : "poster"}.` };
+    case "minimum":
+    case "exclusiveMinimum":
+      return { ...base, message: `Värdet ${String(value)} är för litet; det ska vara ${error.keyword === "minimum" ? "minst" : "större än"} ${String(p.limit)}.` };
+    case "oneOf":
+      return { ...base, rule: "schema-form", message: "Värdet har fel form. Ange ett giltigt värde, eller markera uppgiften som saknad med saknas: <skäl>." };
+    default:
+      return { ...base, message: `Ogiltigt värde (${error.message ?? error.keyword}).` };
+  }
+}
+
+/** The allowed key nearest to a misspelt one (Levenshtein distance ≤ 3). */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const c of candidates) {
+    const d = levenshtein(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] as number;
+}
