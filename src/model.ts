@@ -39,8 +39,9 @@ export const signingParties = (data: Overenskommelse): Part[] =>
 
 /** Parties that sign a bilaga: those listed, else the public parties and the bilaga's party. */
 export function bilagaSigners(data: Overenskommelse, bilaga: Bilaga): Part[] {
-  const ids =
-    bilaga.undertecknare ??
-    [...data.parter.filter((p) => p.sektor === "offentlig").map((p) => p.id), bilaga.part];
+  const ids = bilaga.undertecknare ?? [
+    ...data.parter.filter((p) => p.sektor === "offentlig").map((p) => p.id),
+    bilaga.part,
+  ];
   return [...new Set(ids)].flatMap((id) => partById(data, id) ?? []);
 }

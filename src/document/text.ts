@@ -36,7 +36,12 @@ export function blockText(block: Block): string {
         .join("\n");
     case "signatures":
       return block.blocks
-        .map((s) => [`För ${s.party}`, s.name && s.title ? `${s.name}, ${s.title}` : (s.name ?? s.title ?? "")].join("\n"))
+        .map((s) =>
+          [
+            `För ${s.party}`,
+            s.name && s.title ? `${s.name}, ${s.title}` : (s.name ?? s.title ?? ""),
+          ].join("\n"),
+        )
         .join("\n");
   }
 }

@@ -42,7 +42,9 @@ export async function readAgreement(
   try {
     if (!(await stat(dir)).isDirectory()) {
       return {
-        diagnostics: [usage(shown, "Sökvägen är inte en mapp med en överenskommelse.", "mapp-saknas")],
+        diagnostics: [
+          usage(shown, "Sökvägen är inte en mapp med en överenskommelse.", "mapp-saknas"),
+        ],
         usageError: true,
       };
     }

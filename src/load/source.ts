@@ -21,7 +21,11 @@ export interface SourceFile {
 }
 
 /** Position of a node by its path in the data; falls back to the nearest existing ancestor. */
-export function locate(file: SourceFile, path: YamlPath, key = false): { line: number; col: number } {
+export function locate(
+  file: SourceFile,
+  path: YamlPath,
+  key = false,
+): { line: number; col: number } {
   for (let n = path.length; n >= 0; n--) {
     const sub = path.slice(0, n);
     let offset: number | undefined;
@@ -54,7 +58,10 @@ const isBinary = (bytes: Uint8Array): boolean => bytes.subarray(0, 8000).include
  * Decodes and parses one YAML file. Every problem becomes a diagnostic: not UTF-8, binary, empty,
  * too large, YAML syntax errors (tabs, bad indentation), duplicate keys, alias bombs.
  */
-export function parseSource(path: string, bytes: Uint8Array): { file?: SourceFile; diagnostics: Diagnostic[] } {
+export function parseSource(
+  path: string,
+  bytes: Uint8Array,
+): { file?: SourceFile; diagnostics: Diagnostic[] } {
   const at = (message: string, rule: string, line = 1, col = 1): Diagnostic => ({
     file: path,
     line,
@@ -66,12 +73,17 @@ export function parseSource(path: string, bytes: Uint8Array): { file?: SourceFil
   if (bytes.length > MAX_FILE_BYTES) {
     return {
       diagnostics: [
-        at(`Filen är för stor (${bytes.length} byte); högst ${MAX_FILE_BYTES} byte tillåts.`, "fil-for-stor"),
+        at(
+          `Filen är för stor (${bytes.length} byte); högst ${MAX_FILE_BYTES} byte tillåts.`,
+          "fil-for-stor",
+        ),
       ],
     };
   }
   if (isBinary(bytes)) {
-    return { diagnostics: [at("Filen är inte en textfil (den innehåller binära data).", "fil-binar")] };
+    return {
+      diagnostics: [at("Filen är inte en textfil (den innehåller binära data).", "fil-binar")],
+    };
   }
   let text: string;
   try {
@@ -96,15 +108,30 @@ export function parseSource(path: string, bytes: Uint8Array): { file?: SourceFil
     return { diagnostics: [at("Filen är tom.", "fil-tom")] };
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
   const diagnostics: Diagnostic[] = [];
   for (const error of doc.errors) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
-    diagnostics.push(at(yamlErrorMessage(error.code, error.message, text, error.pos[0]), `yaml-${error.code.toLowerCase().replaceAll("_", "-")}`, line, col));
+    diagnostics.push(
+      at(
+        yamlErrorMessage(error.code, error.message, text, error.pos[0]),
+        `yaml-${error.code.toLowerCase().replaceAll("_", "-")}`,
+        line,
+        col,
+      ),
+    );
   }
   for (const warning of doc.warnings) {
     const { line, col } = lineCounter.linePos(warning.pos[0]);
-    diagnostics.push({ ...at(`YAML: ${warning.message}`, "yaml-varning", line, col), severity: "varning" });
+    diagnostics.push({
+      ...at(`YAML: ${warning.message}`, "yaml-varning", line, col),
+      severity: "varning",
+    });
   }
   if (diagnostics.some((d) => d.severity === "fel")) return { diagnostics };
   let value: unknown;
@@ -158,8 +185,11 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 function yamlErrorMessage(code: string, original: string, text: string, offset: number): string {
   const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-  const line = text.slice(lineStart, text.indexOf("\n", offset) === -1 ? undefined : text.indexOf("\n", offset));
-  if (/^\s*\t/.test(line) || (code === "TAB_AS_INDENT")) {
+  const line = text.slice(
+    lineStart,
+    text.indexOf("\n", offset) === -1 ? undefined : text.indexOf("\n", offset),
+  );
+  if (/^\s*\t/.test(line) || code === "TAB_AS_INDENT") {
     return "Tabbtecken används för indrag. YAML kräver mellanslag; ersätt tabben med mellanslag.";
   }
   switch (code) {
@@ -174,7 +204,6 @@ function yamlErrorMessage(code: string, original: string, text: string, offset: 
       return "En nyckel saknar kolon eller sträcker sig över flera rader. Skriv nyckel: värde på en rad.";
     case "BAD_ALIAS":
       return "Aliaset (*namn) hänvisar till ett ankare (&namn) som inte finns.";
-    case "DUPLICATE_ANCHOR":
     default:
       return `YAML-fel: ${original.split("\n")[0]}`;
   }

@@ -10,7 +10,10 @@ import { validateSchema } from "./schema.js";
  * Validates parsed sources: the JSON Schema first, then the rules beyond it (rules only run on
  * data that passed the schema, so they can rely on its types).
  */
-export function validateAgreement(sources: AgreementSources): { agreement?: Agreement; diagnostics: Diagnostic[] } {
+export function validateAgreement(sources: AgreementSources): {
+  agreement?: Agreement;
+  diagnostics: Diagnostic[];
+} {
   const diagnostics = [
     ...validateSchema("agreement", sources.agreement),
     ...sources.bilagor.flatMap((b) => validateSchema("bilaga", b)),

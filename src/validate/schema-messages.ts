@@ -13,10 +13,10 @@ const FORMATS: Record<string, string> = {
   "^\\d{6}-\\d{4}$": "ett organisationsnummer som NNNNNN-NNNN, inom citattecken",
   "^\\d{4}-\\d{2}-\\d{2}$": "ett datum som ÅÅÅÅ-MM-DD",
   "^\\d{4}(-\\d{2}-\\d{2})?$": "ett datum som ÅÅÅÅ-MM-DD eller ett årtal ÅÅÅÅ, inom citattecken",
-  "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$": "en dag på året som MM-DD, t.ex. \"09-30\"",
+  "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$": 'en dag på året som MM-DD, t.ex. "09-30"',
   "^[a-z0-9][a-z0-9-]*$": "ett id med små bokstäver a–z, siffror och bindestreck",
   "^[^\\n]*$": "en enda rad utan radbrytning",
-  "^\\d{3} ?\\d{2}$": "ett postnummer som \"391 28\"",
+  "^\\d{3} ?\\d{2}$": 'ett postnummer som "391 28"',
 };
 
 const TYPES: Record<string, string> = {
@@ -40,7 +40,11 @@ const valueAt = (root: unknown, pointer: string): unknown => {
 /** A Swedish message for one ajv error. Rule ids are `schema-<keyword>`. */
 export function schemaMessage(error: ErrorObject, root: unknown): SchemaMessage {
   const p = error.params as Record<string, unknown>;
-  const base = { atKey: false, extraPath: [] as (string | number)[], rule: `schema-${error.keyword.toLowerCase()}` };
+  const base = {
+    atKey: false,
+    extraPath: [] as (string | number)[],
+    rule: `schema-${error.keyword.toLowerCase()}`,
+  };
   const value = valueAt(root, error.instancePath);
   switch (error.keyword) {
     case "additionalProperties":
@@ -53,40 +57,73 @@ export function schemaMessage(error: ErrorObject, root: unknown): SchemaMessage 
         rule: "schema-okand-nyckel",
         atKey: true,
         extraPath: [key],
-        message: `Okänd nyckel \"${key}\".${near ? ` Menade du \"${near}\"?` : ""}${allowed.length ? ` Tillåtna nycklar: ${allowed.join(", ")}.` : ""}`,
+        message: `Okänd nyckel "${key}".${near ? ` Menade du "${near}"?` : ""}${allowed.length ? ` Tillåtna nycklar: ${allowed.join(", ")}.` : ""}`,
       };
     }
     case "required":
-      return { ...base, rule: "schema-nyckel-saknas", message: `Nyckeln \"${String(p.missingProperty)}\" saknas. Ange den, eller markera uppgiften som saknad med saknas: <skäl> där det är tillåtet.` };
+      return {
+        ...base,
+        rule: "schema-nyckel-saknas",
+        message: `Nyckeln "${String(p.missingProperty)}" saknas. Ange den, eller markera uppgiften som saknad med saknas: <skäl> där det är tillåtet.`,
+      };
     case "type": {
       const want = String(p.type)
         .split(",")
         .map((t) => TYPES[t] ?? t)
         .join(" eller ");
-      if (String(p.type).startsWith("string") && (typeof value === "number" || typeof value === "boolean")) {
-        return { ...base, rule: "schema-citera-text", message: `Värdet ${String(value)} tolkas som ${typeof value === "number" ? "ett tal" : "sant/falskt"} men ska vara text. Skriv det inom citattecken, t.ex. \"${String(value)}\".` };
+      if (
+        String(p.type).startsWith("string") &&
+        (typeof value === "number" || typeof value === "boolean")
+      ) {
+        return {
+          ...base,
+          rule: "schema-citera-text",
+          message: `Värdet ${String(value)} tolkas som ${typeof value === "number" ? "ett tal" : "sant/falskt"} men ska vara text. Skriv det inom citattecken, t.ex. "${String(value)}".`,
+        };
       }
       return { ...base, message: `Värdet ska vara ${want}.` };
     }
     case "pattern": {
       const what = FORMATS[String(p.pattern)] ?? `text som följer mönstret ${String(p.pattern)}`;
-      return { ...base, rule: "schema-format", message: `\"${String(value)}\" har fel form; ange ${what}.` };
+      return {
+        ...base,
+        rule: "schema-format",
+        message: `"${String(value)}" har fel form; ange ${what}.`,
+      };
     }
     case "format":
-      return { ...base, rule: "schema-format", message: `\"${String(value)}\" är inte ett giltigt datum (ÅÅÅÅ-MM-DD).` };
+      return {
+        ...base,
+        rule: "schema-format",
+        message: `"${String(value)}" är inte ett giltigt datum (ÅÅÅÅ-MM-DD).`,
+      };
     case "enum":
-      return { ...base, message: `Värdet \"${String(value)}\" är inte tillåtet. Välj ett av: ${(p.allowedValues as unknown[]).join(", ")}.` };
+      return {
+        ...base,
+        message: `Värdet "${String(value)}" är inte tillåtet. Välj ett av: ${(p.allowedValues as unknown[]).join(", ")}.`,
+      };
     case "const":
-      return { ...base, message: `Värdet ska vara \"${String(p.allowedValue)}\".` };
+      return { ...base, message: `Värdet ska vara "${String(p.allowedValue)}".` };
     case "minLength":
       return { ...base, message: "Texten får inte vara tom." };
     case "minItems":
-      return { ...base, message: `Listan ska ha minst ${String(p.limit)} ${Number(p.limit) === 1 ? "post" : "poster"}.` };
+      return {
+        ...base,
+        message: `Listan ska ha minst ${String(p.limit)} ${Number(p.limit) === 1 ? "post" : "poster"}.`,
+      };
     case "minimum":
     case "exclusiveMinimum":
-      return { ...base, message: `Värdet ${String(value)} är för litet; det ska vara ${error.keyword === "minimum" ? "minst" : "större än"} ${String(p.limit)}.` };
+      return {
+        ...base,
+        message: `Värdet ${String(value)} är för litet; det ska vara ${error.keyword === "minimum" ? "minst" : "större än"} ${String(p.limit)}.`,
+      };
     case "oneOf":
-      return { ...base, rule: "schema-form", message: "Värdet har fel form. Ange ett giltigt värde, eller markera uppgiften som saknad med saknas: <skäl>." };
+      return {
+        ...base,
+        rule: "schema-form",
+        message:
+          "Värdet har fel form. Ange ett giltigt värde, eller markera uppgiften som saknad med saknas: <skäl>.",
+      };
     default:
       return { ...base, message: `Ogiltigt värde (${error.message ?? error.keyword}).` };
   }
@@ -113,7 +150,11 @@ function levenshtein(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const tmp = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (row[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        prev + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       prev = tmp;
     }
   }

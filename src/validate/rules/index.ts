@@ -9,4 +9,5 @@ export interface Rule {
 
 export const rules: Rule[] = [];
 
-export const runRules = (agreement: Agreement): Diagnostic[] => rules.flatMap((r) => r.run(agreement));
+export const runRules = (agreement: Agreement): Diagnostic[] =>
+  rules.flatMap((r) => r.run(agreement));
