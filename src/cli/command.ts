@@ -1,0 +1,34 @@
+/** The contract every `iop` subcommand implements (one file per command in `commands/`). */
+
+export const EXIT = {
+  /** Success. */
+  ok: 0,
+  /** The input has errors (or, with --exit-code, differences were found). */
+  input: 1,
+  /** Wrong usage or unreadable files. */
+  usage: 2,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** Where a command writes; injected so tests can run commands in-process. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stdout is a terminal (colour, prompts). */
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+  /** Reads a secret from the terminal without echo; undefined when there is no terminal. */
+  prompt?(question: string): Promise<string | undefined>;
+}
+
+export interface Command {
+  name: string;
+  /** One Swedish line for `iop --help`. */
+  summary: string;
+  /** Full Swedish help for `iop <command> --help`. */
+  help: string;
+  run(args: string[], io: Io): Promise<ExitCode>;
+}
+
+/** Thrown by argument parsing; the CLI prints it in Swedish with exit code 2. */
+export class UsageError extends Error {}

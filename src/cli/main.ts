@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+import { createInterface } from "node:readline";
+import type { Io } from "./command.js";
+import { main } from "./run.js";
+
+/** Reads a line from the terminal without echoing it (for passphrases). */
+function promptHidden(question: string): Promise<string | undefined> {
+  if (!process.stdin.isTTY) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput;
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+      if (s.startsWith(question)) write.call(rl, s);
+    };
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stderr.write("\n");
+      resolve(answer);
+    });
+  });
+}
+
+const io: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+  prompt: promptHidden,
+};
+
+process.exitCode = await main(process.argv.slice(2), io);
