@@ -34,7 +34,8 @@ function rewrite(node, localPrefix) {
   }
   if (out.$ref && Object.keys(out).some((k) => k !== "$ref")) {
     delete out.description;
-    if (out.required && Object.keys(out).length === 2) {
+    if (out.required && out.type === "object" && Object.keys(out).length === 3) {
+      delete out.type;
       // `$ref` + `required` (the agreement's ekonomi items): keep only the reference for typing.
       delete out.required;
     }
