@@ -13,7 +13,14 @@ let compiled: { agreement: ValidateFunction; bilaga: ValidateFunction } | undefi
 
 function validators() {
   if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    const ajv = new Ajv2020({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      // `required` beside a `$ref` (the agreement's ekonomi items) names properties defined in the ref.
+      strictRequired: false,
+      allowUnionTypes: true,
+    });
     (addFormats as unknown as (a: Ajv2020) => void)(ajv);
     ajv.addSchema(loadSchema("gemensam.schema.json"));
     compiled = {

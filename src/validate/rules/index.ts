@@ -1,5 +1,15 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { Agreement } from "../../model.js";
+import { avsnitt } from "./avsnitt.js";
+import { bilagor } from "./bilagor.js";
+import { budget } from "./budget.js";
+import { hanvisningar } from "./hanvisningar.js";
+import { id } from "./id.js";
+import { organisationsnummer } from "./organisationsnummer.js";
+import { period } from "./period.js";
+import { saknas } from "./saknas.js";
+import { status } from "./status.js";
+import { undertecknare } from "./undertecknare.js";
 
 /** A validation rule beyond the schema: one rule per file, each with its id and Swedish message. */
 export interface Rule {
@@ -7,7 +17,18 @@ export interface Rule {
   run(agreement: Agreement): Diagnostic[];
 }
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [
+  id,
+  organisationsnummer,
+  period,
+  budget,
+  undertecknare,
+  bilagor,
+  hanvisningar,
+  avsnitt,
+  status,
+  saknas,
+];
 
 export const runRules = (agreement: Agreement): Diagnostic[] =>
   rules.flatMap((r) => r.run(agreement));

@@ -1,0 +1,46 @@
+import type { Diagnostic } from "../../diagnostics.js";
+import { isSaknas } from "../../model.js";
+import { diagnosticAt, documents, walk } from "./context.js";
+import type { Rule } from "./index.js";
+
+/** A readable Swedish description of where a value sits, naming the party when under `parter`. */
+function describe(root: unknown, path: (string | number)[]): string {
+  const parts: string[] = [];
+  let node: unknown = root;
+  for (const seg of path) {
+    if (typeof seg === "number") {
+      const item = (node as unknown[])[seg] as Record<string, unknown> | undefined;
+      const label =
+        item && typeof item === "object"
+          ? (item.namn ?? item.post ?? item.rubrik ?? item.id)
+          : undefined;
+      parts.push(typeof label === "string" ? `«${label}»` : `nr ${seg + 1}`);
+    } else parts.push(seg.replaceAll("_", " "));
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return parts.join(" › ");
+}
+
+/** Every fact marked `saknas` gives a warning, so nothing missing goes unnoticed. */
+export const saknas: Rule = {
+  id: "uppgift-saknas",
+  run(agreement) {
+    const out: Diagnostic[] = [];
+    for (const { file, value } of documents(agreement)) {
+      walk(value, (v, path) => {
+        if (isSaknas(v)) {
+          out.push(
+            diagnosticAt(
+              file,
+              path,
+              "varning",
+              "uppgift-saknas",
+              `Uppgift saknas: ${describe(value, path)} (${v.saknas}).`,
+            ),
+          );
+        }
+      });
+    }
+    return out;
+  },
+};

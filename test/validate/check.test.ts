@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { AGREEMENT, runCli, writeAgreement } from "../helpers/fixture.js";
+
+/** Line (1-based) of the first line of `text` containing `needle`. */
+const lineOf = (text: string, needle: string): number =>
+  text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+
+describe("iop check", () => {
+  it("should exit 0 without diagnostics for a valid agreement", async () => {
+    const r = await runCli(["check", writeAgreement()]);
+    expect(r.stderr).toContain("utan fel");
+    expect(r.stderr).not.toMatch(/: (fel|varning):/);
+    expect(r.code).toBe(0);
+  });
+
+  it("should report a wrong Luhn digit at the organisationsnummer's line and column", async () => {
+    const text = AGREEMENT.replace('"802015-4822"', '"802015-4823"');
+    const r = await runCli(["check", writeAgreement({ "overenskommelse.yaml": text })]);
+    expect(r.code).toBe(1);
+    const line = lineOf(text, '"802015-4823"');
+    expect(r.stderr).toContain(
+      `overenskommelse.yaml:${line}:26: fel: Organisationsnumret 802015-4823 för Brottsofferjouren Västerort har fel kontrollsiffra`,
+    );
+    expect(r.stderr).toContain("[organisationsnummer-kontrollsiffra]");
+  });
+
+  it("should report an end date before the start at the end date", async () => {
+    const text = AGREEMENT.replace('inledande_slut: "2025-12-31"', 'inledande_slut: "2025-01-31"');
+    const r = await runCli(["check", writeAgreement({ "overenskommelse.yaml": text })]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `:${lineOf(text, "inledande_slut")}:19: fel: Den inledande perioden slutar (2025-01-31) före start (2025-04-01). [period-slut-fore-start]`,
+    );
+  });
+
+  it("should report a missing signatory at the party", async () => {
+    const text = AGREEMENT.replace(
+      "    undertecknare:\n      namn: Elena Grgic\n      titel: ordförande\n",
+      "",
+    );
+    const r = await runCli(["check", writeAgreement({ "overenskommelse.yaml": text })]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `:${lineOf(text, "id: bo-vasterort")}:5: fel: Brottsofferjouren Västerort undertecknar men saknar undertecknare.`,
+    );
+  });
+
+  it("should report a misspelt key at the key and suggest the right one", async () => {
+    const text = AGREEMENT.replace("diarienummer:", "diarienumer:");
+    const r = await runCli(["check", writeAgreement({ "overenskommelse.yaml": text })]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `:${lineOf(text, "diarienumer")}:1: fel: Okänd nyckel "diarienumer". Menade du "diarienummer"?`,
+    );
+    expect(r.stderr).toContain("[schema-okand-nyckel]");
+  });
+
+  it("should report a tab-indented line at the tab", async () => {
+    const text = AGREEMENT.replace("    typ: styrgrupp", "\ttyp: styrgrupp");
+    const r = await runCli(["check", writeAgreement({ "overenskommelse.yaml": text })]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `overenskommelse\\.yaml:${lineOf(text, "\ttyp")}:1: fel: Tabbtecken används för indrag`,
+      ),
+    );
+  });
+
+  it("should stop an alias bomb with a message at the first alias", async () => {
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
+      "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]",
+      "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]",
+      "",
+    ].join("\n");
+    const r = await runCli(["check", writeAgreement({ "overenskommelse.yaml": bomb })]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("overenskommelse.yaml:2:8: fel: För många alias");
+    expect(r.stderr).toContain("[yaml-aliasbomb]");
+  });
+
+  it("should report every problem at once", async () => {
+    const text = AGREEMENT.replace('"802015-4822"', '"802015-4823"').replace(
+      "diarienummer:",
+      "diarienumer:",
+    );
+    const r = await runCli(["check", writeAgreement({ "overenskommelse.yaml": text })]);
+    expect(r.stderr).toContain("[schema-okand-nyckel]");
+    expect(r.stderr).toContain("[schema-nyckel-saknas]");
+    expect(r.code).toBe(1);
+  });
+
+  it("should print diagnostics as JSON with --format json", async () => {
+    const text = AGREEMENT.replace('"802015-4822"', '"802015-4823"');
+    const r = await runCli([
+      "check",
+      "--format",
+      "json",
+      writeAgreement({ "overenskommelse.yaml": text }),
+    ]);
+    const parsed = JSON.parse(r.stdout) as {
+      file: string;
+      line: number;
+      col: number;
+      severity: string;
+      rule: string;
+    }[];
+    expect(parsed).toContainEqual(
+      expect.objectContaining({
+        severity: "fel",
+        rule: "organisationsnummer-kontrollsiffra",
+        line: lineOf(text, "802015-4823"),
+        col: 26,
+      }),
+    );
+    expect(r.code).toBe(1);
+  });
+
+  it("should exit 2 for a folder that does not exist", async () => {
+    const r = await runCli(["check", "/nonexistent/agreement"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Mappen finns inte eller kan inte läsas. [mapp-saknas]");
+  });
+
+  it("should exit 2 with Swedish usage help for an unknown flag", async () => {
+    const r = await runCli(["check", "--strange"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Okänd flagga: --strange");
+  });
+
+  it("should print Swedish help", async () => {
+    const r = await runCli(["check", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Användning: iop check <mapp>");
+  });
+});

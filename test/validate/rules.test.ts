@@ -1,0 +1,241 @@
+import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../src/diagnostics.js";
+import { loadAgreement } from "../../src/validate/index.js";
+import { rules } from "../../src/validate/rules/index.js";
+import { luhnValid } from "../../src/validate/rules/organisationsnummer.js";
+import { AGREEMENT, BILAGA, writeAgreement } from "../helpers/fixture.js";
+
+async function diagnose(files: Record<string, string | null>): Promise<Diagnostic[]> {
+  return (await loadAgreement(writeAgreement(files))).diagnostics;
+}
+const agreement = (from: string, to: string) => {
+  if (!AGREEMENT.includes(from)) throw new Error(`fixture lacks ${from}`);
+  return { "overenskommelse.yaml": AGREEMENT.replace(from, to) };
+};
+const bilaga = (from: string, to: string) => {
+  if (!BILAGA.includes(from)) throw new Error(`fixture lacks ${from}`);
+  return { "bilaga-1.yaml": BILAGA.replace(from, to) };
+};
+
+/** Each rule: one change to the valid fixture that must trigger it, with severity and text. */
+const cases: {
+  rule: string;
+  severity: "fel" | "varning";
+  files: Record<string, string | null>;
+  message: string;
+}[] = [
+  {
+    rule: "organisationsnummer-kontrollsiffra",
+    severity: "fel",
+    files: agreement('"212000-0142"', '"212000-0143"'),
+    message: "fel kontrollsiffra",
+  },
+  {
+    rule: "organisationsnummer-tredje-siffra",
+    severity: "fel",
+    files: agreement('"802015-4822"', '"801015-4823"'),
+    message: "tredje siffran 1",
+  },
+  {
+    rule: "period-slut-fore-start",
+    severity: "fel",
+    files: agreement('inledande_slut: "2025-12-31"', 'inledande_slut: "2024-12-31"'),
+    message: "före start",
+  },
+  {
+    rule: "period-langst-till-fore-slut",
+    severity: "fel",
+    files: agreement('längst_till: "2027-12-31"', 'längst_till: "2025-06-30"'),
+    message: "längst till 2025-06-30",
+  },
+  {
+    rule: "uppsagning-efter-slut",
+    severity: "fel",
+    files: agreement('start: "2025-04-01"', 'start: "2025-10-01"'),
+    message: "30 september 2025",
+  },
+  {
+    rule: "budget-summa",
+    severity: "fel",
+    files: bilaga("summa: 704000", "summa: 705000"),
+    message: "blir 704\u00a0000 kr",
+  },
+  {
+    rule: "budget-summa-okontrollerad",
+    severity: "varning",
+    files: bilaga("belopp: 54000", "belopp: { saknas: Anges inte }"),
+    message: "kan inte kontrolleras",
+  },
+  {
+    rule: "undertecknare-saknas",
+    severity: "fel",
+    files: agreement("    undertecknare:\n      namn: Elena Grgic\n      titel: ordförande\n", ""),
+    message: "saknar undertecknare",
+  },
+  {
+    rule: "bilaga-part-saknas",
+    severity: "fel",
+    files: bilaga("part: bo-vasterort", "part: bo-okand"),
+    message: '"bo-okand" finns inte',
+  },
+  {
+    rule: "bilaga-nummer-lucka",
+    severity: "fel",
+    files: bilaga("nummer: 1", "nummer: 2"),
+    message: "bilaga 1 saknas",
+  },
+  {
+    rule: "bilaga-nummer-dubblett",
+    severity: "fel",
+    files: { "bilaga-2.yaml": BILAGA.replace("part: bo-vasterort", "part: socialnamnden") },
+    message: "finns redan",
+  },
+  {
+    rule: "bilaga-part-dubblett",
+    severity: "fel",
+    files: { "bilaga-2.yaml": BILAGA.replace("nummer: 1", "nummer: 2") },
+    message: "har redan bilaga 1",
+  },
+  {
+    rule: "bilaga-undertecknare-saknas",
+    severity: "fel",
+    files: bilaga(
+      "part: bo-vasterort",
+      "part: bo-vasterort\nundertecknare: [socialnamnden, okand]",
+    ),
+    message: '"okand" finns inte',
+  },
+  {
+    rule: "bilaga-saknas-for-part",
+    severity: "varning",
+    files: agreement(
+      "period:\n",
+      '  - id: bo-extra\n    namn: Brottsofferjouren Södra Stockholm\n    sektor: idéburen\n    organisationsnummer: "802476-1044"\n    undertecknar: false\nperiod:\n',
+    ),
+    message: "har ingen bilaga",
+  },
+  {
+    rule: "hanvisning-avsnitt",
+    severity: "fel",
+    files: agreement(":avsnitt[period]", ":avsnitt[perioden]"),
+    message: '"perioden" går inte att lösa upp',
+  },
+  {
+    rule: "hanvisning-part",
+    severity: "fel",
+    files: agreement(":part[bo-vasterort]", ":part[bo-vaster]"),
+    message: '"bo-vaster" går inte att lösa upp',
+  },
+  {
+    rule: "hanvisning-organ",
+    severity: "fel",
+    files: agreement("forum: styrgrupp", "forum: samverkansgrupp"),
+    message: '"samverkansgrupp" går inte att lösa upp',
+  },
+  {
+    rule: "id-dubblett",
+    severity: "fel",
+    files: agreement("  - id: ovrigt", "  - id: period"),
+    message: '"period" förekommer mer än en gång',
+  },
+  {
+    rule: "avsnitt-rubrik-saknas",
+    severity: "fel",
+    files: agreement("    rubrik: Övrigt\n", ""),
+    message: "saknar både klausul och rubrik",
+  },
+  {
+    rule: "klausul-data-saknas",
+    severity: "fel",
+    files: agreement("syfte: Att erbjuda brottsofferstöd i hela staden.\n", ""),
+    message: "överenskommelsens syfte",
+  },
+  {
+    rule: "klausul-fel-dokument",
+    severity: "fel",
+    files: bilaga("klausul: ersattning", "klausul: parter"),
+    message: "hör till överenskommelsen",
+  },
+  {
+    rule: "id-mappnamn",
+    severity: "fel",
+    files: agreement("id: test-iop", "id: annat-namn"),
+    message: '"annat-namn" ska vara samma som mappens namn',
+  },
+  {
+    rule: "utkast",
+    severity: "varning",
+    files: agreement("status: beslutad", "status: utkast"),
+    message: "är ett utkast",
+  },
+  {
+    rule: "uppgift-saknas",
+    severity: "varning",
+    files: agreement("titel: socialdirektör", "titel: { saknas: Anges inte i källan }"),
+    message:
+      "Uppgift saknas: parter › «Socialnämnden i Stockholms stad» › undertecknare › titel (Anges inte i källan)",
+  },
+];
+
+describe("validation rules", () => {
+  it("should report nothing for the valid fixture", async () => {
+    expect(await diagnose({})).toEqual([]);
+  });
+
+  for (const c of cases) {
+    it(`should report ${c.rule} as ${c.severity}`, async () => {
+      const found = (await diagnose(c.files)).filter((d) => d.rule === c.rule);
+      expect(found).toHaveLength(1);
+      expect(found[0]?.severity).toBe(c.severity);
+      expect(found[0]?.message).toContain(c.message);
+    });
+  }
+
+  it("should have a failing case for every rule file", () => {
+    const covered = new Set(cases.map((c) => c.rule));
+    const prefixes: Record<string, string[]> = {
+      organisationsnummer: [
+        "organisationsnummer-kontrollsiffra",
+        "organisationsnummer-tredje-siffra",
+      ],
+      period: ["period-slut-fore-start", "uppsagning-efter-slut"],
+      "budget-summa": ["budget-summa"],
+      "undertecknare-saknas": ["undertecknare-saknas"],
+      bilagor: ["bilaga-nummer-lucka"],
+      hanvisningar: ["hanvisning-part"],
+      avsnitt: ["klausul-data-saknas"],
+      utkast: ["utkast"],
+      "uppgift-saknas": ["uppgift-saknas"],
+      "id-mappnamn": ["id-mappnamn"],
+    };
+    for (const rule of rules) {
+      expect(prefixes[rule.id], `rule ${rule.id} has no case`).toBeDefined();
+      for (const id of prefixes[rule.id] ?? []) expect(covered.has(id), id).toBe(true);
+    }
+  });
+
+  it("should accept the organisationsnummer of the seed parties", () => {
+    for (const nr of ["2120000142", "8024907720", "8024761044", "8020154822"])
+      expect(luhnValid(nr), nr).toBe(true);
+    expect(luhnValid("8024907721")).toBe(false);
+  });
+
+  it("should accept a months-based notice rule that leaves time in the initial period", async () => {
+    const text = AGREEMENT.replace(
+      '    senast: "09-30"\n    träder_i_kraft: "01-01"',
+      "    månader_före_slut: 8",
+    );
+    expect(
+      (await diagnose({ "overenskommelse.yaml": text })).filter(
+        (d) => d.rule === "uppsagning-efter-slut",
+      ),
+    ).toEqual([]);
+    const tooLong = AGREEMENT.replace(
+      '    senast: "09-30"\n    träder_i_kraft: "01-01"',
+      "    månader_före_slut: 10",
+    );
+    expect((await diagnose({ "overenskommelse.yaml": tooLong })).map((d) => d.rule)).toContain(
+      "uppsagning-efter-slut",
+    );
+  });
+});
