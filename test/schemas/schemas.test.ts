@@ -12,8 +12,9 @@ function properties(
   path: string,
   visit: (def: Record<string, unknown>, path: string) => void,
 ) {
-  if (Array.isArray(node)) node.forEach((n, i) => properties(n, `${path}/${i}`, visit));
-  else if (node && typeof node === "object") {
+  if (Array.isArray(node)) {
+    for (const [i, n] of node.entries()) properties(n, `${path}/${i}`, visit);
+  } else if (node && typeof node === "object") {
     for (const [k, v] of Object.entries(node)) {
       if (k === "properties" && v && typeof v === "object") {
         for (const [name, def] of Object.entries(v)) {
@@ -51,8 +52,9 @@ describe("schemas", () => {
     it(`should forbid unknown keys in every object of ${file}`, () => {
       const open: string[] = [];
       const visit = (node: unknown, path: string) => {
-        if (Array.isArray(node)) node.forEach((n, i) => visit(n, `${path}/${i}`));
-        else if (node && typeof node === "object") {
+        if (Array.isArray(node)) {
+          for (const [i, n] of node.entries()) visit(n, `${path}/${i}`);
+        } else if (node && typeof node === "object") {
           const o = node as Record<string, unknown>;
           if (o.properties && o.additionalProperties !== false && o.unevaluatedProperties !== false)
             open.push(path);
