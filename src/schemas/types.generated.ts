@@ -51,7 +51,10 @@ undertitel?: Rad
  * Hur dokumentet benämns i härledd text, t.ex. "Avtalet ska sägas upp …". Standard: överenskommelsen.
  */
 "benämning"?: ("överenskommelsen" | "avtalet" | "samverkansavtalet")
-diarienummer: Diarienummer
+/**
+ * Överenskommelsens diarienummer, t.ex. "2021/630", eller markerat som saknat när källan inte anger något.
+ */
+diarienummer: (Diarienummer | Saknas)
 kommun: Rad
 /**
  * Överenskommelsens status: utkast, beslutad eller undertecknad. Ett utkast ger en varning.
@@ -162,7 +165,10 @@ utdelningsadress: Rad
 postnummer: string
 postort: Rad
 }
-beskrivning?: Text
+/**
+ * Beskrivning av parten och dess verksamhet (återges i partens bilaga), eller markerad som saknad.
+ */
+beskrivning?: (Text | Saknas)
 /**
  * Om parten undertecknar. Standard: ja.
  */
@@ -258,7 +264,10 @@ rapportering?: {
  * Parter (id) som rapporterar.
  */
 av: Id[]
-"när": Rad
+/**
+ * När, t.ex. "årligen efter avslutat verksamhetsår", eller markerat som saknat.
+ */
+"när": (Rad | Saknas)
 till?: Rad
 /**
  * Hur statistiken delas upp.
@@ -343,7 +352,7 @@ rubrik?: Rad
 /**
  * Standardklausul ur klausulbiblioteket (templates/klausuler) som återges från överenskommelsens data.
  */
-klausul?: ("bakgrund" | "parter" | "syfte" | "mal" | "malgrupp" | "vardegrund" | "organ" | "uppfoljning" | "klagomal" | "period" | "ekonomi" | "uppsagning" | "brister" | "aterkrav" | "sekretess" | "andringar" | "informationsskyldighet" | "oenighet" | "forsakring" | "bilagor" | "signering" | "bilaga-inledning" | "bilaga-part" | "bilaga-ataganden" | "ersattning" | "egenfinansiering" | "andringslogg")
+klausul?: ("bakgrund" | "parter" | "syfte" | "mal" | "syfte-och-mal" | "malgrupp" | "vardegrund" | "organ" | "uppfoljning" | "klagomal" | "period" | "ekonomi" | "uppsagning" | "brister" | "aterkrav" | "sekretess" | "andringar" | "informationsskyldighet" | "oenighet" | "forsakring" | "bilagor" | "signering" | "bilaga-inledning" | "bilaga-part" | "bilaga-ataganden" | "ersattning" | "egenfinansiering" | "andringslogg")
 parametrar?: Parametrar
 text?: Text
 /**
@@ -360,6 +369,10 @@ organ?: Id
 part?: Id
 inledning?: Text
 avslutning?: Text
+/**
+ * Hur dokumentet benämns i just denna klausuls härledda text, när källan där använder ett annat ord än överenskommelsens benämning (t.ex. "Samverkansavtalet gäller för perioden …").
+ */
+"benämning"?: ("överenskommelsen" | "avtalet" | "samverkansavtalet")
 }
 /**
  * En bilaga med en parts åtaganden, kvalitetsmål, ersättning och egenfinansiering. Filen heter bilaga-N.yaml och ligger i överenskommelsens mapp.
