@@ -1,0 +1,2 @@
+export type { DocxOptions } from "./options.js";
+export { renderDocx } from "./render.js";

@@ -1,0 +1,32 @@
+/**
+ * Page geometry and typography shared by the handlers. Lengths are in twips (1/20 pt) and font
+ * sizes in half-points, the units Word stores.
+ */
+
+/** A4 portrait. */
+export const PAGE_WIDTH = 11906;
+export const PAGE_HEIGHT = 16838;
+/** 25 mm on every side. */
+export const MARGIN = 1417;
+/** Distance of header and footer from the page edge: 12.5 mm. */
+export const HEADER_DISTANCE = 709;
+/** Width of the text between the margins. */
+export const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+
+/**
+ * Calibri is what Word users have; LibreOffice substitutes the metric-compatible Carlito when it is
+ * installed (Debian: fonts-crosextra-carlito).
+ */
+export const FONT = "Calibri";
+/** 11 pt. */
+export const BODY_SIZE = 22;
+export const SMALL_SIZE = 18;
+export const LANGUAGE = "sv-SE";
+export const MUTED_COLOR = "595959";
+
+/** Indentation step of list levels: 10 mm. */
+export const LIST_INDENT = 567;
+/** Hanging indent of a list number or bullet. */
+export const LIST_HANGING = 340;
+/** Hanging indent of a heading number (12.5 mm), so heading text lines up whatever its number. */
+export const HEADING_HANGING = 709;
