@@ -1,0 +1,96 @@
+/**
+ * Accepting or rejecting every change of a redline: the redline's own check (accepting gives the
+ * new version, rejecting the old one) and what tests compare renderers against.
+ */
+import type { Block, ChangeKind, DocumentTree, Inline } from "../document/types.js";
+
+/** Resolves every change: `keep` is the kind that stays ("ins" accepts, "del" rejects). */
+function resolveInline(nodes: readonly Inline[], keep: ChangeKind): Inline[] {
+  const out: Inline[] = [];
+  const push = (node: Inline) => {
+    const last = out[out.length - 1];
+    if (node.type === "text" && last?.type === "text") {
+      out[out.length - 1] = { type: "text", value: last.value + node.value };
+    } else if (node.type !== "text" || node.value !== "") {
+      out.push(node);
+    }
+  };
+  for (const node of nodes) {
+    switch (node.type) {
+      case "change":
+        if (node.kind === keep) for (const child of resolveInline(node.children, keep)) push(child);
+        break;
+      case "strong":
+      case "emphasis": {
+        const children = resolveInline(node.children, keep);
+        if (children.length > 0) {
+          const last = out[out.length - 1];
+          // Formatting split around a change joins up again.
+          if (last?.type === node.type) {
+            out[out.length - 1] = {
+              type: node.type,
+              children: resolveInline([...last.children, ...children], keep),
+            };
+          } else {
+            push({ type: node.type, children });
+          }
+        }
+        break;
+      }
+      default:
+        push(node);
+    }
+  }
+  return out;
+}
+
+function resolveBlocks(blocks: readonly Block[], keep: ChangeKind): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    if (block.change !== undefined && block.change !== keep) continue;
+    const { change: _, ...plain } = block;
+    const resolved = plain as Block;
+    switch (resolved.type) {
+      case "heading":
+      case "paragraph":
+        out.push({ ...resolved, children: resolveInline(resolved.children, keep) });
+        break;
+      case "list": {
+        const items = resolved.items
+          .map((item) => resolveBlocks(item, keep))
+          .filter((item) => item.length > 0);
+        if (items.length > 0) out.push({ ...resolved, items });
+        break;
+      }
+      case "table": {
+        const row = (cells: Inline[][]) => cells.map((cell) => resolveInline(cell, keep));
+        out.push({
+          ...resolved,
+          header: row(resolved.header),
+          rows: resolved.rows.map(row),
+          ...(resolved.total ? { total: row(resolved.total) } : {}),
+        });
+        break;
+      }
+      case "signatures":
+        out.push(resolved);
+        break;
+    }
+  }
+  return out;
+}
+
+/** The redline with every change accepted: the new version. */
+export const acceptAll = (tree: DocumentTree): DocumentTree => ({
+  ...tree,
+  children: resolveBlocks(tree.children, "ins"),
+});
+
+/**
+ * The redline with every change rejected: the old version, except that section numbers are the
+ * new ones (renumbering is not marked as a change).
+ */
+export const rejectAll = (tree: DocumentTree): DocumentTree => ({
+  ...tree,
+  children: resolveBlocks(tree.children, "del"),
+});

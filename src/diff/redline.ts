@@ -1,0 +1,234 @@
+/**
+ * The redline of one document: the new version's blocks with `change` marks, sections aligned by
+ * identity (heading id, else heading text) rather than by position.
+ *
+ * - Renumbering alone is no change: headings carry their new numbers, unmarked.
+ * - A section whose identity is found elsewhere is moved: deleted where it was, inserted where it
+ *   is (so accepting and rejecting every change still give each version), reported as moved.
+ * - Sections without a counterpart are paired by content when a heading without id was renamed.
+ * - Inside a matched section, blocks, list items, table rows and words are compared.
+ */
+
+import { blockText } from "../document/text.js";
+import type { Block, DocumentTree } from "../document/types.js";
+import { keepInOrder, pairRun } from "./align.js";
+import { type DiffState, diffBlock, diffBlocks, mark } from "./blocks.js";
+import { headingText, type Section, sectionBlocks, segment } from "./sections.js";
+import { dice, SIMILAR } from "./similarity.js";
+
+export type SectionStatus = "unchanged" | "changed" | "added" | "removed" | "moved";
+
+export interface SectionChange {
+  /** Identity: "id:<id>", "rubrik:<heading>", or "#inledning" for blocks before the first heading. */
+  key: string;
+  /** The section id from the YAML, when it has one. */
+  id?: string;
+  /** Heading text (new, else old); empty for the blocks before the first heading. */
+  heading: string;
+  /** The old heading, when it changed. */
+  oldHeading?: string;
+  oldNumber?: string;
+  newNumber?: string;
+  status: SectionStatus;
+  /** For moved sections: whether the content changed as well. */
+  changed?: boolean;
+  /**
+   * For moved sections, which of its two places this entry is: "from" (the old text, deleted)
+   * or "to" (the new text, inserted; the entry that is reported).
+   */
+  place?: "from" | "to";
+  /** Moved together with its enclosing section, which is reported instead. */
+  withParent?: boolean;
+  /** The section's blocks in the redline (heading first). */
+  blocks: Block[];
+}
+
+export type DocumentStatus = "unchanged" | "changed" | "added" | "removed";
+
+export interface DocumentRedline {
+  /** Output base name of the document, e.g. "overenskommelse", "bilaga-1". */
+  name: string;
+  kind: DocumentTree["kind"];
+  title: string;
+  status: DocumentStatus;
+  /** The new version (the old one when the document was removed) with change marks. */
+  tree: DocumentTree;
+  /** Every section in redline order with what happened to it. */
+  sections: SectionChange[];
+}
+
+const describe = (section: Section, status: SectionStatus, blocks: Block[]): SectionChange => ({
+  key: section.key,
+  ...(section.heading?.id ? { id: section.heading.id } : {}),
+  heading: section.heading ? headingText(section.heading) : "",
+  status,
+  blocks,
+});
+
+const whole = (
+  tree: DocumentTree,
+  kind: "ins" | "del",
+  status: "added" | "removed",
+): DocumentRedline => {
+  const sections = segment(tree.children).map((s) => {
+    const blocks = sectionBlocks(s).map((b) => mark(b, kind));
+    const change = describe(s, status, blocks);
+    if (s.heading) change[kind === "ins" ? "newNumber" : "oldNumber"] = s.heading.number;
+    return change;
+  });
+  return {
+    name: tree.name,
+    kind: tree.kind,
+    title: tree.meta.title,
+    status,
+    tree: { ...tree, children: sections.flatMap((s) => s.blocks) },
+    sections,
+  };
+};
+
+/** Redlines `oldTree` against `newTree`; a missing side means the document was added or removed. */
+export function redlineDocument(
+  oldTree: DocumentTree | undefined,
+  newTree: DocumentTree | undefined,
+): DocumentRedline {
+  if (!oldTree && !newTree) throw new Error("redlineDocument needs at least one document");
+  if (!oldTree) return whole(newTree as DocumentTree, "ins", "added");
+  if (!newTree) return whole(oldTree, "del", "removed");
+
+  const oldSections = segment(oldTree.children);
+  const newSections = segment(newTree.children);
+  const oldByKey = new Map(oldSections.map((s, i) => [s.key, i]));
+  const oldOf = newSections.map((s) => oldByKey.get(s.key) ?? -1);
+  const newOf = new Array<number>(oldSections.length).fill(-1);
+  oldOf.forEach((i, j) => {
+    if (i >= 0) newOf[i] = j;
+  });
+
+  const renumbered = new Map<string, string>();
+  oldOf.forEach((i, j) => {
+    const before = oldSections[i]?.heading?.number;
+    const after = newSections[j]?.heading?.number;
+    if (before && after && before !== after) renumbered.set(before, after);
+  });
+
+  // Matched sections that keep their relative order stay; the other matched ones moved.
+  const matched = oldOf.flatMap((i, j) => (i >= 0 ? [j] : []));
+  const keptFlags = keepInOrder(
+    matched.map((j) => oldOf[j] as number),
+    matched.map((j) => (newSections[j] as Section).weight),
+  );
+  const kept = new Set(matched.filter((_, k) => keptFlags[k]));
+  const movedNew = new Set(matched.filter((j) => !kept.has(j)));
+  const movedOld = new Set([...movedNew].map((j) => oldOf[j] as number));
+
+  const compare = (o: Section, n: Section) => {
+    const state: DiffState = { renumbered, substantive: false };
+    const blocks: Block[] = [];
+    if (o.heading && n.heading) blocks.push(...diffBlock(o.heading, n.heading, state));
+    else if (n.heading) blocks.push(n.heading);
+    blocks.push(...diffBlocks(o.body, n.body, state));
+    return { blocks, substantive: state.substantive };
+  };
+
+  const changes: SectionChange[] = [];
+  const matchedPair = (o: Section, n: Section) => {
+    const { blocks, substantive } = compare(o, n);
+    const change = describe(n, substantive ? "changed" : "unchanged", blocks);
+    if (o.heading) change.oldNumber = o.heading.number;
+    if (n.heading) change.newNumber = n.heading.number;
+    if (o.heading && n.heading && headingText(o.heading) !== headingText(n.heading)) {
+      change.oldHeading = headingText(o.heading);
+    }
+    changes.push(change);
+  };
+
+  const newIndex = new Map(newSections.map((s, j) => [s.key, j]));
+  const texts = new Map<Section, string>();
+  const fullText = (s: Section): string => {
+    let text = texts.get(s);
+    if (text === undefined) {
+      text = sectionBlocks(s).map(blockText).join("\n");
+      texts.set(s, text);
+    }
+    return text;
+  };
+  const anchors: [number, number][] = [
+    ...[...kept].map((j) => [oldOf[j] as number, j] as [number, number]),
+    [oldSections.length, newSections.length],
+  ];
+  let oi = 0;
+  let nj = 0;
+  for (const [ai, aj] of anchors) {
+    const oldGap = range(oi, ai);
+    const newGap = range(nj, aj);
+    const ops = pairRun(oldGap, newGap, {
+      key: () => "",
+      // Only sections without a counterpart elsewhere may pair (a renamed heading without id).
+      similarity: (i, j) =>
+        newOf[i] === -1 && oldOf[j] === -1
+          ? dice(fullText(oldSections[i] as Section), fullText(newSections[j] as Section))
+          : 0,
+      threshold: SIMILAR,
+    });
+    for (const op of ops) {
+      if (op.op === "delete") {
+        const o = oldSections[op.old] as Section;
+        const blocks = sectionBlocks(o).map((b) => mark(b, "del"));
+        if (movedOld.has(op.old)) {
+          // Reported where it went; here only its old text, deleted.
+          const change = describe(o, "moved", blocks);
+          change.place = "from";
+          if (o.heading) change.oldNumber = o.heading.number;
+          changes.push(change);
+        } else {
+          const change = describe(o, "removed", blocks);
+          if (o.heading) change.oldNumber = o.heading.number;
+          changes.push(change);
+        }
+      } else if (op.op === "insert") {
+        const n = newSections[op.new] as Section;
+        const blocks = sectionBlocks(n).map((b) => mark(b, "ins"));
+        if (movedNew.has(op.new)) {
+          const o = oldSections[oldOf[op.new] as number] as Section;
+          const change = describe(n, "moved", blocks);
+          change.place = "to";
+          if (o.heading) change.oldNumber = o.heading.number;
+          if (n.heading) change.newNumber = n.heading.number;
+          if (o.heading && n.heading && headingText(o.heading) !== headingText(n.heading)) {
+            change.oldHeading = headingText(o.heading);
+          }
+          change.changed = compare(o, n).substantive;
+          const parent = n.parent;
+          if (parent !== undefined && parent === o.parent) {
+            if (movedNew.has(newIndex.get(parent) ?? -1)) change.withParent = true;
+          }
+          changes.push(change);
+        } else {
+          const change = describe(n, "added", blocks);
+          if (n.heading) change.newNumber = n.heading.number;
+          changes.push(change);
+        }
+      } else {
+        matchedPair(oldSections[op.old] as Section, newSections[op.new] as Section);
+      }
+    }
+    if (ai < oldSections.length && aj < newSections.length) {
+      matchedPair(oldSections[ai] as Section, newSections[aj] as Section);
+    }
+    oi = ai + 1;
+    nj = aj + 1;
+  }
+
+  const changed = changes.some((c) => c.status !== "unchanged");
+  return {
+    name: newTree.name,
+    kind: newTree.kind,
+    title: newTree.meta.title,
+    status: changed || oldTree.meta.title !== newTree.meta.title ? "changed" : "unchanged",
+    tree: { ...newTree, children: changes.flatMap((c) => c.blocks) },
+    sections: changes,
+  };
+}
+
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
