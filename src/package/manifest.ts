@@ -28,7 +28,15 @@ export interface ManifestDocument {
   fingerprint: string;
   /** Files of this document (relative paths), copies excluded. */
   files: string[];
+  /** Paper signing: one copy per signing party. Electronic signing: none (see `signingPdf`). */
   copies: ManifestCopy[];
+  /**
+   * The parties with a signature field in every PDF made for signing (the copies or
+   * `signingPdf`), in signing order. Written by `renderCopies`.
+   */
+  signatories?: { party: string; partyName: string }[];
+  /** Electronic signing: the one PDF (relative path) that every party signs. */
+  signingPdf?: string;
 }
 
 export interface Manifest {

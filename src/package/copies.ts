@@ -1,0 +1,94 @@
+import type { DocumentTree } from "../document/types.js";
+import { type ContentFingerprint, contentFingerprint } from "./fingerprint.js";
+import type { ManifestCopy, ManifestDocument, OutputFile } from "./manifest.js";
+
+/** Options of the PDF renderer (`renderPdf` in src/render/pdf) that copies depend on. */
+export interface CopyRenderOptions {
+  /** Printed on the signature page: "Exemplar 2 av 4 – Brottsofferjouren Stockholm-Gotland". */
+  copyLabel?: string;
+  /** Printed in every page footer. */
+  fingerprint?: string;
+  /** Adds an empty /Sig field per signature block, named after the party id. */
+  signatureFields?: boolean;
+}
+
+/** The renderer's shape as far as copies need it; `renderPdf` fits it. */
+export type RenderPdf<O extends CopyRenderOptions = CopyRenderOptions> = (
+  tree: DocumentTree,
+  options: O,
+) => Promise<Uint8Array>;
+
+/** Folder in the output that holds the PDFs made for signing. */
+export const COPY_FOLDER = "exemplar";
+
+/** "Exemplar 2 av 4 – Brottsofferjouren Västerort" (en dash, as printed). */
+export const copyLabel = (number: number, of: number, partyName: string): string =>
+  `Exemplar ${number} av ${of} – ${partyName}`;
+
+/** `exemplar/overenskommelse-exemplar-2-av-4-bo-vasterort.pdf` */
+export const copyPath = (name: string, number: number, of: number, party: string): string =>
+  `${COPY_FOLDER}/${name}-exemplar-${number}-av-${of}-${party}.pdf`;
+
+/** `exemplar/overenskommelse-elektronisk.pdf`: the one PDF every party signs electronically. */
+export const electronicPath = (name: string): string => `${COPY_FOLDER}/${name}-elektronisk.pdf`;
+
+export interface RenderedCopies extends ContentFingerprint {
+  /** The PDFs, with paths relative to the output folder. */
+  files: OutputFile[];
+  /**
+   * The manifest fields these PDFs define; spread them into the document's ManifestDocument
+   * (and add `files` to the output and the manifest's file list).
+   */
+  manifest: Pick<
+    ManifestDocument,
+    "contentSha256" | "fingerprint" | "copies" | "signatories" | "signingPdf"
+  >;
+}
+
+/**
+ * Renders the PDFs a document is signed on.
+ *
+ * - `papper`: one copy per signing party, all with the same content, fingerprint and signature
+ *   fields; copy k carries the label "Exemplar k av N – <party>" on its signature page.
+ * - `elektronisk`: one PDF with a signature field per party and no copy label.
+ *
+ * Copies are rendered one after the other (the machine has two cores; the renderer is CPU-bound).
+ */
+export async function renderCopies<O extends CopyRenderOptions>(
+  tree: DocumentTree,
+  render: RenderPdf<O>,
+  baseOptions: Omit<O, keyof CopyRenderOptions>,
+): Promise<RenderedCopies> {
+  const { contentSha256, fingerprint } = contentFingerprint(tree);
+  const parties = tree.signing.parties;
+  const signatories = parties.map((p) => ({ party: p.id, partyName: p.name }));
+  const common = { ...baseOptions, fingerprint, signatureFields: true } as O;
+
+  if (tree.signing.mode === "elektronisk") {
+    const path = electronicPath(tree.name);
+    const data = await render(tree, common);
+    return {
+      contentSha256,
+      fingerprint,
+      files: [{ path, data }],
+      manifest: { contentSha256, fingerprint, copies: [], signatories, signingPdf: path },
+    };
+  }
+
+  const of = parties.length;
+  const files: OutputFile[] = [];
+  const copies: ManifestCopy[] = [];
+  for (const [index, party] of parties.entries()) {
+    const number = index + 1;
+    const path = copyPath(tree.name, number, of, party.id);
+    const data = await render(tree, { ...common, copyLabel: copyLabel(number, of, party.name) });
+    files.push({ path, data });
+    copies.push({ number, of, party: party.id, partyName: party.name, path });
+  }
+  return {
+    contentSha256,
+    fingerprint,
+    files,
+    manifest: { contentSha256, fingerprint, copies, signatories },
+  };
+}
