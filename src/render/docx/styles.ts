@@ -1,5 +1,6 @@
 import {
   BuilderElement,
+  DocumentDefaults,
   type IParagraphStyleOptions,
   type IStylesOptions,
   LineRuleType,
@@ -107,6 +108,41 @@ const el = (
     children,
   });
 
+/** Word's own defaults every document has: the default character, table and list styles. */
+const baseStyles = (): XmlComponent[] => [
+  el("w:style", { "w:type": "character", "w:default": 1, "w:styleId": "DefaultParagraphFont" }, [
+    el("w:name", { "w:val": "Default Paragraph Font" }),
+    el("w:uiPriority", { "w:val": 1 }),
+    el("w:semiHidden"),
+    el("w:unhideWhenUsed"),
+  ]),
+  el("w:style", { "w:type": "table", "w:default": 1, "w:styleId": "TableNormal" }, [
+    el("w:name", { "w:val": "Normal Table" }),
+    el("w:uiPriority", { "w:val": 99 }),
+    el("w:semiHidden"),
+    el("w:unhideWhenUsed"),
+    el("w:tblPr", {}, [
+      el("w:tblInd", { "w:w": 0, "w:type": "dxa" }),
+      el(
+        "w:tblCellMar",
+        {},
+        [
+          ["top", 0],
+          ["left", 108],
+          ["bottom", 0],
+          ["right", 108],
+        ].map(([side, w]) => el(`w:${side}`, { "w:w": w as number, "w:type": "dxa" })),
+      ),
+    ]),
+  ]),
+  el("w:style", { "w:type": "numbering", "w:default": 1, "w:styleId": "NoList" }, [
+    el("w:name", { "w:val": "No List" }),
+    el("w:uiPriority", { "w:val": 99 }),
+    el("w:semiHidden"),
+    el("w:unhideWhenUsed"),
+  ]),
+];
+
 /** `Table Grid`: thin black borders on every cell, no paragraph spacing. */
 const tableGrid = (): XmlComponent => {
   const border = (side: string) =>
@@ -123,16 +159,31 @@ const tableGrid = (): XmlComponent => {
 };
 
 /**
- * The document's styles. Built per render (docx components are not shareable between documents),
- * from plain objects: no template is parsed.
+ * The document's styles: exactly the ones it uses, each defined here (docx's own default set is
+ * replaced, as giving `importedStyles` replaces it). Built per render, since docx components are
+ * not shared between documents, from plain objects: no template is parsed.
  */
 export const styles = (): IStylesOptions => ({
-  default: {
-    document: {
+  importedStyles: [
+    new DocumentDefaults({
       run: { font: FONT, size: BODY_SIZE, language: { value: LANGUAGE } },
       paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
-    },
-  },
-  paragraphStyles,
-  importedStyles: [tableGrid()],
+    }),
+    ...baseStyles(),
+    tableGrid(),
+  ],
+  paragraphStyles: [{ id: STYLE.normal, name: "Normal", quickFormat: true }, ...paragraphStyles],
+  // docx's footnotes and endnotes parts (empty but for their separators) name these.
+  characterStyles: [
+    ["FootnoteReference", "footnote reference"],
+    ["EndnoteReference", "endnote reference"],
+  ].map(([id = "", name]) => ({
+    id,
+    name,
+    basedOn: "DefaultParagraphFont",
+    uiPriority: 99,
+    semiHidden: true,
+    unhideWhenUsed: true,
+    run: { superScript: true },
+  })),
 });
