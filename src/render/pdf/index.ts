@@ -1,0 +1,22 @@
+/**
+ * PDF renderer: typesets a document tree as an A4 contract with pdf-lib.
+ *
+ * `layoutDocument` is the pure layout (pages of positioned boxes, testable without a PDF);
+ * `renderPdf` lays out and draws.
+ */
+export { layoutDocument } from "./lib/layout.js";
+export { renderPdf } from "./lib/render.js";
+export { page, textArea } from "./lib/style.js";
+export type {
+  Box,
+  DocumentLayout,
+  FillBox,
+  OutlineEntry,
+  PageLayout,
+  PdfAttachment,
+  PdfOptions,
+  RuleBox,
+  SignatureSlot,
+  TextBox,
+  TextRole,
+} from "./lib/types.js";

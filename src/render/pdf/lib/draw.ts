@@ -1,0 +1,182 @@
+/**
+ * The drawing step: a laid-out document → PDF pages, with pdf-lib.
+ *
+ * Content streams are written with pdf-lib's low-level operators (pdf-lib's `drawText` shapes and
+ * re-measures every string, which the layout has already done). Each face is embedded once as a
+ * subset; every character is encoded once per document and strings are encoded by concatenation.
+ * The subset's tag (the "ABCDEF+" of the font name) is derived from the characters it holds, so the
+ * same text gives the same name.
+ */
+import { createHash } from "node:crypto";
+import {
+  beginText,
+  endText,
+  fill,
+  lineTo,
+  moveTo,
+  type PDFDocument,
+  type PDFFont,
+  PDFHexString,
+  PDFName,
+  type PDFOperator,
+  rectangle,
+  setFillingGrayscaleColor,
+  setFontAndSize,
+  setLineWidth,
+  setStrokingGrayscaleColor,
+  setTextMatrix,
+  showText,
+  stroke,
+} from "pdf-lib";
+import { drawable, fontBytes, fontkitCache, postScriptNames } from "./fonts.js";
+import { type Face, page as pageSize } from "./style.js";
+import type { Box, DocumentLayout, FillBox, RuleBox, TextBox } from "./types.js";
+
+const FACES: readonly Face[] = ["regular", "bold", "italic", "boldItalic"];
+const resourceName: Record<Face, string> = {
+  regular: "F1",
+  bold: "F2",
+  italic: "F3",
+  boldItalic: "F4",
+};
+
+/** Rounds to 1/1000 pt: shorter streams, and no float noise in the bytes. */
+const r = (n: number): number => Math.round(n * 1000) / 1000;
+/** Flips a top-down y to PDF user space. */
+const flip = (y: number): number => r(pageSize.height - y);
+
+interface EmbeddedFace {
+  font: PDFFont;
+  /** Hex glyph code of each character drawn. */
+  codes: Map<string, string>;
+}
+
+/** Adds the layout's pages to `doc`. */
+export async function drawPages(doc: PDFDocument, layout: DocumentLayout): Promise<void> {
+  doc.registerFontkit(fontkitCache);
+  const fonts = await embedFonts(doc, layout);
+  for (const laid of layout.pages) {
+    const pdfPage = doc.addPage([pageSize.width, pageSize.height]);
+    const { ops, used } = pageOperators(laid.boxes, fonts);
+    for (const face of used) {
+      const { font } = fonts.get(face) as EmbeddedFace;
+      pdfPage.node.setFontDictionary(PDFName.of(resourceName[face]), font.ref);
+    }
+    pdfPage.pushOperators(...ops);
+  }
+}
+
+/**
+ * The content stream of one page: fills, then rules, then all text in one text object. Graphics
+ * state (line width, grey, font) is only set when it changes.
+ */
+function pageOperators(boxes: readonly Box[], fonts: Map<Face, EmbeddedFace>) {
+  const fills: FillBox[] = [];
+  const rules: RuleBox[] = [];
+  const texts: TextBox[] = [];
+  for (const box of boxes) {
+    if (box.kind === "fill") fills.push(box);
+    else if (box.kind === "rule") rules.push(box);
+    else texts.push(box);
+  }
+  for (const t of texts) if (t.change) rules.push(changeRule(t));
+
+  const ops: PDFOperator[] = [];
+  const used = new Set<Face>();
+  const last = { lineWidth: -1, stroke: -1, fill: -1, face: "", size: -1 };
+  const fillGray = (gray: number) => {
+    if (gray !== last.fill) ops.push(setFillingGrayscaleColor(gray));
+    last.fill = gray;
+  };
+  for (const f of fills) {
+    fillGray(f.gray);
+    ops.push(rectangle(r(f.x), flip(f.y + f.height), r(f.width), r(f.height)), fill());
+  }
+  for (const rule of rules) {
+    if (rule.width !== last.lineWidth) ops.push(setLineWidth(rule.width));
+    if (rule.gray !== last.stroke) ops.push(setStrokingGrayscaleColor(rule.gray));
+    last.lineWidth = rule.width;
+    last.stroke = rule.gray;
+    ops.push(moveTo(r(rule.x1), flip(rule.y1)), lineTo(r(rule.x2), flip(rule.y2)), stroke());
+  }
+  if (texts.length > 0) {
+    ops.push(beginText());
+    for (const t of texts) {
+      if (t.face !== last.face || t.size !== last.size) {
+        ops.push(setFontAndSize(resourceName[t.face], t.size));
+        used.add(t.face);
+      }
+      last.face = t.face;
+      last.size = t.size;
+      fillGray(t.gray);
+      const code = encode(fonts.get(t.face) as EmbeddedFace, t.text);
+      ops.push(setTextMatrix(1, 0, 0, 1, r(t.x), flip(t.y)), showText(code));
+    }
+    ops.push(endText());
+  }
+  return { ops, used };
+}
+
+/** Underline for inserted text, strike-through for deleted text (redlines). */
+function changeRule(t: TextBox): RuleBox {
+  const y = t.change === "ins" ? t.y + 0.12 * t.size : t.y - 0.3 * t.size;
+  return {
+    kind: "rule",
+    x1: t.x,
+    y1: y,
+    x2: t.x + t.width,
+    y2: y,
+    width: 0.06 * t.size,
+    gray: t.gray,
+  };
+}
+
+function encode(face: EmbeddedFace, text: string): PDFHexString {
+  let hex = "";
+  for (const ch of drawable(text)) {
+    let code = face.codes.get(ch);
+    if (code === undefined) {
+      code = face.font.encodeText(ch).asString();
+      face.codes.set(ch, code);
+    }
+    hex += code;
+  }
+  return PDFHexString.of(hex);
+}
+
+/** Embeds each face the layout uses, as a subset named by a tag derived from its characters. */
+async function embedFonts(
+  doc: PDFDocument,
+  layout: DocumentLayout,
+): Promise<Map<Face, EmbeddedFace>> {
+  const chars = new Map<Face, Set<string>>();
+  for (const p of layout.pages) {
+    for (const box of p.boxes) {
+      if (box.kind !== "text") continue;
+      const set = chars.get(box.face) ?? new Set<string>();
+      chars.set(box.face, set);
+      for (const ch of drawable(box.text)) set.add(ch);
+    }
+  }
+  const fonts = new Map<Face, EmbeddedFace>();
+  for (const face of FACES) {
+    const set = chars.get(face);
+    if (!set) continue;
+    const name = `${subsetTag(face, set)}+${postScriptNames[face]}`;
+    const font = await doc.embedFont(fontBytes(face), { subset: true, customName: name });
+    const embedded: EmbeddedFace = { font, codes: new Map() };
+    // Encode in a fixed order, so glyph ids in the subset do not depend on drawing order.
+    for (const ch of [...set].sort()) encode(embedded, ch);
+    fonts.set(face, embedded);
+  }
+  return fonts;
+}
+
+/** Six capital letters from a hash of the face and its characters (PDF 32000-1, 9.6.4). */
+function subsetTag(face: Face, chars: Set<string>): string {
+  const digest = createHash("sha256")
+    .update(face)
+    .update([...chars].sort().join(""))
+    .digest();
+  return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join("");
+}

@@ -1,0 +1,118 @@
+/**
+ * The fonts (DejaVu Sans from npm `dejavu-fonts-ttf`: every Swedish letter, free licence) and their
+ * measurement. Layout measures text here; drawing embeds the same files as subsets, so what is
+ * measured is what is drawn.
+ *
+ * Glyphs are looked up one code point at a time, without OpenType shaping (no ligatures, no
+ * kerning): the same advance widths pdf-lib writes into the font's /W array, an exact match between
+ * layout and drawing, and a word measured once is never shaped again. Widths are cached per face,
+ * per character and per word, for the life of the process.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import fontkit from "@pdf-lib/fontkit";
+import type { Face } from "./style.js";
+
+const files: Record<Face, string> = {
+  regular: "DejaVuSans.ttf",
+  bold: "DejaVuSans-Bold.ttf",
+  italic: "DejaVuSans-Oblique.ttf",
+  boldItalic: "DejaVuSans-BoldOblique.ttf",
+};
+
+/** PostScript names, used (with a subset tag) as the embedded fonts' /BaseFont. */
+export const postScriptNames: Record<Face, string> = {
+  regular: "DejaVuSans",
+  bold: "DejaVuSans-Bold",
+  italic: "DejaVuSans-Oblique",
+  boldItalic: "DejaVuSans-BoldOblique",
+};
+
+const require = createRequire(import.meta.url);
+const bytesCache = new Map<Face, Uint8Array>();
+
+/** The TrueType file of a face (read once). */
+export function fontBytes(face: Face): Uint8Array {
+  let bytes = bytesCache.get(face);
+  if (!bytes) {
+    bytes = new Uint8Array(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${files[face]}`)));
+    bytesCache.set(face, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * Characters drawn in place of others: a no-break space is measured and drawn as a space (it only
+ * differs for line breaking); a soft hyphen and zero-width characters are not drawn.
+ */
+export function drawable(text: string): string {
+  return text.replace(/\u00a0/g, " ").replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "");
+}
+
+const parsed = new WeakMap<Uint8Array, fontkit.Font>();
+
+/**
+ * The parsed font of a face's file, parsed once per process. Passed to pdf-lib as its fontkit
+ * (`registerFontkit(fontkitCache)`), so embedding reuses the parse instead of decoding the
+ * 750 kB file again for every document.
+ */
+export const fontkitCache = {
+  create(bytes: Uint8Array): fontkit.Font {
+    let font = parsed.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes);
+      parsed.set(bytes, font);
+    }
+    return font;
+  },
+};
+
+class Metrics {
+  private readonly font: fontkit.Font;
+  private readonly scale: number;
+  private readonly chars = new Map<number, number>();
+  private readonly words = new Map<string, number>();
+
+  constructor(face: Face) {
+    this.font = fontkitCache.create(fontBytes(face));
+    this.scale = 1000 / this.font.unitsPerEm;
+  }
+
+  /** Width of one code point in thousandths of the font size. */
+  char(codePoint: number): number {
+    let width = this.chars.get(codePoint);
+    if (width === undefined) {
+      width = this.font.glyphForCodePoint(codePoint).advanceWidth * this.scale;
+      this.chars.set(codePoint, width);
+    }
+    return width;
+  }
+
+  /** Width of a drawable string in thousandths of the font size. */
+  text(text: string): number {
+    let width = this.words.get(text);
+    if (width === undefined) {
+      width = 0;
+      for (const ch of text) width += this.char(ch.codePointAt(0) as number);
+      if (this.words.size > 50_000) this.words.clear();
+      this.words.set(text, width);
+    }
+    return width;
+  }
+}
+
+const metrics = new Map<Face, Metrics>();
+
+function metricsOf(face: Face): Metrics {
+  let m = metrics.get(face);
+  if (!m) {
+    m = new Metrics(face);
+    metrics.set(face, m);
+  }
+  return m;
+}
+
+/** Width in points of `text` set in `face` at `size` (no-break spaces count as spaces). */
+export function textWidth(text: string, face: Face, size: number): number {
+  return (metricsOf(face).text(drawable(text)) * size) / 1000;
+}

@@ -1,0 +1,178 @@
+/**
+ * The pure layout step: document tree → pages of positioned boxes. No PDF is written here, so
+ * every typesetting rule can be tested on the boxes.
+ *
+ * Order of work: the title block and one handler per block make chunks (`handlers/`); pagination
+ * stacks them onto pages (`paginate.ts`); then, with the page count known, every page gets its
+ * running header (title, diarienummer) and footer ("Sida X (Y)", fingerprint).
+ */
+import type { Block, DocumentMeta, DocumentTree, HeadingNode } from "../../../document/types.js";
+import { textWidth } from "./fonts.js";
+import { handlers } from "./handlers/index.js";
+import { toSpans, wrap } from "./inline.js";
+import { paginate } from "./paginate.js";
+import { baselineIn, type Chunk, lineBoxes, type State } from "./state.js";
+import { page, running, space, style, textArea } from "./style.js";
+import type {
+  Box,
+  DocumentLayout,
+  OutlineEntry,
+  PdfOptions,
+  SignatureSlot,
+  TextBox,
+} from "./types.js";
+
+export function layoutDocument(tree: DocumentTree, options: PdfOptions = {}): DocumentLayout {
+  const chunks: Chunk[] = [];
+  const state: State = {
+    options,
+    chunks,
+    indent: 0,
+    listDepth: 0,
+    paragraphSpace: space.paragraph,
+    headingHang: headingHang(tree.children),
+    one(block) {
+      const outer = state.change;
+      if (block.change) state.change = block.change;
+      (handlers[block.type] as (state: State, node: Block) => void)(state, block);
+      state.change = outer;
+    },
+    all(blocks) {
+      for (const block of blocks) state.one(block);
+    },
+  };
+  titleBlock(state, tree.meta);
+  state.all(tree.children);
+
+  const placed = paginate(chunks, textArea.height);
+  const outline: OutlineEntry[] = [];
+  const signatures: SignatureSlot[] = [];
+  const pages = placed.map((items, index) => {
+    const boxes: Box[] = [];
+    for (const { chunk, top } of items) {
+      const dy = textArea.top + top;
+      for (const box of chunk.boxes) boxes.push(translate(box, dy));
+      if (chunk.outline) outline.push({ ...chunk.outline, page: index, y: dy });
+      if (chunk.signature) {
+        const { partyId, x1, x2, y } = chunk.signature;
+        signatures.push({ partyId, page: index, rect: signatureRect(x1, x2, dy + y) });
+      }
+    }
+    boxes.push(...runningBoxes(tree.meta, index, placed.length, options));
+    return { boxes };
+  });
+  return { pages, outline, signatures };
+}
+
+function translate(box: Box, dy: number): Box {
+  switch (box.kind) {
+    case "text":
+      return { ...box, y: box.y + dy };
+    case "rule":
+      return { ...box, y1: box.y1 + dy, y2: box.y2 + dy };
+    case "fill":
+      return { ...box, y: box.y + dy };
+  }
+}
+
+/** The widget rectangle over a signature line (PDF user space, origin bottom-left). */
+function signatureRect(x1: number, x2: number, lineY: number): SignatureSlot["rect"] {
+  const height = 34;
+  return { x: x1, y: page.height - lineY - 2, width: x2 - x1, height };
+}
+
+/** Title and subtitle on the first page. */
+function titleBlock(state: State, meta: DocumentMeta): void {
+  const x = textArea.left;
+  const add = (text: string, s: (typeof style)["title" | "subtitle"], after: number) => {
+    const lines = wrap(toSpans([{ type: "text", value: text }], s.face), textArea.width, s.size);
+    state.chunks.push({
+      height: lines.length * s.leading,
+      before: 0,
+      after,
+      boxes: lines.flatMap((line, i) => lineBoxes(line, x, baselineIn(s) + i * s.leading, s)),
+      keepWithNext: true,
+    });
+  };
+  add(meta.title, style.title, meta.subtitle ? 6 : space.titleAfter);
+  if (meta.subtitle) add(meta.subtitle, style.subtitle, space.titleAfter);
+}
+
+/** Offset of heading text from the start of its number: the widest number plus a gap. */
+function headingHang(blocks: readonly Block[]): number {
+  let widest = 0;
+  const visit = (block: Block) => {
+    if (block.type === "heading") widest = Math.max(widest, numberWidth(block));
+    if (block.type === "list") for (const item of block.items) item.forEach(visit);
+  };
+  blocks.forEach(visit);
+  return widest > 0 ? widest + 10 : 0;
+}
+
+const numberWidth = (h: HeadingNode): number => {
+  const s = style.heading[h.depth];
+  return h.number ? textWidth(h.number, s.face, s.size) : 0;
+};
+
+/** Running header (title left, diarienummer right) and footer (fingerprint left, page right). */
+function runningBoxes(meta: DocumentMeta, index: number, count: number, options: PdfOptions) {
+  const s = style.running;
+  const boxes: Box[] = [];
+  const text = (value: string, x: number, y: number, role: TextBox["role"]): TextBox => ({
+    kind: "text",
+    x,
+    y,
+    width: textWidth(value, s.face, s.size),
+    text: value,
+    face: s.face,
+    size: s.size,
+    gray: s.gray,
+    role,
+  });
+  const right = (value: string, y: number, role: TextBox["role"]) => {
+    const box = text(value, 0, y, role);
+    box.x = textArea.right - box.width;
+    return box;
+  };
+  const dnr = right(`Dnr ${meta.diarienummer}`, running.headerBaseline, "header");
+  const room = textArea.width - dnr.width - 18;
+  boxes.push(
+    text(ellipsize(meta.title, room), textArea.left, running.headerBaseline, "header"),
+    dnr,
+  );
+  const rule = (y: number) =>
+    boxes.push({
+      kind: "rule",
+      x1: textArea.left,
+      y1: y,
+      x2: textArea.right,
+      y2: y,
+      ...running.rule,
+    });
+  rule(running.headerRule);
+  rule(running.footerRule);
+  const pageBox = right(`Sida ${index + 1} (${count})`, running.footerBaseline, "footer");
+  boxes.push(pageBox);
+  if (options.fingerprint) {
+    const room = textArea.width - pageBox.width - 18;
+    boxes.push(
+      text(
+        ellipsize(`Kontrollsumma ${options.fingerprint}`, room),
+        textArea.left,
+        running.footerBaseline,
+        "footer",
+      ),
+    );
+  }
+  return boxes;
+}
+
+/** `text`, shortened with an ellipsis to fit `width` in the running style. */
+function ellipsize(text: string, width: number): string {
+  const s = style.running;
+  if (textWidth(text, s.face, s.size) <= width) return text;
+  const chars = Array.from(text);
+  while (chars.length > 0 && textWidth(`${chars.join("").trimEnd()}…`, s.face, s.size) > width)
+    chars.pop();
+  return `${chars.join("").trimEnd()}…`;
+}
