@@ -13,6 +13,7 @@ const NEEDS: Partial<
   bakgrund: (a) => (a.bakgrund ? undefined : "överenskommelsens bakgrund"),
   syfte: (a) => (a.syfte ? undefined : "överenskommelsens syfte"),
   mal: (a) => (a.mål ? undefined : "överenskommelsens mål"),
+  "syfte-och-mal": (a) => (a.syfte && a.mål ? undefined : "överenskommelsens syfte och mål"),
   malgrupp: (a) => (a.målgrupp ? undefined : "överenskommelsens målgrupp"),
   vardegrund: (a) => (a.värdegrund ? undefined : "överenskommelsens värdegrund"),
   uppfoljning: (a) => (a.uppföljning ? undefined : "uppföljning"),
