@@ -1,0 +1,106 @@
+import type { Diagnostic } from "../diagnostics.js";
+import type { DocumentMeta } from "../document/types.js";
+import { locate, type SourceFile } from "../load/source.js";
+import {
+  type Agreement,
+  type BilagaDocument,
+  bilagaSigners,
+  known,
+  signingParties,
+} from "../model.js";
+import type { Part } from "../schemas/types.generated.js";
+import { bilagaTitle, composeRoot } from "./context.js";
+import { engine } from "./engine.js";
+import type { ComposeProblem } from "./errors.js";
+import type { ComposedDocument, ComposeResult } from "./types.js";
+
+/**
+ * Tidies template output: no trailing spaces or tabs (non-breaking spaces are kept), at most one
+ * blank line in a row, no blank lines at the start, one newline at the end.
+ */
+export const tidyMarkdown = (markdown: string): string =>
+  `${markdown
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
+
+function meta(agreement: Agreement, bilaga?: BilagaDocument): DocumentMeta {
+  const data = agreement.data;
+  const publicParty = data.parter.find((p) => p.sektor === "offentlig") ?? data.parter[0];
+  const titles = bilaga
+    ? bilagaTitle(data, bilaga.data)
+    : { title: data.titel, subtitle: data.undertitel };
+  const date = known(data.versionsdatum);
+  const party = bilaga && data.parter.find((p) => p.id === bilaga.data.part);
+  return {
+    title: titles.title,
+    ...(titles.subtitle ? { subtitle: titles.subtitle } : {}),
+    diarienummer: bilaga?.data.diarienummer ?? known(data.diarienummer) ?? "",
+    author: publicParty?.namn ?? "",
+    subject: "Idéburet offentligt partnerskap (IOP)",
+    keywords: [
+      "IOP",
+      "idéburet offentligt partnerskap",
+      data.kommun,
+      ...(bilaga ? ["bilaga", ...(party ? [party.namn] : [])] : []),
+    ],
+    ...(date ? { date } : {}),
+    language: "sv-SE",
+  };
+}
+
+const named = (parts: Part[]) => parts.map((p) => ({ id: p.id, name: p.namn }));
+
+function toDiagnostics(file: SourceFile, problems: ComposeProblem[]): Diagnostic[] {
+  return problems.map((p) => ({
+    file: file.path,
+    ...locate(file, p.path),
+    severity: "fel",
+    message: p.message,
+    rule: p.rule,
+  }));
+}
+
+function composeOne(
+  agreement: Agreement,
+  bilaga: BilagaDocument | undefined,
+): { document: ComposedDocument; diagnostics: Diagnostic[] } {
+  const { documents } = engine();
+  const problems: ComposeProblem[] = [];
+  const root = composeRoot(agreement, bilaga);
+  const template = bilaga ? documents.bilaga : documents.overenskommelse;
+  const markdown = tidyMarkdown(template(root, { data: { problems } }));
+  const file = bilaga ? bilaga.file : agreement.file;
+  const signers = bilaga
+    ? bilagaSigners(agreement.data, bilaga.data)
+    : signingParties(agreement.data);
+  return {
+    document: {
+      name: bilaga ? `bilaga-${bilaga.data.nummer}` : "overenskommelse",
+      kind: bilaga ? "bilaga" : "overenskommelse",
+      markdown,
+      meta: meta(agreement, bilaga),
+      signing: { mode: agreement.data.signering.sätt, parties: named(signers) },
+      parties: named(agreement.data.parter),
+      source: file.path,
+    },
+    diagnostics: toDiagnostics(file, problems),
+  };
+}
+
+/**
+ * Composes the agreement and each bilaga into Markdown through the templates. Problems (data a
+ * clause needs but the YAML lacks, an unknown body or party in `parametrar`) are returned as
+ * diagnostics at the section's YAML position; every document is still returned, with the
+ * failing section reduced to its heading. Deterministic: the same agreement gives the same text.
+ */
+export function composeAgreement(agreement: Agreement): ComposeResult {
+  const results = [
+    composeOne(agreement, undefined),
+    ...agreement.bilagor.map((b) => composeOne(agreement, b)),
+  ];
+  return {
+    documents: results.map((r) => r.document),
+    diagnostics: results.flatMap((r) => r.diagnostics),
+  };
+}

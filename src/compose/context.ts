@@ -1,0 +1,169 @@
+/**
+ * The root context every template sees (`@root`): the Markdown views of the agreement and the
+ * bilaga (every plain string already escaped, see view.ts) and the values derived from them:
+ * parties by sector, the bilagor list, the signers of this document, the noun the document is
+ * called by. Nothing here is wording: the templates word it.
+ */
+import {
+  type Agreement,
+  type BilagaDocument,
+  bilagaSigners,
+  known,
+  signingParties,
+} from "../model.js";
+import type {
+  Avsnitt,
+  Bilaga,
+  Overenskommelse,
+  Parametrar,
+  Part,
+  Period,
+  Saknas,
+} from "../schemas/types.generated.js";
+import { agreementView, bilagaView } from "./view.js";
+
+/** How the agreement is referred to in derived text. */
+export interface Benamning {
+  /** "överenskommelsen", "avtalet", "samverkansavtalet". */
+  bestämd: string;
+  /** "denna överenskommelse", "detta avtal", "detta samverkansavtal". */
+  denna: string;
+}
+
+export const BENAMNINGAR: Record<NonNullable<Overenskommelse["benämning"]>, Benamning> = {
+  överenskommelsen: { bestämd: "överenskommelsen", denna: "denna överenskommelse" },
+  avtalet: { bestämd: "avtalet", denna: "detta avtal" },
+  samverkansavtalet: { bestämd: "samverkansavtalet", denna: "detta samverkansavtal" },
+};
+
+export interface SignerView {
+  /** Party id. */
+  part: string;
+  namn?: string;
+  titel?: string;
+  ort?: string;
+  år?: number;
+}
+
+export interface SectionView extends Omit<Avsnitt, "avsnitt" | "parametrar"> {
+  parametrar: Parametrar;
+  avsnitt: SectionView[];
+  /** 1 for a top-level section, 2 for its subsections … */
+  nivå: number;
+  /** YAML path of the section in its file, for diagnostics. */
+  sökväg: (string | number)[];
+}
+
+export interface ComposeRoot {
+  dokument: {
+    typ: "overenskommelse" | "bilaga";
+    titel: string;
+    undertitel?: string;
+    avsnitt: SectionView[];
+  };
+  överenskommelse: Overenskommelse;
+  /** The bilaga's data (bilaga documents only). */
+  bilaga?: Bilaga;
+  /** The party a bilaga concerns (bilaga documents only). */
+  bilagepart?: Part;
+  /** The agreement's noun; sections use `@benämning`, which `parametrar.benämning` can override. */
+  benämning: Benamning;
+  /** The first public party: the one that pays and decides. */
+  huvudpart: Part;
+  offentliga: Part[];
+  idéburna: Part[];
+  period: Period & { heldatum: boolean };
+  /**
+   * The agreement's bilagor; `partid` is looked up with the `part` helper (which checks it),
+   * `titel` is the bilaga's own title when it has one.
+   */
+  bilagor: { nummer: number; partid: string; titel?: string; diarienummer: string | Saknas }[];
+  /** Who signs this document, in order. */
+  undertecknare: SignerView[];
+  signering: Overenskommelse["signering"];
+}
+
+function sections(list: Avsnitt[], level: number, path: (string | number)[]): SectionView[] {
+  return list.map((s, i) => {
+    const sökväg = [...path, i];
+    return {
+      ...s,
+      parametrar: s.parametrar ?? {},
+      avsnitt: sections(s.avsnitt ?? [], level + 1, [...sökväg, "avsnitt"]),
+      nivå: level,
+      sökväg,
+    };
+  });
+}
+
+/** Title and subtitle of a bilaga: its own, else "Bilaga N, <party>" under the agreement's title. */
+export function bilagaTitle(
+  data: Overenskommelse,
+  bilaga: Bilaga,
+): { title: string; subtitle: string } {
+  const party = data.parter.find((p) => p.id === bilaga.part);
+  return {
+    title: bilaga.titel ?? `Bilaga ${bilaga.nummer}, ${party?.namn ?? bilaga.part}`,
+    subtitle: bilaga.undertitel ?? data.titel,
+  };
+}
+
+const signer = (agreement: Overenskommelse, part: Part): SignerView => {
+  const u = part.undertecknare;
+  const namn = known(u?.namn);
+  const titel = known(u?.titel);
+  const ort = u?.ort ?? agreement.signering.ort;
+  const år = agreement.signering.år;
+  return {
+    part: part.id,
+    ...(namn ? { namn } : {}),
+    ...(titel ? { titel } : {}),
+    ...(ort ? { ort } : {}),
+    ...(år !== undefined ? { år } : {}),
+  };
+};
+
+/** The root context for the agreement document (`bilaga` undefined) or one bilaga. */
+export function composeRoot(agreement: Agreement, bilaga?: BilagaDocument): ComposeRoot {
+  const view = agreementView(agreement.data);
+  const partById = (id: string) => view.parter.find((p) => p.id === id);
+  const offentliga = view.parter.filter((p) => p.sektor === "offentlig");
+  const bview = bilaga && bilagaView(bilaga.data);
+  const titles = bview
+    ? bilagaTitle(view, bview)
+    : { title: view.titel, subtitle: view.undertitel };
+  const signers = bview ? bilagaSigners(view, bview) : signingParties(view);
+  const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
+  const bilagepart = bview && partById(bview.part);
+  return {
+    dokument: {
+      typ: bview ? "bilaga" : "overenskommelse",
+      titel: titles.title,
+      ...(titles.subtitle ? { undertitel: titles.subtitle } : {}),
+      avsnitt: sections((bview ?? view).avsnitt, 1, ["avsnitt"]),
+    },
+    överenskommelse: view,
+    ...(bview ? { bilaga: bview } : {}),
+    ...(bilagepart ? { bilagepart } : {}),
+    benämning: BENAMNINGAR[view.benämning ?? "överenskommelsen"],
+    // A schema-valid agreement has parties; a missing public party is caught by the clauses.
+    huvudpart: (offentliga[0] ?? view.parter[0]) as Part,
+    offentliga,
+    idéburna: view.parter.filter((p) => p.sektor === "idéburen"),
+    period: {
+      ...view.period,
+      heldatum: isDate(view.period.start) && isDate(view.period.inledande_slut),
+    },
+    bilagor: agreement.bilagor.map((b) => {
+      const v = bilagaView(b.data);
+      return {
+        nummer: v.nummer,
+        partid: v.part,
+        ...(v.titel ? { titel: v.titel } : {}),
+        diarienummer: v.diarienummer ?? view.diarienummer,
+      };
+    }),
+    undertecknare: signers.map((p) => signer(view, p)),
+    signering: view.signering,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The Handlebars environment: one isolated instance with iop's helpers, the document templates,
+ * the partials and the clause library, compiled once per process (`engine()` caches it).
+ *
+ * Layout of `templates/`:
+ * - `overenskommelse.hbs`, `bilaga.hbs`: the two document templates;
+ * - `partials/<name>.hbs`: recurring blocks, used as `{{> name}}`;
+ * - `klausuler/<name>.hbs`: one clause per file, used as the partial `klausuler/<name>`. A clause
+ *   starts with a front-matter comment whose `rubrik:` line is the default heading (itself a
+ *   template, e.g. the body's name) and whose optional `endast: bilaga` line restricts the clause
+ *   to bilagor:
+ *
+ *       {{!--
+ *       rubrik: Bakgrund
+ *       --}}
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import Handlebars from "handlebars";
+import { registerHelpers } from "./helpers/index.js";
+
+export type Template = Handlebars.TemplateDelegate;
+
+export interface Clause {
+  name: string;
+  /** Renders the default heading, with the section as context. */
+  heading: Template;
+  /** Set when the clause only makes sense in one kind of document. */
+  only?: "bilaga" | "overenskommelse";
+}
+
+export interface Engine {
+  hb: typeof Handlebars;
+  documents: { overenskommelse: Template; bilaga: Template };
+  clauses: Map<string, Clause>;
+}
+
+/** strict: a missing field is an error, not an empty string; noEscape: we escape for Markdown. */
+export const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+
+export const templateDir = new URL("../../templates/", import.meta.url);
+
+const read = (path: string): string => readFileSync(new URL(path, templateDir), "utf8");
+
+const hbsFiles = (folder: string): string[] =>
+  readdirSync(new URL(folder, templateDir))
+    .filter((f) => f.endsWith(".hbs"))
+    .sort()
+    .map((f) => f.slice(0, -4));
+
+/** Reads the `key: value` lines of a clause's leading `{{!-- … --}}` comment. */
+export function frontMatter(source: string): Record<string, string> {
+  const match = /^\{\{!--([\s\S]*?)--\}\}/.exec(source);
+  const out: Record<string, string> = {};
+  for (const line of match?.[1]?.split("\n") ?? []) {
+    const m = /^\s*([a-zåäö]+):\s*(.*?)\s*$/.exec(line);
+    if (m?.[1] && m[2] !== undefined) out[m[1]] = m[2];
+  }
+  return out;
+}
+
+function load(): Engine {
+  const hb = Handlebars.create();
+  const compile = (source: string): Template => hb.compile(source, COMPILE_OPTIONS);
+  for (const name of hbsFiles("partials/")) {
+    hb.registerPartial(name, compile(read(`partials/${name}.hbs`)));
+  }
+  const clauses = new Map<string, Clause>();
+  for (const name of hbsFiles("klausuler/")) {
+    const source = read(`klausuler/${name}.hbs`);
+    const meta = frontMatter(source);
+    if (!meta.rubrik) throw new Error(`templates/klausuler/${name}.hbs has no "rubrik:" line`);
+    hb.registerPartial(`klausuler/${name}`, compile(source));
+    const only = meta.endast;
+    if (only !== undefined && only !== "bilaga" && only !== "overenskommelse") {
+      throw new Error(`templates/klausuler/${name}.hbs: "endast: ${only}" is not a document kind`);
+    }
+    clauses.set(name, { name, heading: compile(meta.rubrik), ...(only ? { only } : {}) });
+  }
+  const engine: Engine = {
+    hb,
+    documents: {
+      overenskommelse: compile(read("overenskommelse.hbs")),
+      bilaga: compile(read("bilaga.hbs")),
+    },
+    clauses,
+  };
+  registerHelpers(engine);
+  return engine;
+}
+
+let cached: Engine | undefined;
+
+/** The compiled templates and helpers, loaded on first use. */
+export const engine = (): Engine => {
+  cached ??= load();
+  return cached;
+};

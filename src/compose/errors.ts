@@ -1,0 +1,24 @@
+/**
+ * A problem found while composing: missing data a clause needs, a bad parameter, a helper called
+ * with an argument it cannot format. Thrown by helpers, caught per section by the `avsnitt-ram`
+ * helper and turned into a diagnostic at the section's YAML position, so one bad section never
+ * stops the rest of the document from composing.
+ */
+export class ComposeError extends Error {
+  override readonly name = "ComposeError";
+  constructor(
+    /** Swedish message for the user. */
+    message: string,
+    /** Stable rule id, e.g. "klausul-data-saknas". */
+    readonly rule = "sammanstallning",
+  ) {
+    super(message);
+  }
+}
+
+/** A compose problem with the YAML path of the section it concerns (relative to its file). */
+export interface ComposeProblem {
+  message: string;
+  rule: string;
+  path: (string | number)[];
+}

@@ -1,0 +1,100 @@
+/** Lookup helpers: parties and bodies by id, required and known values. */
+import type { HelperDelegate } from "handlebars";
+import { isSaknas } from "../../model.js";
+import { ComposeError } from "../errors.js";
+import { helper } from "./define.js";
+
+const where = (klausul: string | undefined) => (klausul ? `Klausulen ${klausul}` : "Mallen");
+
+export const dataHelpers: Record<string, HelperDelegate> = {
+  /** The party with this id (its Markdown view). */
+  part: helper("part", 1, ([id], { root, section }) => {
+    if (typeof id !== "string") {
+      throw new ComposeError(
+        `${where(section?.klausul)} behöver en part (parametrar.part).`,
+        "klausul-parameter-saknas",
+      );
+    }
+    const part = root.överenskommelse.parter.find((p) => p.id === id);
+    if (!part) {
+      throw new ComposeError(
+        `Parten "${id}" finns inte bland parterna.`,
+        "klausul-parameter-okand",
+      );
+    }
+    return part;
+  }),
+  /** The governance body with this id. */
+  organ: helper("organ", 1, ([id], { root, section }) => {
+    if (typeof id !== "string") {
+      throw new ComposeError(
+        `${where(section?.klausul)} behöver ett styrningsorgan (parametrar.organ eller parametrar.forum).`,
+        "klausul-parameter-saknas",
+      );
+    }
+    const organ = root.överenskommelse.styrning?.find((o) => o.id === id);
+    if (!organ) {
+      throw new ComposeError(
+        `Styrningsorganet "${id}" finns inte under styrning.`,
+        "klausul-parameter-okand",
+      );
+    }
+    return organ;
+  }),
+  /** A budget of the bilaga's `ekonomi` ("ersättning" or "egenfinansiering"). */
+  bilagebudget: helper("bilagebudget", 1, ([kind], { root, section }) => {
+    if (kind !== "ersättning" && kind !== "egenfinansiering") {
+      throw new ComposeError(`Okänd budget "${String(kind)}".`, "mall-argument");
+    }
+    const budget = root.bilaga?.ekonomi?.[kind];
+    if (!budget) {
+      throw new ComposeError(
+        `${where(section?.klausul)} kräver uppgiften ekonomi.${kind} i bilagan, som saknas.`,
+        "klausul-data-saknas",
+      );
+    }
+    return budget;
+  }),
+  /** True when both values are equal (===). */
+  lika: helper("lika", 2, ([a, b]) => a === b),
+  /** The first argument that is given. */
+  eller: helper("eller", [1, 5], (args) => args.find((v) => v !== undefined && v !== null)),
+  /** True when a value is given and not marked missing. */
+  känd: helper("känd", 1, ([v]) => v !== undefined && v !== null && v !== "" && !isSaknas(v)),
+  /** The value, or a compose error naming the field the clause needs. */
+  kräv: helper("kräv", 2, ([v, field], { section }) => {
+    if (v === undefined || v === null || v === "" || isSaknas(v)) {
+      throw new ComposeError(
+        `${where(section?.klausul)} kräver uppgiften ${String(field)}, som saknas.`,
+        "klausul-data-saknas",
+      );
+    }
+    if (typeof v !== "string" && typeof v !== "number") {
+      throw new ComposeError(
+        `Uppgiften ${String(field)} kan inte skrivas som text.`,
+        "mall-argument",
+      );
+    }
+    return v;
+  }),
+  /** A structured value (object or list) the clause needs, or a compose error naming it. */
+  "kräv-data": helper("kräv-data", 2, ([v, field], { section }) => {
+    if (v === undefined || v === null || isSaknas(v) || typeof v !== "object") {
+      throw new ComposeError(
+        `${where(section?.klausul)} kräver uppgiften ${String(field)}, som saknas.`,
+        "klausul-data-saknas",
+      );
+    }
+    return v;
+  }),
+  /** The names of a list of parties. */
+  namnen: helper("namnen", 1, ([parts]) => {
+    if (!Array.isArray(parts))
+      throw new ComposeError("namnen behöver en lista med parter.", "mall-argument");
+    return parts.map((p: { namn?: unknown }) => {
+      if (typeof p?.namn !== "string")
+        throw new ComposeError("En part saknar namn.", "mall-argument");
+      return p.namn;
+    });
+  }),
+};

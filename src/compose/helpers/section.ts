@@ -1,0 +1,113 @@
+/**
+ * Section helpers: the frame around each section (heading line, error capture), the choice of the
+ * clause partial, and `inled` (the clause's first sentence, replaceable by `parametrar.inledning`).
+ */
+import type { HelperDelegate, HelperOptions } from "handlebars";
+import { BENAMNINGAR, type ComposeRoot, type SectionView } from "../context.js";
+import type { Engine } from "../engine.js";
+import { ComposeError, type ComposeProblem } from "../errors.js";
+import { helper } from "./define.js";
+
+/** Deepest section level; the document tree numbers 1, 1.1, 1.1.1. */
+export const MAX_LEVEL = 3;
+
+const problem = (error: unknown, path: (string | number)[]): ComposeProblem =>
+  error instanceof ComposeError
+    ? { message: error.message, rule: error.rule, path }
+    : {
+        message: `Internt fel i mallen: ${error instanceof Error ? error.message : String(error)}`,
+        rule: "mall-fel",
+        path,
+      };
+
+function headingText(engine: Engine, section: SectionView, data: unknown): string {
+  if (section.rubrik) return section.rubrik;
+  if (!section.klausul) {
+    throw new ComposeError(
+      "Avsnittet saknar rubrik: ange rubrik eller klausul.",
+      "avsnitt-rubrik-saknas",
+    );
+  }
+  const clause = engine.clauses.get(section.klausul);
+  if (!clause)
+    throw new ComposeError(
+      `Klausulen "${section.klausul}" finns inte i klausulbiblioteket.`,
+      "klausul-okand",
+    );
+  const text = clause.heading(section, { data }).replace(/\s+/g, " ").trim();
+  if (!text)
+    throw new ComposeError(
+      `Klausulen ${section.klausul} gav en tom rubrik.`,
+      "avsnitt-rubrik-saknas",
+    );
+  return text;
+}
+
+export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
+  return {
+    /**
+     * `{{#avsnitt-ram}}…{{/avsnitt-ram}}` around a section's body: writes the heading line
+     * (`## Rubrik {#id}`, one `#` more per level), makes the section available as `@avsnitt`
+     * and the document's noun as `@benämning` (`parametrar.benämning` overrides it),
+     * and turns any error in the heading or body into a problem at the section's YAML path
+     * while keeping the heading, so numbering and the other sections are unaffected.
+     */
+    "avsnitt-ram": function (this: SectionView, options: HelperOptions) {
+      const data = options.data as { problems: ComposeProblem[]; root: ComposeRoot };
+      const frame = engine.hb.createFrame(data);
+      frame.avsnitt = this;
+      const noun = this.parametrar.benämning;
+      frame.benämning = noun ? BENAMNINGAR[noun] : data.root.benämning;
+      const record = (error: unknown) => data.problems.push(problem(error, this.sökväg));
+      let heading: string;
+      try {
+        heading = headingText(engine, this, frame);
+      } catch (error) {
+        record(error);
+        heading = this.klausul ?? "Avsnitt";
+      }
+      if (this.nivå > MAX_LEVEL) {
+        record(
+          new ComposeError(
+            `Avsnittet ligger på nivå ${this.nivå}; högst ${MAX_LEVEL} nivåer (1.1.1) är tillåtna.`,
+            "avsnitt-for-djupt",
+          ),
+        );
+      }
+      const marks = "#".repeat(Math.min(this.nivå, 5) + 1);
+      const line = `${marks} ${heading}${this.id ? ` {#${this.id}}` : ""}`;
+      let body = "";
+      try {
+        body = options.fn(this, { data: frame });
+      } catch (error) {
+        record(error);
+      }
+      return `${line}\n\n${body}`;
+    },
+    /** The partial name of a clause, checked against the library and the document kind. */
+    klausulmall: helper("klausulmall", 1, ([name], { root }) => {
+      const clause = typeof name === "string" ? engine.clauses.get(name) : undefined;
+      if (!clause) {
+        throw new ComposeError(
+          `Klausulen "${String(name)}" finns inte i klausulbiblioteket.`,
+          "klausul-okand",
+        );
+      }
+      if (clause.only && clause.only !== root.dokument.typ) {
+        throw new ComposeError(
+          `Klausulen ${clause.name} kan bara användas i ${clause.only === "bilaga" ? "en bilaga" : "överenskommelsen"}.`,
+          "klausul-fel-dokument",
+        );
+      }
+      return `klausuler/${clause.name}`;
+    }),
+    /**
+     * `{{#inled}}First sentence.{{/inled}}`: `parametrar.inledning` when given, else the block.
+     * (Not called "inledning": a helper of that name would shadow the data field `inledning`.)
+     */
+    inled: function (this: unknown, options: HelperOptions) {
+      const section = (options.data as { avsnitt?: SectionView }).avsnitt;
+      return section?.parametrar.inledning ?? options.fn(this);
+    },
+  };
+}

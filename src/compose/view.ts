@@ -1,0 +1,117 @@
+/**
+ * The Markdown view of the data: a deep copy in which every string is safe to write into Markdown.
+ * Which strings are Markdown is read from the JSON Schemas: a value whose schema is
+ * `$defs/text` (type Text) is Markdown and kept as it is (trimmed); every other string (names,
+ * ids, diarienummer, budget lines, `saknas` reasons) is escaped with `escapeMarkdown`. Values
+ * the schemas do not describe are escaped too, so the default is safe.
+ */
+import { readFileSync } from "node:fs";
+import type { Bilaga, Overenskommelse } from "../model.js";
+import { escapeMarkdown } from "./escape.js";
+
+type Schema = Record<string, unknown>;
+interface Located {
+  node: Schema;
+  file: string;
+}
+
+const schemaDir = new URL("../../schemas/", import.meta.url);
+const TEXT_DEF = "gemensam.schema.json#/$defs/text";
+let schemas: Map<string, Schema> | undefined;
+
+function schemaFile(name: string): Schema {
+  schemas ??= new Map();
+  let schema = schemas.get(name);
+  if (!schema) {
+    schema = JSON.parse(readFileSync(new URL(name, schemaDir), "utf8")) as Schema;
+    schemas.set(name, schema);
+  }
+  return schema;
+}
+
+/** Absolute form "file#/pointer" of a $ref seen in `file`. */
+const absoluteRef = (ref: string, file: string): string =>
+  ref.startsWith("#") ? `${file}${ref}` : ref;
+
+function resolveRef(ref: string): Located {
+  const [file = "", pointer = ""] = ref.split("#");
+  let node: unknown = schemaFile(file);
+  for (const part of pointer.split("/").filter(Boolean)) {
+    node = (node as Schema)[part.replaceAll("~1", "/").replaceAll("~0", "~")];
+  }
+  return { node: (node ?? {}) as Schema, file };
+}
+
+/** Follows $refs; reports whether the chain passed through the Text definition. */
+function deref(at: Located): { at: Located; text: boolean } {
+  let current = at;
+  let text = false;
+  for (let i = 0; i < 20 && typeof current.node.$ref === "string"; i++) {
+    const ref = absoluteRef(current.node.$ref, current.file);
+    if (ref === TEXT_DEF) text = true;
+    current = resolveRef(ref);
+  }
+  return { at: current, text };
+}
+
+const alternatives = (at: Located): Located[] =>
+  [...((at.node.oneOf ?? []) as Schema[]), ...((at.node.anyOf ?? []) as Schema[])].map((node) => ({
+    node,
+    file: at.file,
+  }));
+
+function isTextSchema(at: Located | undefined): boolean {
+  if (!at) return false;
+  const { at: resolved, text } = deref(at);
+  return text || alternatives(resolved).some(isTextSchema);
+}
+
+/** The alternative of a oneOf/anyOf whose properties cover the object's keys. */
+function objectSchema(at: Located, value: Record<string, unknown>): Located | undefined {
+  const resolved = deref(at).at;
+  if (resolved.node.properties) return resolved;
+  for (const alt of alternatives(resolved)) {
+    const candidate = objectSchema(alt, value);
+    const props = candidate?.node.properties as Schema | undefined;
+    if (props && Object.keys(value).every((k) => k in props)) return candidate;
+  }
+  return undefined;
+}
+
+function itemsSchema(at: Located | undefined): Located | undefined {
+  if (!at) return undefined;
+  const resolved = deref(at).at;
+  const items = resolved.node.items as Schema | undefined;
+  return items ? { node: items, file: resolved.file } : undefined;
+}
+
+function walk(value: unknown, at: Located | undefined): unknown {
+  if (typeof value === "string") return isTextSchema(at) ? value.trim() : escapeMarkdown(value);
+  if (Array.isArray(value)) {
+    const items = itemsSchema(at);
+    return value.map((v) => walk(v, items));
+  }
+  if (typeof value === "object" && value !== null) {
+    const record = value as Record<string, unknown>;
+    const schema = at && objectSchema(at, record);
+    const props = (schema?.node.properties ?? {}) as Record<string, Schema>;
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(record)) {
+      const prop = props[key];
+      out[key] = walk(v, prop && schema ? { node: prop, file: schema.file } : undefined);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** The agreement's data with every plain string escaped for Markdown (see the module comment). */
+export const agreementView = (data: Overenskommelse): Overenskommelse =>
+  walk(data, {
+    node: schemaFile("overenskommelse.schema.json"),
+    file: "overenskommelse.schema.json",
+  }) as Overenskommelse;
+
+/** A bilaga's data with every plain string escaped for Markdown. */
+export const bilagaView = (data: Bilaga): Bilaga =>
+  walk(data, { node: schemaFile("bilaga.schema.json"), file: "bilaga.schema.json" }) as Bilaga;
