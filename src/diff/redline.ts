@@ -179,6 +179,8 @@ export function redlineDocument(
           const change = describe(o, "moved", blocks);
           change.place = "from";
           if (o.heading) change.oldNumber = o.heading.number;
+          const to = newSections[newOf[op.old] as number]?.heading?.number;
+          if (to) change.newNumber = to;
           changes.push(change);
         } else {
           const change = describe(o, "removed", blocks);

@@ -1,0 +1,49 @@
+/**
+ * `--format json`: the comparison for tools. The shape is stable (`version` is raised when it
+ * changes incompatibly):
+ *
+ * ```
+ * {
+ *   "format": "iop-diff", "version": 1,
+ *   "old": { "label", "id", "date"? }, "new": { … },
+ *   "identical": boolean,
+ *   "summary": [ { "kind", "text", "document"?, "old"?, "new"? } ],
+ *   "documents": [ {
+ *     "name", "kind", "title", "status": "unchanged" | "changed" | "added" | "removed",
+ *     "sections": [ {                       // only sections that changed
+ *       "key", "id"?, "heading", "oldHeading"?, "oldNumber"?, "newNumber"?,
+ *       "status": "changed" | "added" | "removed" | "moved",
+ *       "place"?: "from" | "to", "changed"?, "withParent"?,
+ *       "changes": [ { "kind": "ins" | "del", "text" } ]
+ *     } ]
+ *   } ]
+ * }
+ * ```
+ */
+import type { VersionDiff } from "../compare.js";
+import { blockChanges } from "./changes.js";
+
+export const JSON_FORMAT_VERSION = 1;
+
+export function toJson(diff: VersionDiff): unknown {
+  return {
+    format: "iop-diff",
+    version: JSON_FORMAT_VERSION,
+    old: diff.old,
+    new: diff.new,
+    identical: diff.identical,
+    summary: diff.summary,
+    documents: diff.documents.map((doc) => ({
+      name: doc.name,
+      kind: doc.kind,
+      title: doc.title,
+      status: doc.status,
+      sections: doc.sections
+        .filter((s) => s.status !== "unchanged")
+        .map(({ blocks, ...section }) => ({ ...section, changes: blockChanges(blocks) })),
+    })),
+  };
+}
+
+export const renderJson = (diff: VersionDiff): string =>
+  `${JSON.stringify(toJson(diff), null, 2)}\n`;

@@ -1,0 +1,145 @@
+/**
+ * `--format text`: the summary, then the changed sections of each document with their changed
+ * blocks. Changes are coloured (red deleted, green inserted) on a terminal, else marked the way
+ * `git diff --word-diff` does: `[-deleted-]{+inserted+}`.
+ */
+import type { Block, ChangeKind, Inline } from "../../document/types.js";
+import type { VersionDiff } from "../compare.js";
+import type { SectionChange } from "../redline.js";
+import { hasChanges } from "./changes.js";
+
+export interface TextOptions {
+  /** ANSI colours instead of [-…-]{+…+} markers. Default: false (the CLI turns it on for a TTY without NO_COLOR). */
+  color?: boolean;
+}
+
+interface Style {
+  change(kind: ChangeKind, text: string): string;
+  bold(text: string): string;
+}
+
+const MARKERS: Style = {
+  change: (kind, text) => (kind === "del" ? `[-${text}-]` : `{+${text}+}`),
+  bold: (text) => text,
+};
+
+const ANSI: Style = {
+  change: (kind, text) =>
+    kind === "del" ? `\x1b[31;9m${text}\x1b[0m` : `\x1b[32;4m${text}\x1b[0m`,
+  bold: (text) => `\x1b[1m${text}\x1b[0m`,
+};
+
+function inline(nodes: readonly Inline[], style: Style, within?: ChangeKind): string {
+  let out = "";
+  for (const node of nodes) {
+    switch (node.type) {
+      case "text":
+        out += within ? style.change(within, node.value) : node.value;
+        break;
+      case "break":
+        out += " ";
+        break;
+      case "change":
+        out += inline(node.children, style, node.kind);
+        break;
+      default:
+        out += inline(node.children, style, within);
+    }
+  }
+  return out;
+}
+
+const INDENT = "    ";
+
+function block(b: Block, style: Style, indent: string, within?: ChangeKind): string[] {
+  const kind = b.change ?? within;
+  switch (b.type) {
+    case "heading":
+      return [
+        `${indent}${inline([{ type: "text", value: `${b.number} ` }], style, kind)}${inline(b.children, style, kind)}`,
+      ];
+    case "paragraph":
+      return [`${indent}${inline(b.children, style, kind)}`];
+    case "list":
+      return b.items.flatMap((item, k) => {
+        if (!kind && !item.some(hasChanges)) return [];
+        const bullet = b.ordered ? `${k + 1}. ` : "• ";
+        return item.flatMap((child, c) => {
+          const lines = block(child, style, `${indent}  `, kind);
+          return c === 0 && lines[0] !== undefined
+            ? [`${indent}${bullet}${lines[0].slice(indent.length + 2)}`, ...lines.slice(1)]
+            : lines;
+        });
+      });
+    case "table":
+      return [b.header, ...b.rows, ...(b.total ? [b.total] : [])]
+        .filter((row) => kind || row.some((cell) => JSON.stringify(cell).includes('"change"')))
+        .map((row) => `${indent}${row.map((cell) => inline(cell, style, kind)).join(" | ")}`);
+    case "signatures":
+      return b.blocks.map(
+        (s) =>
+          `${indent}${inline(
+            [
+              {
+                type: "text",
+                value: `För ${s.party}: ${[s.name, s.title].filter(Boolean).join(", ") || "–"}`,
+              },
+            ],
+            style,
+            kind,
+          )}`,
+      );
+  }
+}
+
+function sectionTitle(s: SectionChange): string {
+  const number = s.place === "from" ? s.oldNumber : (s.newNumber ?? s.oldNumber);
+  const title = `${number ? `${number} ` : ""}${s.heading || "(inledning)"}`;
+  switch (s.status) {
+    case "added":
+      return `${title} (tillagt)`;
+    case "removed":
+      return `${title} (borttaget)`;
+    case "moved":
+      return s.place === "from"
+        ? `${title} (flyttat härifrån${s.newNumber ? ` till ${s.newNumber}` : ""})`
+        : `${title} (flyttat${s.oldNumber ? ` från ${s.oldNumber}` : ""}${s.changed ? ", ändrat" : ""})`;
+    default:
+      return s.oldHeading ? `${title} (tidigare rubrik: ${s.oldHeading})` : title;
+  }
+}
+
+export function renderText(diff: VersionDiff, options: TextOptions = {}): string {
+  const style = options.color ? ANSI : MARKERS;
+  const lines: string[] = [`Jämförelse: ${diff.old.label} → ${diff.new.label}`, ""];
+  if (diff.identical) return `${lines.join("\n")}Inga skillnader.\n`;
+  if (diff.summary.length > 0) {
+    lines.push(style.bold("Sammanfattning"));
+    for (const item of diff.summary) lines.push(`  - ${item.text}`);
+    lines.push("");
+  }
+  for (const doc of diff.documents) {
+    if (doc.status === "unchanged") continue;
+    const status =
+      doc.status === "added" ? " (tillagd)" : doc.status === "removed" ? " (borttagen)" : "";
+    lines.push(style.bold(`${doc.title}${status}`));
+    for (const s of doc.sections) {
+      if (s.status === "unchanged" && !s.oldHeading) continue;
+      lines.push(`  § ${sectionTitle(s)}`);
+      const moved = s.status === "moved" && (s.place === "from" || !s.changed);
+      if (moved) continue;
+      for (const b of s.blocks) {
+        if (b.type === "heading" && !b.change && !hasChanges(b)) continue;
+        if (
+          b.type === "heading" &&
+          (s.status === "added" || s.status === "removed" || s.status === "moved")
+        )
+          continue;
+        if (!hasChanges(b)) continue;
+        lines.push(...block(b, style, INDENT));
+      }
+    }
+    lines.push("");
+  }
+  return `${lines.join("\n").replace(/\n+$/, "")}\n`;
+}

@@ -1,0 +1,62 @@
+/** Swedish formatting of values in summary lines. */
+import { isSaknas } from "../../model.js";
+
+/** What a missing value reads as. */
+export const MISSING = "uppgift saknas";
+
+const number = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
+const signed = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0, signDisplay: "always" });
+const percent = new Intl.NumberFormat("sv-SE", {
+  style: "percent",
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+  signDisplay: "always",
+});
+
+/** "805 000 kr" (non-breaking thousands separator), "ca 40 000 kr", or "uppgift saknas". */
+export const kronor = (amount: number | undefined, approximate = false): string =>
+  amount === undefined ? MISSING : `${approximate ? "ca " : ""}${number.format(amount)}\u00a0kr`;
+
+/** "(+25 000 kr, +3,1 %)"; without the percentage when the old amount is 0. */
+export function delta(before: number, after: number): string {
+  const diff = `${signed.format(after - before)}\u00a0kr`;
+  return before === 0 ? `(${diff})` : `(${diff}, ${percent.format((after - before) / before)})`;
+}
+
+/** "old → new". */
+export const arrow = (before: string, after: string): string => `${before} → ${after}`;
+
+/** A text value or "uppgift saknas" when it is missing. */
+export const orMissing = (value: unknown): string =>
+  value === undefined || value === null || isSaknas(value) ? MISSING : String(value);
+
+const MONTHS = [
+  "januari",
+  "februari",
+  "mars",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "augusti",
+  "september",
+  "oktober",
+  "november",
+  "december",
+];
+
+/** "09-30" → "30 september". */
+export function dayOfYear(mmdd: string): string {
+  const [month, day] = mmdd.split("-").map(Number);
+  return `${day} ${MONTHS[(month ?? 1) - 1] ?? mmdd}`;
+}
+
+/** Markdown text as plain text for a summary line: `:part[id]` becomes the party's name. */
+export function plain(text: string, partyName: (id: string) => string | undefined): string {
+  return text
+    .replace(/:part\[([^\]]*)\]/g, (_, id: string) => partyName(id) ?? id)
+    .replace(/:avsnitt\[([^\]]*)\]/g, (_, id: string) => `avsnitt ${id}`)
+    .replace(/[*_`]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}

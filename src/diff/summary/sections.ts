@@ -1,0 +1,72 @@
+import type { DocumentRedline, SectionChange } from "../redline.js";
+import { arrow } from "./format.js";
+import type { SummaryItem } from "./types.js";
+
+const numbered = (number: string | undefined, heading: string) =>
+  number ? `${number} ${heading}` : heading;
+
+/**
+ * Sections added, removed, moved or renamed, from the redlines. Sections of a bilaga added or
+ * removed as a whole are not listed (the bilaga is); sections moved along with their enclosing
+ * section are not listed (it is); renumbering alone is not a change.
+ */
+export function sectionChanges(
+  redlines: readonly DocumentRedline[],
+  labels: ReadonlyMap<string, string>,
+): SummaryItem[] {
+  const items: SummaryItem[] = [];
+  for (const doc of redlines) {
+    if (doc.status === "added" || doc.status === "removed") continue;
+    const where = doc.kind === "bilaga" ? `, ${labels.get(doc.name) ?? doc.name}` : "";
+    const item = (
+      kind: SummaryItem["kind"],
+      verb: string,
+      detail: string,
+      s: SectionChange,
+    ): SummaryItem => ({
+      kind,
+      text: `Avsnitt ${verb}${where}: ${detail}`,
+      document: doc.name,
+      ...(s.oldNumber || s.oldHeading
+        ? { old: { nummer: s.oldNumber ?? null, rubrik: s.oldHeading ?? s.heading } }
+        : {}),
+      ...(s.newNumber && s.status !== "removed"
+        ? { new: { nummer: s.newNumber, rubrik: s.heading } }
+        : {}),
+    });
+    for (const s of doc.sections) {
+      if (!s.heading && s.status !== "moved") continue;
+      switch (s.status) {
+        case "added":
+          items.push(item("avsnitt-tillagt", "tillagt", numbered(s.newNumber, s.heading), s));
+          break;
+        case "removed":
+          items.push(item("avsnitt-borttaget", "borttaget", numbered(s.oldNumber, s.heading), s));
+          break;
+        case "moved":
+          if (s.place === "to" && !s.withParent) {
+            const details = [
+              s.oldNumber && s.newNumber ? arrow(s.oldNumber, s.newNumber) : "",
+              s.oldHeading ? `tidigare rubrik: ${s.oldHeading}` : "",
+              s.changed ? "även ändrat" : "",
+            ].filter(Boolean);
+            items.push(
+              item(
+                "avsnitt-flyttat",
+                "flyttat",
+                `${s.heading}${details.length > 0 ? ` (${details.join("; ")})` : ""}`,
+                s,
+              ),
+            );
+          }
+          break;
+        case "changed":
+        case "unchanged":
+          if (s.oldHeading)
+            items.push(item("avsnitt-omdopt", "omdöpt", arrow(s.oldHeading, s.heading), s));
+          break;
+      }
+    }
+  }
+  return items;
+}

@@ -1,0 +1,23 @@
+import type { SignaturesNode } from "../../../document/types.js";
+import { escapeHtml } from "../escape.js";
+import type { BlockHandler } from "../state.js";
+
+/**
+ * `signatures` → one block per party: "För <party>", a signature line, name and title (left
+ * empty when the source lacks them), and "<ort> den ____________ <år>".
+ */
+export const signatures: BlockHandler<SignaturesNode> = (_state, node) => {
+  const blocks = node.blocks.map((s) => {
+    const who = s.name && s.title ? `${s.name}, ${s.title}` : (s.name ?? s.title ?? "");
+    const date = `${s.place ? `${s.place} ` : ""}den ____________${s.year ? ` ${s.year}` : ""}`;
+    return [
+      '<div class="underskrift">',
+      `<p>För ${escapeHtml(s.party)}</p>`,
+      '<p class="linje"></p>',
+      `<p>${escapeHtml(who)}</p>`,
+      `<p>${escapeHtml(date)}</p>`,
+      "</div>",
+    ].join("");
+  });
+  return `<div class="underskrifter">\n${blocks.join("\n")}\n</div>`;
+};

@@ -1,0 +1,61 @@
+import type { Block, Inline } from "../../document/types.js";
+import { escapeHtml } from "./escape.js";
+
+/** A handler turns one node into HTML, using the state for its children. */
+export type BlockHandler<N extends Block = Block> = (state: State, node: N) => string;
+export type InlineHandler<N extends Inline = Inline> = (state: State, node: N) => string;
+
+export interface Handlers {
+  block: { [K in Block["type"]]: BlockHandler<Extract<Block, { type: K }>> };
+  inline: { [K in Inline["type"]]: InlineHandler<Extract<Inline, { type: K }>> };
+  /** For node kinds without a handler (a newer tree than this renderer). */
+  unknown(state: State, node: { type: string }): string;
+}
+
+export interface HtmlOptions {
+  /**
+   * Prefix of element ids (headings get `<prefix><section id>`), so several documents can share a
+   * page. Default: "" (one document per page).
+   */
+  idPrefix?: string;
+  /**
+   * A note (plain text) shown after a block, e.g. under a moved section's heading where it came
+   * from. Default: none.
+   */
+  note?(block: Block): string | undefined;
+}
+
+export interface State {
+  options: HtmlOptions;
+  /** HTML of one block, wrapped in <ins>/<del> when a redline inserts or deletes it. */
+  one(block: Block): string;
+  /** HTML of a sequence of blocks. */
+  all(blocks: readonly Block[]): string;
+  /** HTML of inline content. */
+  inlines(nodes: readonly Inline[]): string;
+}
+
+export function createState(handlers: Handlers, options: HtmlOptions): State {
+  const state: State = {
+    options,
+    one(block) {
+      const handler = handlers.block[block.type] as BlockHandler | undefined;
+      const note = options.note?.(block);
+      const html = `${handler ? handler(state, block) : handlers.unknown(state, block)}${
+        note ? `\n<p class="notering">${escapeHtml(note)}</p>` : ""
+      }`;
+      if (!block.change) return html;
+      const tag = block.change;
+      return `<${tag} class="block">${html}</${tag}>`;
+    },
+    all: (blocks) => blocks.map((b) => state.one(b)).join("\n"),
+    inlines: (nodes) =>
+      nodes
+        .map((node) => {
+          const handler = handlers.inline[node.type] as InlineHandler | undefined;
+          return handler ? handler(state, node) : handlers.unknown(state, node);
+        })
+        .join(""),
+  };
+  return state;
+}
