@@ -83,6 +83,7 @@ function composeOne(
       signing: { mode: agreement.data.signering.sätt, parties: named(signers) },
       parties: named(agreement.data.parter),
       source: file.path,
+      files: bilaga ? [bilaga.file, agreement.file] : [agreement.file],
     },
     diagnostics: toDiagnostics(file, problems),
   };

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { DocumentMeta, DocumentTree } from "../document/types.js";
+import type { SourceFile } from "../load/source.js";
 
 /** One composed document: the agreement or one bilaga, as Markdown plus what the tree needs. */
 export interface ComposedDocument {
@@ -14,6 +15,12 @@ export interface ComposedDocument {
   parties: { id: string; name: string }[];
   /** Path of the YAML file the document was composed from, as shown in diagnostics. */
   source: string;
+  /**
+   * The YAML files whose text the document holds (its own file first, then the agreement's), so
+   * that the document stage can point a broken reference at its line. Absent when the Markdown
+   * did not come from compose.
+   */
+  files?: readonly SourceFile[];
 }
 
 export interface ComposeResult {
