@@ -45,29 +45,31 @@ function seededRandom(seed: number): () => number {
 }
 
 /**
- * Packs a docx Document into a zip. docx builds every part synchronously when `pack` is called
- * (the promise only hands the result over), so `Math.random` is swapped for the seeded sequence
- * for exactly that call and restored before anything else can run.
+ * Builds a document and packs it into a zip with `Math.random` swapped for the seeded sequence.
+ * docx draws ids both when components are made and when `pack` is called, and does both
+ * synchronously (the promise only hands the result over), so the swap covers exactly this call
+ * and is undone before anything else can run.
  */
-function pack(doc: Document): Promise<Uint8Array> {
+function pack(build: () => Document): Promise<Uint8Array> {
   const random = Math.random;
   Math.random = seededRandom(0x10b);
   try {
-    return Packer.pack(doc, "uint8array");
+    return Packer.pack(build(), "uint8array");
   } finally {
     Math.random = random;
   }
 }
 
 /**
- * The .docx bytes: docx's parts with `replace`d ones (our core.xml), zipped again in a fixed part
- * order with a fixed time, so the same document gives the same bytes.
+ * The .docx bytes of the document `build` makes: docx's parts with `replace`d ones (our
+ * core.xml), zipped again in a fixed part order with a fixed time, so the same document gives the
+ * same bytes.
  */
-export async function packDeterministic(
-  doc: Document,
+export async function packDocument(
+  build: () => Document,
   replace: Record<string, string>,
 ): Promise<Uint8Array> {
-  const parts: Record<string, Uint8Array> = unzipSync(await pack(doc));
+  const parts: Record<string, Uint8Array> = unzipSync(await pack(build));
   for (const [path, text] of Object.entries(replace)) parts[path] = strToU8(text);
   const mtime = zipTime();
   const zippable: Zippable = {};

@@ -4,7 +4,7 @@ import { handlers } from "./handlers/index.js";
 import { copyLabel } from "./handlers/signatures.js";
 import { numbering, wordNumbersMatch } from "./numbering.js";
 import type { DocxOptions } from "./options.js";
-import { packDeterministic } from "./package.js";
+import { packDocument } from "./package.js";
 import { footer, header, pageProperties } from "./page.js";
 import { coreXml } from "./properties.js";
 import { createState } from "./state.js";
@@ -23,16 +23,20 @@ const titleBlock = (tree: DocumentTree): FileChild[] => [
  * A4 pages with a header (title, diarienummer) and a "Sida X (Y)" footer, and a redline's
  * changes as tracked changes. The same tree and options give the same bytes in any time zone.
  */
-export async function renderDocx(
-  tree: DocumentTree,
-  options: DocxOptions = {},
-): Promise<Uint8Array> {
+export function renderDocx(tree: DocumentTree, options: DocxOptions = {}): Promise<Uint8Array> {
+  return packDocument(() => build(tree, options), {
+    "docProps/core.xml": coreXml(tree.meta),
+  });
+}
+
+/** The docx Document of a tree: runs the handlers over it and adds styles, numbering and page. */
+function build(tree: DocumentTree, options: DocxOptions): Document {
   const state = createState(tree, options, handlers, wordNumbersMatch(tree));
   const body = [...titleBlock(tree), ...state.all(tree.children, { listLevel: 0 })];
   if (options.copyLabel && !state.copyLabelWritten) {
     body.push(copyLabel(state, { listLevel: 0 }, options.copyLabel));
   }
-  const doc = new Document({
+  return new Document({
     styles: styles(),
     numbering: numbering(),
     sections: [
@@ -44,5 +48,4 @@ export async function renderDocx(
       },
     ],
   });
-  return packDeterministic(doc, { "docProps/core.xml": coreXml(tree.meta) });
 }
