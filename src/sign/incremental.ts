@@ -1,0 +1,311 @@
+/**
+ * Appends an incremental update to a PDF that turns one empty signature field into a signed one
+ * waiting for its signature: the bytes of the PDF before the update are never touched, so every
+ * earlier signature stays valid (ISO 32000-1, 7.5.6 "Incremental Updates" and 12.8 "Digital
+ * Signatures").
+ *
+ * The update holds:
+ *   1. a new signature dictionary with a `/ByteRange` placeholder and a zero-filled `/Contents`
+ *      hex string, in the form @signpdf/signpdf looks for (it then fills in both);
+ *   2. a new version of the field's dictionary, with `/V` pointing at the signature dictionary;
+ *   3. when needed, a new version of the AcroForm (or of the catalog, when the AcroForm is a
+ *      direct object in it) with `/SigFlags 3` (signatures exist, append only);
+ *   4. a cross-reference section for just these objects with `/Prev` pointing at the previous
+ *      one. It is a classic `xref` table when the previous section is one, and an uncompressed
+ *      cross-reference stream when the previous section is a stream (pdf-lib's default), so a
+ *      reader that handles the original also handles the update.
+ *
+ * pdf-lib is used only to read the existing objects; the update is written here byte by byte.
+ */
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  type PDFObject,
+  PDFRef,
+  PDFString,
+} from "pdf-lib";
+
+export const BYTE_RANGE_PLACEHOLDER = "/ByteRange [0 /********** /********** /**********]";
+
+export interface SignatureRevisionOptions {
+  /** Fully qualified name of the empty signature field (the party id). */
+  field: string;
+  /** Written as the signature dictionary's /M. */
+  signingTime: Date;
+  /** Room for the DER-encoded PKCS#7 signature, in bytes. */
+  contentsBytes: number;
+  /** Optional /Reason, /Location (text strings). */
+  reason?: string;
+  location?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** One PDF object of the update: number, generation and the bytes between `obj` and `endobj`. */
+interface UpdateObject {
+  ref: PDFRef;
+  body: Uint8Array;
+}
+
+const latin1 = (text: string): Uint8Array => Buffer.from(text, "latin1");
+
+/** A PDF text string as UTF-16BE hex with a byte-order mark: safe for å, ä, ö and anything else. */
+export function pdfTextString(text: string): string {
+  const utf16 = Buffer.from(text, "utf16le").swap16();
+  return `<FEFF${utf16.toString("hex").toUpperCase()}>`;
+}
+
+/** PDF date string in UTC: D:20250325143000+00'00'. */
+export function pdfDate(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `D:${date.getUTCFullYear()}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}${p(
+    date.getUTCHours(),
+  )}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}+00'00'`;
+}
+
+/** The offset after the last `startxref` and whether that section is a stream, plus its /Size. */
+function previousXref(
+  pdf: Uint8Array,
+): Result<{ offset: number; isStream: boolean; size: number }> {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const at = text.lastIndexOf("startxref");
+  const offset = Number(/^startxref\s+(\d+)/.exec(text.toString("latin1", at, at + 40))?.[1]);
+  if (at < 0 || !Number.isInteger(offset) || offset >= pdf.length) {
+    return { ok: false, error: "PDF-filen saknar en giltig startxref." };
+  }
+  const isStream = !text.toString("latin1", offset, offset + 4).startsWith("xref");
+  // The trailer dictionary (table) or the stream dictionary holds /Size.
+  const end = isStream ? text.indexOf("stream", offset) : text.indexOf("startxref", offset);
+  const dictStart = isStream ? offset : text.indexOf("trailer", offset);
+  const size = Number(/\/Size\s+(\d+)/.exec(text.toString("latin1", dictStart, end))?.[1]);
+  if (!Number.isInteger(size)) return { ok: false, error: "PDF-filens trailer saknar /Size." };
+  return { ok: true, value: { offset, isStream, size } };
+}
+
+/** Finds a field by its fully qualified name (names of ancestors joined by "."). */
+function findField(
+  doc: PDFDocument,
+  fields: PDFArray,
+  name: string,
+  prefix = "",
+): { ref: PDFRef; dict: PDFDict; inheritedFT?: PDFObject } | undefined {
+  for (let i = 0; i < fields.size(); i++) {
+    const ref = fields.get(i);
+    const dict = fields.lookup(i);
+    if (!(ref instanceof PDFRef) || !(dict instanceof PDFDict)) continue;
+    const partial = decodeText(dict.lookup(PDFName.of("T")));
+    const full = partial === undefined ? prefix : prefix ? `${prefix}.${partial}` : partial;
+    if (full === name && partial !== undefined) return { ref, dict };
+    const kids = dict.lookup(PDFName.of("Kids"));
+    if (kids instanceof PDFArray && partial !== undefined && name.startsWith(`${full}.`)) {
+      const found = findField(doc, kids, name, full);
+      if (found) return { ...found, inheritedFT: found.inheritedFT ?? dict.get(PDFName.of("FT")) };
+    }
+  }
+  return undefined;
+}
+
+/** Fully qualified names of the signature fields in a document (for messages). */
+export function signatureFieldNames(doc: PDFDocument): { name: string; signed: boolean }[] {
+  const out: { name: string; signed: boolean }[] = [];
+  const walk = (fields: PDFArray, prefix: string, ft: PDFObject | undefined) => {
+    for (let i = 0; i < fields.size(); i++) {
+      const dict = fields.lookup(i);
+      if (!(dict instanceof PDFDict)) continue;
+      const partial = decodeText(dict.lookup(PDFName.of("T")));
+      const full = partial === undefined ? prefix : prefix ? `${prefix}.${partial}` : partial;
+      const type = dict.get(PDFName.of("FT")) ?? ft;
+      const kids = dict.lookup(PDFName.of("Kids"));
+      const kidFields =
+        kids instanceof PDFArray &&
+        kids
+          .asArray()
+          .some(
+            (_, k) =>
+              kids.lookup(k) instanceof PDFDict && (kids.lookup(k) as PDFDict).has(PDFName.of("T")),
+          );
+      if (kidFields) walk(kids as PDFArray, full, type);
+      else if (type === PDFName.of("Sig") && partial !== undefined) {
+        out.push({ name: full, signed: dict.has(PDFName.of("V")) });
+      }
+    }
+  };
+  const fields = acroFormOf(doc)?.lookup(PDFName.of("Fields"));
+  if (fields instanceof PDFArray) walk(fields, "", undefined);
+  return out;
+}
+
+/** The text of a PDF string object (PDFDocEncoding/UTF-16 handled by pdf-lib). */
+export function decodeText(value: PDFObject | undefined): string | undefined {
+  if (value instanceof PDFString || value instanceof PDFHexString) return value.decodeText();
+  return undefined;
+}
+
+const acroFormOf = (doc: PDFDocument): PDFDict | undefined => {
+  const form = doc.catalog.lookup(PDFName.of("AcroForm"));
+  return form instanceof PDFDict ? form : undefined;
+};
+
+const objectBytes = ({ ref, body }: UpdateObject): Uint8Array =>
+  Buffer.concat([
+    latin1(`${ref.objectNumber} ${ref.generationNumber} obj\n`),
+    body,
+    latin1("\nendobj\n"),
+  ]);
+
+/**
+ * Returns `pdf` with the update appended: ready for `SignPdf.sign`, which replaces the
+ * /ByteRange placeholder and fills /Contents. The first `pdf.length` bytes are `pdf` itself.
+ */
+export async function appendSignatureRevision(
+  pdf: Uint8Array,
+  options: SignatureRevisionOptions,
+): Promise<Result<Uint8Array>> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(pdf, { updateMetadata: false, throwOnInvalidObject: true });
+  } catch (error) {
+    const encrypted = error instanceof Error && /encrypt/i.test(error.message);
+    return {
+      ok: false,
+      error: encrypted
+        ? "PDF-filen är krypterad och kan inte signeras."
+        : "Filen kunde inte läsas som PDF.",
+    };
+  }
+  const xref = previousXref(pdf);
+  if (!xref.ok) return xref;
+
+  const acroForm = acroFormOf(doc);
+  const fields = acroForm?.lookup(PDFName.of("Fields"));
+  const found = fields instanceof PDFArray ? findField(doc, fields, options.field) : undefined;
+  const available = signatureFieldNames(doc);
+  if (!found || !acroForm) {
+    const names = available.map((f) => f.name).join(", ") || "inga";
+    return {
+      ok: false,
+      error: `PDF-filen har inget underskriftsfält för parten "${options.field}" (underskriftsfält: ${names}).`,
+    };
+  }
+  if ((found.dict.get(PDFName.of("FT")) ?? found.inheritedFT) !== PDFName.of("Sig")) {
+    return { ok: false, error: `Fältet "${options.field}" är inget underskriftsfält.` };
+  }
+  if (found.dict.has(PDFName.of("V"))) {
+    return {
+      ok: false,
+      error: `Parten "${options.field}" har redan skrivit under i den här filen.`,
+    };
+  }
+
+  // New objects are numbered from the previous /Size on (pdf-lib's own count does not include
+  // cross-reference streams, whose numbers must not be reused).
+  let next = Math.max(xref.value.size, doc.context.largestObjectNumber + 1);
+  const sigRef = PDFRef.of(next++);
+  const objects: UpdateObject[] = [];
+
+  const sigDict = [
+    "<<",
+    "/Type /Sig",
+    "/Filter /Adobe.PPKLite",
+    "/SubFilter /adbe.pkcs7.detached",
+    // @signpdf/signpdf looks for this exact placeholder and for "/Contents " after it.
+    BYTE_RANGE_PLACEHOLDER,
+    `/Contents <${"0".repeat(options.contentsBytes * 2)}>`,
+    `/M (${pdfDate(options.signingTime)})`,
+    ...(options.reason ? [`/Reason ${pdfTextString(options.reason)}`] : []),
+    ...(options.location ? [`/Location ${pdfTextString(options.location)}`] : []),
+    ">>",
+  ].join("\n");
+  objects.push({ ref: sigRef, body: latin1(sigDict) });
+
+  const field = found.dict.clone(doc.context);
+  field.set(PDFName.of("V"), sigRef);
+  objects.push({ ref: found.ref, body: latin1(field.toString()) });
+
+  // /SigFlags 3: "signatures exist" and "append only", so editors save incrementally.
+  const sigFlags = acroForm.lookup(PDFName.of("SigFlags"));
+  if (!(sigFlags instanceof PDFNumber) || (sigFlags.asNumber() & 3) !== 3) {
+    const newForm = acroForm.clone(doc.context);
+    newForm.set(PDFName.of("SigFlags"), PDFNumber.of(3));
+    const formRef = doc.catalog.get(PDFName.of("AcroForm"));
+    if (formRef instanceof PDFRef) {
+      objects.push({ ref: formRef, body: latin1(newForm.toString()) });
+    } else {
+      const rootRef = doc.context.trailerInfo.Root;
+      if (!(rootRef instanceof PDFRef)) return { ok: false, error: "PDF-filen saknar /Root." };
+      const catalog = doc.catalog.clone(doc.context);
+      catalog.set(PDFName.of("AcroForm"), newForm);
+      objects.push({ ref: rootRef, body: latin1(catalog.toString()) });
+    }
+  }
+
+  // Lay out the update after the original bytes (on a new line if it does not end with one).
+  const lead = pdf[pdf.length - 1] === 0x0a || pdf[pdf.length - 1] === 0x0d ? "" : "\n";
+  const parts: Uint8Array[] = [pdf, latin1(lead)];
+  let offset = pdf.length + lead.length;
+  const offsets = new Map<number, { offset: number; gen: number }>();
+  for (const object of objects) {
+    offsets.set(object.ref.objectNumber, { offset, gen: object.ref.generationNumber });
+    const bytes = objectBytes(object);
+    parts.push(bytes);
+    offset += bytes.length;
+  }
+
+  const { Root, Info, ID } = doc.context.trailerInfo;
+  const trailerEntries = [
+    `/Prev ${xref.value.offset}`,
+    `/Root ${Root?.toString()}`,
+    ...(Info ? [`/Info ${Info.toString()}`] : []),
+    ...(ID ? [`/ID ${ID.toString()}`] : []),
+  ];
+  const xrefOffset = offset;
+  if (xref.value.isStream) {
+    // A cross-reference stream: /W [1 4 2] rows (type 1, offset, generation), uncompressed.
+    const xrefRef = PDFRef.of(next++);
+    offsets.set(xrefRef.objectNumber, { offset: xrefOffset, gen: 0 });
+    const numbers = [...offsets.keys()].sort((a, b) => a - b);
+    const rows = Buffer.alloc(numbers.length * 7);
+    numbers.forEach((n, i) => {
+      const entry = offsets.get(n) as { offset: number; gen: number };
+      rows.writeUInt8(1, i * 7);
+      rows.writeUInt32BE(entry.offset, i * 7 + 1);
+      rows.writeUInt16BE(entry.gen, i * 7 + 5);
+    });
+    const dict = [
+      "<<",
+      "/Type /XRef",
+      `/Size ${next}`,
+      `/Index [${numbers.map((n) => `${n} 1`).join(" ")}]`,
+      "/W [1 4 2]",
+      `/Length ${rows.length}`,
+      ...trailerEntries,
+      ">>",
+    ].join("\n");
+    parts.push(
+      latin1(`${xrefRef.objectNumber} 0 obj\n${dict}\nstream\n`),
+      rows,
+      latin1("\nendstream\nendobj\n"),
+    );
+  } else {
+    const numbers = [...offsets.keys()].sort((a, b) => a - b);
+    const lines = ["xref"];
+    for (const n of numbers) {
+      const entry = offsets.get(n) as { offset: number; gen: number };
+      lines.push(`${n} 1`);
+      // Each entry is exactly 20 bytes: 10-digit offset, 5-digit generation, type, CR LF.
+      lines.push(
+        `${String(entry.offset).padStart(10, "0")} ${String(entry.gen).padStart(5, "0")} n\r`,
+      );
+    }
+    lines.push("trailer", ["<<", `/Size ${next}`, ...trailerEntries, ">>"].join("\n"), "");
+    parts.push(latin1(lines.join("\n")));
+  }
+  // No newline after %%EOF: @signpdf/signpdf would strip it, and the last signature's byte range
+  // must reach the end of the file.
+  parts.push(latin1(`startxref\n${xrefOffset}\n%%EOF`));
+  return { ok: true, value: Buffer.concat(parts) };
+}
