@@ -1,5 +1,7 @@
 import type { Command } from "../command.js";
 import { check } from "./check.js";
+import { sign } from "./sign.js";
+import { verify } from "./verify.js";
 
 /** Every subcommand, in the order `iop --help` lists them. */
-export const commands: Command[] = [check];
+export const commands: Command[] = [check, sign, verify];

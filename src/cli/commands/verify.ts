@@ -1,0 +1,65 @@
+import { type Finding, verifyFolder } from "../../verify/folder.js";
+import { parse } from "../args.js";
+import { type Command, EXIT, UsageError } from "../command.js";
+
+export const verify: Command = {
+  name: "verify",
+  summary: "kontrollera en byggd mapp: filer, exemplar och underskrifter",
+  help: `Användning: iop verify <mapp> [--format text|json]
+
+Kontrollerar en mapp som iop build har skrivit (t.ex. out/stockholm-brottsofferstod-2025):
+
+  - att varje fil finns och har den SHA-256 som manifest.json anger, och att inga filer
+    saknas eller har tillkommit;
+  - att manifestet hänger ihop (fingeravtryck, exemplarens nummer, parter och sökvägar);
+  - att alla exemplar av ett dokument har samma text, sida för sida, läst ur PDF-filerna
+    (utom raden "Exemplar k av N – …"), och bär fingeravtrycket på varje sida;
+  - underskrifter: vem som skrivit under (certifikatets namn), när, om underskriften är
+    giltig och om något har ändrats i filen efter den.
+
+En PDF som har skrivits under efter bygget (iop sign) godtas när den byggda filen står kvar
+oförändrad i början och allt som lagts till är underskrifter.
+
+Kräver pdftotext (poppler-utils).
+
+Flaggor:
+  --format text|json  utdataformat (standard: text)
+  -h, --help          visa denna hjälp
+
+Slutkod: 0 allt stämmer, 1 något stämmer inte, 2 felaktig användning, mapp som inte kan
+läsas eller pdftotext saknas.
+`,
+  async run(args, io) {
+    const { values, positionals } = parse(args, { format: { type: "string", default: "text" } });
+    const format = values.format;
+    if (format !== "text" && format !== "json") {
+      throw new UsageError(`Okänt format "${format}"; välj text eller json.`);
+    }
+    if (positionals.length !== 1) throw new UsageError("Ange exakt en mapp att kontrollera.");
+    const dir = positionals[0] as string;
+    const report = await verifyFolder(dir);
+    if (report.usageError) {
+      io.stderr(`iop verify: ${report.usageError}\n`);
+      return EXIT.usage;
+    }
+    if (report.missingProgram) {
+      io.stderr(`iop verify: ${report.missingProgram}.\n`);
+      return EXIT.usage;
+    }
+    const errors = report.findings.filter((f) => f.level === "fel").length;
+    if (format === "json") {
+      io.stdout(`${JSON.stringify({ dir, errors, findings: report.findings }, null, 2)}\n`);
+    } else {
+      io.stdout(report.findings.map((f) => `${formatFinding(f)}\n`).join(""));
+      io.stdout(
+        errors === 0
+          ? `${dir}: allt stämmer.\n`
+          : `${dir}: ${errors} ${errors === 1 ? "fel" : "fel"} hittades.\n`,
+      );
+    }
+    return errors === 0 ? EXIT.ok : EXIT.input;
+  },
+};
+
+const formatFinding = (f: Finding): string =>
+  `${f.level}: ${f.file ? `${f.file}: ` : ""}${f.message}`;
