@@ -6,7 +6,7 @@
  * stacks them onto pages (`paginate.ts`); then, with the page count known, every page gets its
  * running header (title, diarienummer) and footer ("Sida X (Y)", fingerprint).
  */
-import type { Block, DocumentMeta, DocumentTree, HeadingNode } from "../../../document/types.js";
+import type { Block, DocumentMeta, DocumentTree } from "../../../document/types.js";
 import { textWidth } from "./fonts.js";
 import { handlers } from "./handlers/index.js";
 import { toSpans, wrap } from "./inline.js";
@@ -49,9 +49,13 @@ export function layoutDocument(tree: DocumentTree, options: PdfOptions = {}): Do
   const signatures: SignatureSlot[] = [];
   const pages = placed.map((items, index) => {
     const boxes: Box[] = [];
-    for (const { chunk, top } of items) {
+    for (const { chunk, top, repeated } of items) {
       const dy = textArea.top + top;
-      for (const box of chunk.boxes) boxes.push(translate(box, dy));
+      for (const box of chunk.boxes) {
+        const moved = translate(box, dy);
+        if (repeated && moved.kind === "text") moved.role = "repeat";
+        boxes.push(moved);
+      }
       if (chunk.outline) outline.push({ ...chunk.outline, page: index, y: dy });
       if (chunk.signature) {
         const { partyId, x1, x2, y } = chunk.signature;
@@ -98,21 +102,23 @@ function titleBlock(state: State, meta: DocumentMeta): void {
   if (meta.subtitle) add(meta.subtitle, style.subtitle, space.titleAfter);
 }
 
-/** Offset of heading text from the start of its number: the widest number plus a gap. */
-function headingHang(blocks: readonly Block[]): number {
-  let widest = 0;
+/** Offset of heading text from the start of its number, per depth: widest number plus a gap. */
+function headingHang(blocks: readonly Block[]): Record<1 | 2 | 3, number> {
+  const widest = { 1: 0, 2: 0, 3: 0 };
   const visit = (block: Block) => {
-    if (block.type === "heading") widest = Math.max(widest, numberWidth(block));
+    if (block.type === "heading" && block.number) {
+      const s = style.heading[block.depth];
+      widest[block.depth] = Math.max(widest[block.depth], textWidth(block.number, s.face, s.size));
+    }
     if (block.type === "list") for (const item of block.items) item.forEach(visit);
   };
   blocks.forEach(visit);
-  return widest > 0 ? widest + 10 : 0;
+  const gap = (depth: 1 | 2 | 3) => HEADING_GAP * style.heading[depth].size;
+  return { 1: widest[1] + gap(1), 2: widest[2] + gap(2), 3: widest[3] + gap(3) };
 }
 
-const numberWidth = (h: HeadingNode): number => {
-  const s = style.heading[h.depth];
-  return h.number ? textWidth(h.number, s.face, s.size) : 0;
-};
+/** Space between a heading's number and its text, in ems. */
+const HEADING_GAP = 0.6;
 
 /** Running header (title left, diarienummer right) and footer (fingerprint left, page right). */
 function runningBoxes(meta: DocumentMeta, index: number, count: number, options: PdfOptions) {

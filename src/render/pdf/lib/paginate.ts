@@ -13,6 +13,8 @@ export interface Placed {
   chunk: Chunk;
   /** Top of the chunk, from the top of the text area. */
   top: number;
+  /** A table header row repeated on a continuation page. */
+  repeated?: boolean;
 }
 
 export function paginate(chunks: readonly Chunk[], height: number): Placed[][] {
@@ -44,9 +46,9 @@ export function paginate(chunks: readonly Chunk[], height: number): Placed[][] {
     return end;
   };
 
-  const place = (chunk: Chunk) => {
+  const place = (chunk: Chunk, repeated = false) => {
     y += gap(chunk, current.length === 0, after);
-    current.push({ chunk, top: y });
+    current.push(repeated ? { chunk, top: y, repeated } : { chunk, top: y });
     y += chunk.height;
     after = chunk.after;
   };
@@ -65,7 +67,7 @@ export function paginate(chunks: readonly Chunk[], height: number): Placed[][] {
     if (current.length > 0 && extent(i, j, false) > height) {
       if (extent(i, j, true) <= height || extent(i, i, false) > height) newPage();
     }
-    if (current.length === 0 && chunk.repeat) place(chunk.repeat);
+    if (current.length === 0 && chunk.repeat) place(chunk.repeat, true);
     place(chunk);
   }
   return pages;

@@ -31,9 +31,11 @@ export interface PdfOptions {
 
 /**
  * What a text box is, for readers of the layout (tests, text extraction): `body` is the document's
- * own text (what `documentText` returns); everything else is added by the renderer.
+ * own text (what `documentText` returns); everything else is added by the renderer: the running
+ * `header` and `footer`, list `marker`s, `label`s (copy label, date lines), and the `repeat` of a
+ * table's header row on a continuation page.
  */
-export type TextRole = "body" | "header" | "footer" | "marker" | "label";
+export type TextRole = "body" | "header" | "footer" | "marker" | "label" | "repeat";
 
 export interface TextBox {
   kind: "text";

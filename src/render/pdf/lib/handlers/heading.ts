@@ -5,13 +5,14 @@ import { baselineIn, type Chunk, leftEdge, lineBoxes, measureOf, type State } fr
 import { space, style } from "../style.js";
 
 /**
- * A numbered heading: the number hangs in the margin of the heading text (every heading's text
- * starts at the same offset), the whole heading is one chunk and is kept with what follows it.
+ * A numbered heading: the number hangs before the heading text (the texts of one depth line up;
+ * the gap stays narrow enough for text extraction to read number and text as one line), the whole
+ * heading is one chunk and is kept with what follows it.
  */
 export function heading(state: State, node: HeadingNode): void {
   const s = style.heading[node.depth];
   const x = leftEdge(state);
-  const hang = node.number ? state.headingHang : 0;
+  const hang = node.number ? state.headingHang[node.depth] : 0;
   const lines = wrap(toSpans(node.children, s.face, state.change), measureOf(state) - hang, s.size);
   const baseline = baselineIn(s);
   const boxes = lines.flatMap((line, i) => lineBoxes(line, x + hang, baseline + i * s.leading, s));
