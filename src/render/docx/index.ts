@@ -1,2 +1,17 @@
+/**
+ * The Word renderer: a document tree (`src/document/types.ts`) to a .docx file.
+ *
+ * Use: `const bytes = await renderDocx(tree, { copyLabel: "Exemplar 1 av 2 – …" })`.
+ *
+ * - One handler per node kind in `handlers/` (registered in `handlers/index.ts`), called through a
+ *   shared `State` (`state.ts`), after mdast-util-to-hast; kinds without a handler go to the
+ *   defaults in `handlers/unknown.ts`, which render what text they can and never throw.
+ * - Word's built-in styles (`styles.ts`) under their built-in ids and names, so Word in any language
+ *   shows its own names for them; headings numbered by Word's multilevel list (`numbering.ts`).
+ * - A4 with 25 mm margins, title and diarienummer in the header, "Sida X (Y)" in the footer
+ *   (`page.ts`); document properties in `properties.ts`.
+ * - Redline `change` nodes and blocks become tracked changes (`w:ins` / `w:del`).
+ * - Deterministic: same tree and options, same bytes, in any time zone (`package.ts`).
+ */
 export type { DocxOptions } from "./options.js";
 export { renderDocx } from "./render.js";
