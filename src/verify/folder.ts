@@ -110,9 +110,10 @@ function checkDocument(doc: ManifestDocument, listed: Set<string>): Finding[] {
   const signatories = doc.signatories;
   if (doc.signing === "elektronisk") {
     if (doc.copies.length > 0) fel("elektronisk underskrift men exemplar för papper");
-    if (doc.signingPdf === undefined)
-      fel("elektronisk underskrift men ingen PDF för underskrift (signingPdf)");
-    else if (!listed.has(doc.signingPdf)) fel(`filen ${doc.signingPdf} finns inte i files`);
+    // Without signatories no PDFs for signing were built (iop build without exemplar).
+    if (doc.signingPdf === undefined) {
+      if (signatories) fel("elektronisk underskrift men ingen PDF för underskrift (signingPdf)");
+    } else if (!listed.has(doc.signingPdf)) fel(`filen ${doc.signingPdf} finns inte i files`);
     return out;
   }
   const n = doc.copies.length;
@@ -331,6 +332,13 @@ export async function verifyFolder(dir: string): Promise<VerifyReport> {
     findings.push(
       ...signatureFindings(path, report, doc?.signatories, doc?.signing === "elektronisk"),
     );
+    if (doc?.signing === "elektronisk") {
+      const fields = new Set([...report.signatures.map((s) => s.field), ...report.unsignedFields]);
+      for (const s of doc.signatories ?? []) {
+        if (!fields.has(s.party))
+          add("fel", `underskriftsfältet för ${s.partyName} (${s.party}) saknas`, path);
+      }
+    }
   }
   return { findings };
 }

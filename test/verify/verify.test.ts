@@ -244,6 +244,33 @@ describe.runIf(tools)("iop verify", () => {
     expect(report.findings).toContainEqual({ level: "fel", file: COPY_3, message: "filen saknas" });
   });
 
+  it("accepts a build without PDFs for signing (iop build without exemplar)", async () => {
+    const dir = folder();
+    const manifest = readManifest(dir);
+    const bilaga = manifest.documents[1];
+    if (!bilaga) throw new Error("no bilaga");
+    delete bilaga.signingPdf;
+    delete bilaga.signatories;
+    manifest.files = manifest.files.filter((f) => f.path !== ELECTRONIC);
+    writeManifest(dir, manifest);
+    rmSync(join(dir, ...ELECTRONIC.split("/")));
+    const run = await verify(dir);
+    expect(run.code, run.all).toBe(0);
+  });
+
+  it("exits 2 when pdftotext is missing, rather than skipping the comparison", async () => {
+    const dir = folder();
+    const path = process.env.PATH;
+    process.env.PATH = join(tmp.dir, "no-programs-here");
+    try {
+      const run = await verify(dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("programmet pdftotext (poppler-utils) saknas");
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
   it("exits 2 for a folder that does not exist, 1 without a manifest", async () => {
     const missing = await verify(join(tmp.dir, "finns-inte"));
     expect(missing.code).toBe(2);
