@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { ComposeError } from "../../src/compose/errors.js";
+import {
+  capitalize,
+  formatAmount,
+  formatDate,
+  formatDateOrYear,
+  formatDayOfYear,
+  formatIsoDate,
+  genitive,
+  joinList,
+  numberInWords,
+} from "../../src/compose/format.js";
+
+const NBSP = "\u00a0";
+
+describe("formatAmount", () => {
+  it("should group thousands with a non-breaking space and put one before kr", () => {
+    expect(formatAmount(650000)).toBe(`650${NBSP}000${NBSP}kr`);
+    expect(formatAmount(1041000)).toBe(`1${NBSP}041${NBSP}000${NBSP}kr`);
+  });
+
+  it("should write small amounts without grouping", () => {
+    expect(formatAmount(500)).toBe(`500${NBSP}kr`);
+    expect(formatAmount(0)).toBe(`0${NBSP}kr`);
+  });
+
+  it("should write öre with a decimal comma", () => {
+    expect(formatAmount(2.5)).toBe(`2,5${NBSP}kr`);
+  });
+
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, -1, "650000", undefined, { saknas: "x" }])(
+    "should reject %s",
+    (value) => {
+      expect(() => formatAmount(value)).toThrow(ComposeError);
+    },
+  );
+});
+
+describe("formatDate", () => {
+  it("should write dates in running text as day, month name and year", () => {
+    expect(formatDate("2025-04-01")).toBe("1 april 2025");
+    expect(formatDate("2027-12-31")).toBe("31 december 2027");
+  });
+
+  it("should give the same date in every time zone", () => {
+    const saved = process.env.TZ;
+    try {
+      for (const tz of ["Asia/Tokyo", "America/Los_Angeles", "Pacific/Kiritimati", "UTC"]) {
+        process.env.TZ = tz;
+        expect(formatDate("2025-04-01")).toBe("1 april 2025");
+        expect(formatDayOfYear("01-01")).toBe("1 januari");
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it.each(["2025-02-30", "2025-13-01", "2025-4-1", "1 april 2025", 20250401, undefined])(
+    "should reject %s",
+    (value) => {
+      expect(() => formatDate(value)).toThrow(ComposeError);
+    },
+  );
+
+  it("should keep ISO dates for tables after checking them", () => {
+    expect(formatIsoDate("2025-05-01")).toBe("2025-05-01");
+    expect(() => formatIsoDate("2025-05-32")).toThrow(ComposeError);
+  });
+
+  it("should write a year alone as the year", () => {
+    expect(formatDateOrYear("2018")).toBe("2018");
+    expect(formatDateOrYear("2018-01-01")).toBe("1 januari 2018");
+  });
+
+  it("should write a day of the year without a year", () => {
+    expect(formatDayOfYear("09-30")).toBe("30 september");
+    expect(formatDayOfYear("02-29")).toBe("29 februari");
+    expect(() => formatDayOfYear("9-30")).toThrow(ComposeError);
+    expect(() => formatDayOfYear("02-30")).toThrow(ComposeError);
+  });
+});
+
+describe("numberInWords", () => {
+  it("should write two to twelve in words", () => {
+    expect([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => numberInWords(n))).toEqual([
+      "två",
+      "tre",
+      "fyra",
+      "fem",
+      "sex",
+      "sju",
+      "åtta",
+      "nio",
+      "tio",
+      "elva",
+      "tolv",
+    ]);
+  });
+
+  it("should write one as ett or en by gender", () => {
+    expect(numberInWords(1)).toBe("ett");
+    expect(numberInWords(1, "utrum")).toBe("en");
+  });
+
+  it("should write numbers above twenty in digits", () => {
+    expect(numberInWords(20)).toBe("tjugo");
+    expect(numberInWords(21)).toBe("21");
+  });
+
+  it.each([2.5, -1, Number.NaN, "4", undefined])("should reject %s", (value) => {
+    expect(() => numberInWords(value)).toThrow(ComposeError);
+  });
+});
+
+describe("names", () => {
+  it("should add a genitive s except after s, x and z", () => {
+    expect(genitive("Brottsofferjouren Västerort")).toBe("Brottsofferjouren Västerorts");
+    expect(genitive("Socialnämnden i Stockholms stad")).toBe("Socialnämnden i Stockholms stads");
+    expect(genitive("Kalmar kommuns")).toBe("Kalmar kommuns");
+  });
+
+  it("should capitalize the first letter only", () => {
+    expect(capitalize("styrgruppen")).toBe("Styrgruppen");
+    expect(capitalize("överenskommelsen")).toBe("Överenskommelsen");
+    expect(() => capitalize("")).toThrow(ComposeError);
+  });
+
+  it("should join names with commas and och", () => {
+    expect(joinList(["A"])).toBe("A");
+    expect(joinList(["A", "B"])).toBe("A och B");
+    expect(joinList(["A", "B", "C"])).toBe("A, B och C");
+    expect(() => joinList([])).toThrow(ComposeError);
+    expect(() => joinList("A")).toThrow(ComposeError);
+  });
+});
