@@ -17,17 +17,8 @@
  *
  * pdf-lib is used only to read the existing objects; the update is written here byte by byte.
  */
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-  type PDFObject,
-  PDFRef,
-  PDFString,
-} from "pdf-lib";
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from "pdf-lib";
+import { signatureFields } from "./fields.js";
 
 export const BYTE_RANGE_PLACEHOLDER = "/ByteRange [0 /********** /********** /**********]";
 
@@ -86,65 +77,6 @@ function previousXref(
   return { ok: true, value: { offset, isStream, size } };
 }
 
-/** Finds a field by its fully qualified name (names of ancestors joined by "."). */
-function findField(
-  doc: PDFDocument,
-  fields: PDFArray,
-  name: string,
-  prefix = "",
-): { ref: PDFRef; dict: PDFDict; inheritedFT?: PDFObject } | undefined {
-  for (let i = 0; i < fields.size(); i++) {
-    const ref = fields.get(i);
-    const dict = fields.lookup(i);
-    if (!(ref instanceof PDFRef) || !(dict instanceof PDFDict)) continue;
-    const partial = decodeText(dict.lookup(PDFName.of("T")));
-    const full = partial === undefined ? prefix : prefix ? `${prefix}.${partial}` : partial;
-    if (full === name && partial !== undefined) return { ref, dict };
-    const kids = dict.lookup(PDFName.of("Kids"));
-    if (kids instanceof PDFArray && partial !== undefined && name.startsWith(`${full}.`)) {
-      const found = findField(doc, kids, name, full);
-      if (found) return { ...found, inheritedFT: found.inheritedFT ?? dict.get(PDFName.of("FT")) };
-    }
-  }
-  return undefined;
-}
-
-/** Fully qualified names of the signature fields in a document (for messages). */
-export function signatureFieldNames(doc: PDFDocument): { name: string; signed: boolean }[] {
-  const out: { name: string; signed: boolean }[] = [];
-  const walk = (fields: PDFArray, prefix: string, ft: PDFObject | undefined) => {
-    for (let i = 0; i < fields.size(); i++) {
-      const dict = fields.lookup(i);
-      if (!(dict instanceof PDFDict)) continue;
-      const partial = decodeText(dict.lookup(PDFName.of("T")));
-      const full = partial === undefined ? prefix : prefix ? `${prefix}.${partial}` : partial;
-      const type = dict.get(PDFName.of("FT")) ?? ft;
-      const kids = dict.lookup(PDFName.of("Kids"));
-      const kidFields =
-        kids instanceof PDFArray &&
-        kids
-          .asArray()
-          .some(
-            (_, k) =>
-              kids.lookup(k) instanceof PDFDict && (kids.lookup(k) as PDFDict).has(PDFName.of("T")),
-          );
-      if (kidFields) walk(kids as PDFArray, full, type);
-      else if (type === PDFName.of("Sig") && partial !== undefined) {
-        out.push({ name: full, signed: dict.has(PDFName.of("V")) });
-      }
-    }
-  };
-  const fields = acroFormOf(doc)?.lookup(PDFName.of("Fields"));
-  if (fields instanceof PDFArray) walk(fields, "", undefined);
-  return out;
-}
-
-/** The text of a PDF string object (PDFDocEncoding/UTF-16 handled by pdf-lib). */
-export function decodeText(value: PDFObject | undefined): string | undefined {
-  if (value instanceof PDFString || value instanceof PDFHexString) return value.decodeText();
-  return undefined;
-}
-
 const acroFormOf = (doc: PDFDocument): PDFDict | undefined => {
   const form = doc.catalog.lookup(PDFName.of("AcroForm"));
   return form instanceof PDFDict ? form : undefined;
@@ -181,18 +113,14 @@ export async function appendSignatureRevision(
   if (!xref.ok) return xref;
 
   const acroForm = acroFormOf(doc);
-  const fields = acroForm?.lookup(PDFName.of("Fields"));
-  const found = fields instanceof PDFArray ? findField(doc, fields, options.field) : undefined;
-  const available = signatureFieldNames(doc);
-  if (!found || !acroForm) {
-    const names = available.map((f) => f.name).join(", ") || "inga";
+  const fields = signatureFields(doc);
+  const found = fields.find((f) => f.name === options.field);
+  if (!found?.ref || !acroForm) {
+    const names = fields.map((f) => f.name).join(", ") || "inga";
     return {
       ok: false,
       error: `PDF-filen har inget underskriftsfält för parten "${options.field}" (underskriftsfält: ${names}).`,
     };
-  }
-  if ((found.dict.get(PDFName.of("FT")) ?? found.inheritedFT) !== PDFName.of("Sig")) {
-    return { ok: false, error: `Fältet "${options.field}" är inget underskriftsfält.` };
   }
   if (found.dict.has(PDFName.of("V"))) {
     return {

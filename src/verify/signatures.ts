@@ -16,7 +16,7 @@ import {
   type PDFObject,
   PDFRef,
 } from "pdf-lib";
-import { decodeText } from "../sign/incremental.js";
+import { signatureFields } from "../sign/fields.js";
 import { type SignerCertificate, verifyDetachedPkcs7 } from "./pkcs7.js";
 
 export interface PdfSignature {
@@ -64,38 +64,16 @@ async function load(bytes: Uint8Array): Promise<PDFDocument | undefined> {
   }
 }
 
-/** Signature fields by name: the byte range of their /V (when signed). */
-function signatureFields(doc: PDFDocument): { name: string; byteRange?: string }[] {
-  const out: { name: string; byteRange?: string }[] = [];
-  const walk = (fields: PDFArray, prefix: string, depth: number) => {
-    if (depth > 20) return;
-    for (let i = 0; i < fields.size(); i++) {
-      const dict = fields.lookup(i);
-      if (!(dict instanceof PDFDict)) continue;
-      const partial = decodeText(dict.lookup(PDFName.of("T")));
-      const name = partial === undefined ? prefix : prefix ? `${prefix}.${partial}` : partial;
-      const kids = dict.lookup(PDFName.of("Kids"));
-      if (kids instanceof PDFArray) walk(kids, name, depth + 1);
-      if (dict.lookup(PDFName.of("FT")) !== PDFName.of("Sig") || partial === undefined) continue;
-      const value = dict.lookup(PDFName.of("V"));
-      const range = value instanceof PDFDict ? value.lookup(PDFName.of("ByteRange")) : undefined;
-      out.push({
-        name,
-        ...(range instanceof PDFArray
-          ? {
-              byteRange: range
-                .asArray()
-                .map((n) => (n instanceof PDFNumber ? n.asNumber() : Number.NaN))
-                .join(" "),
-            }
-          : {}),
-      });
-    }
-  };
-  const form = doc.catalog.lookup(PDFName.of("AcroForm"));
-  const fields = form instanceof PDFDict ? form.lookup(PDFName.of("Fields")) : undefined;
-  if (fields instanceof PDFArray) walk(fields, "", 0);
-  return out;
+/** Signature fields by name, with the byte range of their /V (when signed) as "a b c d". */
+function fieldRanges(doc: PDFDocument): { name: string; byteRange?: string }[] {
+  return signatureFields(doc).map(({ name, value }) => {
+    const range = value?.lookup(PDFName.of("ByteRange"));
+    if (!(range instanceof PDFArray)) return { name };
+    const numbers = range
+      .asArray()
+      .map((n) => (n instanceof PDFNumber ? n.asNumber() : Number.NaN));
+    return { name, byteRange: numbers.join(" ") };
+  });
 }
 
 /** The /M date of the signature dictionary that holds the byte range at `position`. */
@@ -260,7 +238,7 @@ export async function inspectSignatures(
     .sort((x, y) => end(x.signature) - end(y.signature));
 
   const doc = await load(pdf);
-  const fields = doc ? signatureFields(doc) : [];
+  const fields = doc ? fieldRanges(doc) : [];
   for (const { signature } of signatures) {
     const field = fields.find((f) => f.byteRange === signature.byteRange.join(" "));
     if (field) signature.field = field.name;
