@@ -4,7 +4,7 @@
  */
 import type { HelperDelegate, HelperOptions } from "handlebars";
 import { BENAMNINGAR, type ComposeRoot, type SectionView } from "../context.js";
-import type { Engine } from "../engine.js";
+import type { Clause, Engine } from "../engine.js";
 import { ComposeError, type ComposeProblem } from "../errors.js";
 import { helper } from "./define.js";
 
@@ -20,7 +20,25 @@ const problem = (error: unknown, path: (string | number)[]): ComposeProblem =>
         path,
       };
 
-function headingText(engine: Engine, section: SectionView, data: unknown): string {
+/** The clause of a section, checked against the library and the kind of document. */
+function clauseOf(engine: Engine, name: unknown, root: ComposeRoot): Clause {
+  const clause = typeof name === "string" ? engine.clauses.get(name) : undefined;
+  if (!clause) {
+    throw new ComposeError(
+      `Klausulen "${String(name)}" finns inte i klausulbiblioteket.`,
+      "klausul-okand",
+    );
+  }
+  if (clause.only && clause.only !== root.dokument.typ) {
+    throw new ComposeError(
+      `Klausulen ${clause.name} kan bara användas i ${clause.only === "bilaga" ? "en bilaga" : "överenskommelsen"}.`,
+      "klausul-fel-dokument",
+    );
+  }
+  return clause;
+}
+
+function headingText(engine: Engine, section: SectionView, data: { root: ComposeRoot }): string {
   if (section.rubrik) return section.rubrik;
   if (!section.klausul) {
     throw new ComposeError(
@@ -28,12 +46,7 @@ function headingText(engine: Engine, section: SectionView, data: unknown): strin
       "avsnitt-rubrik-saknas",
     );
   }
-  const clause = engine.clauses.get(section.klausul);
-  if (!clause)
-    throw new ComposeError(
-      `Klausulen "${section.klausul}" finns inte i klausulbiblioteket.`,
-      "klausul-okand",
-    );
+  const clause = clauseOf(engine, section.klausul, data.root);
   const text = clause.heading(section, { data }).replace(/\s+/g, " ").trim();
   if (!text)
     throw new ComposeError(
@@ -60,11 +73,15 @@ export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
       frame.benämning = noun ? BENAMNINGAR[noun] : data.root.benämning;
       const record = (error: unknown) => data.problems.push(problem(error, this.sökväg));
       let heading: string;
+      let bodyOk = true;
       try {
         heading = headingText(engine, this, frame);
       } catch (error) {
         record(error);
-        heading = this.klausul ?? "Avsnitt";
+        heading = this.rubrik ?? this.klausul ?? "Avsnitt";
+        // A clause that is unknown or in the wrong document has no body to try either.
+        const rule = error instanceof ComposeError ? error.rule : "";
+        bodyOk = rule !== "klausul-okand" && rule !== "klausul-fel-dokument";
       }
       if (this.nivå > MAX_LEVEL) {
         record(
@@ -78,29 +95,18 @@ export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
       const line = `${marks} ${heading}${this.id ? ` {#${this.id}}` : ""}`;
       let body = "";
       try {
-        body = options.fn(this, { data: frame });
+        if (bodyOk) body = options.fn(this, { data: frame });
       } catch (error) {
         record(error);
       }
       return `${line}\n\n${body}`;
     },
     /** The partial name of a clause, checked against the library and the document kind. */
-    klausulmall: helper("klausulmall", 1, ([name], { root }) => {
-      const clause = typeof name === "string" ? engine.clauses.get(name) : undefined;
-      if (!clause) {
-        throw new ComposeError(
-          `Klausulen "${String(name)}" finns inte i klausulbiblioteket.`,
-          "klausul-okand",
-        );
-      }
-      if (clause.only && clause.only !== root.dokument.typ) {
-        throw new ComposeError(
-          `Klausulen ${clause.name} kan bara användas i ${clause.only === "bilaga" ? "en bilaga" : "överenskommelsen"}.`,
-          "klausul-fel-dokument",
-        );
-      }
-      return `klausuler/${clause.name}`;
-    }),
+    klausulmall: helper(
+      "klausulmall",
+      1,
+      ([name], { root }) => `klausuler/${clauseOf(engine, name, root).name}`,
+    ),
     /**
      * `{{#inled}}First sentence.{{/inled}}`: `parametrar.inledning` when given, else the block.
      * (Not called "inledning": a helper of that name would shadow the data field `inledning`.)
