@@ -1,22 +1,20 @@
 import {
+  AlignmentType,
   Footer,
   Header,
   type ISectionPropertiesOptions,
   PageNumber,
   Paragraph,
-  Tab,
-  TabStopType,
+  Table,
+  TableBorders,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
 } from "docx";
 import type { DocumentMeta } from "../../document/types.js";
 import { HEADER_DISTANCE, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, TEXT_WIDTH } from "./layout.js";
 import { STYLE } from "./styles.js";
-
-/** A centre and a right tab stop, as Word's own Header and Footer styles have. */
-const tabStops = [
-  { type: TabStopType.CENTER, position: Math.round(TEXT_WIDTH / 2) },
-  { type: TabStopType.RIGHT, position: TEXT_WIDTH },
-];
 
 /** A4 portrait with 25 mm margins. */
 export const pageProperties = (): ISectionPropertiesOptions => ({
@@ -33,30 +31,52 @@ export const pageProperties = (): ISectionPropertiesOptions => ({
   },
 });
 
-/** The document title on the left, "Dnr <diarienummer>" on the right. */
-export const header = (meta: DocumentMeta): Header =>
-  new Header({
+/** Width of the header's diarienummer column: 40 mm. */
+const DNR_WIDTH = 2268;
+
+/**
+ * The document title on the left and "Dnr <diarienummer>" on the right, in a borderless
+ * two-column table, so a long title wraps in its own column and the diarienummer stays whole at
+ * the right margin.
+ */
+export const header = (meta: DocumentMeta): Header => {
+  const cell = (width: number, text: string, alignment?: typeof AlignmentType.RIGHT) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      children: [new Paragraph({ style: STYLE.header, alignment, children: [new TextRun(text)] })],
+    });
+  return new Header({
     children: [
-      new Paragraph({
-        style: STYLE.header,
-        tabStops,
-        children: [
-          new TextRun({ children: [meta.title, new Tab(), new Tab(), `Dnr ${meta.diarienummer}`] }),
+      new Table({
+        width: { size: TEXT_WIDTH, type: WidthType.DXA },
+        columnWidths: [TEXT_WIDTH - DNR_WIDTH, DNR_WIDTH],
+        borders: TableBorders.NONE,
+        margins: { left: 0, right: 0 },
+        rows: [
+          new TableRow({
+            children: [
+              cell(TEXT_WIDTH - DNR_WIDTH, meta.title),
+              cell(DNR_WIDTH, `Dnr\u00a0${meta.diarienummer}`, AlignmentType.RIGHT),
+            ],
+          }),
         ],
       }),
+      // Word wants a paragraph after a table at the end of a header; this one is 1 pt high.
+      new Paragraph({ style: STYLE.header, run: { size: 2 } }),
     ],
   });
+};
 
-/** "Sida X (Y)" in the middle, with Word's PAGE and NUMPAGES fields. */
+/** "Sida X (Y)" centred, with Word's PAGE and NUMPAGES fields. */
 export const footer = (): Footer =>
   new Footer({
     children: [
       new Paragraph({
         style: STYLE.footer,
-        tabStops,
+        alignment: AlignmentType.CENTER,
         children: [
           new TextRun({
-            children: [new Tab(), "Sida ", PageNumber.CURRENT, " (", PageNumber.TOTAL_PAGES, ")"],
+            children: ["Sida ", PageNumber.CURRENT, " (", PageNumber.TOTAL_PAGES, ")"],
           }),
         ],
       }),

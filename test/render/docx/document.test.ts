@@ -63,14 +63,17 @@ describe("document", () => {
     expect(paragraphs(doc).filter((para) => styleOf(para) === "Subtitle")).toHaveLength(0);
   });
 
-  it("should put the title and the diarienummer in the page header", async () => {
+  it("should put the title on the left and the diarienummer on the right of the header", async () => {
     const parts = await render(sampleTree());
     const header = parts.xml("word/header1.xml");
-    expect(all(header, "w:p").map(textOf)).toEqual([
-      "Bilaga 1, Brottsofferjouren Stockholm-Gotland\t\tDnr 2021/630",
+    const cells = all(header, "w:tc");
+    expect(cells.map(textOf)).toEqual([
+      "Bilaga 1, Brottsofferjouren Stockholm-Gotland",
+      "Dnr\u00a02021/630",
     ]);
-    const rels = parts.text("word/_rels/document.xml.rels");
-    expect(rels).toContain('Target="header1.xml"');
+    expect(val(cells[1] as Element, "w:jc")).toBe("right");
+    expect(all(header, "w:p").every((para) => styleOf(para) === "Header")).toBe(true);
+    expect(parts.text("word/_rels/document.xml.rels")).toContain('Target="header1.xml"');
   });
 
   it("should write Sida X (Y) in the footer with PAGE and NUMPAGES fields", async () => {
