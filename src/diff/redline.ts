@@ -53,6 +53,10 @@ export interface DocumentRedline {
   status: DocumentStatus;
   /** The new version (the old one when the document was removed) with change marks. */
   tree: DocumentTree;
+  /** The old document's name (a bilaga's number may differ), when both versions have it. */
+  oldName?: string;
+  /** The old document's title, subtitle and other meta, when both versions have the document. */
+  oldMeta?: DocumentTree["meta"];
   /** Every section in redline order with what happened to it. */
   sections: SectionChange[];
 }
@@ -228,6 +232,8 @@ export function redlineDocument(
     title: newTree.meta.title,
     status: changed || oldTree.meta.title !== newTree.meta.title ? "changed" : "unchanged",
     tree: { ...newTree, children: changes.flatMap((c) => c.blocks) },
+    oldName: oldTree.name,
+    oldMeta: oldTree.meta,
     sections: changes,
   };
 }

@@ -5,12 +5,17 @@ import type { SummaryContext } from "./context.js";
 import { plain } from "./format.js";
 import type { SummaryItem, SummaryKind } from "./types.js";
 
-/** "bilaga 2, Brottsofferjouren Västerort" (the bilaga's own title when it has one). */
-export const bilagaLabel = (
+/**
+ * "bilaga 2, Brottsofferjouren Västerort", or with the bilaga's own title "bilaga 4, Socialnämndens
+ * verksamheter (Socialnämnden i Stockholms stad)".
+ */
+export function bilagaLabel(
   bilaga: BilagaDocument,
   name: (id: string) => string | undefined,
-): string =>
-  `bilaga ${bilaga.data.nummer}, ${bilaga.data.titel ?? name(bilaga.data.part) ?? bilaga.data.part}`;
+): string {
+  const party = name(bilaga.data.part) ?? bilaga.data.part;
+  return `bilaga ${bilaga.data.nummer}, ${bilaga.data.titel ? `${bilaga.data.titel} (${party})` : party}`;
+}
 
 /** Old and new bilagor matched by their party. */
 export function matchBilagor(ctx: SummaryContext): {

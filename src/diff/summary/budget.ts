@@ -37,6 +37,9 @@ function total(budget: Budget): Total {
 }
 
 const rowAmount = (row: Budgetrad) => kronor(known(row.belopp), row.ungefärligt === true);
+/** "Personal 650 000 kr", "Ersättning (uppgift saknas)". */
+const rowText = (row: Budgetrad) =>
+  known(row.belopp) === undefined ? `${row.post} (${MISSING})` : `${row.post} ${rowAmount(row)}`;
 const postKey = (row: Budgetrad) => row.post.trim().toLocaleLowerCase("sv-SE");
 
 /** "Personal: 650 000 kr → 675 000 kr (+25 000 kr, +3,8 %)"; posts added and removed. */
@@ -57,7 +60,7 @@ function postChanges(a: Budget, b: Budget): string[] {
   for (const row of newRows) {
     const before = oldByPost.get(postKey(row));
     if (!before) {
-      added.push(`${row.post} ${rowAmount(row)}`);
+      added.push(rowText(row));
     } else if (rowAmount(before) !== rowAmount(row)) {
       const x = known(before.belopp);
       const y = known(row.belopp);
@@ -66,9 +69,7 @@ function postChanges(a: Budget, b: Budget): string[] {
       );
     }
   }
-  const removed = oldRows
-    .filter((r) => !newPosts.has(postKey(r)))
-    .map((r) => `${r.post} ${rowAmount(r)}`);
+  const removed = oldRows.filter((r) => !newPosts.has(postKey(r))).map(rowText);
   return [
     ...changed,
     ...(removed.length > 0

@@ -3,7 +3,7 @@ import { arrow, orMissing } from "./format.js";
 import type { SummaryItem, SummaryKind } from "./types.js";
 
 const field = (kind: SummaryKind, label: string, before: unknown, after: unknown): SummaryItem[] =>
-  JSON.stringify(before) === JSON.stringify(after)
+  orMissing(before) === orMissing(after)
     ? []
     : [
         {

@@ -3,7 +3,7 @@ import { arrow } from "./format.js";
 import type { SummaryItem } from "./types.js";
 
 const numbered = (number: string | undefined, heading: string) =>
-  number ? `${number} ${heading}` : heading;
+  number ? `${heading} (${number})` : heading;
 
 /**
  * Sections added, removed, moved or renamed, from the redlines. Sections of a bilaga added or

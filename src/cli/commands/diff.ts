@@ -1,0 +1,149 @@
+import { randomBytes } from "node:crypto";
+import { rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { type Diagnostic, hasErrors } from "../../diagnostics.js";
+import { documentsOf } from "../../diff/documents.js";
+import {
+  diffVersions,
+  loadVersion,
+  renderDocxDiff,
+  renderHtmlDiff,
+  renderJson,
+  renderText,
+  type Version,
+} from "../../diff/index.js";
+import { parse } from "../args.js";
+import { type Command, EXIT, type Io, UsageError } from "../command.js";
+import { reportDiagnostics } from "../report.js";
+
+const FORMATS = ["text", "html", "docx", "json"] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Replaces `path` with `data` atomically: a temporary file beside it, then a rename. */
+async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, data);
+    await rename(temp, path);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/**
+ * Binary output to standard out. `Io` carries text; a caller that can take bytes provides
+ * `stdoutBytes` (tests do), otherwise they go to the process's standard out.
+ */
+function writeBytes(io: Io, data: Uint8Array): void {
+  const sink = (io as Io & { stdoutBytes?: (data: Uint8Array) => void }).stdoutBytes;
+  if (sink) sink(data);
+  else process.stdout.write(data);
+}
+
+export const diff: Command = {
+  name: "diff",
+  summary: "jämför två versioner av en överenskommelse: sammanfattning och ändringar i texten",
+  help: `Användning: iop diff <tidigare> <ny> [--format text|html|docx|json] [-o FIL] [--exit-code]
+
+Jämför två versioner av en överenskommelse med bilagor. Varje version anges som
+  - en mapp med overenskommelse.yaml och bilaga-N.yaml,
+  - en YAML-fil (bilagorna i samma mapp läses med), eller
+  - en git-version <revision>:<sökväg>, t.ex. HEAD~3:agreements/stockholm-brottsofferstod-2025
+    (läses direkt ur git, utan att något checkas ut).
+
+Först visas en sammanfattning av vad som ändrats i uppgifterna (perioden, belopp, parter,
+bilagor, åtaganden, avsnitt som lagts till, tagits bort eller flyttats), sedan ändringarna i
+texten ord för ord. Avsnitt jämförs efter sitt id (annars rubriken), så ett avsnitt som bara
+fått ett nytt nummer räknas inte som ändrat.
+
+Format:
+  text   för terminalen (standard): färg i en terminal, annars [-borttaget-]{+tillagt+}
+         (färgen stängs av med miljövariabeln NO_COLOR)
+  html   en fristående webbsida på svenska: sammanfattning och ändringsmarkerad text
+  docx   den nya versionen som Word-dokument med spårade ändringar ("iop diff") som kan
+         godkännas eller avvisas var för sig i Word och LibreOffice; kräver -o FIL när
+         standard ut är en terminal
+  json   sammanfattning och ändringar för andra program (formatet har versionsnummer)
+
+Flaggor:
+  --format FORMAT  utdataformat (standard: text)
+  -o, --output FIL skriv till filen i stället för standard ut
+  --exit-code      slutkod 1 när versionerna skiljer sig, som git diff --exit-code
+  -h, --help       visa denna hjälp
+
+Slutkod: 0 lyckades (med --exit-code: inga skillnader), 1 fel i indata (eller skillnader
+med --exit-code), 2 felaktig användning eller filer som inte kan läsas.
+`,
+  async run(args, io) {
+    const { values, positionals } = parse(args, {
+      format: { type: "string", default: "text" },
+      output: { type: "string", short: "o" },
+      "exit-code": { type: "boolean", default: false },
+    });
+    const format = values.format as Format;
+    if (!FORMATS.includes(format)) {
+      throw new UsageError(`Okänt format "${values.format}"; välj text, html, docx eller json.`);
+    }
+    if (positionals.length !== 2) {
+      throw new UsageError("Ange två versioner att jämföra: iop diff <tidigare> <ny>.");
+    }
+    const output = values.output;
+    if (format === "docx" && !output && io.isTTY) {
+      throw new UsageError("Formatet docx skrivs inte till en terminal; ange -o FIL.");
+    }
+    const report = (diagnostics: Diagnostic[]) =>
+      reportDiagnostics(io, diagnostics, format === "json" ? "json" : "text");
+
+    const loaded = await Promise.all(positionals.map((spec) => loadVersion(spec)));
+    // Only the versions with problems are reported (warnings of a good version are noise here).
+    const failing = loaded.filter((l) => l.usageError || hasErrors(l.diagnostics));
+    if (failing.length > 0) {
+      report(failing.flatMap((l) => l.diagnostics));
+      return failing.some((l) => l.usageError) ? EXIT.usage : EXIT.input;
+    }
+    const versions: Version[] = [];
+    const buildDiagnostics: Diagnostic[] = [];
+    loaded.forEach(({ agreement }, k) => {
+      if (!agreement) return;
+      const { documents, diagnostics } = documentsOf(agreement);
+      buildDiagnostics.push(...diagnostics);
+      versions.push({ label: positionals[k] as string, agreement, documents });
+    });
+    if (hasErrors(buildDiagnostics) || versions.length !== 2) {
+      report(buildDiagnostics);
+      return EXIT.input;
+    }
+    const [before, after] = versions as [Version, Version];
+    const result = diffVersions(before, after);
+
+    let data: string | Uint8Array;
+    switch (format) {
+      case "text":
+        data = renderText(result, { color: !output && io.isTTY && !io.env.NO_COLOR });
+        break;
+      case "json":
+        data = renderJson(result);
+        break;
+      case "html":
+        data = renderHtmlDiff(result);
+        break;
+      case "docx":
+        data = await renderDocxDiff(result);
+        break;
+    }
+    if (output) {
+      try {
+        await writeFileAtomically(output, data);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        io.stderr(`iop diff: filen ${output} kunde inte skrivas: ${message}\n`);
+        return EXIT.usage;
+      }
+    } else if (typeof data === "string") {
+      io.stdout(data);
+    } else {
+      writeBytes(io, data);
+    }
+    return values["exit-code"] && !result.identical ? EXIT.input : EXIT.ok;
+  },
+};

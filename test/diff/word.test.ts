@@ -1,0 +1,134 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  combineDocuments,
+  diffVersions,
+  renderDocxDiff,
+  type VersionDiff,
+} from "../../src/diff/index.js";
+import { normalizeWhitespace } from "../../src/document/text.js";
+import { renderDocx } from "../../src/render/docx/index.js";
+import { needProgram } from "../helpers/external.js";
+import {
+  copyAgreement,
+  documentXml,
+  edit,
+  elements,
+  parseXml,
+  V2022,
+  V2025,
+  version,
+} from "./helpers.js";
+import { bodyText, resolveAll } from "./word.js";
+
+const plainText = async (documents: Parameters<typeof combineDocuments>[0]) =>
+  bodyText(documentXml(await renderDocx(combineDocuments(documents))));
+
+describe("redline as Word tracked changes (2022 → 2025)", () => {
+  let xml = "";
+  let oldText: string[] = [];
+  let newText: string[] = [];
+  let diff: VersionDiff;
+
+  beforeAll(async () => {
+    const before = await version(V2022);
+    const after = await version(V2025);
+    diff = diffVersions(before, after);
+    xml = documentXml(await renderDocxDiff(diff));
+    // The old documents in the redline's order (bilagor in the new version's order, by party).
+    const oldOrder = diff.documents.flatMap((d) =>
+      before.documents.filter((t) => t.name === (d.status === "removed" ? d.name : d.oldName)),
+    );
+    oldText = await plainText(oldOrder.map((tree) => ({ tree })));
+    newText = await plainText(after.documents.map((tree) => ({ tree })));
+  });
+
+  it("should give exactly the new version's text when every change is accepted", () => {
+    expect(bodyText(resolveAll(xml, "accept"))).toEqual(newText);
+  });
+
+  it("should give exactly the old version's text when every change is rejected", () => {
+    expect(bodyText(resolveAll(xml, "reject"))).toEqual(oldText);
+  });
+
+  it("should mark insertions and deletions as tracked changes by iop diff", () => {
+    const doc = parseXml(xml);
+    const marks = [...elements(doc, "w:ins"), ...elements(doc, "w:del")];
+    expect(elements(doc, "w:ins").length).toBeGreaterThan(0);
+    expect(elements(doc, "w:del").length).toBeGreaterThan(0);
+    expect(new Set(marks.map((m) => m.getAttribute("w:author")))).toEqual(new Set(["iop diff"]));
+  });
+});
+
+describe("revision date", () => {
+  it("should date the tracked changes with the new version's date", async () => {
+    const dir = copyAgreement();
+    edit(dir, "overenskommelse.yaml", /versionsdatum: .*/, 'versionsdatum: "2025-03-25"');
+    edit(
+      dir,
+      "bilaga-1.yaml",
+      "Hjälp vid myndighetskontakter.",
+      "Hjälp vid kontakter med myndigheter.",
+    );
+    const xml = documentXml(
+      await renderDocxDiff(diffVersions(await version(V2025), await version(dir))),
+    );
+    const dates = [...elements(parseXml(xml), "w:ins"), ...elements(parseXml(xml), "w:del")].map(
+      (m) => m.getAttribute("w:date"),
+    );
+    expect(dates.length).toBeGreaterThan(0);
+    expect(new Set(dates)).toEqual(new Set(["2025-03-25T00:00:00Z"]));
+  });
+});
+
+const ready = needProgram("soffice");
+
+describe.runIf(ready)("redline read by LibreOffice", () => {
+  let dir = "";
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "iop-diff-soffice-"));
+    const diff = diffVersions(await version(V2022), await version(V2025));
+    writeFileSync(join(dir, "redline.docx"), await renderDocxDiff(diff));
+    for (const format of ["txt:Text (encoded):UTF8", "fodt"]) {
+      execFileSync(
+        "soffice",
+        [
+          "--headless",
+          `-env:UserInstallation=file://${join(dir, "profile")}`,
+          "--infilter=MS Word 2007 XML",
+          "--convert-to",
+          format,
+          "--outdir",
+          dir,
+          join(dir, "redline.docx"),
+        ],
+        { stdio: "ignore", timeout: 120_000 },
+      );
+    }
+  }, 240_000);
+
+  it("should open the file and show the new text", () => {
+    // soffice exits 0 even when it cannot read a file: the output must exist.
+    expect(existsSync(join(dir, "redline.txt"))).toBe(true);
+    const text = normalizeWhitespace(readFileSync(join(dir, "redline.txt"), "utf8"));
+    expect(text).toContain("Förnyad överenskommelse");
+    expect(text).toContain("830 000 kr");
+  });
+
+  it("should list the tracked changes by their author", () => {
+    expect(existsSync(join(dir, "redline.fodt"))).toBe(true);
+    const fodt = readFileSync(join(dir, "redline.fodt"), "utf8");
+    const tracked = fodt.slice(
+      fodt.indexOf("<text:tracked-changes"),
+      fodt.indexOf("</text:tracked-changes>"),
+    );
+    expect(tracked.match(/<text:insertion>/g)?.length ?? 0).toBeGreaterThan(10);
+    expect(tracked.match(/<text:deletion>/g)?.length ?? 0).toBeGreaterThan(10);
+    const creators = new Set(tracked.match(/<dc:creator>[^<]*<\/dc:creator>/g));
+    expect(creators).toEqual(new Set(["<dc:creator>iop diff</dc:creator>"]));
+  });
+});
