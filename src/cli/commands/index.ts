@@ -1,7 +1,8 @@
 import type { Command } from "../command.js";
 import { check } from "./check.js";
+import { diff } from "./diff.js";
 import { sign } from "./sign.js";
 import { verify } from "./verify.js";
 
 /** Every subcommand, in the order `iop --help` lists them. */
-export const commands: Command[] = [check, sign, verify];
+export const commands: Command[] = [check, sign, verify, diff];
