@@ -187,6 +187,22 @@ describe("PDF layout: tables", () => {
     expect(all.find((t) => t.text === "Personal")?.face).toBe("regular");
   });
 
+  it("should keep a short table whole on one page", () => {
+    const budget = sampleTree().children.find((b) => b.type === "table") as Block;
+    let moved = 0;
+    for (let n = 18; n < 32; n++) {
+      const layout = layoutDocument(tree([...filler(n), budget]));
+      const all = texts(layout);
+      const table = all.filter((t) =>
+        /^(Beskrivning|Personal|Konsulter|Övrigt|Summa)/.test(t.text),
+      );
+      expect(table).toHaveLength(5);
+      expect(new Set(table.map((t) => t.page)).size).toBe(1);
+      if (table[0]?.page === 1) moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+
   it("should continue a table longer than a page with its header row repeated", () => {
     const rows = Array.from({ length: 90 }, (_, i) => [
       [text(`Post ${i + 1}`)],
@@ -215,11 +231,14 @@ describe("PDF layout: tables", () => {
       expect(header).toHaveLength(1);
       expect(header[0]?.y).toBeLessThan(firstRow?.y as number);
     }
-    // Every row once, in order; the total row with at least the last row.
-    const posts = all.filter((t) => t.text.startsWith("Post ")).map((t) => t.text);
-    expect(posts).toEqual(rows.map((_, i) => `Post ${i + 1}`));
+    // Every row once, in order; at least two rows on each page, the total with the last two.
+    const posts = all.filter((t) => t.text.startsWith("Post "));
+    expect(posts.map((t) => t.text)).toEqual(rows.map((_, i) => `Post ${i + 1}`));
+    for (const pageIndex of rowPages) {
+      expect(posts.filter((t) => t.page === pageIndex).length).toBeGreaterThanOrEqual(2);
+    }
     const total = all.find((t) => t.text === "Summa");
-    expect(all.find((t) => t.text === "Post 90")?.page).toBe(total?.page);
+    expect(all.find((t) => t.text === "Post 89")?.page).toBe(total?.page);
   });
 });
 
@@ -298,6 +317,13 @@ describe("PDF layout: running header and footer", () => {
         expect.arrayContaining([`Sida ${i + 1} (${n})`, "Kontrollsumma 3f2a 91c0 77be"]),
       );
     });
+  });
+
+  it("should leave out the diarienummer when the document has none", () => {
+    const t = tree([p("Text.")]);
+    t.meta.diarienummer = "";
+    const header = texts(layoutDocument(t)).filter((b) => b.role === "header");
+    expect(header.map((b) => b.text)).toEqual(["Överenskommelse om IOP"]);
   });
 
   it("should shorten a title too long for the header with an ellipsis", () => {

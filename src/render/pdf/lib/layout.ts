@@ -140,12 +140,12 @@ function runningBoxes(meta: DocumentMeta, index: number, count: number, options:
     box.x = textArea.right - box.width;
     return box;
   };
-  const dnr = right(`Dnr ${meta.diarienummer}`, running.headerBaseline, "header");
-  const room = textArea.width - dnr.width - 18;
-  boxes.push(
-    text(ellipsize(meta.title, room), textArea.left, running.headerBaseline, "header"),
-    dnr,
-  );
+  const dnr = meta.diarienummer.trim()
+    ? right(`Dnr ${meta.diarienummer.trim()}`, running.headerBaseline, "header")
+    : undefined;
+  const room = textArea.width - (dnr ? dnr.width + 18 : 0);
+  boxes.push(text(ellipsize(meta.title, room), textArea.left, running.headerBaseline, "header"));
+  if (dnr) boxes.push(dnr);
   const rule = (y: number) =>
     boxes.push({
       kind: "rule",

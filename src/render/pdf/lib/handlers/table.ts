@@ -9,7 +9,7 @@ import {
   measureOf,
   type State,
 } from "../state.js";
-import { type Face, space, style, table as tableStyle } from "../style.js";
+import { type Face, space, style, table as tableStyle, textArea } from "../style.js";
 import type { Box } from "../types.js";
 
 type RowKind = "header" | "body" | "total";
@@ -18,8 +18,9 @@ type RowKind = "header" | "body" | "total";
  * A table spanning the measure, one chunk per row (a row never splits). Column widths follow the
  * content: every column gets at least its longest word and, while room remains, its full text;
  * spare room goes to the text (not right-aligned) columns. A grid of thin rules, a shaded bold
- * header row, a bold total row under a strong rule. When the table continues on the next page its
- * header row is repeated there.
+ * header row, a bold total row under a strong rule. A short table is kept on one page; a long one
+ * breaks between rows, never leaving fewer than two rows at either end, and its header row is
+ * repeated on the next page.
  */
 export function table(state: State, node: TableNode): void {
   const s = style.table;
@@ -83,14 +84,23 @@ export function table(state: State, node: TableNode): void {
     }
     return chunk;
   });
-  // The total row never stands alone: keep the last body row with it.
-  if (node.total && chunks.length >= 2) (chunks.at(-2) as Chunk).keepWithNext = true;
+  // A short table stays whole; a long one keeps its header with two rows at the start of a page
+  // and its last two rows (and total) together at the end.
+  const height = chunks.reduce((sum, c) => sum + c.height, 0);
+  const keep =
+    height <= KEEP_WHOLE * textArea.height
+      ? chunks.slice(0, -1)
+      : [...chunks.slice(0, header ? 2 : 1), ...chunks.slice(-3, -1)];
+  for (const chunk of keep) chunk.keepWithNext = true;
   (chunks[0] as Chunk).before = space.table;
   (chunks.at(-1) as Chunk).after = space.table;
   state.chunks.push(...chunks);
 }
 
 const faceOf = (kind: RowKind): Face => (kind === "body" ? "regular" : "bold");
+
+/** Tables up to this share of the text area's height are never broken across pages. */
+const KEEP_WHOLE = 0.4;
 
 /** Column widths (points) that sum to `measure`. */
 export function columnWidths(
