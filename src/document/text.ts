@@ -21,6 +21,9 @@ export function inlineText(nodes: readonly Inline[]): string {
   return out;
 }
 
+/** Blocks a reader sees: deleted redline blocks are left out. */
+const visible = (blocks: readonly Block[]): Block[] => blocks.filter((b) => b.change !== "del");
+
 /** Plain text of one block, paragraphs separated by newlines. */
 export function blockText(block: Block): string {
   switch (block.type) {
@@ -29,7 +32,10 @@ export function blockText(block: Block): string {
     case "paragraph":
       return inlineText(block.children);
     case "list":
-      return block.items.map((item) => item.map(blockText).join("\n")).join("\n");
+      return block.items
+        .map((item) => visible(item).map(blockText).join("\n"))
+        .filter((text) => text !== "")
+        .join("\n");
     case "table":
       return [block.header, ...block.rows, ...(block.total ? [block.total] : [])]
         .map((row) => row.map(inlineText).join("\t"))
@@ -52,7 +58,7 @@ export function blockText(block: Block): string {
  */
 export function documentText(tree: DocumentTree): string {
   const head = [tree.meta.title, tree.meta.subtitle].filter((s): s is string => Boolean(s));
-  return [...head, ...tree.children.filter((b) => b.change !== "del").map(blockText)].join("\n");
+  return [...head, ...visible(tree.children).map(blockText)].join("\n");
 }
 
 /** Collapses all whitespace, for comparing texts from different readers. */
