@@ -1,8 +1,9 @@
 /**
  * Section numbering: every top-level heading is a section, numbered 1, 1.1, 1.1.1 in document
- * order without gaps or repeats. A heading never goes more than one level below the previous
- * one (a jump from level 1 to 3 is numbered as level 2), and levels stop at 3. Markdown `##` is
- * level 1 (`#` is the document title), `###` level 2, `####` and deeper level 3.
+ * order without gaps or repeats, restarting in every document. A heading's level is one more
+ * than the number of open headings with a smaller Markdown depth (so `##` then `####` `####` are
+ * 1, 1.1, 1.2: a skipped depth leaves no gap), and levels stop at 3. In composed documents `##`
+ * is level 1 (`#` is the title), `###` level 2, `####` level 3.
  */
 import type { Heading, RootContent } from "mdast";
 import type { SectionInfo } from "./state.js";
@@ -17,9 +18,12 @@ export function numberSections(
   const headings = new Map<Heading, SectionInfo>();
   const byId = new Map<string, string>();
   const counters: number[] = [];
+  const open: number[] = [];
   for (const node of nodes) {
     if (node.type !== "heading") continue;
-    const level = Math.min(Math.max(node.depth - 1, 1), counters.length + 1, 3) as 1 | 2 | 3;
+    while (open.length > 0 && (open[open.length - 1] ?? 0) >= node.depth) open.pop();
+    open.push(node.depth);
+    const level = Math.min(open.length, 3) as 1 | 2 | 3;
     counters.length = level;
     counters[level - 1] = (counters[level - 1] ?? 0) + 1;
     const number = counters.join(".");
