@@ -187,6 +187,9 @@ function signatureFindings(
       });
     }
   }
+  for (const field of report.unreadableFields) {
+    out.push({ level: "fel", file, message: `underskriften för ${name(field)} kan inte läsas` });
+  }
   if (report.unsignedFields.length > 0 && (awaitsSignatures || report.signatures.length > 0)) {
     const names = report.unsignedFields.map(name).join(", ");
     out.push({ level: "ok", file, message: `väntar på underskrift för ${names}` });
@@ -333,7 +336,11 @@ export async function verifyFolder(dir: string): Promise<VerifyReport> {
       ...signatureFindings(path, report, doc?.signatories, doc?.signing === "elektronisk"),
     );
     if (doc?.signing === "elektronisk") {
-      const fields = new Set([...report.signatures.map((s) => s.field), ...report.unsignedFields]);
+      const fields = new Set([
+        ...report.signatures.map((s) => s.field),
+        ...report.unsignedFields,
+        ...report.unreadableFields,
+      ]);
       for (const s of doc.signatories ?? []) {
         if (!fields.has(s.party))
           add("fel", `underskriftsfältet för ${s.partyName} (${s.party}) saknas`, path);

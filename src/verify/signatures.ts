@@ -46,6 +46,8 @@ export interface SignatureReport {
   signatures: PdfSignature[];
   /** Signature fields not signed yet. */
   unsignedFields: string[];
+  /** Signed fields whose signature has no readable byte range (not found among `signatures`). */
+  unreadableFields: string[];
   /** Bytes after the end of the last signature's byte range (0 when it covers the file). */
   trailingBytes: number;
 }
@@ -78,9 +80,10 @@ function fieldRanges(doc: PDFDocument): { name: string; byteRange?: string }[] {
 
 /** The /M date of the signature dictionary that holds the byte range at `position`. */
 function dictionaryDate(text: string, position: number): Date | undefined {
-  const start = text.lastIndexOf("<<", position);
+  const start = text.lastIndexOf("obj", position);
+  const stop = text.indexOf("endobj", position);
   const m = /\/M\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})([Z+-])?(\d{2})?'?(\d{2})?/.exec(
-    text.slice(start, position + 20000),
+    text.slice(start, stop < 0 ? undefined : stop),
   );
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, sign, oh, om] = m;
@@ -272,6 +275,11 @@ export async function inspectSignatures(
   return {
     signatures: signatures.map((s) => s.signature),
     unsignedFields: fields.filter((f) => f.byteRange === undefined).map((f) => f.name),
+    unreadableFields: fields
+      .filter(
+        (f) => f.byteRange !== undefined && !signatures.some((s) => s.signature.field === f.name),
+      )
+      .map((f) => f.name),
     trailingBytes,
   };
 }

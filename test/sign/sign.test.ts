@@ -161,6 +161,21 @@ describe.runIf(tools)("signPdf", () => {
     expect(ours.signatures[1]?.changedWith).toEqual([`sidan 1 har ändrats (objekt ${number})`]);
   });
 
+  it("reports a signed field whose byte range cannot be read", async () => {
+    const { first } = await signBoth(unsigned);
+    const text = Buffer.from(first).toString("latin1");
+    const range = /\/ByteRange \[0 (\d+)/.exec(text);
+    if (!range) throw new Error("no byte range");
+    const broken = Buffer.from(
+      text.replace(range[0], `/ByteRange [0 /${"x".repeat((range[1]?.length ?? 2) - 1)}`),
+      "latin1",
+    );
+    const ours = await inspectSignatures(broken);
+    expect(ours.signatures).toEqual([]);
+    expect(ours.unreadableFields).toEqual(["socialnamnden"]);
+    expect(ours.unsignedFields).toEqual(["bo-stockholm-gotland"]);
+  });
+
   it("refuses a wrong passphrase, an unknown party and a field already signed, in Swedish", async () => {
     const wrong = await signPdf(unsigned, {
       party: "socialnamnden",
