@@ -80,11 +80,21 @@ export function compareCopies(copies: CopyText[], fingerprint: string): CopyProb
   const texts = copies.map((copy) => copy.pages.map(comparablePage));
 
   for (const [i, copy] of copies.entries()) {
-    const whole = normalizeWhitespace(copy.pages.join("\n"));
-    if (copy.label !== undefined && !whole.includes(normalizeWhitespace(copy.label))) {
+    // The label line must say exactly what the manifest says, and nothing else may.
+    const labels = copy.pages
+      .flatMap((page) => page.match(LABEL_LINE) ?? [])
+      .map(normalizeWhitespace);
+    const expected = copy.label === undefined ? undefined : normalizeWhitespace(copy.label);
+    if (expected !== undefined && !labels.includes(expected)) {
       problems.push({
         path: copy.path,
         message: `exemplarmärkningen "${copy.label}" som manifestet anger finns inte i filen`,
+      });
+    }
+    for (const other of new Set(labels.filter((l) => l !== expected))) {
+      problems.push({
+        path: copy.path,
+        message: `har exemplarmärkningen "${other}"${expected === undefined ? ", men är inget pappersexemplar" : ""}`,
       });
     }
     const missing = (texts[i] ?? [])
@@ -99,9 +109,10 @@ export function compareCopies(copies: CopyText[], fingerprint: string): CopyProb
   }
   if (copies.length < 2) return problems;
 
-  const reference = (values: string[]) => {
-    const value = majority(values);
-    return { value, copy: copies[values.indexOf(value as string)] as CopyText };
+  /** The majority value and the first copy holding it; undefined values (no such page) abstain. */
+  const reference = (values: (string | undefined)[]) => {
+    const value = majority(values.filter((v) => v !== undefined)) ?? "";
+    return { value, copy: copies[values.indexOf(value)] as CopyText };
   };
   const pageCounts = texts.map((t) => String(t.length));
   const pages = reference(pageCounts);
@@ -113,16 +124,17 @@ export function compareCopies(copies: CopyText[], fingerprint: string): CopyProb
       });
     }
   }
-  const pageCount = Math.max(...texts.map((t) => t.length));
+  // Pages past the usual count are covered by the page count message above.
+  const pageCount = Number(pages.value);
   for (let p = 0; p < pageCount; p++) {
-    const onPage = texts.map((t) => t[p] ?? "");
+    const onPage = texts.map((t) => t[p]);
     const ref = reference(onPage);
     for (const [i, copy] of copies.entries()) {
-      const text = onPage[i] as string;
-      if (text === ref.value || (texts[i]?.length ?? 0) <= p) continue;
+      const text = onPage[i];
+      if (text === undefined || text === ref.value) continue;
       problems.push({
         path: copy.path,
-        message: `sidan ${p + 1} skiljer sig från exemplar ${ref.copy.number}: ${describeDifference(ref.value ?? "", text)}`,
+        message: `sidan ${p + 1} skiljer sig från exemplar ${ref.copy.number}: ${describeDifference(ref.value, text)}`,
       });
     }
   }
