@@ -7,6 +7,12 @@ import {
 } from "../../../src/render/pdf/index.js";
 import { fontBox } from "../../../src/render/pdf/lib/style.js";
 
+/** Options for layout tests: the running footer's fingerprint and a copy label. */
+export const layoutOptions = {
+  fingerprint: "3f2a 91c0 77be",
+  copyLabel: "Exemplar 2 av 6 – Brottsofferjouren Stockholm-Gotland",
+};
+
 export interface PlacedText extends TextBox {
   page: number;
 }

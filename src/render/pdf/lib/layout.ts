@@ -9,6 +9,7 @@
 import type { Block, DocumentMeta, DocumentTree } from "../../../document/types.js";
 import { textWidth } from "./fonts.js";
 import { handlers } from "./handlers/index.js";
+import { copyLabel } from "./handlers/signatures.js";
 import { toSpans, wrap } from "./inline.js";
 import { paginate } from "./paginate.js";
 import { baselineIn, type Chunk, lineBoxes, type State } from "./state.js";
@@ -29,6 +30,7 @@ export function layoutDocument(tree: DocumentTree, options: PdfOptions = {}): Do
     chunks,
     indent: 0,
     listDepth: 0,
+    copyLabelled: false,
     paragraphSpace: space.paragraph,
     headingHang: headingHang(tree.children),
     one(block) {
@@ -43,6 +45,7 @@ export function layoutDocument(tree: DocumentTree, options: PdfOptions = {}): Do
   };
   titleBlock(state, tree.meta);
   state.all(tree.children);
+  copyLabel(state);
 
   const placed = paginate(chunks, textArea.height);
   const outline: OutlineEntry[] = [];

@@ -32,6 +32,8 @@ export interface State {
   readonly chunks: Chunk[];
   /** Left edge of the current block, from the text area's left edge (lists indent). */
   indent: number;
+  /** Whether the copy label has been set (it is printed once). */
+  copyLabelled: boolean;
   /** Nesting depth of lists. */
   listDepth: number;
   /** Space between paragraphs here (smaller inside list items). */

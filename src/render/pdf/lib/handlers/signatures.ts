@@ -17,20 +17,8 @@ export function signatures(state: State, node: SignaturesNode): void {
   if (prev) prev.keepWithNext = true;
   const x = leftEdge(state);
   const width = Math.min(signature.width, measureOf(state));
-  const label = state.options.copyLabel;
-  if (label) {
-    const s = style.label;
-    const lines = wrap([{ text: label, face: s.face }], measureOf(state), s.size);
-    state.chunks.push({
-      height: lines.length * s.leading,
-      before: space.signatureBlock,
-      after: 0,
-      boxes: lines.flatMap((line, i) =>
-        lineBoxes(line, x, baselineIn(s) + i * s.leading, s, "label"),
-      ),
-      keepWithNext: true,
-    });
-  }
+  const label = copyLabel(state);
+  if (label) label.keepWithNext = true;
   const blocks = node.blocks.map((block) => signatureChunk(block, x, width, state.change));
   // All blocks on one page when they fit there with a few lines of text before them.
   const total = blocks.reduce((sum, b) => sum + b.height + b.before, 0);
@@ -38,6 +26,29 @@ export function signatures(state: State, node: SignaturesNode): void {
     for (const b of blocks.slice(0, -1)) b.keepWithNext = true;
   }
   state.chunks.push(...blocks);
+}
+
+/**
+ * The copy label ("Exemplar 2 av 4 – …"), once per document: on the signature page, or (for a
+ * document without signatures) after the last block. Undefined when there is none to print.
+ */
+export function copyLabel(state: State): Chunk | undefined {
+  const label = state.options.copyLabel;
+  if (!label || state.copyLabelled) return undefined;
+  state.copyLabelled = true;
+  const s = style.label;
+  const lines = wrap([{ text: label, face: s.face }], measureOf(state), s.size);
+  const x = leftEdge(state);
+  const chunk: Chunk = {
+    height: lines.length * s.leading,
+    before: space.signatureBlock,
+    after: 0,
+    boxes: lines.flatMap((line, i) =>
+      lineBoxes(line, x, baselineIn(s) + i * s.leading, s, "label"),
+    ),
+  };
+  state.chunks.push(chunk);
+  return chunk;
 }
 
 function signatureChunk(

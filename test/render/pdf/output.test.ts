@@ -33,13 +33,34 @@ interface Rendered {
   pdf: Uint8Array;
   path: string;
 }
-const rendered: Record<"sample" | "long" | "plain", Rendered> = {} as never;
+const rendered: Record<"sample" | "long" | "plain" | "redline", Rendered> = {} as never;
+
+/** A redline: inserted and deleted words, and a deleted paragraph. */
+const redline = (): DocumentTree => {
+  const t = sampleTree();
+  t.children.splice(1, 0, {
+    type: "paragraph",
+    change: "del",
+    children: [{ type: "text", value: "Ett borttaget stycke." }],
+  });
+  t.children.splice(2, 0, {
+    type: "paragraph",
+    children: [
+      { type: "text", value: "Ersättningen är " },
+      { type: "change", kind: "del", children: [{ type: "text", value: "800 000 kr" }] },
+      { type: "change", kind: "ins", children: [{ type: "text", value: "830 000 kr" }] },
+      { type: "text", value: "." },
+    ],
+  });
+  return t;
+};
 
 beforeAll(async () => {
   const cases = {
     sample: [sampleTree(), pdfOptions],
     long: [longTree(), pdfOptions],
     plain: [sampleTree(), {}],
+    redline: [redline(), {}],
   } as const;
   for (const [name, [tree, options]] of Object.entries(cases)) {
     const pdf = await renderPdf(tree, options);
@@ -50,12 +71,15 @@ beforeAll(async () => {
 });
 
 describe.runIf(needProgram("qpdf"))("PDF output: qpdf", () => {
-  it.each(["sample", "long", "plain"] as const)("should pass qpdf --check (%s)", (name) => {
-    const result = run("qpdf", ["--check", rendered[name].path]);
-    expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain("No syntax or stream encoding errors found");
-  });
+  it.each(["sample", "long", "plain", "redline"] as const)(
+    "should pass qpdf --check (%s)",
+    (name) => {
+      const result = run("qpdf", ["--check", rendered[name].path]);
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain("No syntax or stream encoding errors found");
+    },
+  );
 });
 
 describe.runIf(needProgram("pdffonts"))("PDF output: fonts", () => {

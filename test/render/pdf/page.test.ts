@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { layoutDocument, textArea } from "../../../src/render/pdf/index.js";
+import { sampleTree } from "../../fixtures/sample-tree.js";
+import { h, longTree, p, signatures, tree, words } from "./fixtures/trees.js";
+import { lines, layoutOptions as options, outOfPlace, overlaps, texts } from "./helpers.js";
+
+describe("PDF layout: the text area", () => {
+  it.each([
+    ["the sample tree", sampleTree()],
+    ["the long tree", longTree()],
+    ["six signing parties", tree([h(1, "1", "Underskrifter"), signatures()])],
+  ])("should keep every box of %s inside its area (body text within the margins)", (_, t) => {
+    const layout = layoutDocument(t, options);
+    expect(outOfPlace(layout)).toEqual([]);
+  });
+
+  it.each([
+    ["the sample tree", sampleTree()],
+    ["the long tree", longTree()],
+  ])("should set no two text boxes of %s over each other", (_, t) => {
+    expect(overlaps(layoutDocument(t, options))).toEqual([]);
+  });
+
+  it("should break an 80-character word between characters and keep it inside the text area", () => {
+    const long = "Brottsofferjoursverksamhetsutvecklingsprojektsamordnarutbildningsplaneringsmöten";
+    expect(long).toHaveLength(80);
+    const layout = layoutDocument(tree([p(`Ordet ${long} är långt, och ${long}.`)]));
+    expect(outOfPlace(layout)).toEqual([]);
+    const body = lines(layout).filter((l) => l.y > textArea.top + 40 && l.y < textArea.bottom);
+    // The word takes more than one line, and its pieces put together are the word.
+    expect(body.length).toBeGreaterThanOrEqual(3);
+    const joined = body.map((l) => l.text).join("");
+    expect(joined.replace(/\s+/g, "")).toBe(
+      `Ordet${long}är,långt,och${long}.`.replace(",långt,", "långt,"),
+    );
+  });
+});
+describe("PDF layout: running header and footer", () => {
+  it("should put title, diarienummer, fingerprint and 'Sida X (Y)' with the real page count on every page", () => {
+    const layout = layoutDocument(longTree(), options);
+    const n = layout.pages.length;
+    expect(n).toBeGreaterThanOrEqual(8);
+    layout.pages.forEach((_, i) => {
+      const onPage = texts(layout).filter((t) => t.page === i);
+      const header = onPage.filter((t) => t.role === "header").map((t) => t.text);
+      const footer = onPage.filter((t) => t.role === "footer").map((t) => t.text);
+      expect(header).toContain("Dnr 2021/630");
+      expect(header.some((t) => t.startsWith("Överenskommelse om idéburet"))).toBe(true);
+      expect(footer).toEqual(
+        expect.arrayContaining([`Sida ${i + 1} (${n})`, "Kontrollsumma 3f2a 91c0 77be"]),
+      );
+    });
+  });
+
+  it("should leave out the diarienummer when the document has none", () => {
+    const t = tree([p("Text.")]);
+    t.meta.diarienummer = "";
+    const header = texts(layoutDocument(t)).filter((b) => b.role === "header");
+    expect(header.map((b) => b.text)).toEqual(["Överenskommelse om IOP"]);
+  });
+
+  it("should shorten a title too long for the header with an ellipsis", () => {
+    const layout = layoutDocument(tree([p("Text.")], words("Överenskommelse", 12)));
+    const header = texts(layout).find((t) => t.role === "header" && t.text.startsWith("Överens"));
+    expect(header?.text.endsWith("…")).toBe(true);
+    expect(outOfPlace(layout)).toEqual([]);
+  });
+});
