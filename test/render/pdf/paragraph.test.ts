@@ -68,3 +68,12 @@ describe("PDF layout: redline marks", () => {
     expect(all.find((b) => b.text.startsWith("Ett borttaget"))?.change).toBe("del");
   });
 });
+
+describe("PDF layout: characters", () => {
+  it("should measure decomposed letters (a + combining ring) as the composed letter", () => {
+    const width = (s: string) =>
+      texts(layoutDocument(tree([p(s)]))).find((t) => t.text === s)?.width as number;
+    expect(width("Ma\u030anad")).toBeCloseTo(width("Månad"), 6);
+    expect(width("Månad")).toBeGreaterThan(width("Mnad"));
+  });
+});

@@ -42,11 +42,15 @@ export function fontBytes(face: Face): Uint8Array {
 }
 
 /**
- * Characters drawn in place of others: a no-break space is measured and drawn as a space (it only
- * differs for line breaking); a soft hyphen and zero-width characters are not drawn.
+ * The text as drawn: composed (NFC, so "å" typed as "a" + combining ring is one glyph), a no-break
+ * space measured and drawn as a space (it only differs for line breaking), soft hyphens and
+ * zero-width characters left out.
  */
 export function drawable(text: string): string {
-  return text.replace(/\u00a0/g, " ").replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "");
+  return text
+    .normalize("NFC")
+    .replace(/\u00a0/g, " ")
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "");
 }
 
 const parsed = new WeakMap<Uint8Array, fontkit.Font>();

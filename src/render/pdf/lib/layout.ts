@@ -13,7 +13,7 @@ import { copyLabel } from "./handlers/signatures.js";
 import { toSpans, wrap } from "./inline.js";
 import { paginate } from "./paginate.js";
 import { baselineIn, type Chunk, lineBoxes, type State } from "./state.js";
-import { page, running, space, style, textArea } from "./style.js";
+import { page, running, signature, space, style, textArea } from "./style.js";
 import type {
   Box,
   DocumentLayout,
@@ -84,8 +84,8 @@ function translate(box: Box, dy: number): Box {
 
 /** The widget rectangle over a signature line (PDF user space, origin bottom-left). */
 function signatureRect(x1: number, x2: number, lineY: number): SignatureSlot["rect"] {
-  const height = 34;
-  return { x: x1, y: page.height - lineY - 2, width: x2 - x1, height };
+  const { below, height } = signature.field;
+  return { x: x1, y: page.height - lineY - below, width: x2 - x1, height };
 }
 
 /** Title and subtitle on the first page. */
@@ -101,7 +101,7 @@ function titleBlock(state: State, meta: DocumentMeta): void {
       keepWithNext: true,
     });
   };
-  add(meta.title, style.title, meta.subtitle ? 6 : space.titleAfter);
+  add(meta.title, style.title, meta.subtitle ? space.subtitle : space.titleAfter);
   if (meta.subtitle) add(meta.subtitle, style.subtitle, space.titleAfter);
 }
 

@@ -57,6 +57,7 @@ export const space = {
   paragraph: 7,
   headingBefore: { 1: 20, 2: 14, 3: 10 },
   headingAfter: { 1: 6, 2: 4, 3: 3 },
+  subtitle: 6,
   titleAfter: 22,
   listItem: 3,
   list: 7,
@@ -88,6 +89,8 @@ export const signature = {
   /** Room above the signature line for the handwritten signature. */
   room: 36,
   rule: { width: 0.6, gray: 0 },
+  /** The signature field: its bottom just under the line, its top below the party's name. */
+  field: { below: 2, height: 34 },
   /** Blank written on the date line where the day and month go. */
   blank: "____________",
 } as const;
