@@ -1,0 +1,211 @@
+// Benchmark of `iop diff`: the Stockholm 2022 → 2025 comparison, and comparisons of generated
+// agreements of 50–800 sections (a few words changed in every tenth section, two sections moved,
+// two removed, two added), to show how the time grows with size. The alignment is an LCS over
+// section ids (a heaviest increasing subsequence, O(n log n)), then word diffs inside each
+// matched section, so the diff should grow about linearly.
+// Figures are medians of warm in-process runs. Run: npm run build && node bench/diff.mjs
+// (or npm run bench, which runs every benchmark).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+
+const root = new URL("../", import.meta.url).pathname;
+const diff = await import(`${root}dist/diff/index.js`);
+const { documentsOf } = await import(`${root}dist/diff/documents.js`);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+
+async function timeWarm(fn, runs = 7) {
+  for (let i = 0; i < 2; i++) await fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+async function version(spec) {
+  const loaded = await diff.loadVersion(spec);
+  if (!loaded.agreement) {
+    throw new Error(
+      `${spec}: ${loaded.diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`).join("\n")}`,
+    );
+  }
+  const { documents } = documentsOf(loaded.agreement);
+  return { label: spec, agreement: loaded.agreement, documents };
+}
+
+/** Times one comparison: loading (read, validate, compose, build trees), the diff itself, the formats. */
+async function measure(oldSpec, newSpec) {
+  const a = await version(oldSpec);
+  const b = await version(newSpec);
+  const result = diff.diffVersions(a, b);
+  return {
+    sections: b.documents.reduce(
+      (n, d) => n + d.children.filter((c) => c.type === "heading").length,
+      0,
+    ),
+    summary: result.summary.length,
+    load: await timeWarm(async () => {
+      await version(oldSpec);
+      await version(newSpec);
+    }, 5),
+    diff: await timeWarm(() => diff.diffVersions(a, b), 15),
+    text: await timeWarm(() => diff.renderText(result)),
+    html: await timeWarm(() => diff.renderHtmlDiff(result)),
+    json: await timeWarm(() => diff.renderJson(result)),
+    docx: await timeWarm(() => diff.renderDocxDiff(result), 5),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated agreements
+
+const WORDS = (
+  "partnerskapet ska verka för att brottsutsatta vittnen och anhöriga får stöd av god kvalitet " +
+  "i hela staden genom samverkan mellan socialförvaltningen och de idéburna organisationerna som " +
+  "rapporterar årligen till styrgruppen om insatser statistik och ekonomisk redovisning"
+).split(" ");
+
+/** Deterministic pseudo-random text (a linear congruential generator, no Math.random). */
+function text(seed, words) {
+  let x = seed;
+  const out = [];
+  for (let i = 0; i < words; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out.push(WORDS[(x >>> 16) % WORDS.length]);
+  }
+  const s = out.join(" ");
+  return `${s[0].toUpperCase()}${s.slice(1)}.`;
+}
+
+const HEAD = `# yaml-language-server: $schema=../../schemas/overenskommelse.schema.json
+id: genererad
+titel: Genererad överenskommelse för mätning
+diarienummer: "2025/1"
+kommun: Stockholms stad
+status: beslutad
+versionsdatum: "2025-03-25"
+signering:
+  sätt: papper
+  ort: Stockholm
+parter:
+  - id: stad
+    namn: Socialnämnden i Stockholms stad
+    sektor: offentlig
+    organisationsnummer: "212000-0142"
+    undertecknare: { namn: Anna Andersson, titel: socialdirektör }
+  - id: jour
+    namn: Brottsofferjouren Västerort
+    sektor: idéburen
+    organisationsnummer: "802015-4822"
+    undertecknare: { namn: Elena Grgic, titel: ordförande }
+period:
+  start: "2025-04-01"
+  inledande_slut: "2025-12-31"
+avsnitt:
+`;
+
+/**
+ * An agreement of `n` sections: groups of one section with three subsections, each with two
+ * paragraphs of about 40 words. `edited` applies the edits of the new version.
+ */
+function agreementYaml(n, edited) {
+  const groups = [];
+  for (let g = 0; g * 4 < n; g++) {
+    const sections = [];
+    for (let k = 0; k < 4 && g * 4 + k < n; k++) {
+      const i = g * 4 + k;
+      let body = `${text(i * 7 + 1, 40)}\n\n${text(i * 7 + 2, 40)}`;
+      if (edited && i % 10 === 3)
+        body = body.replace(/ stöd /, " hjälp ").replace(/ staden /, " kommunen ");
+      sections.push({
+        id: `avsnitt-${i}`,
+        rubrik: `Avsnitt ${i} ${WORDS[i % WORDS.length]}`,
+        body,
+      });
+    }
+    groups.push(sections);
+  }
+  if (edited) {
+    // Two groups' first subsections trade places with their neighbours (moves), two sections go,
+    // two new ones come.
+    for (const g of [1, Math.floor(groups.length / 2)]) {
+      const s = groups[g];
+      if (s.length > 2) [s[1], s[2]] = [s[2], s[1]];
+    }
+    groups[2]?.splice(3, 1);
+    groups[groups.length - 2]?.splice(3, 1);
+    groups[3]?.push({ id: "nytt-1", rubrik: "Nytt avsnitt", body: text(999, 40) });
+    groups[groups.length - 3]?.push({
+      id: "nytt-2",
+      rubrik: "Ännu ett nytt avsnitt",
+      body: text(998, 40),
+    });
+  }
+  const indent = (s, n) => s.replace(/^/gm, " ".repeat(n));
+  const section = (s, depth) =>
+    `${" ".repeat(depth)}- id: ${s.id}\n${" ".repeat(depth)}  rubrik: ${s.rubrik}\n${" ".repeat(depth)}  text: |-\n${indent(s.body, depth + 4)}\n`;
+  return (
+    HEAD +
+    groups
+      .map(
+        ([first, ...rest]) =>
+          `${section(first, 2)}${rest.length ? `    avsnitt:\n${rest.map((s) => section(s, 6)).join("")}` : ""}`,
+      )
+      .join("")
+  );
+}
+
+const work = mkdtempSync(join(tmpdir(), "iop-bench-diff-"));
+function writeAgreement(name, yaml) {
+  const dir = join(work, name, "genererad");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "overenskommelse.yaml"), yaml);
+  return dir;
+}
+
+try {
+  console.log("## iop diff\n");
+  console.log(
+    `Machine: ${cpus().length} cores, Node ${process.version}. Medians of warm in-process runs.\n`,
+  );
+  console.log(
+    "| comparison | sections (new) | summary lines | load + compose (both) | diff | text | html | json | docx |",
+  );
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  const row = (name, m) =>
+    console.log(
+      `| ${name} | ${m.sections} | ${m.summary} | ${ms(m.load)} | ${ms(m.diff)} | ${ms(m.text)} | ${ms(m.html)} | ${ms(m.json)} | ${ms(m.docx)} |`,
+    );
+  row(
+    "Stockholm 2022 → 2025 (agreement + bilagor)",
+    await measure(
+      join(root, "agreements/stockholm-brottsofferstod-2022"),
+      join(root, "agreements/stockholm-brottsofferstod-2025"),
+    ),
+  );
+  const growth = [];
+  for (const n of [50, 100, 200, 400, 800]) {
+    const a = writeAgreement(`${n}-old`, agreementYaml(n, false));
+    const b = writeAgreement(`${n}-new`, agreementYaml(n, true));
+    const m = await measure(a, b);
+    growth.push({ n, diff: m.diff });
+    row(`generated, ${n} sections`, m);
+  }
+  console.log("\nGrowth of the diff step (time ratio when the size doubles; 2.0 is linear):\n");
+  console.log("| sections | diff | ratio to half the size |");
+  console.log("| --- | --- | --- |");
+  growth.forEach((g, k) => {
+    const prev = growth[k - 1];
+    console.log(
+      `| ${g.n} | ${ms(g.diff)} | ${prev ? `${(g.diff / prev.diff).toFixed(2)}×` : "–"} |`,
+    );
+  });
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
