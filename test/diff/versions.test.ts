@@ -69,6 +69,21 @@ describe("iop diff stockholm-brottsofferstod-2022 stockholm-brottsofferstod-2025
     ]);
   });
 
+  it("should compare each bilaga with the bilaga of the same party, whatever its number", () => {
+    const json = JSON.parse(out.json?.stdout ?? "{}");
+    const pairs = json.documents.map(
+      (d: { name: string; oldName?: string }) => `${d.oldName ?? "–"} → ${d.name}`,
+    );
+    // Västerort was bilaga 3 in 2022 and is bilaga 2 in 2025; Södra Stockholm the other way round.
+    expect(pairs).toEqual([
+      "overenskommelse → overenskommelse",
+      "bilaga-1 → bilaga-1",
+      "bilaga-3 → bilaga-2",
+      "bilaga-2 → bilaga-3",
+      "– → bilaga-4",
+    ]);
+  });
+
   it("should report removed sections when compared the other way round", () => {
     const json = JSON.parse(out.reverse?.stdout ?? "{}");
     const texts = json.summary.map((s: { text: string }) => s.text);

@@ -63,6 +63,14 @@ describe("redline as Word tracked changes (2022 → 2025)", () => {
   });
 });
 
+describe("determinism", () => {
+  it("should write the same bytes for the same comparison", async () => {
+    const diff = diffVersions(await version(V2022), await version(V2025));
+    const [a, b] = [await renderDocxDiff(diff), await renderDocxDiff(diff)];
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+});
+
 describe("revision date", () => {
   it("should date the tracked changes with the new version's date", async () => {
     const dir = copyAgreement();

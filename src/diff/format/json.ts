@@ -9,7 +9,8 @@
  *   "identical": boolean,
  *   "summary": [ { "kind", "text", "document"?, "old"?, "new"? } ],
  *   "documents": [ {
- *     "name", "kind", "title", "status": "unchanged" | "changed" | "added" | "removed",
+ *     "name", "oldName"?, "kind", "title",
+ *     "status": "unchanged" | "changed" | "added" | "removed",
  *     "sections": [ {                       // only sections that changed
  *       "key", "id"?, "heading", "oldHeading"?, "oldNumber"?, "newNumber"?,
  *       "status": "changed" | "added" | "removed" | "moved",
@@ -35,6 +36,7 @@ export function toJson(diff: VersionDiff): unknown {
     summary: diff.summary,
     documents: diff.documents.map((doc) => ({
       name: doc.name,
+      ...(doc.oldName ? { oldName: doc.oldName } : {}),
       kind: doc.kind,
       title: doc.title,
       status: doc.status,
