@@ -8,6 +8,7 @@
  * same text gives the same name.
  */
 import { createHash } from "node:crypto";
+import fontkit from "@pdf-lib/fontkit";
 import {
   beginText,
   endText,
@@ -28,7 +29,7 @@ import {
   showText,
   stroke,
 } from "pdf-lib";
-import { drawable, fontBytes, fontkitCache, postScriptNames } from "./fonts.js";
+import { drawable, fontBytes, postScriptNames } from "./fonts.js";
 import { type Face, page as pageSize } from "./style.js";
 import type { Box, DocumentLayout, FillBox, RuleBox, TextBox } from "./types.js";
 
@@ -53,7 +54,8 @@ interface EmbeddedFace {
 
 /** Adds the layout's pages to `doc`. */
 export async function drawPages(doc: PDFDocument, layout: DocumentLayout): Promise<void> {
-  doc.registerFontkit(fontkitCache);
+  // A fresh fontkit parse per document (see fonts.ts for why the measuring parse is not shared).
+  doc.registerFontkit(fontkit);
   const fonts = await embedFonts(doc, layout);
   for (const laid of layout.pages) {
     const pdfPage = doc.addPage([pageSize.width, pageSize.height]);

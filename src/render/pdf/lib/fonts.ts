@@ -56,11 +56,13 @@ export function drawable(text: string): string {
 const parsed = new WeakMap<Uint8Array, fontkit.Font>();
 
 /**
- * The parsed font of a face's file, parsed once per process. Passed to pdf-lib as its fontkit
- * (`registerFontkit(fontkitCache)`), so embedding reuses the parse instead of decoding the
- * 750 kB file again for every document.
+ * The parsed font of a face's file, parsed once per process, for measuring text only.
+ * Embedding must NOT share it: fontkit caches glyph objects with the code points they were first
+ * created with, and subsetting creates component glyphs (the "o" of "ö") without any, so a shared
+ * parse gives later documents ToUnicode entries that depend on what was rendered before (wrong
+ * text extraction, and output that is not deterministic). A fresh parse costs about 2 ms.
  */
-export const fontkitCache = {
+const fontkitCache = {
   create(bytes: Uint8Array): fontkit.Font {
     let font = parsed.get(bytes);
     if (!font) {

@@ -1,0 +1,121 @@
+// Benchmark of `iop build` (issues 3 and 4): whole-process build per example agreement and warm
+// in-process rendering per document, each next to a peer measured in the same run:
+//   - pandoc converting the same Markdown to .docx (per document, whole process);
+//   - LibreOffice converting the same .docx files to PDF (per agreement, whole process).
+// Figures are medians; ratios are ours / peer (below 1 means faster than the peer).
+// Run: npm run bench (builds dist/ first).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+
+const root = new URL("../", import.meta.url).pathname;
+const { loadAgreement } = await import(`${root}dist/validate/index.js`);
+const { buildDocuments } = await import(`${root}dist/pipeline.js`);
+const { renderDocx } = await import(`${root}dist/render/docx/index.js`);
+const { renderPdf } = await import(`${root}dist/render/pdf/index.js`);
+
+const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => (x === undefined ? "–" : `${x.toFixed(x < 10 ? 2 : 0)} ms`);
+const ratio = (a, b) => (a === undefined || b === undefined ? "–" : `${(a / b).toFixed(2)}×`);
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+
+function timeProcess(cmd, args, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(cmd, args, { stdio: "ignore" });
+    times.push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}`);
+  }
+  return median(times);
+}
+
+async function timeWarm(fn, runs) {
+  for (let i = 0; i < 3; i++) await fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+const work = mkdtempSync(join(tmpdir(), "iop-bench-"));
+const bin = join(root, "dist/cli/main.js");
+const agreements = readdirSync(join(root, "agreements")).sort();
+const pandoc = has("pandoc");
+const soffice = has("soffice");
+
+console.log("## iop build\n");
+console.log(
+  `Machine: ${(await import("node:os")).cpus().length} cores, Node ${process.version}. Medians.\n`,
+);
+console.log(
+  "| agreement | whole process, md+docx | whole process, all formats | LibreOffice docx→pdf (same files) | ours / LibreOffice |",
+);
+console.log("| --- | --- | --- | --- | --- |");
+const perDoc = [];
+for (const name of agreements) {
+  const dir = join(root, "agreements", name);
+  const out = join(work, name);
+  const mdDocx = timeProcess(
+    process.execPath,
+    [bin, "build", dir, "--out", out, "--format", "md,docx"],
+    5,
+  );
+  const all = timeProcess(process.execPath, [bin, "build", dir, "--out", out], 5);
+  let lo;
+  if (soffice) {
+    const docx = readdirSync(join(out, name))
+      .filter((f) => f.endsWith(".docx"))
+      .map((f) => join(out, name, f));
+    const profile = `file://${join(work, `lo-profile-${name}`)}`;
+    const args = [
+      "--headless",
+      `-env:UserInstallation=${profile}`,
+      "--infilter=MS Word 2007 XML",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      join(work, `lo-${name}`),
+      ...docx,
+    ];
+    spawnSync("soffice", args, { stdio: "ignore" }); // first start creates the profile
+    lo = timeProcess("soffice", args, 3);
+  }
+  console.log(`| ${name} | ${ms(mdDocx)} | ${ms(all)} | ${ms(lo)} | ${ratio(all, lo)} |`);
+
+  const { agreement } = await loadAgreement(dir);
+  const { documents } = buildDocuments(agreement);
+  for (const { tree, markdown } of documents) {
+    const docxMs = await timeWarm(() => renderDocx(tree), 20);
+    const pdfMs = await timeWarm(() => renderPdf(tree), 20);
+    const pdfBytes = (await renderPdf(tree)).length;
+    let pandocMs;
+    if (pandoc) {
+      const md = join(work, `${name}-${tree.name}.md`);
+      writeFileSync(md, markdown);
+      pandocMs = timeProcess("pandoc", ["-f", "markdown", "-t", "docx", "-o", `${md}.docx`, md], 5);
+    }
+    perDoc.push({ doc: `${name}/${tree.name}`, docxMs, pandocMs, pdfMs, pdfBytes });
+  }
+}
+
+console.log("\n## Per document, warm in-process\n");
+console.log(
+  "| document | Word (ours) | pandoc md→docx (whole process) | ours / pandoc | PDF (ours) | PDF size |",
+);
+console.log("| --- | --- | --- | --- | --- | --- |");
+for (const d of perDoc) {
+  console.log(
+    `| ${d.doc} | ${ms(d.docxMs)} | ${ms(d.pandocMs)} | ${ratio(d.docxMs, d.pandocMs)} | ${ms(d.pdfMs)} | ${kb(d.pdfBytes)} |`,
+  );
+}
+if (!pandoc)
+  console.log("\npandoc is not installed: its column is empty (apt-get install pandoc).");
+if (!soffice) console.log("\nLibreOffice is not installed: its column is empty.");
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,109 @@
+import { readdir, stat } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { hasErrors } from "../../diagnostics.js";
+import { AGREEMENT_FILE } from "../../load/agreement.js";
+import { writeFolderAtomically } from "../../package/write.js";
+import { buildAgreement, FORMATS, type Format } from "../../pipeline.js";
+import { parse } from "../args.js";
+import { type Command, EXIT, type ExitCode, UsageError } from "../command.js";
+import { reportDiagnostics } from "../report.js";
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
+
+/** An agreement folder, or a folder of agreement folders (`iop build agreements`). */
+async function expand(path: string): Promise<string[]> {
+  if (await exists(join(path, AGREEMENT_FILE))) return [path];
+  try {
+    const names = (await readdir(path)).sort();
+    const found: string[] = [];
+    for (const name of names) {
+      if (await exists(join(path, name, AGREEMENT_FILE))) found.push(join(path, name));
+    }
+    return found.length > 0 ? found : [path];
+  } catch {
+    return [path];
+  }
+}
+
+function parseFormats(value: string): Set<Format> {
+  const formats = new Set<Format>();
+  for (const f of value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if (!(FORMATS as readonly string[]).includes(f)) {
+      throw new UsageError(`Okänt format "${f}"; välj bland ${FORMATS.join(", ")}.`);
+    }
+    formats.add(f as Format);
+  }
+  if (formats.size === 0) throw new UsageError("Ange minst ett format.");
+  return formats;
+}
+
+export const build: Command = {
+  name: "build",
+  summary:
+    "bygg överenskommelse och bilagor som Markdown, Word och PDF med exemplar för underskrift",
+  help: `Användning: iop build <mapp> [<mapp> …] [--out MAPP] [--format ${FORMATS.join(",")}]
+
+Kontrollerar överenskommelsen och skriver den och varje bilaga till <out>/<id>/:
+  <namn>.md, <namn>.docx, <namn>.pdf   dokumentet i Markdown, Word och PDF
+  exemplar/                            PDF-exemplar för underskrift (ett per part vid
+                                       papperssignering, ett gemensamt vid elektronisk)
+  manifest.json                        varje fil med sin SHA-256 och dokumentens innehållshash
+
+<mapp> kan också vara en mapp med flera överenskommelser (t.ex. agreements).
+Om något fel hittas skrivs ingenting: <out> behåller det den hade.
+
+Flaggor:
+  --out MAPP        utdatamapp (standard: out)
+  --format LISTA    kommaseparerade format: ${FORMATS.join(", ")} (standard: alla)
+  --warnings        visa varningarna, inte bara hur många de är
+  -h, --help        visa denna hjälp
+
+Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte kan läsas.
+`,
+  async run(args, io) {
+    const { values, positionals } = parse(args, {
+      out: { type: "string", default: "out" },
+      warnings: { type: "boolean", default: false },
+      format: { type: "string", default: FORMATS.join(",") },
+    });
+    if (positionals.length === 0) throw new UsageError("Ange mappen med överenskommelsen.");
+    const formats = parseFormats(values.format);
+    const dirs = (await Promise.all(positionals.map(expand))).flat();
+    // Build everything in memory first, so nothing is written when any agreement has errors.
+    const results = [];
+    for (const dir of dirs) results.push(await buildAgreement(dir, formats));
+    const diagnostics = results.flatMap((r) => r.diagnostics);
+    const errors = diagnostics.filter((d) => d.severity === "fel");
+    if (values.warnings || errors.length > 0) {
+      reportDiagnostics(io, values.warnings ? diagnostics : errors, "text");
+    }
+    let code: ExitCode = EXIT.ok;
+    if (results.some((r) => r.usageError)) code = EXIT.usage;
+    else if (results.some((r) => hasErrors(r.diagnostics) || !r.files)) code = EXIT.input;
+    if (code !== EXIT.ok) {
+      io.stderr("Inget skrevs eftersom det finns fel.\n");
+      return code;
+    }
+    for (const r of results) {
+      if (!r.files || !r.id) continue;
+      const target = join(values.out, r.id);
+      await writeFolderAtomically(target, r.files);
+      const shown = relative(process.cwd(), target);
+      const warnings = r.diagnostics.length;
+      const note = warnings
+        ? ` (${warnings} ${warnings === 1 ? "varning" : "varningar"}; visa med iop check)`
+        : "";
+      io.stderr(
+        `Byggde ${r.id}: ${r.files.length} filer i ${shown.startsWith("..") ? target : shown}${note}\n`,
+      );
+    }
+    return EXIT.ok;
+  },
+};

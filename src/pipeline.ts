@@ -1,0 +1,133 @@
+/**
+ * The whole pipeline for one agreement folder: load → validate → compose → document → render →
+ * package. Everything happens in memory; the caller writes the files (atomically) only when there
+ * are no errors, so a failed build never leaves half-written output.
+ */
+import { basename } from "node:path";
+import { composeAgreement } from "./compose/index.js";
+import { type Diagnostic, hasErrors } from "./diagnostics.js";
+import { buildDocument } from "./document/index.js";
+import type { DocumentTree } from "./document/types.js";
+import type { Agreement } from "./model.js";
+import { renderCopies } from "./package/copies.js";
+import { contentFingerprint } from "./package/fingerprint.js";
+import {
+  createManifest,
+  MANIFEST_FILE,
+  type ManifestDocument,
+  type OutputFile,
+  serializeManifest,
+} from "./package/manifest.js";
+import { renderDocx } from "./render/docx/index.js";
+import { renderPdf } from "./render/pdf/index.js";
+import { loadAgreement } from "./validate/index.js";
+
+export const FORMATS = ["md", "docx", "pdf", "exemplar"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface BuildResult {
+  /** The agreement's id: outputs go to `<out>/<id>/`. */
+  id?: string;
+  /** Every output file including manifest.json; set only when there are no errors. */
+  files?: OutputFile[];
+  diagnostics: Diagnostic[];
+  /** The folder could not be read (exit code 2). */
+  usageError?: boolean;
+}
+
+const encoder = new TextEncoder();
+
+/** The YAML sources a document is built from, embedded in its PDFs. */
+function sources(agreement: Agreement, tree: DocumentTree) {
+  const file = (f: Agreement["file"]) => ({
+    name: basename(f.path),
+    data: f.bytes,
+    description: "Källfil (YAML) som dokumentet är byggt från",
+  });
+  const bilaga = agreement.bilagor.find((b) => tree.name === `bilaga-${b.data.nummer}`);
+  return bilaga ? [file(bilaga.file), file(agreement.file)] : [file(agreement.file)];
+}
+
+export interface BuiltDocument {
+  /** The composed Markdown (written as `<name>.md`). */
+  markdown: string;
+  tree: DocumentTree;
+}
+
+/** Composes an agreement into its documents (agreement first, then bilagor) and their trees. */
+export function buildDocuments(agreement: Agreement): {
+  documents: BuiltDocument[];
+  diagnostics: Diagnostic[];
+} {
+  const composed = composeAgreement(agreement);
+  const diagnostics = [...composed.diagnostics];
+  const documents = composed.documents.map((doc) => {
+    const built = buildDocument(doc);
+    diagnostics.push(...built.diagnostics);
+    return { markdown: doc.markdown, tree: built.tree };
+  });
+  return { documents, diagnostics };
+}
+
+/** Renders every document of a validated agreement in the requested formats, with the manifest. */
+export async function renderAgreement(
+  agreement: Agreement,
+  formats: ReadonlySet<Format> = new Set(FORMATS),
+): Promise<{ files?: OutputFile[]; diagnostics: Diagnostic[] }> {
+  const built = buildDocuments(agreement);
+  const diagnostics = built.diagnostics;
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const files: OutputFile[] = [];
+  const documents: ManifestDocument[] = [];
+  for (const { tree, markdown } of built.documents) {
+    const own: OutputFile[] = [];
+    if (formats.has("md")) {
+      own.push({ path: `${tree.name}.md`, data: encoder.encode(markdown) });
+    }
+    if (formats.has("docx")) own.push({ path: `${tree.name}.docx`, data: await renderDocx(tree) });
+    const { contentSha256, fingerprint } = contentFingerprint(tree);
+    const attachments = sources(agreement, tree);
+    if (formats.has("pdf")) {
+      own.push({
+        path: `${tree.name}.pdf`,
+        data: await renderPdf(tree, { attachments, fingerprint }),
+      });
+    }
+    let copyFields: Partial<ManifestDocument> = { copies: [] };
+    if (formats.has("exemplar")) {
+      const copies = await renderCopies(tree, renderPdf, { attachments });
+      files.push(...copies.files);
+      copyFields = copies.manifest;
+    }
+    files.push(...own);
+    documents.push({
+      name: tree.name,
+      title: tree.meta.title,
+      kind: tree.kind,
+      signing: tree.signing.mode,
+      contentSha256,
+      fingerprint,
+      files: own.map((f) => f.path),
+      copies: [],
+      ...copyFields,
+    });
+  }
+  const manifest = createManifest(agreement.name, documents, files);
+  files.push({ path: MANIFEST_FILE, data: serializeManifest(manifest) });
+  return { files, diagnostics };
+}
+
+/** Loads, validates and renders an agreement folder. */
+export async function buildAgreement(
+  dir: string,
+  formats?: ReadonlySet<Format>,
+): Promise<BuildResult> {
+  const loaded = await loadAgreement(dir);
+  if (!loaded.agreement) return loaded;
+  const rendered = await renderAgreement(loaded.agreement, formats);
+  return {
+    id: loaded.agreement.name,
+    ...rendered,
+    diagnostics: [...loaded.diagnostics, ...rendered.diagnostics],
+  };
+}
