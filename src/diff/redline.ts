@@ -37,6 +37,11 @@ export interface SectionChange {
    * or "to" (the new text, inserted; the entry that is reported).
    */
   place?: "from" | "to";
+  /**
+   * Set on a section compared in place whose enclosing section changed (it moved in the outline:
+   * into, out of or to another section). Its text stays in place, at its new level.
+   */
+  parentChanged?: boolean;
   /** Moved together with its enclosing section, which is reported instead. */
   withParent?: boolean;
   /** The section's blocks in the redline (heading first). */
@@ -117,9 +122,17 @@ export function redlineDocument(
 
   // Matched sections that keep their relative order stay; the other matched ones moved.
   const matched = oldOf.flatMap((i, j) => (i >= 0 ? [j] : []));
+  // A section now inside another section is reported as moved whatever the order, so it should
+  // not anchor the order of the others: it weighs next to nothing.
+  const newKeys = new Set(newSections.map((s) => s.key));
+  const reparented = (j: number) => {
+    const before = (oldSections[oldOf[j] as number] as Section).parent;
+    const after = (newSections[j] as Section).parent;
+    return before !== after && (before === undefined || newKeys.has(before));
+  };
   const keptFlags = keepInOrder(
     matched.map((j) => oldOf[j] as number),
-    matched.map((j) => (newSections[j] as Section).weight),
+    matched.map((j) => (reparented(j) ? 1e-3 : (newSections[j] as Section).weight)),
   );
   const kept = new Set(matched.filter((_, k) => keptFlags[k]));
   const movedNew = new Set(matched.filter((j) => !kept.has(j)));
@@ -135,6 +148,8 @@ export function redlineDocument(
   };
 
   const changes: SectionChange[] = [];
+  /** Sections compared where they stand (not moved), to check their parents afterwards. */
+  const inPlace: { old: Section; new: Section; change: SectionChange }[] = [];
   const matchedPair = (o: Section, n: Section) => {
     const { blocks, substantive } = compare(o, n);
     const change = describe(n, substantive ? "changed" : "unchanged", blocks);
@@ -144,6 +159,7 @@ export function redlineDocument(
       change.oldHeading = headingText(o.heading);
     }
     changes.push(change);
+    inPlace.push({ old: o, new: n, change });
   };
 
   const newIndex = new Map(newSections.map((s, j) => [s.key, j]));
@@ -225,7 +241,21 @@ export function redlineDocument(
     nj = aj + 1;
   }
 
-  const changed = changes.some((c) => c.status !== "unchanged");
+  // A section kept in place whose enclosing section is another one now (say "Period" that moved
+  // into a new "Villkor") moved in the outline: its text stays where it is, with the new level.
+  const newKeyOf = new Map<string, string>(inPlace.map((p) => [p.old.key, p.new.key]));
+  for (const [j, i] of oldOf.entries()) {
+    if (i >= 0) newKeyOf.set((oldSections[i] as Section).key, (newSections[j] as Section).key);
+  }
+  for (const pair of inPlace) {
+    const before =
+      pair.old.parent === undefined
+        ? undefined
+        : (newKeyOf.get(pair.old.parent) ?? `old:${pair.old.parent}`);
+    if (before !== pair.new.parent) pair.change.parentChanged = true;
+  }
+
+  const changed = changes.some((c) => c.status !== "unchanged" || c.parentChanged);
   return {
     name: newTree.name,
     kind: newTree.kind,

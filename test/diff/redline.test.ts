@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { acceptAll, rejectAll } from "../../src/diff/accept.js";
 import { redlineDocument } from "../../src/diff/redline.js";
+import { sectionChanges } from "../../src/diff/summary/sections.js";
 import type { Block, DocumentTree, Inline } from "../../src/document/types.js";
 import { sampleTree } from "../fixtures/sample-tree.js";
 import { h, normalize, p, t, tree, ul } from "./trees.js";
 
-/** Headings' numbers are those of the new version after rejecting; compare without them. */
+/** Headings' numbers and levels are the new version's after rejecting; compare without them. */
 const withoutNumbers = (doc: DocumentTree) =>
   normalize({
     ...doc,
-    children: doc.children.map((b) => (b.type === "heading" ? { ...b, number: "" } : b)),
+    children: doc.children.map((b) => (b.type === "heading" ? { ...b, number: "", depth: 1 } : b)),
   });
 
 const roundTrip = (oldTree: DocumentTree, newTree: DocumentTree) => {
@@ -253,5 +254,23 @@ describe("redlineDocument", () => {
     expect(redline.tree.children.every((b) => b.change === "ins")).toBe(true);
     expect(normalize(acceptAll(redline.tree))).toEqual(normalize(sampleTree()));
     expect(rejectAll(redline.tree).children).toEqual([]);
+  });
+
+  it("should report a section that moved into another section as moved, its text kept in place", () => {
+    const o = base().children;
+    // Period (3) becomes 2.3, a subsection of Parter, without changing place in the text.
+    const newTree = tree(...o.slice(0, 12), h(2, "2.3", "Period", "period"), o[13] as Block);
+    const redline = roundTrip(base(), newTree);
+    const period = redline.sections.find((s) => s.id === "period");
+    expect(period).toMatchObject({
+      status: "unchanged",
+      parentChanged: true,
+      oldNumber: "3",
+      newNumber: "2.3",
+    });
+    expect(JSON.stringify(period?.blocks)).not.toContain('"change"');
+    expect(sectionChanges([redline], new Map()).map((i) => i.text)).toEqual([
+      "Avsnitt flyttat: Period (3 → 2.3)",
+    ]);
   });
 });

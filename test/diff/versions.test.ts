@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { acceptAll, diffVersions, rejectAll } from "../../src/diff/index.js";
 import { normalizeWhitespace } from "../../src/document/text.js";
-import { documentXml, runCli, V2022, V2025 } from "./helpers.js";
+import type { DocumentTree } from "../../src/document/types.js";
+import { documentXml, runCli, V2022, V2025, version } from "./helpers.js";
+import { normalize } from "./trees.js";
 import { bodyText, resolveAll } from "./word.js";
 
 const PERIOD =
@@ -124,5 +127,29 @@ describe("iop diff stockholm-brottsofferstod-2022 stockholm-brottsofferstod-2025
     expect(rejected).not.toContain("Förnyad överenskommelse");
     expect(rejected).toContain("den 1 april 2022 till och med den 31 mars 2023");
     expect(accepted).toContain("den 1 april 2025 till och med den 31 december 2025");
+  });
+});
+
+describe("redline trees of 2022 → 2025", () => {
+  it("should give each new document when every change is accepted and each old one when rejected", async () => {
+    const [before, after] = [await version(V2022), await version(V2025)];
+    const diff = diffVersions(before, after);
+    // Numbers and levels are the new version's outline (not marked as changes).
+    const withoutNumbers = (tree: DocumentTree) =>
+      normalize(
+        tree.children.map((b) => (b.type === "heading" ? { ...b, number: "", depth: 1 } : b)),
+      );
+    for (const doc of diff.documents) {
+      const newTree = after.documents.find((d) => d.name === doc.name && doc.status !== "removed");
+      const oldTree = before.documents.find(
+        (d) => d.name === (doc.status === "removed" ? doc.name : doc.oldName),
+      );
+      expect(normalize(acceptAll(doc.tree).children), doc.name).toEqual(
+        normalize(newTree?.children ?? []),
+      );
+      expect(withoutNumbers(rejectAll(doc.tree)), doc.name).toEqual(
+        oldTree ? withoutNumbers(oldTree) : [],
+      );
+    }
   });
 });

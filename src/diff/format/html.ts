@@ -38,7 +38,12 @@ export function renderHtmlDiff(diff: VersionDiff): string {
     const notes = new Map<Block, string>();
     for (const s of doc.sections) {
       const first = s.blocks[0];
-      if (s.status !== "moved" || first?.type !== "heading") continue;
+      if (first?.type !== "heading") continue;
+      if (s.parentChanged) {
+        notes.set(first, `Avsnittet har flyttats hit${s.oldNumber ? ` från ${s.oldNumber}` : ""}.`);
+        continue;
+      }
+      if (s.status !== "moved") continue;
       notes.set(
         first,
         s.place === "from"

@@ -11,10 +11,10 @@
  *   "documents": [ {
  *     "name", "oldName"?, "kind", "title",
  *     "status": "unchanged" | "changed" | "added" | "removed",
- *     "sections": [ {                       // only sections that changed
+ *     "sections": [ {                       // only sections that changed, moved or were renamed
  *       "key", "id"?, "heading", "oldHeading"?, "oldNumber"?, "newNumber"?,
- *       "status": "changed" | "added" | "removed" | "moved",
- *       "place"?: "from" | "to", "changed"?, "withParent"?,
+ *       "status": "unchanged" | "changed" | "added" | "removed" | "moved",
+ *       "place"?: "from" | "to", "changed"?, "withParent"?, "parentChanged"?,
  *       "changes": [ { "kind": "ins" | "del", "text" } ]
  *     } ]
  *   } ]
@@ -41,7 +41,7 @@ export function toJson(diff: VersionDiff): unknown {
       title: doc.title,
       status: doc.status,
       sections: doc.sections
-        .filter((s) => s.status !== "unchanged")
+        .filter((s) => s.status !== "unchanged" || s.parentChanged || s.oldHeading)
         .map(({ blocks, ...section }) => ({ ...section, changes: blockChanges(blocks) })),
     })),
   };

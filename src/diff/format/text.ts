@@ -104,8 +104,13 @@ function sectionTitle(s: SectionChange): string {
       return s.place === "from"
         ? `${title} (flyttat härifrån${s.newNumber ? ` till ${s.newNumber}` : ""})`
         : `${title} (flyttat${s.oldNumber ? ` från ${s.oldNumber}` : ""}${s.changed ? ", ändrat" : ""})`;
-    default:
-      return s.oldHeading ? `${title} (tidigare rubrik: ${s.oldHeading})` : title;
+    default: {
+      const notes = [
+        s.parentChanged && s.oldNumber ? `flyttat från ${s.oldNumber}` : "",
+        s.oldHeading ? `tidigare rubrik: ${s.oldHeading}` : "",
+      ].filter(Boolean);
+      return notes.length > 0 ? `${title} (${notes.join("; ")})` : title;
+    }
   }
 }
 
@@ -124,7 +129,7 @@ export function renderText(diff: VersionDiff, options: TextOptions = {}): string
       doc.status === "added" ? " (tillagd)" : doc.status === "removed" ? " (borttagen)" : "";
     lines.push(style.bold(`${doc.title}${status}`));
     for (const s of doc.sections) {
-      if (s.status === "unchanged" && !s.oldHeading) continue;
+      if (s.status === "unchanged" && !s.oldHeading && !s.parentChanged) continue;
       lines.push(`  § ${sectionTitle(s)}`);
       const moved = s.status === "moved" && (s.place === "from" || !s.changed);
       if (moved) continue;

@@ -62,7 +62,21 @@ export function sectionChanges(
           break;
         case "changed":
         case "unchanged":
-          if (s.oldHeading)
+          if (s.parentChanged) {
+            const details = [
+              s.oldNumber && s.newNumber ? arrow(s.oldNumber, s.newNumber) : "",
+              s.oldHeading ? `tidigare rubrik: ${s.oldHeading}` : "",
+              s.status === "changed" ? "även ändrat" : "",
+            ].filter(Boolean);
+            items.push(
+              item(
+                "avsnitt-flyttat",
+                "flyttat",
+                `${s.heading}${details.length > 0 ? ` (${details.join("; ")})` : ""}`,
+                s,
+              ),
+            );
+          } else if (s.oldHeading)
             items.push(item("avsnitt-omdopt", "omdöpt", arrow(s.oldHeading, s.heading), s));
           break;
       }
