@@ -202,9 +202,9 @@ describe("redlineDocument", () => {
     if (list?.type !== "list") throw new Error("expected a list");
     expect(list.change).toBeUndefined();
     expect(list.items[0]?.[0]).toEqual(p("Socialförvaltningen"));
-    expect(changes((list.items[1]?.[0] as { children: Inline[] }).children)).toEqual([
-      `ins:[{"type":"text","value":" i Stockholm"}]`,
-    ]);
+    const second = list.items[1]?.[0];
+    if (second?.type !== "paragraph") throw new Error("expected a paragraph");
+    expect(changes(second.children)).toEqual([`ins:[{"type":"text","value":" i Stockholm"}]`]);
     expect(list.items[2]?.[0]?.change).toBe("ins");
   });
 
