@@ -1,9 +1,10 @@
 /**
  * The page's stylesheet, inline (a page must work offline and as a single file). Redline marks are
  * told apart by more than colour (underline, strike-through), so they survive black-and-white print.
+ * Plain colour values, no custom properties, so simpler HTML readers (LibreOffice) show them too.
  */
 export const STYLESHEET = `
-:root { color-scheme: light; --ins: #0a6b2d; --ins-bg: #e3f6e8; --del: #a3161b; --del-bg: #fbe4e4; }
+:root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 46rem; padding: 2rem 1.25rem 4rem; font: 16px/1.55 Georgia, "DejaVu Serif", "Times New Roman", serif; color: #1a1a1a; background: #fff; }
 h1, h2, h3, h4, h5 { font-family: "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; line-height: 1.25; }
@@ -24,11 +25,11 @@ tfoot td { font-weight: bold; }
 .underskrift { flex: 1 1 16rem; break-inside: avoid; }
 .underskrift p { margin: 0.2rem 0; }
 .underskrift .linje { border-bottom: 1px solid #333; height: 2.5rem; margin-bottom: 0.4rem; }
-ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; }
-del { color: var(--del); background: var(--del-bg); text-decoration: line-through; }
+ins { color: #0a6b2d; background: #e3f6e8; text-decoration: underline; }
+del { color: #a3161b; background: #fbe4e4; text-decoration: line-through; }
 ins.block, del.block { display: block; background: none; border-left: 4px solid; padding-left: 0.75rem; margin-left: -1rem; }
-ins.block { border-color: var(--ins); }
-del.block { border-color: var(--del); }
+ins.block { border-color: #0a6b2d; }
+del.block { border-color: #a3161b; }
 ins.block > *, del.block > * { background: inherit; }
 .notering { margin: -0.25rem 0 0.75rem; font: italic 0.9rem/1.4 "Helvetica Neue", Arial, sans-serif; color: #555; }
 .okand { border: 1px dashed #999; padding: 0.5rem; }
