@@ -5,6 +5,7 @@
 // matched section, so the diff should grow about linearly.
 // Figures are medians of warm in-process runs. Run: npm run build && node bench/diff.mjs
 // (or npm run bench, which runs every benchmark).
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,7 +55,7 @@ async function measure(oldSpec, newSpec) {
       await version(oldSpec);
       await version(newSpec);
     }, 5),
-    diff: await timeWarm(() => diff.diffVersions(a, b), 15),
+    diff: await timeWarm(() => diff.diffVersions(a, b), 31),
     text: await timeWarm(() => diff.renderText(result)),
     html: await timeWarm(() => diff.renderHtmlDiff(result)),
     json: await timeWarm(() => diff.renderJson(result)),
@@ -197,7 +198,31 @@ try {
     growth.push({ n, diff: m.diff });
     row(`generated, ${n} sections`, m);
   }
-  console.log("\nGrowth of the diff step (time ratio when the size doubles; 2.0 is linear):\n");
+  const process5 = (format) => {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      const r = spawnSync(
+        process.execPath,
+        [
+          join(root, "dist/cli/main.js"),
+          "diff",
+          "agreements/stockholm-brottsofferstod-2022",
+          "agreements/stockholm-brottsofferstod-2025",
+          "--format",
+          format,
+        ],
+        { cwd: root, stdio: "ignore" },
+      );
+      times.push(performance.now() - t);
+      if (r.status !== 0) throw new Error(`iop diff --format ${format} exited ${r.status}`);
+    }
+    return median(times);
+  };
+  console.log(
+    `\nWhole process (\`iop diff\` 2022 → 2025, cold start, module loading included): text ${ms(process5("text"))}, docx ${ms(process5("docx"))}.\n`,
+  );
+  console.log("Growth of the diff step (time ratio when the size doubles; 2.0 is linear):\n");
   console.log("| sections | diff | ratio to half the size |");
   console.log("| --- | --- | --- |");
   growth.forEach((g, k) => {

@@ -9,7 +9,6 @@ import type {
   DocumentTree,
   Inline,
 } from "../../document/types.js";
-import { renderDocx } from "../../render/docx/index.js";
 import type { VersionDiff } from "../compare.js";
 import { diffInline } from "../inline.js";
 import type { DocumentRedline } from "../redline.js";
@@ -97,7 +96,9 @@ export const redlineTree = (diff: VersionDiff): DocumentTree =>
   );
 
 /** The redline as .docx: tracked changes by "iop diff", dated with the new version's date. */
-export function renderDocxDiff(diff: VersionDiff): Promise<Uint8Array> {
+export async function renderDocxDiff(diff: VersionDiff): Promise<Uint8Array> {
+  // Loaded when asked for: the Word library is large, and the other formats do not need it.
+  const { renderDocx } = await import("../../render/docx/index.js");
   const tree = redlineTree(diff);
   return renderDocx(tree, {
     revision: { author: REVISION_AUTHOR, ...(tree.meta.date ? { date: tree.meta.date } : {}) },
