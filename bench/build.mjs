@@ -45,7 +45,7 @@ async function timeWarm(fn, runs) {
 }
 
 const work = mkdtempSync(join(tmpdir(), "iop-bench-"));
-const bin = join(root, "dist/cli/main.js");
+const bin = join(root, "dist/bin/iop.js");
 const agreements = readdirSync(join(root, "agreements")).sort();
 const pandoc = has("pandoc");
 const soffice = has("soffice");

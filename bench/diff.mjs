@@ -206,7 +206,7 @@ try {
       const r = spawnSync(
         process.execPath,
         [
-          join(root, "dist/cli/main.js"),
+          join(root, "dist/bin/iop.js"),
           "diff",
           "agreements/stockholm-brottsofferstod-2022",
           "agreements/stockholm-brottsofferstod-2025",

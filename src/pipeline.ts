@@ -9,7 +9,6 @@ import { type Diagnostic, hasErrors } from "./diagnostics.js";
 import { buildDocument } from "./document/index.js";
 import type { DocumentTree } from "./document/types.js";
 import type { Agreement } from "./model.js";
-import { renderCopies } from "./package/copies.js";
 import { contentFingerprint } from "./package/fingerprint.js";
 import {
   createManifest,
@@ -18,8 +17,6 @@ import {
   type OutputFile,
   serializeManifest,
 } from "./package/manifest.js";
-import { renderDocx } from "./render/docx/index.js";
-import { renderPdf } from "./render/pdf/index.js";
 import { loadAgreement } from "./validate/index.js";
 
 export const FORMATS = ["md", "docx", "pdf", "exemplar"] as const;
@@ -77,6 +74,18 @@ export async function renderAgreement(
   const built = buildDocuments(agreement);
   const diagnostics = built.diagnostics;
   if (hasErrors(diagnostics)) return { diagnostics };
+  // Renderers are loaded only for the formats asked for: each is a large library, and loading
+  // is most of a short build's time.
+  const renderDocx = formats.has("docx")
+    ? (await import("./render/docx/index.js")).renderDocx
+    : undefined;
+  const renderPdf =
+    formats.has("pdf") || formats.has("exemplar")
+      ? (await import("./render/pdf/index.js")).renderPdf
+      : undefined;
+  const renderCopies = formats.has("exemplar")
+    ? (await import("./package/copies.js")).renderCopies
+    : undefined;
   const files: OutputFile[] = [];
   const documents: ManifestDocument[] = [];
   for (const { tree, markdown } of built.documents) {
@@ -84,17 +93,17 @@ export async function renderAgreement(
     if (formats.has("md")) {
       own.push({ path: `${tree.name}.md`, data: encoder.encode(markdown) });
     }
-    if (formats.has("docx")) own.push({ path: `${tree.name}.docx`, data: await renderDocx(tree) });
+    if (renderDocx) own.push({ path: `${tree.name}.docx`, data: await renderDocx(tree) });
     const { contentSha256, fingerprint } = contentFingerprint(tree);
     const attachments = sources(agreement, tree);
-    if (formats.has("pdf")) {
+    if (formats.has("pdf") && renderPdf) {
       own.push({
         path: `${tree.name}.pdf`,
         data: await renderPdf(tree, { attachments, fingerprint }),
       });
     }
     let copyFields: Partial<ManifestDocument> = { copies: [] };
-    if (formats.has("exemplar")) {
+    if (renderCopies && renderPdf) {
       const copies = await renderCopies(tree, renderPdf, { attachments });
       files.push(...copies.files);
       copyFields = copies.manifest;

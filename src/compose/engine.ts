@@ -16,7 +16,9 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import Handlebars from "handlebars";
+import { templateDir } from "../paths.js";
 import { registerHelpers } from "./helpers/index.js";
+import { precompiled } from "./precompiled.js";
 
 export type Template = Handlebars.TemplateDelegate;
 
@@ -37,7 +39,7 @@ export interface Engine {
 /** strict: a missing field is an error, not an empty string; noEscape: we escape for Markdown. */
 export const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
 
-export const templateDir = new URL("../../templates/", import.meta.url);
+export { templateDir };
 
 const read = (path: string): string => readFileSync(new URL(path, templateDir), "utf8");
 
@@ -60,27 +62,35 @@ export function frontMatter(source: string): Record<string, string> {
 
 function load(): Engine {
   const hb = Handlebars.create();
-  const compile = (source: string): Template => hb.compile(source, COMPILE_OPTIONS);
+  /** The template at `key` (its path in templates/), precompiled when the bundle provides it. */
+  const compile = (source: string, key: string): Template => {
+    const spec = precompiled?.[key];
+    return spec
+      ? hb.template(spec as Parameters<typeof hb.template>[0])
+      : hb.compile(source, COMPILE_OPTIONS);
+  };
   for (const name of hbsFiles("partials/")) {
-    hb.registerPartial(name, compile(read(`partials/${name}.hbs`)));
+    const key = `partials/${name}.hbs`;
+    hb.registerPartial(name, compile(read(key), key));
   }
   const clauses = new Map<string, Clause>();
   for (const name of hbsFiles("klausuler/")) {
     const source = read(`klausuler/${name}.hbs`);
     const meta = frontMatter(source);
     if (!meta.rubrik) throw new Error(`templates/klausuler/${name}.hbs has no "rubrik:" line`);
-    hb.registerPartial(`klausuler/${name}`, compile(source));
+    hb.registerPartial(`klausuler/${name}`, compile(source, `klausuler/${name}.hbs`));
     const only = meta.endast;
     if (only !== undefined && only !== "bilaga" && only !== "overenskommelse") {
       throw new Error(`templates/klausuler/${name}.hbs: "endast: ${only}" is not a document kind`);
     }
-    clauses.set(name, { name, heading: compile(meta.rubrik), ...(only ? { only } : {}) });
+    const heading = compile(meta.rubrik, `klausuler/${name}.hbs#rubrik`);
+    clauses.set(name, { name, heading, ...(only ? { only } : {}) });
   }
   const engine: Engine = {
     hb,
     documents: {
-      overenskommelse: compile(read("overenskommelse.hbs")),
-      bilaga: compile(read("bilaga.hbs")),
+      overenskommelse: compile(read("overenskommelse.hbs"), "overenskommelse.hbs"),
+      bilaga: compile(read("bilaga.hbs"), "bilaga.hbs"),
     },
     clauses,
   };

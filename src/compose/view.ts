@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Bilaga, Overenskommelse } from "../model.js";
+import { schemaDir } from "../paths.js";
 import { escapeMarkdown } from "./escape.js";
 
 type Schema = Record<string, unknown>;
@@ -15,7 +16,6 @@ interface Located {
   file: string;
 }
 
-const schemaDir = new URL("../../schemas/", import.meta.url);
 const TEXT_DEF = "gemensam.schema.json#/$defs/text";
 let schemas: Map<string, Schema> | undefined;
 

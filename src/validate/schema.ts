@@ -1,32 +1,20 @@
-import { readFileSync } from "node:fs";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics.js";
 import { locate, type SourceFile } from "../load/source.js";
+import { createAjv, DOCUMENT_SCHEMAS } from "./ajv.js";
+import { precompiled } from "./precompiled.js";
 import { schemaMessage } from "./schema-messages.js";
-
-const schemaDir = new URL("../../schemas/", import.meta.url);
-const loadSchema = (name: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(name, schemaDir), "utf8"));
 
 let compiled: { agreement: ValidateFunction; bilaga: ValidateFunction } | undefined;
 
 function validators() {
   if (!compiled) {
-    const ajv = new Ajv2020({
-      allErrors: true,
-      verbose: true,
-      strict: true,
-      // `required` beside a `$ref` (the agreement's ekonomi items) names properties defined in the ref.
-      strictRequired: false,
-      allowUnionTypes: true,
-    });
-    (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-    ajv.addSchema(loadSchema("gemensam.schema.json"));
-    compiled = {
-      agreement: ajv.compile(loadSchema("overenskommelse.schema.json")),
-      bilaga: ajv.compile(loadSchema("bilaga.schema.json")),
-    };
+    if (precompiled) compiled = precompiled;
+    else {
+      const ajv = createAjv();
+      const get = (file: string) => ajv.getSchema(file) as ValidateFunction;
+      compiled = { agreement: get(DOCUMENT_SCHEMAS.agreement), bilaga: get(DOCUMENT_SCHEMAS.bilaga) };
+    }
   }
   return compiled;
 }

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../../src/package/manifest.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const bin = join(root, "dist/cli/main.js");
+const bin = join(root, "dist/bin/iop.js");
 const work = mkdtempSync(join(tmpdir(), "iop-build-"));
 const iop = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [bin, ...args], {

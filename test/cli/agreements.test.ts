@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const root = new URL("../../", import.meta.url).pathname;
-const bin = `${root}dist/cli/main.js`;
+const bin = `${root}dist/bin/iop.js`;
 const agreements = readdirSync(`${root}agreements`).sort();
 
 /** Runs the built `iop` binary the way a user does (`npx iop` resolves to it). */

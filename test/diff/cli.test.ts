@@ -140,7 +140,7 @@ describe("iop diff command line", () => {
   });
 
   it("should write docx bytes to standard out when it is not a terminal (built CLI)", () => {
-    const main = join(ROOT, "dist/cli/main.js");
+    const main = join(ROOT, "dist/bin/iop.js");
     expect(existsSync(main), "run npm run build first").toBe(true);
     const bytes = execFileSync(
       "node",

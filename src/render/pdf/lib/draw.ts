@@ -8,7 +8,6 @@
  * same text gives the same name.
  */
 import { createHash } from "node:crypto";
-import fontkit from "@pdf-lib/fontkit";
 import {
   beginText,
   endText,
@@ -29,7 +28,7 @@ import {
   showText,
   stroke,
 } from "pdf-lib";
-import { drawable, fontBytes, postScriptNames } from "./fonts.js";
+import { drawable, fontBytes, fontkitCache, postScriptNames } from "./fonts.js";
 import { type Face, page as pageSize } from "./style.js";
 import type { Box, DocumentLayout, FillBox, RuleBox, TextBox } from "./types.js";
 
@@ -54,8 +53,7 @@ interface EmbeddedFace {
 
 /** Adds the layout's pages to `doc`. */
 export async function drawPages(doc: PDFDocument, layout: DocumentLayout): Promise<void> {
-  // A fresh fontkit parse per document (see fonts.ts for why the measuring parse is not shared).
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(fontkitCache);
   const fonts = await embedFonts(doc, layout);
   for (const laid of layout.pages) {
     const pdfPage = doc.addPage([pageSize.width, pageSize.height]);

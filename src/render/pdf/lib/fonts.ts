@@ -56,17 +56,22 @@ export function drawable(text: string): string {
 const parsed = new WeakMap<Uint8Array, fontkit.Font>();
 
 /**
- * The parsed font of a face's file, parsed once per process, for measuring text only.
- * Embedding must NOT share it: fontkit caches glyph objects with the code points they were first
- * created with, and subsetting creates component glyphs (the "o" of "ö") without any, so a shared
- * parse gives later documents ToUnicode entries that depend on what was rendered before (wrong
- * text extraction, and output that is not deterministic). A fresh parse costs about 2 ms.
+ * The parsed font of a face's file, parsed once per process and shared by measuring and embedding
+ * (pdf-lib gets it through `registerFontkit(fontkitCache)`): parsing the file and the layout
+ * tables costs about 25 ms per face, which every document would pay again.
+ *
+ * fontkit caches glyph objects with the code points they were first created with, and subsetting
+ * creates component glyphs (the "o" inside "ö") without any; a document's ToUnicode map would then
+ * depend on what the process rendered before it (wrong text extraction, bytes that differ between
+ * runs). So every glyph the font maps a code point to is created up front, in the font's own
+ * order, before anything else touches the cache (about 15 ms per face).
  */
-const fontkitCache = {
+export const fontkitCache = {
   create(bytes: Uint8Array): fontkit.Font {
     let font = parsed.get(bytes);
     if (!font) {
       font = fontkit.create(bytes);
+      for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
       parsed.set(bytes, font);
     }
     return font;

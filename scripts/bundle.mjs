@@ -1,0 +1,79 @@
+// Bundles the CLI into dist/bin/ with esbuild (run after tsc, by `npm run build`). The `iop`
+// binary is the bundle: loading a few files instead of hundreds of modules is most of a short
+// command's start-up. Code splitting keeps the dynamic imports (Word, PDF, copies) as chunks
+// loaded on demand. The JSON Schema validators are compiled here, once, with ajv standalone code
+// (same schemas and options as at run time: dist/validate/ajv.js), and the Handlebars templates
+// with Handlebars.precompile (same options: dist/compose/engine.js), instead of at every start.
+
+import { readdirSync, readFileSync } from "node:fs";
+import standaloneCode from "ajv/dist/standalone/index.js";
+import { build } from "esbuild";
+import Handlebars from "handlebars";
+import { COMPILE_OPTIONS, frontMatter } from "../dist/compose/engine.js";
+import { createAjv, DOCUMENT_SCHEMAS } from "../dist/validate/ajv.js";
+
+const validators = standaloneCode.default(
+  createAjv({ code: { source: true, esm: true } }),
+  DOCUMENT_SCHEMAS,
+);
+
+/** Replaces src/validate/precompiled.ts (a stub exporting undefined) with the generated code. */
+const precompiledValidators = {
+  name: "iop-precompiled-validators",
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]validate[\\/]precompiled\.ts$/ }, () => ({
+      contents: `${validators}\nexport const precompiled = { agreement, bilaga };\n`,
+      loader: "js",
+      resolveDir: "src/validate",
+    }));
+  },
+};
+
+/** Every template of templates/ precompiled, keyed as src/compose/precompiled.ts describes. */
+function precompiledTemplates() {
+  const specs = [];
+  const add = (key, source) =>
+    specs.push(`${JSON.stringify(key)}: ${Handlebars.precompile(source, COMPILE_OPTIONS)}`);
+  const read = (path) => readFileSync(new URL(`../templates/${path}`, import.meta.url), "utf8");
+  const files = (folder) =>
+    readdirSync(new URL(`../templates/${folder}`, import.meta.url)).filter((f) =>
+      f.endsWith(".hbs"),
+    );
+  for (const f of ["overenskommelse.hbs", "bilaga.hbs"]) add(f, read(f));
+  for (const f of files("partials/")) add(`partials/${f}`, read(`partials/${f}`));
+  for (const f of files("klausuler/")) {
+    const source = read(`klausuler/${f}`);
+    add(`klausuler/${f}`, source);
+    const { rubrik } = frontMatter(source);
+    if (rubrik) add(`klausuler/${f}#rubrik`, rubrik);
+  }
+  return `export const precompiled = {\n${specs.join(",\n")}\n};\n`;
+}
+
+const precompiledHandlebars = {
+  name: "iop-precompiled-templates",
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]compose[\\/]precompiled\.ts$/ }, () => ({
+      contents: precompiledTemplates(),
+      loader: "js",
+    }));
+  },
+};
+
+await build({
+  entryPoints: { iop: "src/cli/main.ts" },
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  outdir: "dist/bin",
+  chunkNames: "chunks/[name]-[hash]",
+  // CommonJS dependencies (handlebars, fontkit, ajv's runtime) call require(); give ESM chunks one.
+  banner: {
+    js: "import { createRequire as __iopRequire } from 'node:module'; const require = __iopRequire(import.meta.url);",
+  },
+  plugins: [precompiledValidators, precompiledHandlebars],
+  logLevel: "warning",
+  legalComments: "none",
+});

@@ -1,0 +1,25 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/**
+ * The package root (the folder with iop's package.json, `schemas/` and `templates/`), found by
+ * walking up from this module, so it is the same from `src/` (tests), `dist/` (compiled modules)
+ * and the bundled CLI.
+ */
+function findRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).name === "iop")
+      return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("iop: cannot find the package root (package.json)");
+    dir = parent;
+  }
+}
+
+export const packageRoot = findRoot();
+/** Folder URLs (with a trailing slash, so `new URL(name, dir)` resolves inside them). */
+export const schemaDir = pathToFileURL(join(packageRoot, "schemas/"));
+export const templateDir = pathToFileURL(join(packageRoot, "templates/"));
