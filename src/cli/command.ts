@@ -13,6 +13,8 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** Where a command writes; injected so tests can run commands in-process. */
 export interface Io {
   stdout(text: string): void;
+  /** Binary output to standard out (e.g. a .docx redline piped to a file). */
+  stdoutBytes(data: Uint8Array): void;
   stderr(text: string): void;
   /** Whether stdout is a terminal (colour, prompts). */
   isTTY: boolean;

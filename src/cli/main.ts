@@ -22,6 +22,7 @@ function promptHidden(question: string): Promise<string | undefined> {
 
 const io: Io = {
   stdout: (s) => process.stdout.write(s),
+  stdoutBytes: (data) => process.stdout.write(data),
   stderr: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,

@@ -13,7 +13,10 @@ function validators() {
     else {
       const ajv = createAjv();
       const get = (file: string) => ajv.getSchema(file) as ValidateFunction;
-      compiled = { agreement: get(DOCUMENT_SCHEMAS.agreement), bilaga: get(DOCUMENT_SCHEMAS.bilaga) };
+      compiled = {
+        agreement: get(DOCUMENT_SCHEMAS.agreement),
+        bilaga: get(DOCUMENT_SCHEMAS.bilaga),
+      };
     }
   }
   return compiled;

@@ -4,10 +4,9 @@ import { join } from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
 import { strFromU8, unzipSync } from "fflate";
 import { afterEach } from "vitest";
-import type { Io } from "../../src/cli/command.js";
-import { main } from "../../src/cli/run.js";
 import { documentsOf } from "../../src/diff/documents.js";
 import { diffVersions, loadVersion, type Version, type VersionDiff } from "../../src/diff/index.js";
+import { type CliOptions, runCli as sharedRunCli } from "../helpers/cli.js";
 
 export const AGREEMENTS = join(import.meta.dirname, "../../agreements");
 export const V2022 = join(AGREEMENTS, "stockholm-brottsofferstod-2022");
@@ -65,30 +64,8 @@ export const reportedSections = (diff: VersionDiff): string[] =>
       .map((s) => `${doc.name} ${s.status}: ${s.heading}`),
   );
 
-/** Runs the CLI in-process; binary standard out is collected separately. */
-export async function runCli(
-  args: string[],
-  options: { env?: Record<string, string | undefined>; isTTY?: boolean } = {},
-) {
-  let stdout = "";
-  let stderr = "";
-  const bytes: Uint8Array[] = [];
-  const io: Io & { stdoutBytes(data: Uint8Array): void } = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    stdoutBytes: (data) => {
-      bytes.push(data);
-    },
-    isTTY: options.isTTY ?? false,
-    env: options.env ?? {},
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr, bytes: Buffer.concat(bytes) };
-}
+/** Runs `iop <args>` in-process (the shared helper, with diff's options shape). */
+export const runCli = (args: string[], options: CliOptions = {}) => sharedRunCli(args, options);
 
 /** The main part (word/document.xml) of a .docx. */
 export const documentXml = (docx: Uint8Array): string => {

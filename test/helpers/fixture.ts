@@ -2,8 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach } from "vitest";
-import type { Io } from "../../src/cli/command.js";
-import { main } from "../../src/cli/run.js";
 
 /** A small agreement that passes every rule; tests change one thing in it. */
 export const AGREEMENT = `# yaml-language-server: $schema=../../schemas/overenskommelse.schema.json
@@ -109,20 +107,4 @@ export function writeAgreement(files: Record<string, string | Uint8Array | null>
   return dir;
 }
 
-/** Runs the CLI in-process and captures its output. */
-export async function runCli(args: string[], env: Record<string, string | undefined> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    isTTY: false,
-    env,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+export { runCli } from "./cli.js";

@@ -2,9 +2,8 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Io } from "../../src/cli/command.js";
-import { main } from "../../src/cli/run.js";
 import { renderPdf } from "../../src/render/pdf/index.js";
+import { runCli } from "../helpers/cli.js";
 import { needProgram } from "../helpers/external.js";
 import { partiesTree } from "../package/trees.js";
 import { makeCertificate, type TestCertificate, tempDir } from "./helpers.js";
@@ -20,26 +19,18 @@ describe.runIf(tools)("iop sign", () => {
   const prompts: string[] = [];
 
   async function iop(args: string[], env: Record<string, string> = {}, answer?: string) {
-    let out = "";
-    const io: Io = {
-      stdout: (s) => {
-        out += s;
-      },
-      stderr: (s) => {
-        out += s;
-      },
-      isTTY: answer !== undefined,
+    const prompt =
+      answer === undefined
+        ? undefined
+        : async (question: string) => {
+            prompts.push(question);
+            return answer;
+          };
+    const { code, all: out } = await runCli(args, {
       env,
-      ...(answer !== undefined
-        ? {
-            prompt: async (question: string) => {
-              prompts.push(question);
-              return answer;
-            },
-          }
-        : {}),
-    };
-    const code = await main(args, io);
+      isTTY: answer !== undefined,
+      ...(prompt ? { prompt } : {}),
+    });
     printed.push(out);
     return { code, out };
   }

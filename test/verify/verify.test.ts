@@ -2,13 +2,12 @@ import { spawnSync } from "node:child_process";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Io } from "../../src/cli/command.js";
-import { main } from "../../src/cli/run.js";
 import type { Manifest } from "../../src/package/manifest.js";
 import { sha256 } from "../../src/package/manifest.js";
 import { renderPdf } from "../../src/render/pdf/index.js";
 import { signPdf } from "../../src/sign/sign.js";
 import { sampleTree } from "../fixtures/sample-tree.js";
+import { runCli } from "../helpers/cli.js";
 import { needProgram } from "../helpers/external.js";
 import { partiesTree, replaceWord } from "../package/trees.js";
 import { makeCertificate, type TestCertificate, tempDir } from "../sign/helpers.js";
@@ -20,22 +19,7 @@ const COPY_3 = "exemplar/overenskommelse-exemplar-3-av-4-bo-sodra-stockholm.pdf"
 const ELECTRONIC = "exemplar/bilaga-1-elektronisk.pdf";
 
 /** Runs `iop <args>` in-process, capturing what it prints. */
-async function iop(args: string[], env: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-    isTTY: false,
-    env,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr, all: stdout + stderr };
-}
+const iop = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
 
 describe.runIf(tools)("iop verify", () => {
   const tmp = tempDir("iop-verify-");

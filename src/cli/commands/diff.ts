@@ -13,7 +13,7 @@ import {
   type Version,
 } from "../../diff/index.js";
 import { parse } from "../args.js";
-import { type Command, EXIT, type Io, UsageError } from "../command.js";
+import { type Command, EXIT, UsageError } from "../command.js";
 import { reportDiagnostics } from "../report.js";
 
 const FORMATS = ["text", "html", "docx", "json"] as const;
@@ -28,16 +28,6 @@ async function writeFileAtomically(path: string, data: string | Uint8Array): Pro
   } finally {
     await rm(temp, { force: true });
   }
-}
-
-/**
- * Binary output to standard out. `Io` carries text; a caller that can take bytes provides
- * `stdoutBytes` (tests do), otherwise they go to the process's standard out.
- */
-function writeBytes(io: Io, data: Uint8Array): void {
-  const sink = (io as Io & { stdoutBytes?: (data: Uint8Array) => void }).stdoutBytes;
-  if (sink) sink(data);
-  else process.stdout.write(data);
 }
 
 export const diff: Command = {
@@ -142,7 +132,7 @@ med --exit-code), 2 felaktig användning eller filer som inte kan läsas.
     } else if (typeof data === "string") {
       io.stdout(data);
     } else {
-      writeBytes(io, data);
+      io.stdoutBytes(data);
     }
     return values["exit-code"] && !result.identical ? EXIT.input : EXIT.ok;
   },

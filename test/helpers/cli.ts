@@ -1,0 +1,33 @@
+import type { Io } from "../../src/cli/command.js";
+import { main } from "../../src/cli/run.js";
+
+export interface CliOptions {
+  env?: Record<string, string | undefined>;
+  /** Whether stdout is a terminal (colour, refusing binary output). Default: false. */
+  isTTY?: boolean;
+  /** Answers the hidden prompt (passphrases); absent means there is no terminal to ask. */
+  prompt?: (question: string) => Promise<string | undefined>;
+}
+
+/** Runs `iop <args>` in-process and captures text output, binary output and the exit code. */
+export async function runCli(args: string[], options: CliOptions = {}) {
+  let stdout = "";
+  let stderr = "";
+  const chunks: Uint8Array[] = [];
+  const io: Io = {
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+    stdoutBytes: (data) => {
+      chunks.push(data);
+    },
+    isTTY: options.isTTY ?? false,
+    env: options.env ?? {},
+    ...(options.prompt ? { prompt: options.prompt } : {}),
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr, all: stdout + stderr, bytes: Buffer.concat(chunks) };
+}
