@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { composeAgreement } from "../../src/compose/index.js";
-import { buildDocument, checkDocuments } from "../../src/document/index.js";
+import { buildDocument } from "../../src/document/index.js";
+import { buildDocuments } from "../../src/pipeline.js";
+
+const checkDocuments = (agreement: Parameters<typeof buildDocuments>[0]) =>
+  buildDocuments(agreement).diagnostics;
+
 import { inlineText } from "../../src/document/text.js";
 import { loadFixture } from "../compose/load.js";
 import { build, tree } from "./input.js";

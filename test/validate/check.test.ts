@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AGREEMENT, runCli, writeAgreement } from "../helpers/fixture.js";
+import { AGREEMENT, BILAGA, runCli, writeAgreement } from "../helpers/fixture.js";
 
 /** Line (1-based) of the first line of `text` containing `needle`. */
 const lineOf = (text: string, needle: string): number =>
@@ -80,6 +80,28 @@ describe("iop check", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("overenskommelse.yaml:2:8: fel: För många alias");
     expect(r.stderr).toContain("[yaml-aliasbomb]");
+  });
+
+  it("should report a reference that only breaks when a bilaga repeats the agreement's goals", async () => {
+    // Valid in the agreement (the section exists there); the bilaga repeats the goals, and the
+    // bilaga has no section "period": only composing the documents finds it.
+    const agreement = AGREEMENT.replace(
+      "syfte: Att erbjuda brottsofferstöd i hela staden.\n",
+      "syfte: Att erbjuda brottsofferstöd i hela staden.\nmål:\n  punkter:\n    - Stöd enligt :avsnitt[period].\n",
+    );
+    const bilaga = BILAGA.replace(
+      "avsnitt:\n",
+      "avsnitt:\n  - id: ataganden\n    klausul: bilaga-ataganden\n",
+    );
+    const r = await runCli([
+      "check",
+      writeAgreement({ "overenskommelse.yaml": agreement, "bilaga-1.yaml": bilaga }),
+    ]);
+    expect(r.stderr).toContain(
+      "fel: Hänvisningen :avsnitt[period] pekar på ett avsnitt som inte finns i bilagan.",
+    );
+    expect(r.stderr).toContain("[hanvisning-avsnitt-saknas]");
+    expect(r.code).toBe(1);
   });
 
   it("should report every problem at once", async () => {

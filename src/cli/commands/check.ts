@@ -1,4 +1,5 @@
 import { hasErrors } from "../../diagnostics.js";
+import { buildDocuments } from "../../pipeline.js";
 import { loadAgreement } from "../../validate/index.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, UsageError } from "../command.js";
@@ -31,7 +32,12 @@ inte kan läsas.
     if (positionals.length === 0)
       throw new UsageError("Ange minst en mapp med en överenskommelse.");
     const results = await Promise.all(positionals.map((dir) => loadAgreement(dir)));
-    const diagnostics = results.flatMap((r) => r.diagnostics);
+    // Valid data can still fail to compose (a reference that only breaks inside a bilaga):
+    // compose and build the documents too, so check finds everything build would.
+    const diagnostics = results.flatMap((r) => [
+      ...r.diagnostics,
+      ...(r.agreement ? buildDocuments(r.agreement).diagnostics : []),
+    ]);
     reportDiagnostics(io, diagnostics, format);
     if (results.some((r) => r.usageError)) return EXIT.usage;
     if (hasErrors(diagnostics)) return EXIT.input;
