@@ -51,14 +51,22 @@ function meta(agreement: Agreement, bilaga?: BilagaDocument): DocumentMeta {
 
 const named = (parts: Part[]) => parts.map((p) => ({ id: p.id, name: p.namn }));
 
+/** Problems as diagnostics, each once (a clause's heading and body may find the same problem). */
 function toDiagnostics(file: SourceFile, problems: ComposeProblem[]): Diagnostic[] {
-  return problems.map((p) => ({
-    file: file.path,
-    ...locate(file, p.path),
-    severity: "fel",
-    message: p.message,
-    rule: p.rule,
-  }));
+  const seen = new Set<string>();
+  return problems.flatMap((p) => {
+    const d: Diagnostic = {
+      file: file.path,
+      ...locate(file, p.path),
+      severity: "fel",
+      message: p.message,
+      rule: p.rule,
+    };
+    const key = `${d.line}:${d.col}:${d.rule}:${d.message}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [d];
+  });
 }
 
 function composeOne(

@@ -104,6 +104,26 @@ describe("iop check", () => {
     expect(r.code).toBe(1);
   });
 
+  it("should report a clause whose data is missing, once, at the section", async () => {
+    const text = AGREEMENT.replace("syfte: Att erbjuda brottsofferstöd i hela staden.\n", "");
+    const r = await runCli(["check", writeAgreement({ "overenskommelse.yaml": text })]);
+    expect(r.code).toBe(1);
+    const line = lineOf(text, "  - id: syfte");
+    expect(r.stderr.match(/\[klausul-data-saknas\]/g)).toHaveLength(1);
+    expect(r.stderr).toContain(
+      `:${line}:5: fel: Klausulen syfte kräver uppgiften syfte, som saknas. [klausul-data-saknas]`,
+    );
+  });
+
+  it("should report a clause used in the wrong document", async () => {
+    const bilaga = BILAGA.replace("klausul: ersattning", "klausul: bilagor");
+    const r = await runCli(["check", writeAgreement({ "bilaga-1.yaml": bilaga })]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "fel: Klausulen bilagor kan bara användas i överenskommelsen. [klausul-fel-dokument]",
+    );
+  });
+
   it("should report every problem at once", async () => {
     const text = AGREEMENT.replace('"802015-4822"', '"802015-4823"').replace(
       "diarienummer:",

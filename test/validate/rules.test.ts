@@ -145,16 +145,10 @@ const cases: {
     message: "saknar både klausul och rubrik",
   },
   {
-    rule: "klausul-data-saknas",
+    rule: "avsnitt-tomt",
     severity: "fel",
-    files: agreement("syfte: Att erbjuda brottsofferstöd i hela staden.\n", ""),
-    message: "överenskommelsens syfte",
-  },
-  {
-    rule: "klausul-fel-dokument",
-    severity: "fel",
-    files: bilaga("klausul: ersattning", "klausul: parter"),
-    message: "hör till överenskommelsen",
+    files: agreement("    text: Se :avsnitt[period] och :part[bo-vasterort].\n", ""),
+    message: "ingen text, klausul eller underavsnitt",
   },
   {
     rule: "id-mappnamn",
@@ -203,7 +197,7 @@ describe("validation rules", () => {
       "undertecknare-saknas": ["undertecknare-saknas"],
       bilagor: ["bilaga-nummer-lucka"],
       hanvisningar: ["hanvisning-part"],
-      avsnitt: ["klausul-data-saknas"],
+      avsnitt: ["avsnitt-rubrik-saknas"],
       utkast: ["utkast"],
       "uppgift-saknas": ["uppgift-saknas"],
       "id-mappnamn": ["id-mappnamn"],
