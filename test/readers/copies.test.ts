@@ -1,0 +1,143 @@
+/**
+ * The copies (exemplar) of the example agreements, one per signing party, as poppler, qpdf and
+ * `iop verify` read them.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { needProgram } from "../helpers/external.js";
+import { type Generated, generatedOutputs, iop, pdfInfo, pdfPages, run } from "./outputs.js";
+import { flat } from "./words.js";
+
+const STOCKHOLM_2025 = "stockholm-brottsofferstod-2025";
+
+/** The signature fields qpdf finds in a PDF's AcroForm. */
+function formFields(path: string): { name: string; type: string; page: number }[] {
+  const json = JSON.parse(run("qpdf", ["--json", "--json-key=acroform", path])) as {
+    acroform: { fields: { fullname: string; fieldtype: string; pageposfrom1: number }[] };
+  };
+  return json.acroform.fields.map((f) => ({
+    name: f.fullname,
+    type: f.fieldtype,
+    page: f.pageposfrom1,
+  }));
+}
+
+/** How the closing sentence counts the originals. */
+const ORIGINALS: Record<number, string> = {
+  1: "har upprättats i ett original",
+  2: "har upprättats i två likalydande exemplar",
+  3: "har upprättats i tre likalydande exemplar",
+  4: "har upprättats i fyra likalydande exemplar",
+};
+
+describe.runIf(needProgram("pdftotext") && needProgram("pdfinfo") && needProgram("qpdf"))(
+  "copies of the generated agreements",
+  () => {
+    let out = "";
+    let agreements: string[] = [];
+    let documents: Generated[] = [];
+    const copies = () => documents.flatMap((doc) => doc.copies.map((copy) => ({ doc, copy })));
+
+    beforeAll(async () => {
+      ({ out, agreements, documents } = await generatedOutputs());
+    });
+
+    it("should make four copies of the Stockholm 2025 agreement and two of each bilaga, named after the party", () => {
+      const files = readdirSync(join(out, STOCKHOLM_2025, "exemplar")).sort();
+      const expected = documents
+        .filter((d) => d.agreement === STOCKHOLM_2025)
+        .flatMap((d) =>
+          d.tree.signing.parties.map(
+            (p, k, all) => `${d.name}-exemplar-${k + 1}-av-${all.length}-${p.id}.pdf`,
+          ),
+        )
+        .sort();
+      expect(files).toEqual(expected);
+      expect(files.filter((f) => f.startsWith("overenskommelse-"))).toEqual([
+        "overenskommelse-exemplar-1-av-4-socialnamnden.pdf",
+        "overenskommelse-exemplar-2-av-4-bo-stockholm-gotland.pdf",
+        "overenskommelse-exemplar-3-av-4-bo-sodra-stockholm.pdf",
+        "overenskommelse-exemplar-4-av-4-bo-vasterort.pdf",
+      ]);
+      expect(files.filter((f) => f.startsWith("bilaga-1-"))).toEqual([
+        "bilaga-1-exemplar-1-av-2-socialnamnden.pdf",
+        "bilaga-1-exemplar-2-av-2-bo-stockholm-gotland.pdf",
+      ]);
+      for (const n of [2, 3]) {
+        expect(files.filter((f) => f.startsWith(`bilaga-${n}-`))).toHaveLength(2);
+      }
+    });
+
+    it("should print 'Exemplar k av N – <party>' on the last page of each copy and nowhere else", () => {
+      expect(copies()).toHaveLength(10 + 11 + 2);
+      for (const { copy } of copies()) {
+        const pages = pdfPages(copy.path).map(flat);
+        const label = `Exemplar ${copy.number} av ${copy.of} – ${copy.partyName}`;
+        expect(pages.at(-1), copy.path).toContain(label);
+        expect(
+          pages.slice(0, -1).filter((p) => p.includes("Exemplar ")),
+          copy.path,
+        ).toEqual([]);
+      }
+      for (const doc of documents) {
+        expect(flat(pdfPages(doc.pdf).join(" ")), doc.pdf).not.toMatch(/Exemplar \d+ av \d+/);
+      }
+    });
+
+    it("should say 'fyra likalydande exemplar' in the Stockholm 2025 agreement and 'två' in each bilaga", () => {
+      const stockholm = documents.filter((d) => d.agreement === STOCKHOLM_2025);
+      expect(stockholm.map((d) => d.name)).toEqual([
+        "overenskommelse",
+        "bilaga-1",
+        "bilaga-2",
+        "bilaga-3",
+      ]);
+      for (const doc of stockholm) {
+        const count = doc.name === "overenskommelse" ? "fyra" : "två";
+        for (const pdf of [doc.pdf, ...doc.copies.map((c) => c.path)]) {
+          expect(flat(pdfPages(pdf).join(" ")), pdf).toContain(
+            `upprättats i ${count} likalydande exemplar, av vilka parterna tagit var sitt original.`,
+          );
+        }
+      }
+    });
+
+    it("should state in every document as many originals as it has copies", () => {
+      for (const doc of documents) {
+        const sentence = ORIGINALS[doc.copies.length];
+        expect(sentence, doc.key).toBeDefined();
+        expect(flat(pdfPages(doc.pdf).join(" ")), doc.key).toContain(sentence);
+      }
+    });
+
+    it("should pass iop verify for each example agreement", () => {
+      expect(agreements).toHaveLength(3);
+      for (const agreement of agreements) {
+        const r = iop(["verify", join(out, agreement)]);
+        expect(r.status, `${agreement}:\n${r.stdout}${r.stderr}`).toBe(0);
+        expect(r.stdout + r.stderr, agreement).toContain(`${agreement}: allt stämmer.`);
+      }
+    });
+
+    it("should give each copy one /Sig field per signing party, named after its id, on its signature page", () => {
+      for (const { doc, copy } of copies()) {
+        expect(pdfInfo(copy.path).Form, copy.path).toBe("AcroForm");
+        const pages = pdfPages(copy.path).map(flat);
+        const fields = formFields(copy.path);
+        expect(fields, copy.path).toEqual(
+          doc.tree.signing.parties.map((p) => ({
+            name: p.id,
+            type: "/Sig",
+            page: pages.findIndex((text) => text.includes(`För ${p.name}`)) + 1,
+          })),
+        );
+        for (const field of fields) expect(field.page, copy.path).toBeGreaterThan(0);
+      }
+    });
+
+    it("should leave the document's own PDF without form fields", () => {
+      for (const doc of documents) expect(pdfInfo(doc.pdf).Form, doc.pdf).toBe("none");
+    });
+  },
+);

@@ -1,0 +1,248 @@
+/**
+ * Every generated PDF of the example agreements (documents and copies), checked with qpdf and
+ * poppler: structure, fonts, text in reading order, attachments, metadata, page footers.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentText } from "../../src/document/text.js";
+import type { DocumentTree } from "../../src/document/types.js";
+import { needProgram } from "../helpers/external.js";
+import {
+  type Generated,
+  generatedOutputs,
+  libreOffice,
+  pdfInfo,
+  pdfPages,
+  root,
+  run,
+} from "./outputs.js";
+import {
+  clean,
+  compareWords,
+  dateLines,
+  type Extra,
+  flat,
+  LIST_MARKER,
+  tableHeaders,
+  words,
+} from "./words.js";
+
+/** One PDF: a document's own or one of its copies (with the copy label it carries). */
+interface Pdf {
+  doc: Generated;
+  path: string;
+  label?: string;
+  /** Short name for messages. */
+  name: string;
+}
+
+/**
+ * The text of the pages without each page's running header (the title, possibly shortened with
+ * "…", and "Dnr <diarienummer>") and footer ("Kontrollsumma …", "Sida X (Y)"). pdftotext puts
+ * them first and last on the page in its default mode; with -raw (content stream order) all of
+ * them come last, the title and Dnr on one line. Each is taken off once per page, from the end
+ * first, so the title on the first page of the body stays.
+ */
+function bodyText(pages: readonly string[], tree: DocumentTree): string {
+  const title = flat(tree.meta.title);
+  const dnr = tree.meta.diarienummer.trim() ? flat(`Dnr ${tree.meta.diarienummer}`) : undefined;
+  const isTitle = (line: string) =>
+    line === title || (line.endsWith("…") && title.startsWith(line.slice(0, -1).trimEnd()));
+  const kinds: Record<string, (line: string) => boolean> = {
+    header: (line) =>
+      isTitle(line) ||
+      (dnr !== undefined && line.endsWith(` ${dnr}`) && isTitle(line.slice(0, -dnr.length - 1))),
+    dnr: (line) => line === dnr,
+    page: (line) => /^Sida \d+ \(\d+\)$/.test(line),
+    fingerprint: (line) => /^Kontrollsumma [0-9a-f ]+$/.test(line),
+  };
+  return pages
+    .map((page) => {
+      const lines = clean(page)
+        .split("\n")
+        .map(flat)
+        .filter((l) => l !== "");
+      const left = new Set(Object.keys(kinds));
+      const strip = (take: () => string | undefined, at: () => string | undefined) => {
+        for (let again = true; again; ) {
+          again = false;
+          for (const kind of left) {
+            const line = at();
+            if (line !== undefined && kinds[kind]?.(line)) {
+              take();
+              left.delete(kind);
+              // A title line with the Dnr on it is both.
+              if (kind === "header" && dnr && line.endsWith(dnr)) left.delete("dnr");
+              again = true;
+            }
+          }
+        }
+      };
+      strip(
+        () => lines.pop(),
+        () => lines.at(-1),
+      );
+      strip(
+        () => lines.shift(),
+        () => lines[0],
+      );
+      return lines.join("\n");
+    })
+    .join("\n");
+}
+
+/**
+ * What the PDF renderer adds to the tree's text: list markers, the date line under each
+ * signature, the "Namnförtydligande" label under an empty name line, each table's header row
+ * again on a continuation page, and a copy's label.
+ */
+const pdfExtras = (tree: DocumentTree, label?: string): Extra[] => [
+  LIST_MARKER,
+  ...dateLines(tree),
+  ["Namnförtydligande"],
+  ...tableHeaders(tree),
+  ...(label ? [words(label)] : []),
+];
+
+describe.runIf(
+  needProgram("qpdf") &&
+    needProgram("pdftotext") &&
+    needProgram("pdffonts") &&
+    needProgram("pdfdetach") &&
+    needProgram("pdfinfo") &&
+    needProgram("soffice"),
+)("generated PDFs read by qpdf and poppler", () => {
+  let pdfs: Pdf[] = [];
+  let documents: Generated[] = [];
+  let txt = new Map<string, string>();
+  const work = mkdtempSync(join(tmpdir(), "iop-readers-pdf-"));
+
+  beforeAll(async () => {
+    ({ documents } = await generatedOutputs());
+    pdfs = documents.flatMap((doc) => [
+      { doc, path: doc.pdf, name: `${doc.agreement}/${doc.name}.pdf` },
+      ...doc.copies.map((c) => ({
+        doc,
+        path: c.path,
+        label: `Exemplar ${c.number} av ${c.of} – ${c.partyName}`,
+        name: `${doc.agreement}/${basename(c.path)}`,
+      })),
+    ]);
+    txt = await libreOffice("txt");
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("should have every document's PDF and every copy", () => {
+    // 10 documents; copies: Stockholm 2025 4+2+2+2, Stockholm 2022 4+2+2+2+1, Kalmar 2.
+    expect(pdfs).toHaveLength(10 + 10 + 11 + 2);
+  });
+
+  it("should pass qpdf --check", () => {
+    for (const pdf of pdfs) {
+      const r = spawnSync("qpdf", ["--check", pdf.path], { encoding: "utf8" });
+      expect(`${r.status}\n${r.stdout}${r.stderr}`, pdf.name).toMatch(
+        /^0\n[\s\S]*No syntax or stream encoding errors found/,
+      );
+      expect(r.stdout + r.stderr, pdf.name).not.toMatch(/WARNING|error:/i);
+    }
+  });
+
+  it("should use only embedded subset fonts with Unicode maps (pdffonts)", () => {
+    for (const pdf of pdfs) {
+      const rows = run("pdffonts", [pdf.path]).trim().split("\n").slice(2);
+      expect(rows.length, pdf.name).toBeGreaterThan(0);
+      for (const row of rows) {
+        const m = /^(\S+)\s.*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(row);
+        expect(m, `${pdf.name}: ${row}`).not.toBeNull();
+        const [, name, emb, sub, uni] = m as RegExpExecArray;
+        expect({ name, emb, sub, uni }, pdf.name).toEqual({
+          name: expect.stringMatching(/^[A-Z]{6}\+/),
+          emb: "yes",
+          sub: "yes",
+          uni: "yes",
+        });
+      }
+    }
+  });
+
+  /** Differences between each PDF's text and the tree's text; [] when there are none. */
+  const treeDifferences = (raw: boolean) =>
+    pdfs.flatMap((pdf) => {
+      const difference = compareWords(
+        words(documentText(pdf.doc.tree)),
+        words(bodyText(pdfPages(pdf.path, raw), pdf.doc.tree)),
+        ["documentText", pdf.name],
+        { b: pdfExtras(pdf.doc.tree, pdf.label) },
+      );
+      return difference ? [difference] : [];
+    });
+
+  it("should draw the tree's text in reading order (pdftotext -raw: content stream order)", () => {
+    expect(treeDifferences(true)).toEqual([]);
+  });
+
+  it("should give poppler's layout analysis (pdftotext) the tree's text in reading order", () => {
+    expect(treeDifferences(false)).toEqual([]);
+  });
+
+  it("should give pdftotext the same words in the same order as LibreOffice reads in the .docx", () => {
+    // In content stream order: the layout analysis has its own test above.
+    const differences = documents.flatMap((doc) => {
+      const lo = readFileSync(txt.get(doc.key) as string, "utf8");
+      const difference = compareWords(
+        words(lo),
+        words(bodyText(pdfPages(doc.pdf, true), doc.tree)),
+        [`LibreOffice ${doc.agreement}/${doc.name}.docx`, `${doc.name}.pdf`],
+        // Both write list markers; only the PDF has the name label and repeated table headers.
+        { a: [LIST_MARKER], b: pdfExtras(doc.tree) },
+      );
+      return difference ? [difference] : [];
+    });
+    expect(differences).toEqual([]);
+  });
+
+  it("should carry the YAML sources as attachments byte-identical to agreements/", () => {
+    for (const [n, pdf] of pdfs.entries()) {
+      const dir = join(work, `detach-${n}`);
+      mkdirSync(dir);
+      run("pdfdetach", ["-saveall", "-o", dir, pdf.path]);
+      const names = readdirSync(dir).sort();
+      expect(names, pdf.name).toEqual(
+        pdf.doc.tree.kind === "bilaga"
+          ? [`${pdf.doc.name}.yaml`, "overenskommelse.yaml"].sort()
+          : ["overenskommelse.yaml"],
+      );
+      for (const name of names) {
+        const source = readFileSync(join(root, "agreements", pdf.doc.agreement, name));
+        expect(readFileSync(join(dir, name)).equals(source), `${pdf.name}: ${name}`).toBe(true);
+      }
+    }
+  });
+
+  it("should show the document's title and author in pdfinfo", () => {
+    for (const pdf of pdfs) {
+      const info = pdfInfo(pdf.path);
+      expect({ Title: info.Title, Author: info.Author }, pdf.name).toEqual({
+        Title: pdf.doc.tree.meta.title,
+        Author: pdf.doc.tree.meta.author,
+      });
+    }
+  });
+
+  it("should print the manifest's content fingerprint and 'Sida k (N)' on every page", () => {
+    for (const pdf of pdfs) {
+      const fingerprint = pdf.doc.manifest.fingerprint;
+      expect(fingerprint, pdf.name).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4})+$/);
+      const pages = pdfPages(pdf.path);
+      expect(pages.length, pdf.name).toBe(Number(pdfInfo(pdf.path).Pages));
+      pages.forEach((page, k) => {
+        const lines = clean(page).split("\n").map(flat);
+        expect(lines, `${pdf.name} page ${k + 1}`).toContain(`Kontrollsumma ${fingerprint}`);
+        expect(lines, `${pdf.name} page ${k + 1}`).toContain(`Sida ${k + 1} (${pages.length})`);
+      });
+    }
+  });
+});
