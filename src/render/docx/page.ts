@@ -37,9 +37,11 @@ const DNR_WIDTH = 2268;
 /**
  * The document title on the left and "Dnr <diarienummer>" on the right, in a borderless
  * two-column table, so a long title wraps in its own column and the diarienummer stays whole at
- * the right margin.
+ * the right margin. Without a diarienummer the right cell stays empty (no bare "Dnr"), as in
+ * the PDF.
  */
 export const header = (meta: DocumentMeta): Header => {
+  const dnr = meta.diarienummer.trim();
   const cell = (width: number, text: string, alignment?: typeof AlignmentType.RIGHT) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
@@ -56,7 +58,7 @@ export const header = (meta: DocumentMeta): Header => {
           new TableRow({
             children: [
               cell(TEXT_WIDTH - DNR_WIDTH, meta.title),
-              cell(DNR_WIDTH, `Dnr\u00a0${meta.diarienummer}`, AlignmentType.RIGHT),
+              cell(DNR_WIDTH, dnr ? `Dnr\u00a0${dnr}` : "", AlignmentType.RIGHT),
             ],
           }),
         ],
