@@ -8,7 +8,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { documentText } from "../../src/document/text.js";
 import { needProgram } from "../helpers/external.js";
 import { type Generated, generatedOutputs, libreOffice, pageCount, pdfPages } from "./outputs.js";
-import { amounts, clean, findInOrder, flat, headings } from "./words.js";
+import {
+  amountHeaders,
+  amounts,
+  beforeSignatures,
+  clean,
+  findInOrder,
+  flat,
+  headings,
+} from "./words.js";
 
 /**
  * The paragraphs of a LibreOffice text export, each collapsed to single spaces, with the list
@@ -129,6 +137,36 @@ describe.runIf(needProgram("soffice") && needProgram("pdftotext") && needProgram
             d.key,
           ).toEqual([]);
       }
+    });
+
+    it("should not break an amount or an amount column's header across lines in LibreOffice's layout", () => {
+      const broken = documents.flatMap((d) => {
+        const lines = pdfPages(loPdf(d))
+          .flatMap((page) => clean(page).split("\n").map(flat))
+          .filter((line) => line !== "");
+        const cells = new Set([...amountHeaders(d.tree), ...amounts(d.tree)]);
+        // A cell that wraps comes out as two consecutive lines that together are the cell.
+        return lines.slice(1).flatMap((line, i) => {
+          const joined = `${lines[i]} ${line}`;
+          return cells.has(joined) ? [`${d.key}: "${lines[i]}" / "${line}"`] : [];
+        });
+      });
+      expect(broken).toEqual([]);
+    });
+
+    it("should keep the text before the signatures on the page of the first signature in LibreOffice's layout", () => {
+      let checked = 0;
+      for (const d of documents) {
+        const expected = beforeSignatures(d.tree);
+        if (!expected) continue;
+        checked++;
+        const page = pdfPages(loPdf(d))
+          .map(flat)
+          .find((text) => text.includes(`För ${expected.party}`));
+        expect(page, d.key).toBeDefined();
+        expect(page, d.key).toContain(expected.lastWords);
+      }
+      expect(checked).toBe(documents.length);
     });
 
     it("should contain every paragraph of the tree's text in LibreOffice's text, in order", () => {

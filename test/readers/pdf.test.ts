@@ -20,6 +20,7 @@ import {
   run,
 } from "./outputs.js";
 import {
+  beforeSignatures,
   clean,
   compareWords,
   dateLines,
@@ -169,8 +170,8 @@ describe.runIf(
   });
 
   /** Differences between each PDF's text and the tree's text; [] when there are none. */
-  const treeDifferences = (raw: boolean) =>
-    pdfs.flatMap((pdf) => {
+  const treeDifferences = (list: readonly Pdf[], raw: boolean) =>
+    list.flatMap((pdf) => {
       const difference = compareWords(
         words(documentText(pdf.doc.tree)),
         words(bodyText(pdfPages(pdf.path, raw), pdf.doc.tree)),
@@ -181,11 +182,17 @@ describe.runIf(
     });
 
   it("should draw the tree's text in reading order (pdftotext -raw: content stream order)", () => {
-    expect(treeDifferences(true)).toEqual([]);
+    expect(treeDifferences(pdfs, true)).toEqual([]);
   });
 
   it("should give poppler's layout analysis (pdftotext) the tree's text in reading order", () => {
-    expect(treeDifferences(false)).toEqual([]);
+    // The documents' own PDFs: a copy's pages are laid out the same (the test above reads them).
+    expect(
+      treeDifferences(
+        pdfs.filter((p) => !p.label),
+        false,
+      ),
+    ).toEqual([]);
   });
 
   it("should give pdftotext the same words in the same order as LibreOffice reads in the .docx", () => {
@@ -202,6 +209,18 @@ describe.runIf(
       return difference ? [difference] : [];
     });
     expect(differences).toEqual([]);
+  });
+
+  it("should keep the text before the signatures on the page of the first signature", () => {
+    for (const pdf of pdfs) {
+      const expected = beforeSignatures(pdf.doc.tree);
+      expect(expected, pdf.name).toBeDefined();
+      if (!expected) continue;
+      const page = pdfPages(pdf.path)
+        .map(flat)
+        .find((text) => text.includes(`För ${expected.party}`));
+      expect(page, pdf.name).toContain(expected.lastWords);
+    }
   });
 
   it("should carry the YAML sources as attachments byte-identical to agreements/", () => {

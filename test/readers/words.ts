@@ -13,7 +13,7 @@
  * date lines, repeated table headers, the copy label) is passed in as allowed extras, by the test.
  */
 
-import { inlineText } from "../../src/document/text.js";
+import { blockText, inlineText } from "../../src/document/text.js";
 import type { Block, DocumentTree } from "../../src/document/types.js";
 
 /** Normalises what readers differ in and a reader does not see (see the module comment). */
@@ -130,6 +130,32 @@ export const amounts = (tree: DocumentTree): string[] =>
         )
       : [],
   );
+
+/** The header cell of every right-aligned (amount) column: "Kostnad (kronor)". */
+export const amountHeaders = (tree: DocumentTree): string[] =>
+  [...blocks(tree.children)].flatMap((b) =>
+    b.type === "table"
+      ? b.header.flatMap((cell, c) => (b.align[c] === "right" ? [flat(inlineText(cell))] : []))
+      : [],
+  );
+
+/**
+ * The last words of the text before the signatures and the first signing party's name, for
+ * checking that the signature blocks do not stand alone on a page. Undefined without signatures.
+ */
+export function beforeSignatures(
+  tree: DocumentTree,
+): { lastWords: string; party: string } | undefined {
+  const children = tree.children.filter((b) => b.change !== "del");
+  const at = children.findIndex((b) => b.type === "signatures");
+  const signatures = children[at];
+  const before = children[at - 1];
+  if (signatures?.type !== "signatures" || !before || !signatures.blocks[0]) return undefined;
+  return {
+    lastWords: words(blockText(before)).slice(-3).join(" "),
+    party: signatures.blocks[0].party,
+  };
+}
 
 /** The words of each table's header row: a PDF repeats them on each continuation page. */
 export const tableHeaders = (tree: DocumentTree): string[][] =>
