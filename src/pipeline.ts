@@ -17,6 +17,7 @@ import {
   type OutputFile,
   serializeManifest,
 } from "./package/manifest.js";
+import { renderMarkdown } from "./render/markdown/index.js";
 import { loadAgreement } from "./validate/index.js";
 
 export const FORMATS = ["md", "docx", "pdf", "exemplar"] as const;
@@ -88,10 +89,10 @@ export async function renderAgreement(
     : undefined;
   const files: OutputFile[] = [];
   const documents: ManifestDocument[] = [];
-  for (const { tree, markdown } of built.documents) {
+  for (const { tree } of built.documents) {
     const own: OutputFile[] = [];
     if (formats.has("md")) {
-      own.push({ path: `${tree.name}.md`, data: encoder.encode(markdown) });
+      own.push({ path: `${tree.name}.md`, data: encoder.encode(renderMarkdown(tree)) });
     }
     if (renderDocx) own.push({ path: `${tree.name}.docx`, data: await renderDocx(tree) });
     const { contentSha256, fingerprint } = contentFingerprint(tree);
