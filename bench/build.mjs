@@ -15,6 +15,7 @@ const { loadAgreement } = await import(`${root}dist/validate/index.js`);
 const { buildDocuments } = await import(`${root}dist/pipeline.js`);
 const { renderDocx } = await import(`${root}dist/render/docx/index.js`);
 const { renderPdf } = await import(`${root}dist/render/pdf/index.js`);
+const { renderMarkdown } = await import(`${root}dist/render/markdown/index.js`);
 
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -91,14 +92,15 @@ for (const name of agreements) {
 
   const { agreement } = await loadAgreement(dir);
   const { documents } = buildDocuments(agreement);
-  for (const { tree, markdown } of documents) {
+  for (const { tree } of documents) {
     const docxMs = await timeWarm(() => renderDocx(tree), 20);
     const pdfMs = await timeWarm(() => renderPdf(tree), 20);
     const pdfBytes = (await renderPdf(tree)).length;
     let pandocMs;
     if (pandoc) {
       const md = join(work, `${name}-${tree.name}.md`);
-      writeFileSync(md, markdown);
+      // The same Markdown iop build writes as <name>.md.
+      writeFileSync(md, renderMarkdown(tree));
       pandocMs = timeProcess("pandoc", ["-f", "markdown", "-t", "docx", "-o", `${md}.docx`, md], 5);
     }
     perDoc.push({ doc: `${name}/${tree.name}`, docxMs, pandocMs, pdfMs, pdfBytes });

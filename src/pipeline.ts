@@ -47,8 +47,6 @@ function sources(agreement: Agreement, tree: DocumentTree) {
 }
 
 export interface BuiltDocument {
-  /** The composed Markdown (written as `<name>.md`). */
-  markdown: string;
   tree: DocumentTree;
 }
 
@@ -62,7 +60,7 @@ export function buildDocuments(agreement: Agreement): {
   const documents = composed.documents.map((doc) => {
     const built = buildDocument(doc);
     diagnostics.push(...built.diagnostics);
-    return { markdown: doc.markdown, tree: built.tree };
+    return { tree: built.tree };
   });
   return { documents, diagnostics };
 }
