@@ -24,6 +24,9 @@ export const SMALL_SIZE = 18;
 export const LANGUAGE = "sv-SE";
 export const MUTED_COLOR = "595959";
 
+/** Left and right padding of table cells (Word's default): 1.9 mm. */
+export const CELL_MARGIN = 108;
+
 /** Indentation step of list levels: 10 mm. */
 export const LIST_INDENT = 567;
 /** Hanging indent of a list number or bullet. */

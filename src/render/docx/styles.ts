@@ -6,7 +6,15 @@ import {
   LineRuleType,
   type XmlComponent,
 } from "docx";
-import { BODY_SIZE, FONT, HEADING_HANGING, LANGUAGE, MUTED_COLOR, SMALL_SIZE } from "./layout.js";
+import {
+  BODY_SIZE,
+  CELL_MARGIN,
+  FONT,
+  HEADING_HANGING,
+  LANGUAGE,
+  MUTED_COLOR,
+  SMALL_SIZE,
+} from "./layout.js";
 import { HEADING_NUMBERING } from "./numbering.js";
 
 /**
@@ -128,9 +136,9 @@ const baseStyles = (): XmlComponent[] => [
         {},
         [
           ["top", 0],
-          ["left", 108],
+          ["left", CELL_MARGIN],
           ["bottom", 0],
-          ["right", 108],
+          ["right", CELL_MARGIN],
         ].map(([side, w]) => el(`w:${side}`, { "w:w": w as number, "w:type": "dxa" })),
       ),
     ]),

@@ -1,7 +1,14 @@
-import { AlignmentType, ShadingType, Table, TableCell, TableRow, WidthType } from "docx";
-import { inlineText } from "../../../document/text.js";
+import {
+  AlignmentType,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  WidthType,
+} from "docx";
 import type { Align, Inline, TableNode } from "../../../document/types.js";
-import { TEXT_WIDTH } from "../layout.js";
+import { BODY_SIZE, CELL_MARGIN, TEXT_WIDTH } from "../layout.js";
 import type { BlockContext, BlockHandler, State } from "../state.js";
 import { STYLE } from "../styles.js";
 
@@ -14,22 +21,109 @@ const alignment = (align: Align | undefined) =>
       : {};
 
 const HEADER_FILL = "F2F2F2";
-/** A column is never given less than this share of the widest text, nor more. */
+
+/**
+ * Advance widths in em that no character of a class exceeds in DejaVu Sans Bold, the widest face
+ * the table may be shown in: LibreOffice falls back to DejaVu Sans where neither Calibri nor its
+ * metric twin Carlito is installed, and Calibri and Carlito (regular or bold) are narrower. A text
+ * measured with these fits on one line in Word and in LibreOffice, with or without Calibri.
+ */
+const EM = { space: 0.35, narrow: 0.5, other: 0.72, capital: 0.85, wide: 1.1 } as const;
+const NARROW = /[.,:;'’!|()[\]/\-–ijlfIJ]/u;
+const WIDE = /[mwMW%@&+]/u;
+const CAPITAL = /\p{Lu}/u;
+
+/** Twips per em at the body size (half-points × 10). */
+const EM_TWIPS = BODY_SIZE * 10;
+
+/**
+ * The width in twips a text takes on one line at the body size, bold or not: an upper bound (see
+ * `EM`), not a measurement, so the renderer needs no font files.
+ */
+export function textWidth(text: string): number {
+  let em = 0;
+  for (const ch of text) {
+    em += /[ \u00a0\u202f]/.test(ch)
+      ? EM.space
+      : NARROW.test(ch)
+        ? EM.narrow
+        : WIDE.test(ch)
+          ? EM.wide
+          : CAPITAL.test(ch)
+            ? EM.capital
+            : EM.other;
+  }
+  return Math.ceil(em * EM_TWIPS);
+}
+
+/** Every text a cell shows, deleted redline text included (Word shows it struck through). */
+function shownText(nodes: readonly Inline[]): string {
+  return nodes
+    .map((node) =>
+      node.type === "text" ? node.value : node.type === "break" ? "\n" : shownText(node.children),
+    )
+    .join("");
+}
+
+/** The width a cell needs to show each of its lines unbroken, its padding included. */
+const cellWidth = (cell: readonly Inline[]): number =>
+  Math.max(0, ...shownText(cell).split("\n").map(textWidth)) + 2 * CELL_MARGIN;
+
+/** An amount column is never narrower than this: 20 mm. */
+const MIN_AMOUNT_WIDTH = 1134;
+/** The amount columns together take at most this share of the text width. */
+const MAX_AMOUNT_SHARE = 0.5;
+/** Text columns share their room in proportion to their longest text, clamped to these lengths. */
 const MIN_CHARS = 6;
 const MAX_CHARS = 60;
 
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/** Shares `total` in proportion to `weights`, in whole twips; the last share takes the rounding. */
+function share(total: number, weights: readonly number[]): number[] {
+  const all = sum(weights);
+  const shares = weights.map((w) => Math.floor((total * w) / all));
+  if (shares.length > 0) shares[shares.length - 1] = (shares.at(-1) ?? 0) + total - sum(shares);
+  return shares;
+}
+
 /**
- * Column widths over the full text width, in proportion to the longest text of each column
- * (clamped), so a budget's description column is wide and its amount column narrow.
+ * Column widths in twips over the full text width. An amount (right-aligned) column is as wide as
+ * its widest cell, header and total included, on one line (at least 20 mm), so amounts and their
+ * header never wrap and every budget table's amount column looks alike; the text columns take the
+ * rest, in proportion to their longest text. Should the amount columns need more than half the
+ * width, they are narrowed in proportion; a table of amount columns only is spread over the width.
  */
-export function columnWidths(rows: readonly (readonly Inline[])[][], columns: number): number[] {
-  const chars = Array.from({ length: columns }, (_, i) =>
-    Math.min(MAX_CHARS, Math.max(MIN_CHARS, ...rows.map((row) => inlineText(row[i] ?? []).length))),
+export function columnWidths(
+  rows: readonly (readonly (readonly Inline[])[])[],
+  align: readonly Align[],
+  columns: number,
+): number[] {
+  const indices = Array.from({ length: columns }, (_, i) => i);
+  const amountColumns = indices.filter((i) => align[i] === "right");
+  const textColumns = indices.filter((i) => align[i] !== "right");
+  const needed = amountColumns.map((i) =>
+    Math.max(MIN_AMOUNT_WIDTH, ...rows.map((row) => cellWidth(row[i] ?? []))),
   );
-  const total = chars.reduce((a, b) => a + b, 0);
-  const widths = chars.map((c) => Math.floor((TEXT_WIDTH * c) / total));
-  const last = widths.length - 1;
-  widths[last] = (widths[last] ?? 0) + TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  if (textColumns.length === 0) return share(TEXT_WIDTH, needed);
+  const room = Math.floor(TEXT_WIDTH * MAX_AMOUNT_SHARE);
+  const amounts = sum(needed) > room ? share(room, needed) : needed;
+  const texts = share(
+    TEXT_WIDTH - sum(amounts),
+    textColumns.map((i) =>
+      Math.min(
+        MAX_CHARS,
+        Math.max(MIN_CHARS, ...rows.map((row) => shownText(row[i] ?? []).length)),
+      ),
+    ),
+  );
+  const widths = new Array<number>(columns).fill(0);
+  amountColumns.forEach((i, k) => {
+    widths[i] = amounts[k] ?? 0;
+  });
+  textColumns.forEach((i, k) => {
+    widths[i] = texts[k] ?? 0;
+  });
   return widths;
 }
 
@@ -86,11 +180,12 @@ function row(
 export const table: BlockHandler<TableNode> = (state, node, context) => {
   const all = [node.header, ...node.rows, ...(node.total ? [node.total] : [])];
   const columns = Math.max(node.align.length, ...all.map((r) => r.length));
-  const widths = columnWidths(all, columns);
+  const widths = columnWidths(all, node.align, columns);
   return [
     new Table({
       style: STYLE.tableGrid,
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      layout: TableLayoutType.FIXED,
       columnWidths: widths,
       rows: [
         row(state, node, node.header, "header", widths, context),
