@@ -10,6 +10,10 @@
  *   shows its own names for them; headings numbered by Word's multilevel list (`numbering.ts`).
  * - A4 with 25 mm margins, title and diarienummer in the header, "Sida X (Y)" in the footer
  *   (`page.ts`); document properties in `properties.ts`.
+ * - Tables in a fixed layout: amount columns as wide as their widest cell, text columns the rest
+ *   (`handlers/table.ts`); room after every table.
+ * - The closing section before the signatures is kept on the page of the first signature block
+ *   (`keep.ts`, look-ahead done before the handlers run), so signatures never stand alone.
  * - Redline `change` nodes and blocks become tracked changes (`w:ins` / `w:del`).
  * - Deterministic: same tree and options, same bytes, in any time zone (`package.ts`).
  */

@@ -24,6 +24,14 @@ export const SMALL_SIZE = 18;
 export const LANGUAGE = "sv-SE";
 export const MUTED_COLOR = "595959";
 
+/** Height of the text area: the page less the top and bottom margins. */
+export const TEXT_HEIGHT = PAGE_HEIGHT - 2 * MARGIN;
+/**
+ * Height of one line of body text (11 pt at the document's 1.1 line spacing), an upper bound for
+ * Calibri and for DejaVu Sans, LibreOffice's fallback for it; for estimates only.
+ */
+export const LINE_HEIGHT = 300;
+
 /** Left and right padding of table cells (Word's default): 1.9 mm. */
 export const CELL_MARGIN = 108;
 

@@ -2,6 +2,7 @@ import { Document, type FileChild, Paragraph, TextRun } from "docx";
 import type { DocumentTree } from "../../document/types.js";
 import { handlers } from "./handlers/index.js";
 import { copyLabel } from "./handlers/signatures.js";
+import { leadIntoSignatures } from "./keep.js";
 import { numbering, wordNumbersMatch } from "./numbering.js";
 import type { DocxOptions } from "./options.js";
 import { packDocument } from "./package.js";
@@ -31,7 +32,10 @@ export function renderDocx(tree: DocumentTree, options: DocxOptions = {}): Promi
 
 /** The docx Document of a tree: runs the handlers over it and adds styles, numbering and page. */
 function build(tree: DocumentTree, options: DocxOptions): Document {
-  const state = createState(tree, options, handlers, wordNumbersMatch(tree));
+  const state = createState(tree, options, handlers, {
+    wordHeadingNumbers: wordNumbersMatch(tree),
+    keepWithNext: leadIntoSignatures(tree.children),
+  });
   const body = [...titleBlock(tree), ...state.all(tree.children, { listLevel: 0 })];
   if (options.copyLabel && !state.copyLabelWritten) {
     body.push(copyLabel(state, { listLevel: 0 }, options.copyLabel));

@@ -6,6 +6,7 @@ import {
   type IParagraphOptions,
   Paragraph,
   type ParagraphChild,
+  Table,
   TextRun,
 } from "docx";
 import type { Block, ChangeKind, DocumentTree, Inline } from "../../document/types.js";
@@ -28,6 +29,17 @@ export interface BlockContext {
   change?: ChangeKind;
   /** List nesting depth (0 at the top level, 1 inside a list item …). */
   listLevel: number;
+  /**
+   * Keep the block on the page of what follows it: `w:keepNext` on all its paragraphs (in a table,
+   * on every cell's, which keeps each row with the next). Set on the blocks that lead into the
+   * signatures (see `keep.ts`) and passed on to the blocks inside them.
+   */
+  keepWithNext?: boolean;
+  /**
+   * The block comes right after a table among its siblings: its first paragraph gets room above
+   * (a table has no spacing after of its own). Set by `state.all` for each block.
+   */
+  afterTable?: boolean;
 }
 
 /** A block handler: one node to the Word paragraphs and tables that show it. */
@@ -65,9 +77,15 @@ export interface State {
   readonly wordHeadingNumbers: boolean;
   /** Set once the copy label is on the page (the signatures handler prints it). */
   copyLabelWritten: boolean;
-  /** Renders one block, passing its redline change on to what it contains. */
+  /**
+   * Renders one block, passing its redline change, and whether it is kept with what follows, on
+   * to what it contains.
+   */
   one(block: Block, context: BlockContext): FileChild[];
-  /** Renders blocks in order. */
+  /**
+   * Renders sibling blocks in order, telling each whether it follows a table (`afterTable`), and
+   * putting an empty paragraph between two tables, which Word would otherwise join into one.
+   */
   all(blocks: readonly Block[], context: BlockContext): FileChild[];
   /** Renders inline content. */
   inlines(nodes: readonly Inline[], marks: Marks): ParagraphChild[];
@@ -81,6 +99,45 @@ export interface State {
   nextListInstance(): number;
 }
 
+/** Room above the first paragraph after a table: 10 pt, as in the PDF. */
+export const SPACE_AFTER_TABLE = 200;
+
+/**
+ * The paragraph options a block's place gives one of its paragraphs (`first`: the block's first):
+ * `w:keepNext` when the block is kept with what follows, room above the block's first paragraph
+ * when the block follows a table. A heading takes only the first: its style gives it more room
+ * above than a table's.
+ */
+export function placement(context: BlockContext, first: boolean): ParagraphOptions {
+  return {
+    ...(context.keepWithNext ? { keepNext: true } : {}),
+    ...(first && context.afterTable ? { spacing: { before: SPACE_AFTER_TABLE } } : {}),
+  };
+}
+
+/**
+ * The tracked change of the empty paragraph between two tables whose blocks have these changes, so
+ * that it is there exactly when both tables are: after accepting every change (neither table
+ * deleted) and after rejecting every change (neither inserted). "none" when it is never needed
+ * (a deleted table next to an inserted one), undefined when it is always there.
+ */
+export function separatorChange(
+  before: ChangeKind | undefined,
+  after: ChangeKind | undefined,
+): ChangeKind | undefined | "none" {
+  const accepted = before !== "del" && after !== "del";
+  const rejected = before !== "ins" && after !== "ins";
+  return accepted && rejected ? undefined : accepted ? "ins" : rejected ? "del" : "none";
+}
+
+/** What `createState` is told about the document as a whole, worked out before rendering. */
+export interface Layout {
+  /** Whether headings take their numbers from Word's numbering (see `wordNumbersMatch`). */
+  wordHeadingNumbers: boolean;
+  /** Blocks kept on the page of what follows them (see `leadIntoSignatures`). */
+  keepWithNext: ReadonlySet<Block>;
+}
+
 /** `YYYY-MM-DD` becomes midnight UTC; a date-time is kept. */
 const revisionDate = (date: string | undefined): string | undefined =>
   date === undefined ? undefined : /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date;
@@ -89,7 +146,7 @@ export function createState(
   tree: DocumentTree,
   options: DocxOptions,
   handlers: Handlers,
-  wordHeadingNumbers: boolean,
+  layout: Layout,
 ): State {
   const author = options.revision?.author ?? DEFAULT_REVISION_AUTHOR;
   const date = revisionDate(options.revision?.date);
@@ -99,15 +156,34 @@ export function createState(
   const state: State = {
     tree,
     options,
-    wordHeadingNumbers,
+    wordHeadingNumbers: layout.wordHeadingNumbers,
     copyLabelWritten: false,
     one(block, context) {
-      const inner = { ...context, change: block.change ?? context.change };
+      const inner: BlockContext = {
+        ...context,
+        change: block.change ?? context.change,
+        keepWithNext: context.keepWithNext || layout.keepWithNext.has(block),
+      };
       const handler = handlers.blocks[block.type] as BlockHandler | undefined;
       return handler ? handler(state, block, inner) : handlers.unknownBlock(state, block, inner);
     },
     all(blocks, context) {
-      return blocks.flatMap((block) => state.one(block, context));
+      const out: FileChild[] = [];
+      let previous: ChangeKind | undefined;
+      for (const block of blocks) {
+        const change = block.change ?? context.change;
+        const afterTable = out.at(-1) instanceof Table;
+        const rendered = state.one(block, { ...context, afterTable });
+        if (afterTable && rendered[0] instanceof Table) {
+          const between = separatorChange(previous, change);
+          if (between !== "none") {
+            out.push(state.paragraph({ spacing: { before: 0, after: 0 } }, [], between));
+          }
+        }
+        out.push(...rendered);
+        previous = change;
+      }
+      return out;
     },
     inlines(nodes, marks) {
       return nodes.flatMap((node) => {

@@ -9,7 +9,7 @@ import {
 } from "docx";
 import type { Align, Inline, TableNode } from "../../../document/types.js";
 import { BODY_SIZE, CELL_MARGIN, TEXT_WIDTH } from "../layout.js";
-import type { BlockContext, BlockHandler, State } from "../state.js";
+import { type BlockContext, type BlockHandler, placement, type State } from "../state.js";
 import { STYLE } from "../styles.js";
 
 /** Left is the paragraph default, so only right and centre are written. */
@@ -160,6 +160,7 @@ function row(
             state.paragraph(
               {
                 ...alignment(node.align[i]),
+                ...placement(context, false),
                 spacing: { before: 40, after: 40 },
               },
               state.inlines(cells[i] ?? [], marks),
@@ -175,7 +176,7 @@ function row(
  * `table` → a `Table Grid` table across the text width. Cells align per `align` (amounts right);
  * the header row is bold, shaded and repeats on every page the table runs onto (`w:tblHeader`);
  * the total row is bold; no row splits across pages. A table a redline inserts or deletes has
- * every row tracked.
+ * every row tracked. A table kept with the next block has `w:keepNext` in every cell.
  */
 export const table: BlockHandler<TableNode> = (state, node, context) => {
   const all = [node.header, ...node.rows, ...(node.total ? [node.total] : [])];

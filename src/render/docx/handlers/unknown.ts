@@ -1,5 +1,5 @@
 import type { Inline } from "../../../document/types.js";
-import type { BlockHandler, InlineHandler } from "../state.js";
+import { type BlockHandler, type InlineHandler, placement } from "../state.js";
 
 const field = (node: unknown, key: string): unknown =>
   typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined;
@@ -14,7 +14,7 @@ export const unknownBlock: BlockHandler<unknown> = (state, node, context) => {
   if (!Array.isArray(children)) return [];
   return [
     state.paragraph(
-      {},
+      placement(context, true),
       state.inlines(children as Inline[], { change: context.change }),
       context.change,
     ),
