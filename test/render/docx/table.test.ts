@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
 import { describe, expect, it } from "vitest";
 import type { Inline, TableNode } from "../../../src/document/types.js";
-import { textWidth } from "../../../src/render/docx/handlers/table.js";
+import { keepsWithNext, textWidth } from "../../../src/render/docx/handlers/table.js";
 import { BODY_SIZE, CELL_MARGIN, TEXT_WIDTH } from "../../../src/render/docx/layout.js";
 import { sampleTree } from "../../fixtures/sample-tree.js";
 import { all, child, render, textOf, val } from "./helpers.js";
@@ -199,5 +199,21 @@ describe("textWidth", () => {
     for (const text of ["Kostnad (kronor)", "650\u00a0000 kr", "Summa"]) {
       expect(textWidth(text), text).toBeLessThanOrEqual(dejaVuBold(text) * 1.2);
     }
+  });
+});
+
+describe("table across pages", () => {
+  const keeps = (row: Element) =>
+    all(row, "w:p").every((para) => all(child(para, "w:pPr") as Element, "w:keepNext").length > 0);
+
+  it("should keep a short table on one page: every row but the last keeps with the next", async () => {
+    const { rows } = await budget();
+    expect(rows.map(keeps)).toEqual([true, true, true, true, true, true, true, false]);
+  });
+
+  it("should keep a long table's header with two rows and its last three rows together", () => {
+    const count = 30;
+    const kept = Array.from({ length: count }, (_, i) => i).filter((i) => keepsWithNext(i, count));
+    expect(kept).toEqual([0, 1, 27, 28]);
   });
 });

@@ -129,6 +129,20 @@ export function columnWidths(
 
 type RowKind = "header" | "body" | "total";
 
+/** A table of at most this many rows (header and total included) is kept on one page. */
+const KEEP_WHOLE_ROWS = 15;
+
+/**
+ * Whether row `i` of `count` keeps with the next row (`w:keepNext` in its cells, which Word and
+ * LibreOffice both honour for rows): in a short table every row but the last, so the table stays
+ * on one page, as in the PDF; in a long one the header with the first two body rows and the last
+ * three rows together, so neither end of the table is left alone on a page.
+ */
+export function keepsWithNext(i: number, count: number): boolean {
+  if (count <= KEEP_WHOLE_ROWS) return i < count - 1;
+  return i < 2 || (i >= count - 3 && i < count - 1);
+}
+
 function row(
   state: State,
   node: TableNode,
@@ -136,6 +150,7 @@ function row(
   kind: RowKind,
   widths: number[],
   context: BlockContext,
+  keepNext: boolean,
 ): TableRow {
   const { change } = context;
   const marks = kind === "body" ? { change } : { change, bold: true };
@@ -161,6 +176,7 @@ function row(
               {
                 ...alignment(node.align[i]),
                 ...placement(context, false),
+                ...(keepNext ? { keepNext: true } : {}),
                 spacing: { before: 40, after: 40 },
               },
               state.inlines(cells[i] ?? [], marks),
@@ -176,10 +192,17 @@ function row(
  * `table` → a `Table Grid` table across the text width. Cells align per `align` (amounts right);
  * the header row is bold, shaded and repeats on every page the table runs onto (`w:tblHeader`);
  * the total row is bold; no row splits across pages. A table a redline inserts or deletes has
- * every row tracked. A table kept with the next block has `w:keepNext` in every cell.
+ * every row tracked. A short table stays on one page and a long one does not leave its header or
+ * its last rows alone on one (`keepsWithNext`); a table kept with the next block has `w:keepNext`
+ * in every cell.
  */
 export const table: BlockHandler<TableNode> = (state, node, context) => {
-  const all = [node.header, ...node.rows, ...(node.total ? [node.total] : [])];
+  const rows: { kind: RowKind; cells: Inline[][] }[] = [
+    { kind: "header", cells: node.header },
+    ...node.rows.map((cells) => ({ kind: "body" as const, cells })),
+    ...(node.total ? [{ kind: "total" as const, cells: node.total }] : []),
+  ];
+  const all = rows.map((r) => r.cells);
   const columns = Math.max(node.align.length, ...all.map((r) => r.length));
   const widths = columnWidths(all, node.align, columns);
   return [
@@ -188,11 +211,9 @@ export const table: BlockHandler<TableNode> = (state, node, context) => {
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       layout: TableLayoutType.FIXED,
       columnWidths: widths,
-      rows: [
-        row(state, node, node.header, "header", widths, context),
-        ...node.rows.map((cells) => row(state, node, cells, "body", widths, context)),
-        ...(node.total ? [row(state, node, node.total, "total", widths, context)] : []),
-      ],
+      rows: rows.map(({ kind, cells }, i) =>
+        row(state, node, cells, kind, widths, context, keepsWithNext(i, rows.length)),
+      ),
     }),
   ];
 };
