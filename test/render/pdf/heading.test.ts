@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { layoutDocument, textArea } from "../../../src/render/pdf/index.js";
+import { reader } from "../../../src/render/pdf/lib/style.js";
 import { sampleTree } from "../../fixtures/sample-tree.js";
 import { filler, h, longTree, p, tree, words } from "./fixtures/trees.js";
 import { lines, layoutOptions as options, texts } from "./helpers.js";
@@ -8,6 +9,35 @@ describe("PDF layout: headings", () => {
   it("should write a heading as its number and its text", () => {
     const heading = lines(layoutDocument(sampleTree())).find((l) => l.text.includes("Stöd"));
     expect(heading?.text).toBe("1.1Stöd");
+  });
+
+  it("should set a heading's text an en space after its own number, wrapped lines under the text", () => {
+    // Numbers of different widths: each heading measures its own (a gap sized for the widest
+    // number of the document leaves "2.1" so far from its text that poppler reads two columns).
+    const long = words("Uppföljningsrubrik", 8);
+    const layout = layoutDocument(
+      tree([h(2, "2.1", "Parter"), p("Text."), h(2, "12.10", long), h(3, "2.1.1", "Styrgrupp")]),
+    );
+    const all = texts(layout);
+    const cases = [
+      ["2.1", "Parter"],
+      ["12.10", "Uppföljningsrubrik"],
+      ["2.1.1", "Styrgrupp"],
+    ] as const;
+    for (const [number, start] of cases) {
+      const n = all.find((t) => t.text === number);
+      const title = all.find((t) => t.text.startsWith(start) && t.y === n?.y);
+      expect(n, number).toBeDefined();
+      expect(title, number).toBeDefined();
+      const gap = (title?.x as number) - (n?.x as number) - (n?.width as number);
+      expect(gap / (n?.size as number), number).toBeCloseTo(0.5, 6);
+      expect(gap / (n?.size as number)).toBeLessThan(reader.wordGap);
+    }
+    // The long heading wraps; its second line starts under the first line's text.
+    const lines = all.filter((t) => t.text.includes("Uppföljningsrubrik"));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(lines.map((t) => t.x)).size).toBe(1);
+    expect(new Set(lines.map((t) => t.y)).size).toBe(lines.length);
   });
 
   it("should move a heading at the bottom of a page to the next page with its paragraph", () => {

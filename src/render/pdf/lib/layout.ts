@@ -32,7 +32,6 @@ export function layoutDocument(tree: DocumentTree, options: PdfOptions = {}): Do
     listDepth: 0,
     copyLabelled: false,
     paragraphSpace: space.paragraph,
-    headingHang: headingHang(tree.children),
     one(block) {
       const outer = state.change;
       if (block.change) state.change = block.change;
@@ -104,24 +103,6 @@ function titleBlock(state: State, meta: DocumentMeta): void {
   add(meta.title, style.title, meta.subtitle ? space.subtitle : space.titleAfter);
   if (meta.subtitle) add(meta.subtitle, style.subtitle, space.titleAfter);
 }
-
-/** Offset of heading text from the start of its number, per depth: widest number plus a gap. */
-function headingHang(blocks: readonly Block[]): Record<1 | 2 | 3, number> {
-  const widest = { 1: 0, 2: 0, 3: 0 };
-  const visit = (block: Block) => {
-    if (block.type === "heading" && block.number) {
-      const s = style.heading[block.depth];
-      widest[block.depth] = Math.max(widest[block.depth], textWidth(block.number, s.face, s.size));
-    }
-    if (block.type === "list") for (const item of block.items) item.forEach(visit);
-  };
-  blocks.forEach(visit);
-  const gap = (depth: 1 | 2 | 3) => HEADING_GAP * style.heading[depth].size;
-  return { 1: widest[1] + gap(1), 2: widest[2] + gap(2), 3: widest[3] + gap(3) };
-}
-
-/** Space between a heading's number and its text, in ems. */
-const HEADING_GAP = 0.6;
 
 /** Running header (title left, diarienummer right) and footer (fingerprint left, page right). */
 function runningBoxes(meta: DocumentMeta, index: number, count: number, options: PdfOptions) {

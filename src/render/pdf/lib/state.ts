@@ -40,11 +40,6 @@ export interface State {
   paragraphSpace: number;
   /** Change mark of the block being set (redlines): its text is underlined or struck through. */
   change?: ChangeKind;
-  /**
-   * Offset of heading text from the start of its number, per depth: the widest number of that
-   * depth plus a gap, so the texts of headings of one depth line up.
-   */
-  headingHang: Record<1 | 2 | 3, number>;
   /** Dispatches one block to its handler. */
   one(block: Block): void;
   /** Dispatches blocks in order. */

@@ -65,6 +65,24 @@ export const space = {
   signatureBlock: 22,
 } as const;
 
+/**
+ * What poppler's layout analysis (pdftotext in its default mode, and the search and copy of PDF
+ * viewers built on poppler) reads as one text, in ems of the font size: words on one baseline up
+ * to `wordGap` apart are one line; lines of one font size up to `lineGap` apart (baseline to
+ * baseline) that overlap horizontally are one block, read line by line. Text further apart falls
+ * into separate blocks, which poppler orders as columns: everything in the left one first.
+ */
+export const reader = { wordGap: 0.7, lineGap: 1.5 } as const;
+
+export const heading = {
+  /**
+   * Space between a heading's number and its text, in ems: an en space, well under
+   * `reader.wordGap`, so number and text read as one line (a wider gap splits them into two
+   * columns).
+   */
+  numberGap: 0.5,
+} as const;
+
 export const list = {
   /** Hanging indent of a bullet item. */
   bulletIndent: 16,

@@ -1,18 +1,23 @@
 import { inlineText } from "../../../../document/text.js";
 import type { HeadingNode } from "../../../../document/types.js";
+import { textWidth } from "../fonts.js";
 import { toSpans, wrap } from "../inline.js";
 import { baselineIn, type Chunk, leftEdge, lineBoxes, measureOf, type State } from "../state.js";
-import { space, style } from "../style.js";
+import { heading as headingStyle, space, style } from "../style.js";
 
 /**
- * A numbered heading: the number hangs before the heading text (the texts of one depth line up;
- * the gap stays narrow enough for text extraction to read number and text as one line), the whole
- * heading is one chunk and is kept with what follows it.
+ * A numbered heading: the number, an en space, the heading text; lines the text wraps to hang
+ * under the text's start. The gap is measured per heading, so "2.1 Parter" reads as one line of
+ * text in every reader (a wider gap, as when texts of one depth line up under the widest number,
+ * makes poppler's layout analysis take number and text for two columns). The whole heading is one
+ * chunk and is kept with what follows it.
  */
 export function heading(state: State, node: HeadingNode): void {
   const s = style.heading[node.depth];
   const x = leftEdge(state);
-  const hang = node.number ? state.headingHang[node.depth] : 0;
+  const hang = node.number
+    ? textWidth(node.number, s.face, s.size) + headingStyle.numberGap * s.size
+    : 0;
   const lines = wrap(toSpans(node.children, s.face, state.change), measureOf(state) - hang, s.size);
   const baseline = baselineIn(s);
   const boxes = lines.flatMap((line, i) => lineBoxes(line, x + hang, baseline + i * s.leading, s));
