@@ -77,11 +77,20 @@ describe("PDF layout: headings", () => {
       ["1 Åtagande", 1, 0],
       ["1.1 Stöd", 2, 0],
       ["2 Socialförvaltningens ersättning under 12 månader", 1, 0],
-      ["3 Underskrift", 1, 1],
+      ["3 Underskrift", 1, 0],
     ]);
     const long = layoutDocument(longTree());
     expect(long.outline.map((o) => o.page)).toEqual(
       [...long.outline.map((o) => o.page)].sort((a, b) => a - b),
     );
+    // Each bookmark points at the page and the top of its heading's number.
+    const all = texts(long);
+    for (const entry of long.outline) {
+      const number = entry.title.split(" ")[0];
+      const box = all.find((t) => t.text === number && t.page === entry.page && t.y > entry.y);
+      expect(box, entry.title).toBeDefined();
+      expect((box?.y as number) - entry.y, entry.title).toBeLessThan(20);
+    }
+    expect(new Set(long.outline.map((o) => o.page)).size).toBeGreaterThanOrEqual(5);
   });
 });

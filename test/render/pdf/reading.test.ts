@@ -8,12 +8,13 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { documentText } from "../../../src/document/text.js";
 import type { Block, DocumentTree } from "../../../src/document/types.js";
 import { layoutDocument, renderPdf, type TextBox } from "../../../src/render/pdf/index.js";
 import { needProgram } from "../../helpers/external.js";
 import { tempDir } from "../../sign/helpers.js";
-import { filler, h, p, tree, words } from "./fixtures/trees.js";
-import { texts } from "./helpers.js";
+import { filler, h, p, signatures, sixParties, text, tree, words } from "./fixtures/trees.js";
+import { addedText, interleaves, texts } from "./helpers.js";
 
 const tmp = tempDir("iop-pdf-reading-");
 afterAll(() => tmp.remove());
@@ -37,6 +38,39 @@ const linesOf = (page: string): string[] =>
 
 const TITLE = "Överenskommelse om IOP";
 const DNR = "Dnr 2021/630";
+
+/**
+ * The page texts without the running header (title and Dnr, read first) and footer (fingerprint
+ * and page number, read last): checked to be there, then taken off.
+ */
+function bodyOf(pages: readonly string[]): string {
+  return pages
+    .map((page, i) => {
+      const lines = linesOf(page);
+      expect(lines.slice(0, 2), `page ${i + 1}`).toEqual([TITLE, DNR]);
+      expect(lines.slice(-2), `page ${i + 1}`).toEqual([
+        "Kontrollsumma 3f2a 91c0 77be",
+        `Sida ${i + 1} (${pages.length})`,
+      ]);
+      return lines.slice(2, -2).join("\n");
+    })
+    .join("\n");
+}
+
+/** Whether poppler reads the tree's text in order (null), or where it parts from it. */
+async function readsInOrder(t: DocumentTree): Promise<string | null> {
+  const body = bodyOf(await popplerPages(t));
+  return interleaves(body, documentText(t), addedText(layoutDocument(t)));
+}
+
+/** An amount table as the budget template writes it. */
+const budget = (rows: readonly (readonly [string, string])[]): Block => ({
+  type: "table",
+  align: ["left", "right"],
+  header: [[text("Beskrivning av resurs")], [text("Kostnad (kronor)")]],
+  rows: rows.map(([what, amount]) => [[text(what)], [text(amount)]]),
+  total: [[text("Summa")], [text("uppgift saknas")]],
+});
 
 /** Second-level headings with numbers of different widths, as in the Stockholm agreement. */
 const sections: Block[] = [
@@ -84,5 +118,69 @@ describe.runIf(needProgram("pdftotext"))("PDF text in poppler's reading order", 
     const page = linesOf((await popplerPages(found as DocumentTree))[1] as string);
     expect(page.slice(0, 3)).toEqual([TITLE, DNR, "2.1 Partnerskapets utgångspunkt"]);
     expect(page.at(-1)).toMatch(/^Sida 2 \(\d\)$/);
+  });
+
+  it.each([
+    ["one row", [["Egenfinansiering", "uppgift saknas"]]],
+    [
+      "two rows",
+      [
+        ["Bidrag från Brottsoffermyndigheten", "ca 40\u00a0000 kr"],
+        ["Medlemsavgifter, gåvor och sponsorbidrag", "uppgift saknas"],
+      ],
+    ],
+    [
+      "three rows",
+      [
+        ["Personal", "650\u00a0000 kr"],
+        ["Konsulter", "5\u00a0000 kr"],
+        ["Lokaler", "54\u00a0000 kr"],
+      ],
+    ],
+    [
+      "a wrapped description",
+      [
+        [words("Verksamhetsstöd från Brottsoffermyndigheten", 6), "15\u00a0000 kr"],
+        ["Medlemsavgifter", "1\u00a0500 kr"],
+      ],
+    ],
+  ] as const)("should read an amount table with %s row by row", async (_, rows) => {
+    // Between headings, as in a bilaga: no paragraph near it that poppler could read it with.
+    const t = tree([
+      h(1, "6", "Egenfinansiering under 12 månader"),
+      budget(rows),
+      h(1, "7", "Underskrift"),
+      signatures(sixParties.slice(0, 2)),
+    ]);
+    expect(await readsInOrder(t)).toBeNull();
+  });
+
+  it("should read a table of text columns with wrapped cells row by row", async () => {
+    const t = tree([
+      h(1, "8", "Ändringslogg"),
+      {
+        type: "table",
+        align: ["left", "left", "left"],
+        header: [[text("Datum")], [text("Beslut")], [text("Ändring")]],
+        rows: [
+          [
+            [text("2025-03-25")],
+            [text("Socialnämnden 2025-03-25 § 12, efter beredning i styrgruppen")],
+            [text(words("Ersättningen för 2025 fastställs till 830 000 kr.", 5))],
+          ],
+          [[text("2025-09-01")], [text("Styrgruppen")], [text("Kontaktperson byts.")]],
+        ],
+      },
+      p("Text efter tabellen."),
+    ]);
+    expect(await readsInOrder(t)).toBeNull();
+  });
+
+  it("should read a table longer than a page row by row, its header again on every page", async () => {
+    const rows = Array.from(
+      { length: 120 },
+      (_, i) => [`Post ${i + 1}`, `${i + 1}\u00a0000 kr`] as const,
+    );
+    expect(await readsInOrder(tree([p("Inledning."), budget(rows)]))).toBeNull();
   });
 });

@@ -47,6 +47,7 @@ export const style = {
     2: { face: "bold", size: 12, leading: 16, gray: 0 },
     3: { face: "boldItalic", size: 10.5, leading: 15, gray: 0 },
   },
+  /** Table text; the leading is a text table's (an amount table sets its lines closer: `table`). */
   table: { face: "regular", size: 9.5, leading: 13, gray: 0 },
   running: { face: "regular", size: 8, leading: 10, gray: 0.35 },
   label: { face: "italic", size: 9, leading: 12, gray: 0.3 },
@@ -91,9 +92,25 @@ export const list = {
   bullets: ["\u2022", "\u2013", "\u2022"],
 } as const;
 
+/** Cell padding and the leading of a table's lines (see the table handler for which is used). */
+export interface TableGeometry {
+  padX: number;
+  padY: number;
+  leading: number;
+}
+
 export const table = {
-  padX: 5,
-  padY: 3.5,
+  /**
+   * A table with amounts, as wide as its content, one block of text for poppler (see `reader`):
+   * a column's text starts 2 × padX (under 0.7 em) after the widest line of the column before;
+   * lines of neighbouring rows are leading + 2 × padY (under 1.5 em) apart.
+   */
+  compact: { padX: 3, padY: 0.75, leading: 12.5 } satisfies TableGeometry,
+  /**
+   * A table of text columns across the measure, every cell a block of its own for poppler: rows
+   * leading + 2 × padY (over 1.5 em) apart, columns at least 2 × padX (over 1 em) apart.
+   */
+  grid: { padX: 5, padY: 3.5, leading: 13 } satisfies TableGeometry,
   rule: { width: 0.5, gray: 0.45 },
   /** The rule under the header row and over the total row. */
   strongRule: { width: 0.9, gray: 0.15 },
