@@ -1,7 +1,14 @@
 import type { Block, DocumentTree, Inline } from "./types.js";
 
-/** Plain text of inline content; deleted redline text is left out. */
-export function inlineText(nodes: readonly Inline[]): string {
+/**
+ * Which text to take from a redline: what a reader of the new version sees (deleted words and
+ * blocks left out), or everything including what was deleted (the diff lists deletions).
+ */
+interface TextOptions {
+  deleted?: boolean;
+}
+
+function collectInline(nodes: readonly Inline[], options: TextOptions): string {
   let out = "";
   for (const node of nodes) {
     switch (node.type) {
@@ -12,33 +19,38 @@ export function inlineText(nodes: readonly Inline[]): string {
         out += "\n";
         break;
       case "change":
-        if (node.kind === "ins") out += inlineText(node.children);
+        if (node.kind === "ins" || options.deleted) out += collectInline(node.children, options);
         break;
       default:
-        out += inlineText(node.children);
+        out += collectInline(node.children, options);
     }
   }
   return out;
 }
 
-/** Blocks a reader sees: deleted redline blocks are left out. */
-const visible = (blocks: readonly Block[]): Block[] => blocks.filter((b) => b.change !== "del");
+/** Blocks a reader sees: deleted redline blocks are left out unless asked for. */
+const visible = (blocks: readonly Block[], options: TextOptions): readonly Block[] =>
+  options.deleted ? blocks : blocks.filter((b) => b.change !== "del");
 
-/** Plain text of one block, paragraphs separated by newlines. */
-export function blockText(block: Block): string {
+function collectBlock(block: Block, options: TextOptions): string {
+  const inline = (nodes: readonly Inline[]) => collectInline(nodes, options);
   switch (block.type) {
     case "heading":
-      return `${block.number} ${inlineText(block.children)}`;
+      return `${block.number} ${inline(block.children)}`;
     case "paragraph":
-      return inlineText(block.children);
+      return inline(block.children);
     case "list":
       return block.items
-        .map((item) => visible(item).map(blockText).join("\n"))
+        .map((item) =>
+          visible(item, options)
+            .map((b) => collectBlock(b, options))
+            .join("\n"),
+        )
         .filter((text) => text !== "")
         .join("\n");
     case "table":
       return [block.header, ...block.rows, ...(block.total ? [block.total] : [])]
-        .map((row) => row.map(inlineText).join("\t"))
+        .map((row) => row.map(inline).join("\t"))
         .join("\n");
     case "signatures":
       return block.blocks
@@ -52,13 +64,24 @@ export function blockText(block: Block): string {
   }
 }
 
+/** Plain text of inline content as the new version reads (deleted words left out). */
+export const inlineText = (nodes: readonly Inline[]): string => collectInline(nodes, {});
+/** Plain text of inline content including deleted words. */
+export const inlineTextWithDeleted = (nodes: readonly Inline[]): string =>
+  collectInline(nodes, { deleted: true });
+/** Plain text of one block, paragraphs separated by newlines (deleted content left out). */
+export const blockText = (block: Block): string => collectBlock(block, {});
+/** Plain text of one block including deleted words and blocks. */
+export const blockTextWithDeleted = (block: Block): string =>
+  collectBlock(block, { deleted: true });
+
 /**
  * The document's text in reading order: title, subtitle, then every block. Used for content
  * fingerprints and to compare what PDF and Word readers extract.
  */
 export function documentText(tree: DocumentTree): string {
   const head = [tree.meta.title, tree.meta.subtitle].filter((s): s is string => Boolean(s));
-  return [...head, ...visible(tree.children).map(blockText)].join("\n");
+  return [...head, ...visible(tree.children, {}).map(blockText)].join("\n");
 }
 
 /** Collapses all whitespace, for comparing texts from different readers. */
