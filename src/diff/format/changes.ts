@@ -43,4 +43,3 @@ export function blockChanges(blocks: readonly Block[], out: TextChange[] = []): 
 
 /** Whether a block carries any change mark. */
 export const hasChanges = (block: Block): boolean => blockChanges([block]).length > 0;
-
