@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { layoutDocument, textArea } from "../../../src/render/pdf/index.js";
+import { layoutDocument, type TextBox, textArea } from "../../../src/render/pdf/index.js";
+import { reader } from "../../../src/render/pdf/lib/style.js";
 import { sampleTree } from "../../fixtures/sample-tree.js";
 import { h, longTree, p, signatures, tree, words } from "./fixtures/trees.js";
 import { lines, layoutOptions as options, outOfPlace, overlaps, texts } from "./helpers.js";
@@ -49,6 +50,23 @@ describe("PDF layout: running header and footer", () => {
       expect(footer).toEqual(
         expect.arrayContaining([`Sida ${i + 1} (${n})`, "Kontrollsumma 3f2a 91c0 77be"]),
       );
+    });
+  });
+
+  it("should stack the title over the diarienummer at the left, one block of text for poppler", () => {
+    const layout = layoutDocument(longTree(), options);
+    layout.pages.forEach((_, i) => {
+      const header = texts(layout).filter((t) => t.page === i && t.role === "header");
+      expect(
+        header.map((t) => t.text.slice(0, 4)),
+        `page ${i + 1}`,
+      ).toEqual(["Över", "Dnr "]);
+      const title = header[0] as TextBox;
+      const dnr = header[1] as TextBox;
+      expect([title.x, dnr.x]).toEqual([textArea.left, textArea.left]);
+      // Lines of one size less than 1.5 lines apart, overlapping: poppler joins them.
+      expect((dnr.y - title.y) / dnr.size).toBeGreaterThan(1);
+      expect((dnr.y - title.y) / dnr.size).toBeLessThan(reader.lineGap);
     });
   });
 

@@ -120,6 +120,39 @@ describe.runIf(needProgram("pdftotext"))("PDF text in poppler's reading order", 
     expect(page.at(-1)).toMatch(/^Sida 2 \(\d\)$/);
   });
 
+  it("should read the running header first on a page that a table of text columns continues on", async () => {
+    // A long title fills the header line up to the diarienummer; the table's cells are blocks of
+    // their own, entirely left of where the Dnr stands.
+    const title =
+      "Överenskommelse om idéburet offentligt partnerskap (IOP) mellan Socialnämnden i Stockholms stad och Brottsofferjourerna";
+    const rows = Array.from({ length: 60 }, (_, i) => [
+      [text(`2025-0${1 + (i % 9)}-1${i % 9}`)],
+      [text("Styrgruppen")],
+      [text(i % 3 ? "Kontaktperson byts." : "Ny rutin för uppföljning.")],
+    ]);
+    const t = tree(
+      [
+        p("Inledning."),
+        {
+          type: "table",
+          align: ["left", "left", "left"],
+          header: [[text("Datum")], [text("Beslut")], [text("Ändring")]],
+          rows,
+        },
+      ],
+      title,
+    );
+    const pages = await popplerPages(t);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    pages.forEach((page, i) => {
+      const lines = linesOf(page);
+      expect(lines[0]?.endsWith("…") && title.startsWith(lines[0].slice(0, -1)), lines[0]).toBe(
+        true,
+      );
+      expect(lines[1], `page ${i + 1}`).toBe(DNR);
+    });
+  });
+
   it.each([
     ["one row", [["Egenfinansiering", "uppgift saknas"]]],
     [

@@ -104,7 +104,17 @@ function titleBlock(state: State, meta: DocumentMeta): void {
   if (meta.subtitle) add(meta.subtitle, style.subtitle, space.titleAfter);
 }
 
-/** Running header (title left, diarienummer right) and footer (fingerprint left, page right). */
+/**
+ * Running header and footer. The header is the title over the diarienummer, both at the left, its
+ * last line just above the header rule; the footer has the fingerprint left and the page number
+ * right.
+ *
+ * The header's lines stand one under the other so that poppler's layout analysis (see `reader`)
+ * reads them as one block before anything else on the page. A diarienummer at the right end of
+ * the title's line was a block of its own, and poppler reads a block that stands entirely left of
+ * another before it: a page starting with a table whose cells are blocks of their own (a text
+ * table, see the table handler) was read cells first, then the Dnr.
+ */
 function runningBoxes(meta: DocumentMeta, index: number, count: number, options: PdfOptions) {
   const s = style.running;
   const boxes: Box[] = [];
@@ -124,12 +134,14 @@ function runningBoxes(meta: DocumentMeta, index: number, count: number, options:
     box.x = textArea.right - box.width;
     return box;
   };
-  const dnr = meta.diarienummer.trim()
-    ? right(`Dnr ${meta.diarienummer.trim()}`, running.headerBaseline, "header")
-    : undefined;
-  const room = textArea.width - (dnr ? dnr.width + 18 : 0);
-  boxes.push(text(ellipsize(meta.title, room), textArea.left, running.headerBaseline, "header"));
-  if (dnr) boxes.push(dnr);
+  const header = [
+    meta.title,
+    ...(meta.diarienummer.trim() ? [`Dnr ${meta.diarienummer.trim()}`] : []),
+  ];
+  header.forEach((line, i) => {
+    const y = running.headerBaseline - (header.length - 1 - i) * s.leading;
+    boxes.push(text(ellipsize(line, textArea.width), textArea.left, y, "header"));
+  });
   const rule = (y: number) =>
     boxes.push({
       kind: "rule",

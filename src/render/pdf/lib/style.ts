@@ -132,6 +132,7 @@ export const signature = {
 
 /** Running header and footer: baselines measured from the top of the page. */
 export const running = {
+  /** The header's last line (the diarienummer); the title stands a leading above it. */
   headerBaseline: page.margin.top - 24,
   headerRule: page.margin.top - 18,
   footerRule: page.height - page.margin.bottom + 18,
