@@ -29,11 +29,13 @@ describe("PDF layout: tables", () => {
     const gap = (header?.x as number) - widest;
     expect(gap).toBeCloseTo(2 * table.compact.padX, 6);
     expect(gap / style.table.size).toBeLessThan(reader.wordGap);
-    const rules = layoutDocument(sampleTree()).pages.flatMap((pg) =>
-      pg.boxes.filter((b) => b.kind === "rule" && b.x1 === b.x2 && b.y1 > (header?.y ?? 0) - 20),
+    // The table's right edge (its rightmost vertical rule) is one padding after the amounts.
+    const columnRules = layoutDocument(sampleTree()).pages.flatMap((pg) =>
+      pg.boxes.flatMap((b) => (b.kind === "rule" && b.x1 === b.x2 ? [b.x1] : [])),
     );
-    const right = Math.max(...rules.map((b) => (b.kind === "rule" ? b.x1 : 0)));
-    expect(right).toBeCloseTo((amounts[0]?.x as number) + (amounts[0]?.width as number) + 3, 6);
+    const right = Math.max(...columnRules);
+    const amountEnd = (amounts[0]?.x as number) + (amounts[0]?.width as number);
+    expect(right - amountEnd).toBeCloseTo(table.compact.padX, 6);
     expect(right).toBeLessThan(textArea.right - 100);
   });
 
