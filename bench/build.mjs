@@ -8,7 +8,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
+
+import { kb, ms, ratio, timeProcess, timeWarm } from "./lib/timing.mjs";
 
 const root = new URL("../", import.meta.url).pathname;
 const { loadAgreement } = await import(`${root}dist/validate/index.js`);
@@ -18,32 +19,6 @@ const { renderPdf } = await import(`${root}dist/render/pdf/index.js`);
 const { renderMarkdown } = await import(`${root}dist/render/markdown/index.js`);
 
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (x) => (x === undefined ? "–" : `${x.toFixed(x < 10 ? 2 : 0)} ms`);
-const ratio = (a, b) => (a === undefined || b === undefined ? "–" : `${(a / b).toFixed(2)}×`);
-const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-
-function timeProcess(cmd, args, runs) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const r = spawnSync(cmd, args, { stdio: "ignore" });
-    times.push(performance.now() - t);
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}`);
-  }
-  return median(times);
-}
-
-async function timeWarm(fn, runs) {
-  for (let i = 0; i < 3; i++) await fn();
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  return median(times);
-}
 
 const work = mkdtempSync(join(tmpdir(), "iop-bench-"));
 const bin = join(root, "dist/bin/iop.js");
@@ -100,8 +75,8 @@ for (const name of agreements) {
   const { agreement } = await loadAgreement(dir);
   const { documents } = buildDocuments(agreement);
   for (const { tree } of documents) {
-    const docxMs = await timeWarm(() => renderDocx(tree), 20);
-    const pdfMs = await timeWarm(() => renderPdf(tree), 20);
+    const docxMs = (await timeWarm(() => renderDocx(tree))).median;
+    const pdfMs = (await timeWarm(() => renderPdf(tree))).median;
     const pdfBytes = (await renderPdf(tree)).length;
     let pandocMs;
     if (pandoc) {

@@ -1,34 +1,12 @@
-// Benchmark of `iop diff`: the Stockholm 2022 → 2025 comparison, and comparisons of generated
-// agreements of 50–800 sections (a few words changed in every tenth section, two sections moved,
-// two removed, two added), to show how the time grows with size. The alignment is an LCS over
-// section ids (a heaviest increasing subsequence, O(n log n)), then word diffs inside each
-// matched section, so the diff should grow about linearly.
-// Figures are medians of warm in-process runs. Run: npm run build && node bench/diff.mjs
-// (or npm run bench, which runs every benchmark).
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
+
+import { ms, timeProcess, timeWarm } from "./lib/timing.mjs";
 
 const root = new URL("../", import.meta.url).pathname;
 const diff = await import(`${root}dist/diff/index.js`);
 const { documentsOf } = await import(`${root}dist/diff/documents.js`);
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
-
-/** Median time of warm runs; with `withMin`, also the fastest (steadier on a shared machine). */
-async function timeWarm(fn, runs = 7, withMin = false) {
-  for (let i = 0; i < 3; i++) await fn();
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  return withMin ? { median: median(times), min: Math.min(...times) } : median(times);
-}
 
 async function version(spec) {
   const loaded = await diff.loadVersion(spec);
@@ -52,15 +30,20 @@ async function measure(oldSpec, newSpec) {
       0,
     ),
     summary: result.summary.length,
-    load: await timeWarm(async () => {
-      await version(oldSpec);
-      await version(newSpec);
-    }, 5),
-    diff: await timeWarm(() => diff.diffVersions(a, b), 31, true),
-    text: await timeWarm(() => diff.renderText(result)),
-    html: await timeWarm(() => diff.renderHtmlDiff(result)),
-    json: await timeWarm(() => diff.renderJson(result)),
-    docx: await timeWarm(() => diff.renderDocxDiff(result), 5),
+    load: (
+      await timeWarm(
+        async () => {
+          await version(oldSpec);
+          await version(newSpec);
+        },
+        { runs: 5 },
+      )
+    ).median,
+    diff: await timeWarm(() => diff.diffVersions(a, b), { runs: 31 }),
+    text: (await timeWarm(() => diff.renderText(result), { runs: 7 })).median,
+    html: (await timeWarm(() => diff.renderHtmlDiff(result), { runs: 7 })).median,
+    json: (await timeWarm(() => diff.renderJson(result), { runs: 7 })).median,
+    docx: (await timeWarm(() => diff.renderDocxDiff(result), { runs: 5 })).median,
   };
 }
 
@@ -199,27 +182,20 @@ try {
     growth.push({ n, diff: m.diff.min });
     row(`generated, ${n} sections`, m);
   }
-  const process5 = (format) => {
-    const times = [];
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      const r = spawnSync(
-        process.execPath,
-        [
-          join(root, "dist/bin/iop.js"),
-          "diff",
-          "agreements/stockholm-brottsofferstod-2022",
-          "agreements/stockholm-brottsofferstod-2025",
-          "--format",
-          format,
-        ],
-        { cwd: root, stdio: "ignore" },
-      );
-      times.push(performance.now() - t);
-      if (r.status !== 0) throw new Error(`iop diff --format ${format} exited ${r.status}`);
-    }
-    return median(times);
-  };
+  const process5 = (format) =>
+    timeProcess(
+      process.execPath,
+      [
+        join(root, "dist/bin/iop.js"),
+        "diff",
+        "agreements/stockholm-brottsofferstod-2022",
+        "agreements/stockholm-brottsofferstod-2025",
+        "--format",
+        format,
+      ],
+      5,
+      { cwd: root },
+    );
   console.log(
     `\nWhole process (\`iop diff\` 2022 → 2025, cold start, module loading included): text ${ms(process5("text"))}, docx ${ms(process5("docx"))}.\n`,
   );

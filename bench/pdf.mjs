@@ -6,32 +6,13 @@
 // or on its own after `npm run build`: node bench/pdf.mjs
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
+
+import { kb, ms, timeWarm } from "./lib/timing.mjs";
 
 const root = new URL("../", import.meta.url).pathname;
 const { loadAgreement } = await import(`${root}dist/validate/index.js`);
 const { buildDocuments } = await import(`${root}dist/pipeline.js`);
 const { layoutDocument, renderPdf } = await import(`${root}dist/render/pdf/index.js`);
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
-const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-
-/** Median wall-clock time of `fn`, and median CPU time (the rest is waiting on timers). */
-async function timeWarm(fn, runs = 30) {
-  for (let i = 0; i < 5; i++) await fn();
-  const wall = [];
-  const cpu = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const start = process.cpuUsage();
-    await fn();
-    const used = process.cpuUsage(start);
-    wall.push(performance.now() - t);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  return { wall: median(wall), cpu: median(cpu) };
-}
 
 const options = {
   fingerprint: "3f2a 91c0 77be",
@@ -67,11 +48,11 @@ console.log("| document | pages | layout | render (layout + draw + save) | of wh
 console.log("| --- | --- | --- | --- | --- | --- |");
 for (const [label, tree] of trees) {
   const pages = layoutDocument(tree, options).pages.length;
-  const layout = await timeWarm(() => layoutDocument(tree, options));
-  const render = await timeWarm(() => renderPdf(tree, options));
+  const layout = await timeWarm(() => layoutDocument(tree, options), { runs: 30, warmup: 5 });
+  const render = await timeWarm(() => renderPdf(tree, options), { runs: 30, warmup: 5 });
   const bytes = (await renderPdf(tree, options)).length;
   console.log(
-    `| ${label} | ${pages} | ${ms(layout.wall)} | ${ms(render.wall)} | ${ms(render.cpu)} | ${kb(bytes)} |`,
+    `| ${label} | ${pages} | ${ms(layout.median)} | ${ms(render.median)} | ${ms(render.cpu)} | ${kb(bytes)} |`,
   );
 }
 console.log(
