@@ -64,11 +64,14 @@ function resolveBlocks(blocks: readonly Block[], keep: ChangeKind): Block[] {
       }
       case "table": {
         const row = (cells: Inline[][]) => cells.map((cell) => resolveInline(cell, keep));
+        const { rowChanges, ...plain } = resolved;
+        // A row the redline marks with the other kind of change is not in this version.
+        const rows = plain.rows.filter((_, k) => (rowChanges?.[k] ?? keep) === keep);
         out.push({
-          ...resolved,
-          header: row(resolved.header),
-          rows: resolved.rows.map(row),
-          ...(resolved.total ? { total: row(resolved.total) } : {}),
+          ...plain,
+          header: row(plain.header),
+          rows: rows.map(row),
+          ...(plain.total ? { total: row(plain.total) } : {}),
         });
         break;
       }

@@ -147,20 +147,15 @@ function listItem(op: AlignOp<Block[]>, state: DiffState): Block[] {
 }
 
 /**
- * Tables are compared row by row, rows matched by their first cell (a budget row by its post).
- * When the rows line up (same posts in the same order), the cells are redlined word by word.
- * The document tree cannot mark a single row as inserted or deleted, so when rows were added,
- * removed or reordered the old table is deleted and the new one inserted.
+ * Tables are compared row by row, rows matched by their first cell (a budget row by its post):
+ * a row in both versions is redlined word by word, a row only in the old version is marked
+ * deleted and one only in the new version inserted (`rowChanges`). A table whose columns changed
+ * is deleted and the new one inserted.
  */
 function table(oldBlock: TableNode, newBlock: TableNode, state: DiffState): Block[] {
   const rowKey = (row: Inline2D) =>
     normalizeText(inlineText(row[0] ?? [])).toLocaleLowerCase("sv-SE");
-  const sameShape =
-    oldBlock.align.length === newBlock.align.length &&
-    oldBlock.rows.length === newBlock.rows.length &&
-    oldBlock.rows.every((row, k) => rowKey(row) === rowKey(newBlock.rows[k] as Inline2D)) &&
-    Boolean(oldBlock.total) === Boolean(newBlock.total);
-  if (!sameShape) {
+  if (oldBlock.align.length !== newBlock.align.length) {
     state.substantive = true;
     return [mark(oldBlock, "del"), mark(newBlock, "ins")];
   }
@@ -170,12 +165,39 @@ function table(oldBlock: TableNode, newBlock: TableNode, state: DiffState): Bloc
       if (result.substantive) state.substantive = true;
       return result.children;
     });
+  const rows: Inline2D[] = [];
+  const rowChanges: (ChangeKind | null)[] = [];
+  const ops = alignSequence(oldBlock.rows, newBlock.rows, {
+    key: rowKey,
+    similarity: () => 0,
+    threshold: 1,
+  });
+  for (const op of ops) {
+    if (op.op === "delete" || op.op === "insert") {
+      state.substantive = true;
+      rows.push(op.op === "delete" ? op.old : op.new);
+      rowChanges.push(op.op === "delete" ? "del" : "ins");
+    } else {
+      rows.push(row(op.old, op.new));
+      rowChanges.push(null);
+    }
+  }
+  const total =
+    newBlock.total && oldBlock.total
+      ? row(oldBlock.total, newBlock.total)
+      : newBlock.total
+        ? newBlock.total.map((cell) => [
+            { type: "change" as const, kind: "ins" as const, children: cell },
+          ])
+        : undefined;
+  if (Boolean(newBlock.total) !== Boolean(oldBlock.total)) state.substantive = true;
   return [
     {
       ...newBlock,
       header: row(oldBlock.header, newBlock.header),
-      rows: newBlock.rows.map((r, k) => row(oldBlock.rows[k] as Inline2D, r)),
-      ...(newBlock.total ? { total: row(oldBlock.total ?? [], newBlock.total) } : {}),
+      rows,
+      ...(total ? { total } : {}),
+      ...(rowChanges.some((c) => c !== null) ? { rowChanges } : {}),
     },
   ];
 }

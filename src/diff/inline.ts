@@ -86,6 +86,8 @@ const tokenKey = (t: Token): string => `${t.marks}:${t.brk ? "\n" : isSpace(t) ?
 
 interface Region {
   equal?: Token[];
+  /** The same equal stretch as the old text has it (whitespace may differ from `equal`). */
+  equalOld?: Token[];
   del?: Token[];
   ins?: Token[];
 }
@@ -136,8 +138,12 @@ export function diffInline(
         j += part.count;
       }
     } else {
-      // Equal tokens take the new text (whitespace may differ).
-      regions.push({ equal: newTokens.slice(j, j + part.count) });
+      // Equal tokens take the new text (whitespace may differ); the old text is kept for when
+      // the stretch is folded into a deletion.
+      regions.push({
+        equal: newTokens.slice(j, j + part.count),
+        equalOld: oldTokens.slice(i, i + part.count),
+      });
       i += part.count;
       j += part.count;
     }
@@ -183,7 +189,11 @@ function absorbShortEqualities(regions: Region[]): Region[] {
           len <= Math.max(width(before.del), width(before.ins)) &&
           len <= Math.max(width(after.del), width(after.ins)));
       if (short) {
-        before.del = [...(before.del ?? []), ...region.equal, ...(after.del ?? [])];
+        before.del = [
+          ...(before.del ?? []),
+          ...(region.equalOld ?? region.equal),
+          ...(after.del ?? []),
+        ];
         before.ins = [...(before.ins ?? []), ...region.equal, ...(after.ins ?? [])];
         k++;
         continue;

@@ -49,7 +49,11 @@ function collectBlock(block: Block, options: TextOptions): string {
         .filter((text) => text !== "")
         .join("\n");
     case "table":
-      return [block.header, ...block.rows, ...(block.total ? [block.total] : [])]
+      return [
+        block.header,
+        ...block.rows.filter((_, k) => options.deleted || block.rowChanges?.[k] !== "del"),
+        ...(block.total ? [block.total] : []),
+      ]
         .map((row) => row.map(inline).join("\t"))
         .join("\n");
     case "signatures":

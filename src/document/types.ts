@@ -69,6 +69,11 @@ export interface TableNode extends BlockBase {
   rows: Inline[][][];
   /** The total row ("Summa"), rendered bold, when the table has one. */
   total?: Inline[][];
+  /**
+   * Redlines only: per body row, whether a redline inserted or deleted it (aligned with `rows`;
+   * null for a row that is in both versions).
+   */
+  rowChanges?: (ChangeKind | null)[];
 }
 /** One party's signature block; kept together on one page. */
 export interface SignatureBlock {

@@ -97,3 +97,33 @@ describe("iop diff on constructed edits of stockholm-brottsofferstod-2025", () =
     ]);
   });
 });
+
+describe("iop diff on budget rows", () => {
+  it("should mark an added budget line as an inserted row and keep the other rows", async () => {
+    const dir = copyAgreement();
+    edit(
+      dir,
+      "bilaga-1.yaml",
+      "{ post: Personal, belopp: 650000 }",
+      "{ post: Personal, belopp: 650000 }\n      - { post: Utbildning, belopp: 10000 }",
+    );
+    edit(dir, "bilaga-1.yaml", "summa: 830000", "summa: 840000");
+    const diff = await compare(V2025, dir);
+    const section = diff.documents
+      .find((d) => d.name === "bilaga-1")
+      ?.sections.find((s) => s.heading === "Socialförvaltningens ersättning under 12 månader");
+    const table = section?.blocks.find((b) => b.type === "table");
+    expect(table?.type === "table" && table.rowChanges).toEqual([
+      null,
+      "ins",
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(changesIn(diff, "bilaga-1", "Socialförvaltningens ersättning under 12 månader")).toEqual(
+      [nb("ins:Utbildning\t10 000 kr"), "del:830\u00a0000", "ins:840\u00a0000"],
+    );
+  });
+});

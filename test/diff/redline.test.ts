@@ -225,11 +225,33 @@ describe("redlineDocument", () => {
     expect(changes(out.rows[1]?.[1] ?? [])).toEqual([]);
   });
 
-  it("should replace a table whose rows were added or removed", () => {
+  it("should mark a removed table row as deleted and keep the table and its other rows", () => {
     const newTree = sampleTree();
     const table = newTree.children.find((b) => b.type === "table");
     if (table?.type !== "table") throw new Error("expected a table");
     table.rows.splice(1, 1);
+    const redline = roundTrip(sampleTree(), newTree);
+    const tables = redline.tree.children.filter((b) => b.type === "table");
+    expect(tables.map((b) => b.change)).toEqual([undefined]);
+    expect(tables[0]?.type === "table" && tables[0].rowChanges).toEqual([
+      null,
+      "del",
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it("should replace a table whose columns changed", () => {
+    const newTree = sampleTree();
+    const table = newTree.children.find((b) => b.type === "table");
+    if (table?.type !== "table") throw new Error("expected a table");
+    const cell = [{ type: "text" as const, value: "Not" }];
+    table.align = [...table.align, "left"];
+    table.header = [...table.header, cell];
+    table.rows = table.rows.map((row) => [...row, cell]);
+    if (table.total) table.total = [...table.total, cell];
     const redline = roundTrip(sampleTree(), newTree);
     expect(redline.tree.children.filter((b) => b.type === "table").map((b) => b.change)).toEqual([
       "del",

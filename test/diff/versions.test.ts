@@ -105,8 +105,8 @@ describe("iop diff stockholm-brottsofferstod-2022 stockholm-brottsofferstod-2025
     expect(summary).toBeGreaterThan(0);
     expect(firstChange).toBeGreaterThan(summary);
     for (const line of [PERIOD, AMOUNT, ADDED, REMOVED_BILAGA]) expect(html).toContain(line);
-    // The budget's rows changed, so its old table is deleted as a whole.
-    expect(html).toMatch(/<del class="block"><table>(?:(?!<\/table>)[\s\S])*805\u00a0000/);
+    // The old budget line is a deleted row of the table, not a deleted table.
+    expect(html).toMatch(/<tr class="del">(?:(?!<\/tr>)[\s\S])*<del>805\u00a0000\u00a0kr<\/del>/);
     expect(html).toContain("@media print");
   });
 

@@ -29,11 +29,17 @@ export function blockChanges(blocks: readonly Block[], out: TextChange[] = []): 
       case "list":
         for (const item of block.items) blockChanges(item, out);
         break;
-      case "table":
-        for (const row of [block.header, ...block.rows, ...(block.total ? [block.total] : [])]) {
-          for (const cell of row) inlineChanges(cell, out);
+      case "table": {
+        const rowText = (row: Inline[][]) => row.map(inlineTextWithDeleted).join("\t");
+        for (const cell of block.header) inlineChanges(cell, out);
+        for (const [k, row] of block.rows.entries()) {
+          const change = block.rowChanges?.[k];
+          if (change) out.push({ kind: change, text: rowText(row) });
+          else for (const cell of row) inlineChanges(cell, out);
         }
+        for (const cell of block.total ?? []) inlineChanges(cell, out);
         break;
+      }
       case "signatures":
         break;
     }

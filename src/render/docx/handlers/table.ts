@@ -7,7 +7,7 @@ import {
   TableRow,
   WidthType,
 } from "docx";
-import type { Align, Inline, TableNode } from "../../../document/types.js";
+import type { Align, ChangeKind, Inline, TableNode } from "../../../document/types.js";
 import { BODY_SIZE, CELL_MARGIN, TEXT_WIDTH } from "../layout.js";
 import { type BlockContext, type BlockHandler, placement, type State } from "../state.js";
 import { STYLE } from "../styles.js";
@@ -151,8 +151,10 @@ function row(
   widths: number[],
   context: BlockContext,
   keepNext: boolean,
+  rowChange: ChangeKind | null | undefined,
 ): TableRow {
-  const { change } = context;
+  // A redline may insert or delete one row of a table that is otherwise in both versions.
+  const change = rowChange ?? context.change;
   const marks = kind === "body" ? { change } : { change, bold: true };
   const tracked =
     change === "ins"
@@ -197,9 +199,13 @@ function row(
  * in every cell.
  */
 export const table: BlockHandler<TableNode> = (state, node, context) => {
-  const rows: { kind: RowKind; cells: Inline[][] }[] = [
+  const rows: { kind: RowKind; cells: Inline[][]; change?: ChangeKind | null }[] = [
     { kind: "header", cells: node.header },
-    ...node.rows.map((cells) => ({ kind: "body" as const, cells })),
+    ...node.rows.map((cells, k) => ({
+      kind: "body" as const,
+      cells,
+      change: node.rowChanges?.[k],
+    })),
     ...(node.total ? [{ kind: "total" as const, cells: node.total }] : []),
   ];
   const all = rows.map((r) => r.cells);
@@ -211,8 +217,8 @@ export const table: BlockHandler<TableNode> = (state, node, context) => {
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       layout: TableLayoutType.FIXED,
       columnWidths: widths,
-      rows: rows.map(({ kind, cells }, i) =>
-        row(state, node, cells, kind, widths, context, keepsWithNext(i, rows.length)),
+      rows: rows.map(({ kind, cells, change }, i) =>
+        row(state, node, cells, kind, widths, context, keepsWithNext(i, rows.length), change),
       ),
     }),
   ];

@@ -27,7 +27,8 @@ export const table: BlockHandler<TableNode> = (state, node) => [
     align: node.align,
     children: [
       row(state, node.header),
-      ...node.rows.map((r) => row(state, r)),
+      // The Markdown reads with every change accepted: rows a redline deleted are left out.
+      ...node.rows.filter((_, k) => node.rowChanges?.[k] !== "del").map((r) => row(state, r)),
       ...(node.total ? [row(state, node.total, bold)] : []),
     ],
   },
