@@ -1,24 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { HeadingNode } from "../../../src/document/types.js";
 import { sampleTree } from "../../fixtures/sample-tree.js";
-import { all, child, paragraphWithText, render, style, styleOf, textOf, val } from "./helpers.js";
+import { all, child, paragraphWithText, render, style, styleOf, val } from "./helpers.js";
 import { h, p, treeWith } from "./trees.js";
-import { wordLabels } from "./word-numbering.js";
+import { labelledParagraphs } from "./word-numbering.js";
 
 /** The label Word shows on each heading paragraph, from document, styles and numbering XML. */
-async function headingLabels(tree = sampleTree()) {
-  const parts = await render(tree);
-  const document = parts.xml("word/document.xml");
-  const labels = wordLabels(
-    document,
-    parts.xml("word/styles.xml"),
-    parts.xml("word/numbering.xml"),
-  );
-  const paragraphs = all(document, "w:p");
-  return paragraphs
-    .map((para, i) => ({ style: styleOf(para), label: labels[i], text: textOf(para) }))
+const headingLabels = async (tree = sampleTree()) =>
+  (await labelledParagraphs(tree))
+    .map(({ style, label, text }) => ({ style, label, text }))
     .filter((x) => x.style?.startsWith("Heading"));
-}
 
 const numbers = (blocks: readonly { type: string }[]) =>
   blocks.filter((b): b is HeadingNode => b.type === "heading").map((b) => b.number);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ListNode } from "../../../src/document/types.js";
 import { sampleTree } from "../../fixtures/sample-tree.js";
-import { all, render, styleOf, textOf, val } from "./helpers.js";
+import { all, render, val } from "./helpers.js";
 import { p, treeWith } from "./trees.js";
-import { wordLabels } from "./word-numbering.js";
+import { labelledParagraphs } from "./word-numbering.js";
 
 const list = (ordered: boolean, ...items: ListNode["items"]): ListNode => ({
   type: "list",
@@ -12,18 +12,10 @@ const list = (ordered: boolean, ...items: ListNode["items"]): ListNode => ({
 });
 
 /** Text and Word's label of every list paragraph. */
-async function listParagraphs(tree = sampleTree()) {
-  const parts = await render(tree);
-  const document = parts.xml("word/document.xml");
-  const labels = wordLabels(
-    document,
-    parts.xml("word/styles.xml"),
-    parts.xml("word/numbering.xml"),
-  );
-  return all(document, "w:p")
-    .map((para, i) => ({ para, text: textOf(para), label: labels[i] ?? "" }))
-    .filter((x) => styleOf(x.para) === "ListParagraph");
-}
+const listParagraphs = async (tree = sampleTree()) =>
+  (await labelledParagraphs(tree))
+    .filter((x) => x.style === "ListParagraph")
+    .map(({ para, text, label }) => ({ para, text, label: label ?? "" }));
 
 describe("list", () => {
   it("should render bullet items as List Paragraphs with a bullet", async () => {

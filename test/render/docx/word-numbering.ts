@@ -1,4 +1,5 @@
-import { all, child, children, paragraphs, styleOf } from "./helpers.js";
+import type { DocumentTree } from "../../../src/document/types.js";
+import { all, child, children, paragraphs, render, styleOf, textOf } from "./helpers.js";
 
 /**
  * Works out the list labels Word shows ("1", "1.1", "a)") from the XML alone: a paragraph's
@@ -78,4 +79,24 @@ function formatNumber(n: number, format: string): string {
     default:
       return String(n);
   }
+}
+
+/**
+ * Every paragraph of the rendered document with its style, text and the label Word shows on it
+ * (heading or list number), computed from the document, styles and numbering XML.
+ */
+export async function labelledParagraphs(tree: DocumentTree) {
+  const parts = await render(tree);
+  const document = parts.xml("word/document.xml");
+  const labels = wordLabels(
+    document,
+    parts.xml("word/styles.xml"),
+    parts.xml("word/numbering.xml"),
+  );
+  return all(document, "w:p").map((para, i) => ({
+    para,
+    style: styleOf(para),
+    text: textOf(para),
+    label: labels[i],
+  }));
 }

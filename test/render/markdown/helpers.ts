@@ -3,6 +3,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { Block, DocumentTree } from "../../../src/document/types.js";
+import { treeOf as sharedTreeOf } from "../../fixtures/sample-tree.js";
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -36,21 +37,8 @@ export const markdownText = (markdown: string): string =>
   parse(markdown).children.map(blockText).join("\n");
 
 /** A document tree with these blocks and no subtitle, for one handler's tests. */
-export const treeOf = (children: Block[], title = "Överenskommelse"): DocumentTree => ({
-  type: "document",
-  kind: "overenskommelse",
-  name: "overenskommelse",
-  meta: {
-    title,
-    diarienummer: "2021/630",
-    author: "Socialnämnden i Stockholms stad",
-    subject: "Idéburet offentligt partnerskap (IOP)",
-    keywords: ["IOP"],
-    language: "sv-SE",
-  },
-  signing: { mode: "papper", parties: [] },
-  children,
-});
+export const treeOf = (children: Block[], title = "Överenskommelse"): DocumentTree =>
+  sharedTreeOf(children, { title });
 
 /** The parsed blocks after the title (`# …`). */
 export const bodyOf = (markdown: string): RootContent[] => parse(markdown).children.slice(1);
