@@ -5,7 +5,7 @@
 // (same schemas and options as at run time: dist/validate/ajv.js), and the Handlebars templates
 // with Handlebars.precompile (same options: dist/compose/engine.js), instead of at every start.
 
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
 import Handlebars from "handlebars";
@@ -59,6 +59,9 @@ const precompiledHandlebars = {
     }));
   },
 };
+
+// Start from an empty folder, so chunks of earlier builds do not pile up.
+rmSync("dist/bin", { recursive: true, force: true });
 
 await build({
   entryPoints: { iop: "src/cli/main.ts" },
