@@ -250,6 +250,23 @@ describe("PDF output: determinism and size", () => {
     }
   });
 
+  it("should draw a copy as a fresh process does after drawing its siblings (shared font programs and pages)", async () => {
+    // Copies differ only in the label: the process compresses their repeated pages and font
+    // subsets once. A copy drawn after its siblings must equal one drawn by a process that drew
+    // nothing before it.
+    const label = (k: number) =>
+      `Exemplar ${k} av 3 – Brottsofferjouren Västerort ${"x".repeat(k)}`;
+    await renderPdf(longTree(), { ...pdfOptions, copyLabel: label(1) });
+    await renderPdf(longTree(), { ...pdfOptions, copyLabel: label(2) });
+    const third = await renderPdf(longTree(), { ...pdfOptions, copyLabel: label(3) });
+    const script = join(import.meta.dirname, "fixtures", "render-hash.ts");
+    const child = spawnSync(process.execPath, ["--import", "tsx", script, "long", label(3)], {
+      encoding: "utf8",
+    });
+    expect(child.stderr).toBe("");
+    expect(child.stdout).toBe(sha(third));
+  });
+
   it("should derive the document /ID from the content, and change it with the content", async () => {
     const id = async (pdf: Uint8Array) =>
       String((await PDFDocument.load(pdf)).context.trailerInfo.ID);

@@ -14,11 +14,14 @@ import {
   fill,
   lineTo,
   moveTo,
+  type PDFContext,
   type PDFDocument,
   type PDFFont,
   PDFHexString,
   PDFName,
   type PDFOperator,
+  type PDFRawStream,
+  type PDFRef,
   rectangle,
   setFillingGrayscaleColor,
   setFontAndSize,
@@ -62,7 +65,12 @@ export async function drawPages(doc: PDFDocument, layout: DocumentLayout): Promi
       const { font } = fonts.get(face) as EmbeddedFace;
       pdfPage.node.setFontDictionary(PDFName.of(resourceName[face]), font.ref);
     }
-    pdfPage.pushOperators(...ops);
+    let content = "";
+    for (const op of ops) content += `${op}\n`;
+    const stream = sharedFlateStream(doc.context, `page:${content}`, () =>
+      Buffer.from(content, "latin1"),
+    );
+    pdfPage.node.addContentStream(doc.context.register(stream));
   }
 }
 
@@ -162,21 +170,63 @@ async function embedFonts(
   for (const face of FACES) {
     const set = chars.get(face);
     if (!set) continue;
-    const name = `${subsetTag(face, set)}+${postScriptNames[face]}`;
+    const sorted = [...set].sort().join("");
+    const name = `${subsetTag(face, sorted)}+${postScriptNames[face]}`;
     const font = await doc.embedFont(fontBytes(face), { subset: true, customName: name });
+    shareFontProgram(font, `font:${face}:${sorted}`);
     const embedded: EmbeddedFace = { font, codes: new Map() };
     // Encode in a fixed order, so glyph ids in the subset do not depend on drawing order.
-    for (const ch of [...set].sort()) encode(embedded, ch);
+    for (const ch of sorted) encode(embedded, ch);
     fonts.set(face, embedded);
   }
   return fonts;
 }
 
 /** Six capital letters from a hash of the face and its characters (PDF 32000-1, 9.6.4). */
-function subsetTag(face: Face, chars: Set<string>): string {
-  const digest = createHash("sha256")
-    .update(face)
-    .update([...chars].sort().join(""))
-    .digest();
+function subsetTag(face: Face, chars: string): string {
+  const digest = createHash("sha256").update(face).update(chars).digest();
   return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join("");
+}
+
+/** Compressed stream contents by what they were made from, the oldest first out. */
+const compressed = new Map<string, Uint8Array>();
+const COMPRESSED_KEPT = 256;
+
+/**
+ * A Flate-compressed stream of `bytes()`, compressed once per `key` and shared by every PDF the
+ * process draws (a document and its signing copies differ only in the copy label, so most of
+ * their pages and font programs repeat; compressing is most of drawing a copy). The result is
+ * the same stream `context.flateStream` makes.
+ */
+function sharedFlateStream(
+  context: PDFContext,
+  key: string,
+  bytes: () => Uint8Array,
+): PDFRawStream {
+  const kept = compressed.get(key);
+  if (kept) return context.stream(kept, { Filter: "FlateDecode" });
+  const stream = context.flateStream(bytes());
+  compressed.set(key, stream.contents);
+  if (compressed.size > COMPRESSED_KEPT)
+    compressed.delete(compressed.keys().next().value as string);
+  return stream;
+}
+
+/** The part of pdf-lib's font embedder (private to `PDFFont`) that writes the font program. */
+interface FontProgramEmbedder {
+  serializeFont(): Promise<Uint8Array>;
+  embedFontStream(context: PDFContext): Promise<PDFRef>;
+}
+
+/**
+ * Shares a subset's font program between PDFs (see `sharedFlateStream`): the subset holds the
+ * same glyphs in the same order (characters are encoded sorted), so its bytes depend only on the
+ * face and the characters, and subsetting, the slow part, is skipped too.
+ */
+function shareFontProgram(font: PDFFont, key: string): void {
+  const embedder = (font as unknown as { embedder: FontProgramEmbedder }).embedder;
+  embedder.embedFontStream = async (context) => {
+    const program = compressed.has(key) ? undefined : await embedder.serializeFont();
+    return context.register(sharedFlateStream(context, key, () => program as Uint8Array));
+  };
 }

@@ -99,12 +99,12 @@ class Metrics {
     return width;
   }
 
-  /** Width of a drawable string in thousandths of the font size. */
+  /** Width of a string as drawn (see `drawable`) in thousandths of the font size. */
   text(text: string): number {
     let width = this.words.get(text);
     if (width === undefined) {
       width = 0;
-      for (const ch of text) width += this.char(ch.codePointAt(0) as number);
+      for (const ch of drawable(text)) width += this.char(ch.codePointAt(0) as number);
       if (this.words.size > 50_000) this.words.clear();
       this.words.set(text, width);
     }
@@ -125,5 +125,5 @@ function metricsOf(face: Face): Metrics {
 
 /** Width in points of `text` set in `face` at `size` (no-break spaces count as spaces). */
 export function textWidth(text: string, face: Face, size: number): number {
-  return (metricsOf(face).text(drawable(text)) * size) / 1000;
+  return (metricsOf(face).text(text) * size) / 1000;
 }
