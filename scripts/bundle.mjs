@@ -77,6 +77,8 @@ await build({
     js: "import { createRequire as __iopRequire } from 'node:module'; const require = __iopRequire(import.meta.url);",
   },
   plugins: [precompiledValidators, precompiledHandlebars],
+  // Every template is precompiled, so the CLI needs only Handlebars' runtime, not its compiler.
+  alias: { handlebars: "handlebars/runtime" },
   logLevel: "warning",
   legalComments: "none",
 });

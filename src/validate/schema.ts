@@ -1,26 +1,21 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics.js";
 import { locate, type SourceFile } from "../load/source.js";
-import { createAjv, DOCUMENT_SCHEMAS } from "./ajv.js";
 import { precompiled } from "./precompiled.js";
 import { schemaMessage } from "./schema-messages.js";
 
-let compiled: { agreement: ValidateFunction; bilaga: ValidateFunction } | undefined;
+type Validators = { agreement: ValidateFunction; bilaga: ValidateFunction };
 
-function validators() {
-  if (!compiled) {
-    if (precompiled) compiled = precompiled;
-    else {
-      const ajv = createAjv();
-      const get = (file: string) => ajv.getSchema(file) as ValidateFunction;
-      compiled = {
-        agreement: get(DOCUMENT_SCHEMAS.agreement),
-        bilaga: get(DOCUMENT_SCHEMAS.bilaga),
-      };
-    }
-  }
-  return compiled;
+/** Compiles the validators from schemas/ (ajv, the compiler, is loaded only for this). */
+async function compileValidators(): Promise<Validators> {
+  const { createAjv, DOCUMENT_SCHEMAS } = await import("./ajv.js");
+  const ajv = createAjv();
+  const get = (file: string) => ajv.getSchema(file) as ValidateFunction;
+  return { agreement: get(DOCUMENT_SCHEMAS.agreement), bilaga: get(DOCUMENT_SCHEMAS.bilaga) };
 }
+
+/** The validators: compiled into the bundled CLI (scripts/bundle.mjs), else here, once. */
+const validators: Validators = precompiled ?? (await compileValidators());
 
 /** Splits an ajv instancePath ("/parter/0/namn") into a YAML path. */
 export function pointerToPath(pointer: string): (string | number)[] {
@@ -38,7 +33,7 @@ export function pointerToPath(pointer: string): (string | number)[] {
  * user sees the real problem, not the alternative.
  */
 export function validateSchema(kind: "agreement" | "bilaga", file: SourceFile): Diagnostic[] {
-  const validate = validators()[kind];
+  const validate = validators[kind];
   if (validate(file.value)) return [];
   const errors = simplify(validate.errors ?? []);
   const seen = new Set<string>();

@@ -1,14 +1,22 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { needProgram } from "../helpers/external.js";
+import { makeCertificate, tempDir } from "../sign/helpers.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const bin = `${root}dist/bin/iop.js`;
 const agreements = readdirSync(`${root}agreements`).sort();
 
 /** Runs the built `iop` binary the way a user does (`npx iop` resolves to it). */
-const iop = (...args: string[]) =>
-  spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+const iop = (...args: string[]) => iopWith({}, ...args);
+const iopWith = (env: Record<string, string>, ...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
 
 describe("the iop binary", () => {
   beforeAll(() => {
@@ -44,4 +52,54 @@ describe("the iop binary", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('iop: okänt kommando "frobnicate". Se iop --help.\n');
   });
+});
+
+describe("the iop binary: commands whose code it loads on demand", () => {
+  const tmp = tempDir("iop-bin-");
+  afterAll(() => tmp.remove());
+  beforeAll(() => {
+    if (!existsSync(bin)) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
+  });
+
+  it("should build, sign a copy, verify the folder and compare two editions", () => {
+    needProgram("openssl");
+    needProgram("pdftotext");
+    const out = join(tmp.dir, "out");
+    const built = iop("build", "agreements/kalmar-brottsofferstod-2018", "--out", out);
+    expect(built.stderr).toContain("Byggde kalmar-brottsofferstod-2018");
+    expect(built.status).toBe(0);
+
+    const folder = join(out, "kalmar-brottsofferstod-2018");
+    const copy = readdirSync(join(folder, "exemplar")).sort()[0] as string;
+    const party = /-av-\d+-(.+)\.pdf$/.exec(copy)?.[1] as string;
+    const cert = makeCertificate(tmp.dir, "Test Testsson", "signer");
+    const p12 = join(tmp.dir, "signer.p12");
+    writeFileSync(p12, cert.p12);
+    const signed = join(tmp.dir, "signed.pdf");
+    const sign = iopWith(
+      { IOP_P12_PASSPHRASE: cert.passphrase },
+      "sign",
+      join(folder, "exemplar", copy),
+      "--party",
+      party,
+      "--p12",
+      p12,
+      "-o",
+      signed,
+    );
+    expect(sign.stdout).toContain("underskriften är giltig");
+    expect(sign.status).toBe(0);
+
+    const verify = iop("verify", folder);
+    expect(verify.stderr).not.toContain("internt fel");
+    expect(verify.status).toBe(0);
+
+    const diff = iop(
+      "diff",
+      "agreements/stockholm-brottsofferstod-2022",
+      "agreements/stockholm-brottsofferstod-2025",
+    );
+    expect(diff.stdout).toContain("Sammanfattning");
+    expect(diff.status).toBe(0);
+  }, 60_000);
 });

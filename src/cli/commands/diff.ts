@@ -2,16 +2,7 @@ import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { type Diagnostic, hasErrors } from "../../diagnostics.js";
-import { documentsOf } from "../../diff/documents.js";
-import {
-  diffVersions,
-  loadVersion,
-  renderDocxDiff,
-  renderHtmlDiff,
-  renderJson,
-  renderText,
-  type Version,
-} from "../../diff/index.js";
+import type { Version } from "../../diff/index.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, UsageError } from "../command.js";
 import { reportDiagnostics } from "../report.js";
@@ -84,6 +75,10 @@ med --exit-code), 2 felaktig användning eller filer som inte kan läsas.
     const report = (diagnostics: Diagnostic[]) =>
       reportDiagnostics(io, diagnostics, format === "json" ? "json" : "text");
 
+    // Loaded here, so other commands do not load the comparison and its formats.
+    const { diffVersions, loadVersion, renderDocxDiff, renderHtmlDiff, renderJson, renderText } =
+      await import("../../diff/index.js");
+    const { documentsOf } = await import("../../diff/documents.js");
     const loaded = await Promise.all(positionals.map((spec) => loadVersion(spec)));
     // Only the versions with problems are reported (warnings of a good version are noise here).
     const failing = loaded.filter((l) => l.usageError || hasErrors(l.diagnostics));

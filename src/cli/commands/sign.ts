@@ -1,7 +1,5 @@
 import { chmod, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { signPdf } from "../../sign/sign.js";
-import { inspectSignatures } from "../../verify/signatures.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, UsageError } from "../command.js";
 
@@ -74,6 +72,8 @@ underskriven …), 2 felaktig användning eller fil som inte kan läsas.
       );
     }
 
+    // Loaded here: signing and reading signatures are large, and only this command needs them.
+    const { signPdf } = await import("../../sign/sign.js");
     const signed = await signPdf(pdf, {
       party: values.party,
       p12,
@@ -103,6 +103,7 @@ underskriven …), 2 felaktig användning eller fil som inte kan läsas.
     }
 
     // Read back what was written, as a check and to tell the user who signed.
+    const { inspectSignatures } = await import("../../verify/signatures.js");
     const report = await inspectSignatures(signed.value);
     const mine = report.signatures.find((s) => s.field === values.party);
     const who = mine?.certificate?.commonName ?? mine?.certificate?.subject ?? "okänd";

@@ -1,4 +1,4 @@
-import { type Finding, verifyFolder } from "../../verify/folder.js";
+import type { Finding } from "../../verify/folder.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, UsageError } from "../command.js";
 
@@ -37,6 +37,8 @@ läsas eller pdftotext saknas.
     }
     if (positionals.length !== 1) throw new UsageError("Ange exakt en mapp att kontrollera.");
     const dir = positionals[0] as string;
+    // Loaded here, so other commands do not load the signature and PDF readers.
+    const { verifyFolder } = await import("../../verify/folder.js");
     const report = await verifyFolder(dir);
     if (report.usageError) {
       io.stderr(`iop verify: ${report.usageError}\n`);
