@@ -1,13 +1,6 @@
 import type { Document } from "docx";
 import { Packer } from "docx";
-import { strToU8, type Zippable, zipSync } from "fflate";
-
-/**
- * The zip entries' time: 1980-01-01 00:00 local time, which fflate writes as the DOS date
- * 1980-01-01 00:00 in every time zone (the earliest a zip can hold). Made at each call, since the
- * local fields of a Date made earlier change with `TZ`.
- */
-const zipTime = (): Date => new Date(1980, 0, 1);
+import { zipParts } from "./zip.js";
 
 /** Parts first in this order (content types first, as OPC readers that stream like), the rest by name. */
 const PART_ORDER = [
@@ -81,19 +74,19 @@ function compile(build: () => Document, replace: Record<string, string>): Parts 
 
 /**
  * The .docx bytes of the document `build` makes: docx's parts with `replace`d ones (our
- * core.xml), zipped in a fixed part order with a fixed time, so the same document gives the same
- * bytes.
+ * core.xml), zipped in a fixed part order with a fixed time (zip.ts), so the same document gives
+ * the same bytes.
  */
 export async function packDocument(
   build: () => Document,
   replace: Record<string, string>,
 ): Promise<Uint8Array> {
   const parts = compile(build, replace);
-  const mtime = zipTime();
-  const zippable: Zippable = {};
-  for (const path of [...parts.keys()].sort(byPartOrder)) {
-    const data = parts.get(path) as string | Uint8Array;
-    zippable[path] = [typeof data === "string" ? strToU8(data) : data, { mtime }];
-  }
-  return zipSync(zippable, { level: 6, mtime });
+  const encoder = new TextEncoder();
+  return zipParts(
+    [...parts.keys()].sort(byPartOrder).map((path) => {
+      const data = parts.get(path) as string | Uint8Array;
+      return { path, data: typeof data === "string" ? encoder.encode(data) : data };
+    }),
+  );
 }

@@ -1,0 +1,75 @@
+/**
+ * Writes a .docx package: a zip file of DEFLATE-compressed parts, compressed by Node's zlib.
+ *
+ * Why not fflate (the tests read zips with it): its JavaScript DEFLATE takes ~55 ms for
+ * the four Word files of an agreement in a fresh process (the code has not warmed up), zlib ~10 ms,
+ * and zlib's files are a sixth smaller. The container around the compressed data is small and
+ * fixed (APPNOTE.TXT 4.3): a local header before each part, then a central directory and its end
+ * record, with the sizes in the headers (no data descriptors, which some OPC readers reject), no
+ * zip64 (a contract is far below 4 GiB), and one fixed time for every entry.
+ */
+import { crc32, deflateRawSync } from "node:zlib";
+
+export interface ZipEntry {
+  /** ASCII path inside the package ("word/document.xml"). */
+  path: string;
+  data: Uint8Array;
+}
+
+/** 1980-01-01 00:00 as a DOS date and time: the earliest a zip holds, the same in every zone. */
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+const DOS_TIME = 0;
+const VERSION = 20; // 2.0: DEFLATE
+const DEFLATE = 8;
+
+/** The zip file of `entries`, in the order given. */
+export function zipParts(entries: readonly ZipEntry[]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const { path, data } of entries) {
+    if (!/^[\x20-\x7e]+$/.test(path)) throw new Error(`zip: part name is not ASCII: ${path}`);
+    const name = Buffer.from(path, "ascii");
+    const compressed = deflateRawSync(data);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30 + name.length);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(VERSION, 4);
+    local.writeUInt16LE(0, 6); // flags
+    local.writeUInt16LE(DEFLATE, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28); // extra field length
+    name.copy(local, 30);
+    const header = Buffer.alloc(46 + name.length);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(VERSION, 4); // made by: MS-DOS, 2.0
+    header.writeUInt16LE(VERSION, 6);
+    header.writeUInt16LE(0, 8);
+    header.writeUInt16LE(DEFLATE, 10);
+    header.writeUInt16LE(DOS_TIME, 12);
+    header.writeUInt16LE(DOS_DATE, 14);
+    header.writeUInt32LE(crc, 16);
+    header.writeUInt32LE(compressed.length, 20);
+    header.writeUInt32LE(data.length, 24);
+    header.writeUInt16LE(name.length, 28);
+    // extra and comment lengths, disk number, internal and external attributes: all 0
+    header.writeUInt32LE(offset, 42);
+    name.copy(header, 46);
+    chunks.push(local, compressed);
+    central.push(header);
+    offset += local.length + compressed.length;
+  }
+  const directorySize = central.reduce((sum, c) => sum + c.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directorySize, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...chunks, ...central, end]));
+}

@@ -1,0 +1,50 @@
+import { unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { zipParts } from "../../../src/render/docx/zip.js";
+
+const encoder = new TextEncoder();
+const entries = [
+  { path: "[Content_Types].xml", data: encoder.encode(`<Types>${"å".repeat(500)}</Types>`) },
+  { path: "word/document.xml", data: encoder.encode("<w:document/>".repeat(200)) },
+  { path: "word/empty.xml", data: new Uint8Array() },
+];
+
+describe("zipParts (the .docx container)", () => {
+  it("should give back every part, byte for byte, to another zip reader (fflate)", () => {
+    const parts = unzipSync(zipParts(entries));
+    expect(Object.keys(parts)).toEqual(entries.map((e) => e.path));
+    for (const { path, data } of entries) expect(parts[path]).toEqual(data);
+  });
+
+  it("should write sizes and CRC in each local header, DEFLATE, no data descriptor", () => {
+    const zip = Buffer.from(zipParts(entries));
+    let offset = 0;
+    for (const { path, data } of entries) {
+      expect(zip.readUInt32LE(offset)).toBe(0x04034b50);
+      expect(zip.readUInt16LE(offset + 6) & 0x8).toBe(0); // bit 3: data descriptor
+      expect(zip.readUInt16LE(offset + 8)).toBe(8);
+      expect(zip.readUInt32LE(offset + 22)).toBe(data.length);
+      const nameLength = zip.readUInt16LE(offset + 26);
+      expect(zip.subarray(offset + 30, offset + 30 + nameLength).toString("ascii")).toBe(path);
+      offset += 30 + nameLength + zip.readUInt32LE(offset + 18);
+    }
+    expect(zip.readUInt32LE(offset)).toBe(0x02014b50); // the central directory follows
+    expect(zip.readUInt32LE(zip.length - 22)).toBe(0x06054b50);
+    expect(zip.readUInt16LE(zip.length - 22 + 10)).toBe(entries.length);
+  });
+
+  it("should compress: a repetitive part takes a fraction of its size", () => {
+    const big = { path: "a.xml", data: encoder.encode("<w:p><w:r/></w:p>".repeat(5000)) };
+    expect(zipParts([big]).length).toBeLessThan(big.data.length / 20);
+  });
+
+  it("should give the same bytes for the same parts", () => {
+    expect(Buffer.from(zipParts(entries)).equals(Buffer.from(zipParts(entries)))).toBe(true);
+  });
+
+  it("should refuse a part name that is not ASCII", () => {
+    expect(() => zipParts([{ path: "word/bilaga-å.xml", data: new Uint8Array() }])).toThrow(
+      /not ASCII/,
+    );
+  });
+});
