@@ -8,6 +8,8 @@
  * same text gives the same name.
  */
 import { createHash } from "node:crypto";
+import { deflateSync } from "node:zlib";
+import type fontkit from "@pdf-lib/fontkit";
 import {
   beginText,
   endText,
@@ -144,12 +146,37 @@ function encode(face: EmbeddedFace, text: string): PDFHexString {
   for (const ch of drawable(text)) {
     let code = face.codes.get(ch);
     if (code === undefined) {
-      code = face.font.encodeText(ch).asString();
+      code = includeGlyph(face.font, ch);
       face.codes.set(ch, code);
     }
     hex += code;
   }
   return PDFHexString.of(hex);
+}
+
+/** The state of pdf-lib's subset embedder (private to `PDFFont`) that encoding a glyph updates. */
+interface SubsetEmbedder {
+  font: fontkit.Font;
+  subset: { includeGlyph(glyph: fontkit.Glyph): number };
+  glyphs: fontkit.Glyph[];
+  glyphIdMap: Map<number, number>;
+  glyphCache: { invalidate(): void };
+}
+
+/**
+ * Adds the glyph of one character to the font's subset and gives its code (4 hex digits), as
+ * pdf-lib's `encodeText` does, but with the glyph the font maps the code point to, the glyph the
+ * layout measured. `encodeText` runs the OpenType layout engine (script detection, GSUB and GPOS
+ * lookups) to find the same glyph, which in a fresh process costs more than drawing the pages.
+ */
+function includeGlyph(font: PDFFont, ch: string): string {
+  const embedder = (font as unknown as { embedder: SubsetEmbedder }).embedder;
+  const glyph = embedder.font.glyphForCodePoint(ch.codePointAt(0) as number);
+  const id = embedder.subset.includeGlyph(glyph);
+  embedder.glyphs[id - 1] = glyph;
+  embedder.glyphIdMap.set(glyph.id, id);
+  embedder.glyphCache.invalidate();
+  return id.toString(16).padStart(4, "0").toUpperCase();
 }
 
 /** Embeds each face the layout uses, as a subset named by a tag derived from its characters. */
@@ -195,21 +222,23 @@ const COMPRESSED_KEPT = 256;
 /**
  * A Flate-compressed stream of `bytes()`, compressed once per `key` and shared by every PDF the
  * process draws (a document and its signing copies differ only in the copy label, so most of
- * their pages and font programs repeat; compressing is most of drawing a copy). The result is
- * the same stream `context.flateStream` makes.
+ * their pages and font programs repeat). Compressed by Node's zlib rather than pdf-lib's
+ * JavaScript one (pako), which in a fresh process takes most of a document's drawing time.
  */
 function sharedFlateStream(
   context: PDFContext,
   key: string,
   bytes: () => Uint8Array,
 ): PDFRawStream {
-  const kept = compressed.get(key);
-  if (kept) return context.stream(kept, { Filter: "FlateDecode" });
-  const stream = context.flateStream(bytes());
-  compressed.set(key, stream.contents);
-  if (compressed.size > COMPRESSED_KEPT)
-    compressed.delete(compressed.keys().next().value as string);
-  return stream;
+  let kept = compressed.get(key);
+  if (!kept) {
+    kept = new Uint8Array(deflateSync(bytes()));
+    compressed.set(key, kept);
+    if (compressed.size > COMPRESSED_KEPT) {
+      compressed.delete(compressed.keys().next().value as string);
+    }
+  }
+  return context.stream(kept, { Filter: "FlateDecode" });
 }
 
 /** The part of pdf-lib's font embedder (private to `PDFFont`) that writes the font program. */
