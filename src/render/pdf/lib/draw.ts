@@ -8,7 +8,6 @@
  * same text gives the same name.
  */
 import { createHash } from "node:crypto";
-import { deflateSync } from "node:zlib";
 import type fontkit from "@pdf-lib/fontkit";
 import {
   beginText,
@@ -22,7 +21,6 @@ import {
   PDFHexString,
   PDFName,
   type PDFOperator,
-  type PDFRawStream,
   type PDFRef,
   rectangle,
   setFillingGrayscaleColor,
@@ -33,6 +31,7 @@ import {
   showText,
   stroke,
 } from "pdf-lib";
+import { sharedFlateStream } from "./flate.js";
 import { drawable, fontBytes, fontkitCache, postScriptNames } from "./fonts.js";
 import { type Face, page as pageSize } from "./style.js";
 import type { Box, DocumentLayout, FillBox, RuleBox, TextBox } from "./types.js";
@@ -69,7 +68,7 @@ export async function drawPages(doc: PDFDocument, layout: DocumentLayout): Promi
     }
     let content = "";
     for (const op of ops) content += `${op}\n`;
-    const stream = sharedFlateStream(doc.context, `page:${content}`, () =>
+    const stream = await sharedFlateStream(doc.context, `page:${content}`, () =>
       Buffer.from(content, "latin1"),
     );
     pdfPage.node.addContentStream(doc.context.register(stream));
@@ -215,32 +214,6 @@ function subsetTag(face: Face, chars: string): string {
   return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join("");
 }
 
-/** Compressed stream contents by what they were made from, the oldest first out. */
-const compressed = new Map<string, Uint8Array>();
-const COMPRESSED_KEPT = 256;
-
-/**
- * A Flate-compressed stream of `bytes()`, compressed once per `key` and shared by every PDF the
- * process draws (a document and its signing copies differ only in the copy label, so most of
- * their pages and font programs repeat). Compressed by Node's zlib rather than pdf-lib's
- * JavaScript one (pako), which in a fresh process takes most of a document's drawing time.
- */
-function sharedFlateStream(
-  context: PDFContext,
-  key: string,
-  bytes: () => Uint8Array,
-): PDFRawStream {
-  let kept = compressed.get(key);
-  if (!kept) {
-    kept = new Uint8Array(deflateSync(bytes()));
-    compressed.set(key, kept);
-    if (compressed.size > COMPRESSED_KEPT) {
-      compressed.delete(compressed.keys().next().value as string);
-    }
-  }
-  return context.stream(kept, { Filter: "FlateDecode" });
-}
-
 /** The part of pdf-lib's font embedder (private to `PDFFont`) that writes the font program. */
 interface FontProgramEmbedder {
   serializeFont(): Promise<Uint8Array>;
@@ -254,8 +227,6 @@ interface FontProgramEmbedder {
  */
 function shareFontProgram(font: PDFFont, key: string): void {
   const embedder = (font as unknown as { embedder: FontProgramEmbedder }).embedder;
-  embedder.embedFontStream = async (context) => {
-    const program = compressed.has(key) ? undefined : await embedder.serializeFont();
-    return context.register(sharedFlateStream(context, key, () => program as Uint8Array));
-  };
+  embedder.embedFontStream = async (context) =>
+    context.register(await sharedFlateStream(context, key, () => embedder.serializeFont()));
 }

@@ -9,6 +9,7 @@ import {
   setMetadata,
 } from "./document.js";
 import { drawPages } from "./draw.js";
+import { compressWithZlib } from "./flate.js";
 import { layoutDocument } from "./layout.js";
 import type { PdfOptions } from "./types.js";
 
@@ -19,6 +20,7 @@ import type { PdfOptions } from "./types.js";
 export async function renderPdf(tree: DocumentTree, options: PdfOptions = {}): Promise<Uint8Array> {
   const layout = layoutDocument(tree, options);
   const doc = await PDFDocument.create({ updateMetadata: false });
+  compressWithZlib(doc.context);
   await drawPages(doc, layout);
   setMetadata(doc, tree.meta);
   addOutline(doc, layout.outline);

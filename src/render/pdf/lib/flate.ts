@@ -1,0 +1,49 @@
+/**
+ * Flate compression of a PDF's streams with Node's zlib. pdf-lib compresses with pako, a
+ * JavaScript zlib, which in a fresh process (the code not yet warmed up) takes much of a
+ * document's drawing time; zlib is native and gives the same kind of stream.
+ */
+import { deflateSync } from "node:zlib";
+import type { PDFContext, PDFRawStream } from "pdf-lib";
+
+type Contents = string | Uint8Array;
+
+/** The bytes pdf-lib writes for stream contents given as a string (one byte per character). */
+const bytesOf = (contents: Contents): Uint8Array =>
+  typeof contents === "string" ? Buffer.from(contents, "latin1") : contents;
+
+const deflate = (contents: Contents): Uint8Array => new Uint8Array(deflateSync(bytesOf(contents)));
+
+/**
+ * Makes the document's own Flate streams (ToUnicode maps, attachments, and anything else pdf-lib
+ * compresses through its context) use zlib.
+ */
+export function compressWithZlib(context: PDFContext): void {
+  context.flateStream = (contents, dict = {}) =>
+    context.stream(deflate(contents), { ...dict, Filter: "FlateDecode" });
+}
+
+/** Compressed stream contents by what they were made from, the oldest first out. */
+const compressed = new Map<string, Uint8Array>();
+const COMPRESSED_KEPT = 256;
+
+/**
+ * A Flate-compressed stream of `bytes()`, compressed once per `key` and shared by every PDF the
+ * process draws: a document and its signing copies differ only in the copy label, so most of
+ * their pages and font programs repeat.
+ */
+export async function sharedFlateStream(
+  context: PDFContext,
+  key: string,
+  bytes: () => Uint8Array | Promise<Uint8Array>,
+): Promise<PDFRawStream> {
+  let kept = compressed.get(key);
+  if (!kept) {
+    kept = deflate(await bytes());
+    compressed.set(key, kept);
+    if (compressed.size > COMPRESSED_KEPT) {
+      compressed.delete(compressed.keys().next().value as string);
+    }
+  }
+  return context.stream(kept, { Filter: "FlateDecode" });
+}
