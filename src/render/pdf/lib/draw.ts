@@ -53,6 +53,8 @@ interface EmbeddedFace {
   font: PDFFont;
   /** Hex glyph code of each character drawn. */
   codes: Map<string, string>;
+  /** Each glyph drawn, with the (first) code point it was drawn for: its ToUnicode entry. */
+  drawn: Map<fontkit.Glyph, number>;
 }
 
 /** Adds the layout's pages to `doc`. */
@@ -145,7 +147,7 @@ function encode(face: EmbeddedFace, text: string): PDFHexString {
   for (const ch of drawable(text)) {
     let code = face.codes.get(ch);
     if (code === undefined) {
-      code = includeGlyph(face.font, ch);
+      code = includeGlyph(face, ch);
       face.codes.set(ch, code);
     }
     hex += code;
@@ -160,7 +162,11 @@ interface SubsetEmbedder {
   glyphs: fontkit.Glyph[];
   glyphIdMap: Map<number, number>;
   glyphCache: { invalidate(): void };
+  embedUnicodeCmap(context: PDFContext): PDFRef;
 }
+
+const embedderOf = (font: PDFFont): SubsetEmbedder =>
+  (font as unknown as { embedder: SubsetEmbedder }).embedder;
 
 /**
  * Adds the glyph of one character to the font's subset and gives its code (4 hex digits), as
@@ -168,14 +174,33 @@ interface SubsetEmbedder {
  * layout measured. `encodeText` runs the OpenType layout engine (script detection, GSUB and GPOS
  * lookups) to find the same glyph, which in a fresh process costs more than drawing the pages.
  */
-function includeGlyph(font: PDFFont, ch: string): string {
-  const embedder = (font as unknown as { embedder: SubsetEmbedder }).embedder;
-  const glyph = embedder.font.glyphForCodePoint(ch.codePointAt(0) as number);
+function includeGlyph(face: EmbeddedFace, ch: string): string {
+  const embedder = embedderOf(face.font);
+  const codePoint = ch.codePointAt(0) as number;
+  const glyph = embedder.font.glyphForCodePoint(codePoint);
+  if (!face.drawn.has(glyph)) face.drawn.set(glyph, codePoint);
   const id = embedder.subset.includeGlyph(glyph);
   embedder.glyphs[id - 1] = glyph;
   embedder.glyphIdMap.set(glyph.id, id);
   embedder.glyphCache.invalidate();
   return id.toString(16).padStart(4, "0").toUpperCase();
+}
+
+/**
+ * Makes the font's ToUnicode map give each glyph the character it was drawn for. pdf-lib builds
+ * the map from the code points fontkit stores on its (process-wide, cached) glyph objects, which
+ * are those the glyph was first looked up with, or none for a glyph first made as part of another
+ * (the "o" inside "ö", when a subset was written): they would depend on what the process drew
+ * before. So they are set from this document, just before the map is made (synchronously, so no
+ * other document can change them in between).
+ */
+function mapToUnicode(face: EmbeddedFace): void {
+  const embedder = embedderOf(face.font);
+  const embedCmap = embedder.embedUnicodeCmap.bind(embedder);
+  embedder.embedUnicodeCmap = (context) => {
+    for (const [glyph, codePoint] of face.drawn) glyph.codePoints = [codePoint];
+    return embedCmap(context);
+  };
 }
 
 /** Embeds each face the layout uses, as a subset named by a tag derived from its characters. */
@@ -200,7 +225,8 @@ async function embedFonts(
     const name = `${subsetTag(face, sorted)}+${postScriptNames[face]}`;
     const font = await doc.embedFont(fontBytes(face), { subset: true, customName: name });
     shareFontProgram(font, `font:${face}:${sorted}`);
-    const embedded: EmbeddedFace = { font, codes: new Map() };
+    const embedded: EmbeddedFace = { font, codes: new Map(), drawn: new Map() };
+    mapToUnicode(embedded);
     // Encode in a fixed order, so glyph ids in the subset do not depend on drawing order.
     for (const ch of sorted) encode(embedded, ch);
     fonts.set(face, embedded);

@@ -59,19 +59,18 @@ const parsed = new WeakMap<Uint8Array, fontkit.Font>();
  * The parsed font of a face's file, parsed once per process and shared by measuring and embedding
  * (pdf-lib gets it through `registerFontkit(fontkitCache)`): parsing the file and the layout
  * tables costs about 25 ms per face, which every document would pay again.
- *
- * fontkit caches glyph objects with the code points they were first created with, and subsetting
- * creates component glyphs (the "o" inside "ö") without any; a document's ToUnicode map would then
- * depend on what the process rendered before it (wrong text extraction, bytes that differ between
- * runs). So every glyph the font maps a code point to is created up front, in the font's own
- * order, before anything else touches the cache (about 15 ms per face).
+ * (fontkit caches glyph objects with the code points they were first looked up with; drawing sets
+ * the ones each document's ToUnicode map needs, see `mapToUnicode` in draw.ts.)
  */
 export const fontkitCache = {
   create(bytes: Uint8Array): fontkit.Font {
     let font = parsed.get(bytes);
     if (!font) {
-      font = fontkit.create(bytes);
-      for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
+      // Its ArrayBuffer, not the Uint8Array: fontkit's Buffer copies a typed array byte by byte
+      // (~3 ms per face) but wraps an ArrayBuffer as it is.
+      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const data = whole ? bytes.buffer : bytes.slice().buffer;
+      font = fontkit.create(data as unknown as Uint8Array);
       parsed.set(bytes, font);
     }
     return font;
