@@ -28,6 +28,14 @@ const compressed = new Map<string, Uint8Array>();
 const COMPRESSED_KEPT = 256;
 
 /**
+ * Forgets the shared streams, so the next PDF is drawn as the first one of its kind is (the PDF
+ * benchmark measures both).
+ */
+export function forgetSharedStreams(): void {
+  compressed.clear();
+}
+
+/**
  * A Flate-compressed stream of `bytes()`, compressed once per `key` and shared by every PDF the
  * process draws: a document and its signing copies differ only in the copy label, so most of
  * their pages and font programs repeat.
