@@ -22,6 +22,27 @@ const DOS_TIME = 0;
 const VERSION = 20; // 2.0: DEFLATE
 const DEFLATE = 8;
 
+/**
+ * The fields a local header and a central directory header share, in the same order, from
+ * "version needed to extract" to "extra field length" (APPNOTE.TXT 4.3.7 and 4.3.12).
+ */
+function writeEntryFields(
+  header: Buffer,
+  at: number,
+  entry: { crc: number; compressed: number; size: number; name: number },
+): void {
+  header.writeUInt16LE(VERSION, at);
+  header.writeUInt16LE(0, at + 2); // flags: no data descriptor, ASCII names
+  header.writeUInt16LE(DEFLATE, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(entry.crc, at + 10);
+  header.writeUInt32LE(entry.compressed, at + 14);
+  header.writeUInt32LE(entry.size, at + 18);
+  header.writeUInt16LE(entry.name, at + 22);
+  header.writeUInt16LE(0, at + 24); // extra field length
+}
+
 /** The zip file of `entries`, in the order given. */
 export function zipParts(entries: readonly ZipEntry[]): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -31,33 +52,21 @@ export function zipParts(entries: readonly ZipEntry[]): Uint8Array {
     if (!/^[\x20-\x7e]+$/.test(path)) throw new Error(`zip: part name is not ASCII: ${path}`);
     const name = Buffer.from(path, "ascii");
     const compressed = deflateRawSync(data);
-    const crc = crc32(data);
+    const fields = {
+      crc: crc32(data),
+      compressed: compressed.length,
+      size: data.length,
+      name: name.length,
+    };
     const local = Buffer.alloc(30 + name.length);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(0, 6); // flags
-    local.writeUInt16LE(DEFLATE, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28); // extra field length
+    writeEntryFields(local, 4, fields);
     name.copy(local, 30);
     const header = Buffer.alloc(46 + name.length);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(VERSION, 4); // made by: MS-DOS, 2.0
-    header.writeUInt16LE(VERSION, 6);
-    header.writeUInt16LE(0, 8);
-    header.writeUInt16LE(DEFLATE, 10);
-    header.writeUInt16LE(DOS_TIME, 12);
-    header.writeUInt16LE(DOS_DATE, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(compressed.length, 20);
-    header.writeUInt32LE(data.length, 24);
-    header.writeUInt16LE(name.length, 28);
-    // extra and comment lengths, disk number, internal and external attributes: all 0
+    writeEntryFields(header, 6, fields);
+    // comment length, disk number, internal and external attributes: all 0
     header.writeUInt32LE(offset, 42);
     name.copy(header, 46);
     chunks.push(local, compressed);
