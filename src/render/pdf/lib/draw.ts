@@ -1,36 +1,16 @@
 /**
  * The drawing step: a laid-out document → PDF pages, with pdf-lib.
  *
- * Content streams are written with pdf-lib's low-level operators (pdf-lib's `drawText` shapes and
- * re-measures every string, which the layout has already done). Each face is embedded once as a
+ * Content streams are written as text (pdf-lib's `drawText` shapes and re-measures every string,
+ * which the layout has already done). Each face is embedded once as a
  * subset; every character is encoded once per document and strings are encoded by concatenation.
  * The subset's tag (the "ABCDEF+" of the font name) is derived from the characters it holds, so the
  * same text gives the same name.
  */
 import { createHash } from "node:crypto";
 import type fontkit from "@pdf-lib/fontkit";
-import {
-  beginText,
-  endText,
-  fill,
-  lineTo,
-  moveTo,
-  type PDFContext,
-  type PDFDocument,
-  type PDFFont,
-  PDFHexString,
-  PDFName,
-  type PDFOperator,
-  type PDFRef,
-  rectangle,
-  setFillingGrayscaleColor,
-  setFontAndSize,
-  setLineWidth,
-  setStrokingGrayscaleColor,
-  setTextMatrix,
-  showText,
-  stroke,
-} from "pdf-lib";
+import type { PDFContext, PDFDocument, PDFFont, PDFRef } from "pdf-lib";
+import { PDFName } from "pdf-lib";
 import { sharedFlateStream } from "./flate.js";
 import { drawable, fontBytes, fontkitCache, postScriptNames } from "./fonts.js";
 import { type Face, page as pageSize } from "./style.js";
@@ -63,13 +43,11 @@ export async function drawPages(doc: PDFDocument, layout: DocumentLayout): Promi
   const fonts = await embedFonts(doc, layout);
   for (const laid of layout.pages) {
     const pdfPage = doc.addPage([pageSize.width, pageSize.height]);
-    const { ops, used } = pageOperators(laid.boxes, fonts);
+    const { content, used } = pageContent(laid.boxes, fonts);
     for (const face of used) {
       const { font } = fonts.get(face) as EmbeddedFace;
       pdfPage.node.setFontDictionary(PDFName.of(resourceName[face]), font.ref);
     }
-    let content = "";
-    for (const op of ops) content += `${op}\n`;
     const stream = await sharedFlateStream(doc.context, `page:${content}`, () =>
       Buffer.from(content, "latin1"),
     );
@@ -79,9 +57,11 @@ export async function drawPages(doc: PDFDocument, layout: DocumentLayout): Promi
 
 /**
  * The content stream of one page: fills, then rules, then all text in one text object. Graphics
- * state (line width, grey, font) is only set when it changes.
+ * state (line width, grey, font) is only set when it changes. Written as text, one operator a
+ * line (PDF 32000-1, 8 and 9), as pdf-lib writes its operators: the numbers are rounded or small
+ * multiples of a font size, so `String` gives them without exponents, as PDF requires.
  */
-function pageOperators(boxes: readonly Box[], fonts: Map<Face, EmbeddedFace>) {
+function pageContent(boxes: readonly Box[], fonts: Map<Face, EmbeddedFace>) {
   const fills: FillBox[] = [];
   const rules: RuleBox[] = [];
   const texts: TextBox[] = [];
@@ -92,40 +72,46 @@ function pageOperators(boxes: readonly Box[], fonts: Map<Face, EmbeddedFace>) {
   }
   for (const t of texts) if (t.change) rules.push(changeRule(t));
 
-  const ops: PDFOperator[] = [];
+  let content = "";
+  const op = (line: string) => {
+    content += `${line}\n`;
+  };
   const used = new Set<Face>();
   const last = { lineWidth: -1, stroke: -1, fill: -1, face: "", size: -1 };
   const fillGray = (gray: number) => {
-    if (gray !== last.fill) ops.push(setFillingGrayscaleColor(gray));
+    if (gray !== last.fill) op(`${gray} g`);
     last.fill = gray;
   };
   for (const f of fills) {
     fillGray(f.gray);
-    ops.push(rectangle(r(f.x), flip(f.y + f.height), r(f.width), r(f.height)), fill());
+    op(`${r(f.x)} ${flip(f.y + f.height)} ${r(f.width)} ${r(f.height)} re`);
+    op("f");
   }
   for (const rule of rules) {
-    if (rule.width !== last.lineWidth) ops.push(setLineWidth(rule.width));
-    if (rule.gray !== last.stroke) ops.push(setStrokingGrayscaleColor(rule.gray));
+    if (rule.width !== last.lineWidth) op(`${rule.width} w`);
+    if (rule.gray !== last.stroke) op(`${rule.gray} G`);
     last.lineWidth = rule.width;
     last.stroke = rule.gray;
-    ops.push(moveTo(r(rule.x1), flip(rule.y1)), lineTo(r(rule.x2), flip(rule.y2)), stroke());
+    op(`${r(rule.x1)} ${flip(rule.y1)} m`);
+    op(`${r(rule.x2)} ${flip(rule.y2)} l`);
+    op("S");
   }
   if (texts.length > 0) {
-    ops.push(beginText());
+    op("BT");
     for (const t of texts) {
       if (t.face !== last.face || t.size !== last.size) {
-        ops.push(setFontAndSize(resourceName[t.face], t.size));
+        op(`/${resourceName[t.face]} ${t.size} Tf`);
         used.add(t.face);
       }
       last.face = t.face;
       last.size = t.size;
       fillGray(t.gray);
-      const code = encode(fonts.get(t.face) as EmbeddedFace, t.text);
-      ops.push(setTextMatrix(1, 0, 0, 1, r(t.x), flip(t.y)), showText(code));
+      op(`1 0 0 1 ${r(t.x)} ${flip(t.y)} Tm`);
+      op(`<${encode(fonts.get(t.face) as EmbeddedFace, t.text)}> Tj`);
     }
-    ops.push(endText());
+    op("ET");
   }
-  return { ops, used };
+  return { content, used };
 }
 
 /** Underline for inserted text, strike-through for deleted text (redlines). */
@@ -142,7 +128,8 @@ function changeRule(t: TextBox): RuleBox {
   };
 }
 
-function encode(face: EmbeddedFace, text: string): PDFHexString {
+/** The hex glyph codes of a text in a face (each character encoded once per document). */
+function encode(face: EmbeddedFace, text: string): string {
   let hex = "";
   for (const ch of drawable(text)) {
     let code = face.codes.get(ch);
@@ -152,7 +139,7 @@ function encode(face: EmbeddedFace, text: string): PDFHexString {
     }
     hex += code;
   }
-  return PDFHexString.of(hex);
+  return hex;
 }
 
 /** The state of pdf-lib's subset embedder (private to `PDFFont`) that encoding a glyph updates. */
