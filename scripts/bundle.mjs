@@ -5,6 +5,7 @@
 // (same schemas and options as at run time: dist/validate/ajv.js), and the Handlebars templates
 // with Handlebars.precompile (same options: dist/compose/engine.js), instead of at every start.
 
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
@@ -32,8 +33,11 @@ const precompiledValidators = {
 /** Every template of templates/ precompiled, keyed as src/compose/precompiled.ts describes. */
 function precompiledTemplates() {
   const specs = [];
-  const add = (key, source) =>
-    specs.push(`${JSON.stringify(key)}: ${Handlebars.precompile(source, COMPILE_OPTIONS)}`);
+  const add = (key, source) => {
+    const sha256 = createHash("sha256").update(source).digest("hex");
+    const spec = Handlebars.precompile(source, COMPILE_OPTIONS);
+    specs.push(`${JSON.stringify(key)}: { sha256: ${JSON.stringify(sha256)}, spec: ${spec} }`);
+  };
   const read = (path) => readFileSync(new URL(`../templates/${path}`, import.meta.url), "utf8");
   const files = (folder) =>
     readdirSync(new URL(`../templates/${folder}`, import.meta.url)).filter((f) =>

@@ -14,7 +14,9 @@
  *       rubrik: Bakgrund
  *       --}}
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import Handlebars from "handlebars";
 import { templateDir } from "../paths.js";
 import { registerHelpers } from "./helpers/index.js";
@@ -62,12 +64,17 @@ export function frontMatter(source: string): Record<string, string> {
 
 function load(): Engine {
   const hb = Handlebars.create();
-  /** The template at `key` (its path in templates/), precompiled when the bundle provides it. */
+  /**
+   * The template at `key` (its path in templates/): precompiled, when the bundle has it for this
+   * very source, else compiled here.
+   */
   const compile = (source: string, key: string): Template => {
-    const spec = precompiled?.[key];
-    return spec
-      ? hb.template(spec as Parameters<typeof hb.template>[0])
-      : hb.compile(source, COMPILE_OPTIONS);
+    const ahead = precompiled?.[key];
+    const spec =
+      ahead && ahead.sha256 === sha256(source)
+        ? ahead.spec
+        : new Function(`return ${compiler().precompile(source, COMPILE_OPTIONS)}`)();
+    return hb.template(spec as Parameters<typeof hb.template>[0]);
   };
   for (const name of hbsFiles("partials/")) {
     const key = `partials/${name}.hbs`;
@@ -96,6 +103,19 @@ function load(): Engine {
   };
   registerHelpers(engine);
   return engine;
+}
+
+const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+/**
+ * Handlebars with its compiler. The bundled CLI ships only the runtime (its templates are
+ * precompiled) and loads the compiler from node_modules, outside the bundle, for a template
+ * edited or added since the bundle was made.
+ */
+function compiler(): typeof Handlebars {
+  if (typeof Handlebars.precompile === "function") return Handlebars;
+  const load = createRequire(import.meta.url);
+  return load("handlebars") as typeof Handlebars;
 }
 
 let cached: Engine | undefined;
