@@ -32,6 +32,17 @@ describe("constructs without a handler of their own", () => {
     ]);
   });
 
+  it("should keep a footnote's text, and a task list item's without its box (GFM)", () => {
+    expect(texts("Se not[^1].\n\n[^1]: Fotnotens text.")).toEqual(["Se not.", "Fotnotens text."]);
+    expect(texts("- [ ] uppgift\n- [x] klar")).toEqual(["uppgift\nklar"]);
+  });
+
+  it("should keep a bare web address as written", () => {
+    expect(texts("Läs https://example.se/iop och www.x.se.")).toEqual([
+      "Läs https://example.se/iop och www.x.se.",
+    ]);
+  });
+
   it("should drop thematic breaks and link definitions, which hold no text", () => {
     expect(texts("A\n\n---\n\n[x]: http://x\n\nB")).toEqual(["A", "B"]);
   });

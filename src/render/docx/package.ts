@@ -39,7 +39,7 @@ function seededRandom(seed: number): () => number {
 
 /**
  * docx's compiler, which turns a Document into the package's parts (path → XML text or bytes)
- * before `Packer` zips them. It is a private static member of `Packer` (the lock pins docx; the
+ * before `Packer` zips them. It is a private static member of `Packer` (package.json pins docx; the
  * Word tests fail if it moves): zipping the parts ourselves, once, saves docx's own zip and our
  * unzip of it, a third of a document's rendering time in a short-lived process.
  */
