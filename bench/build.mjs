@@ -15,7 +15,8 @@ const root = new URL("../", import.meta.url).pathname;
 const { loadAgreement } = await import(`${root}dist/validate/index.js`);
 const { buildDocuments } = await import(`${root}dist/pipeline.js`);
 const { renderDocx } = await import(`${root}dist/render/docx/index.js`);
-const { forgetSharedStreams, renderPdf } = await import(`${root}dist/render/pdf/index.js`);
+const { renderPdf } = await import(`${root}dist/render/pdf/index.js`);
+const { forgetSharedStreams } = await import(`${root}dist/render/pdf/lib/flate.js`);
 const { renderMarkdown } = await import(`${root}dist/render/markdown/index.js`);
 
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;

@@ -5,5 +5,9 @@ import type { ValidateFunction } from "ajv";
  * time from schemas/. The bundled CLI replaces this module with ajv standalone code generated from
  * the same schemas and options (scripts/bundle.mjs), which saves compiling them at every start.
  */
-export const precompiled: { agreement: ValidateFunction; bilaga: ValidateFunction } | undefined =
-  undefined;
+export interface Validators {
+  agreement: ValidateFunction;
+  bilaga: ValidateFunction;
+}
+
+export const precompiled: Validators | undefined = undefined;

@@ -1,10 +1,8 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics.js";
 import { locate, type SourceFile } from "../load/source.js";
-import { precompiled } from "./precompiled.js";
+import { precompiled, type Validators } from "./precompiled.js";
 import { schemaMessage } from "./schema-messages.js";
-
-type Validators = { agreement: ValidateFunction; bilaga: ValidateFunction };
 
 /** Compiles the validators from schemas/ (ajv, the compiler, is loaded only for this). */
 async function compileValidators(): Promise<Validators> {

@@ -4,7 +4,6 @@
  * `layoutDocument` is the pure layout (pages of positioned boxes, testable without a PDF);
  * `renderPdf` lays out and draws.
  */
-export { forgetSharedStreams } from "./lib/flate.js";
 export { layoutDocument } from "./lib/layout.js";
 export { renderPdf } from "./lib/render.js";
 export { page, textArea } from "./lib/style.js";

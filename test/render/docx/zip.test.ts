@@ -1,3 +1,4 @@
+import { crc32 } from "node:zlib";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { zipParts } from "../../../src/render/docx/zip.js";
@@ -16,21 +17,38 @@ describe("zipParts (the .docx container)", () => {
     for (const { path, data } of entries) expect(parts[path]).toEqual(data);
   });
 
-  it("should write sizes and CRC in each local header, DEFLATE, no data descriptor", () => {
+  it("should write sizes, CRC and time in each local header, DEFLATE, no data descriptor", () => {
     const zip = Buffer.from(zipParts(entries));
     let offset = 0;
     for (const { path, data } of entries) {
       expect(zip.readUInt32LE(offset)).toBe(0x04034b50);
       expect(zip.readUInt16LE(offset + 6) & 0x8).toBe(0); // bit 3: data descriptor
       expect(zip.readUInt16LE(offset + 8)).toBe(8);
+      expect(zip.readUInt16LE(offset + 10)).toBe(0); // 00:00
+      expect(zip.readUInt16LE(offset + 12)).toBe((0 << 9) | (1 << 5) | 1); // 1980-01-01
+      expect(zip.readUInt32LE(offset + 14)).toBe(crc32(data));
       expect(zip.readUInt32LE(offset + 22)).toBe(data.length);
       const nameLength = zip.readUInt16LE(offset + 26);
       expect(zip.subarray(offset + 30, offset + 30 + nameLength).toString("ascii")).toBe(path);
       offset += 30 + nameLength + zip.readUInt32LE(offset + 18);
     }
     expect(zip.readUInt32LE(offset)).toBe(0x02014b50); // the central directory follows
-    expect(zip.readUInt32LE(zip.length - 22)).toBe(0x06054b50);
-    expect(zip.readUInt16LE(zip.length - 22 + 10)).toBe(entries.length);
+    const end = zip.length - 22;
+    expect(zip.readUInt32LE(end)).toBe(0x06054b50);
+    expect(zip.readUInt16LE(end + 10)).toBe(entries.length);
+    expect(zip.readUInt32LE(end + 16)).toBe(offset); // where the central directory starts
+    // Each central header points back at its local header and repeats its CRC.
+    let central = offset;
+    let local = 0;
+    for (const { path, data } of entries) {
+      expect(zip.readUInt32LE(central + 16)).toBe(crc32(data));
+      expect(zip.readUInt32LE(central + 42)).toBe(local);
+      const nameLength = zip.readUInt16LE(central + 28);
+      expect(zip.subarray(central + 46, central + 46 + nameLength).toString("ascii")).toBe(path);
+      local += 30 + path.length + zip.readUInt32LE(central + 20);
+      central += 46 + nameLength;
+    }
+    expect(central).toBe(end);
   });
 
   it("should compress: a repetitive part takes a fraction of its size", () => {

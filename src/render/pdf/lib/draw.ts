@@ -2,10 +2,10 @@
  * The drawing step: a laid-out document → PDF pages, with pdf-lib.
  *
  * Content streams are written as text (pdf-lib's `drawText` shapes and re-measures every string,
- * which the layout has already done). Each face is embedded once as a
- * subset; every character is encoded once per document and strings are encoded by concatenation.
- * The subset's tag (the "ABCDEF+" of the font name) is derived from the characters it holds, so the
- * same text gives the same name.
+ * which the layout has already done). Each face is embedded once as a subset; every character is
+ * encoded once per document and strings are encoded by concatenation. The subset's tag (the
+ * "ABCDEF+" of the font name) is derived from the characters it holds, so the same text gives the
+ * same name.
  */
 import { createHash } from "node:crypto";
 import type fontkit from "@pdf-lib/fontkit";

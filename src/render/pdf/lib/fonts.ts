@@ -43,14 +43,15 @@ export function fontBytes(face: Face): Uint8Array {
 
 /**
  * The text as drawn: composed (NFC, so "å" typed as "a" + combining ring is one glyph), a no-break
- * space measured and drawn as a space (it only differs for line breaking), soft hyphens and
- * zero-width characters left out.
+ * space measured and drawn as a space (it only differs for line breaking), and the characters
+ * Unicode says not to show (Default_Ignorable_Code_Point: soft hyphens, zero-width spaces and
+ * joiners, direction marks, variation selectors) left out.
  */
 export function drawable(text: string): string {
   return text
     .normalize("NFC")
     .replace(/\u00a0/g, " ")
-    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "");
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, "");
 }
 
 const parsed = new WeakMap<Uint8Array, fontkit.Font>();
