@@ -6,6 +6,7 @@ import type {
   ListNode,
   ParagraphNode,
 } from "../../src/document/types.js";
+import { treeOf } from "../fixtures/sample-tree.js";
 
 /** Small builders for hand-made document trees. */
 export const t = (value: string): Inline => ({ type: "text", value });
@@ -29,22 +30,8 @@ export const ul = (...items: string[]): ListNode => ({
   items: items.map((item) => [p(item)]),
 });
 
-export const tree = (...children: Block[]): DocumentTree => ({
-  type: "document",
-  kind: "overenskommelse",
-  name: "overenskommelse",
-  meta: {
-    title: "Överenskommelse",
-    diarienummer: "2021/630",
-    author: "Socialnämnden",
-    subject: "IOP",
-    keywords: [],
-    date: "2025-03-25",
-    language: "sv-SE",
-  },
-  signing: { mode: "papper", parties: [] },
-  children,
-});
+export const tree = (...children: Block[]): DocumentTree =>
+  treeOf(children, { author: "Socialnämnden", subject: "IOP", keywords: [], date: "2025-03-25" });
 
 /** Drops undefined fields and merges adjacent text nodes, for comparing trees. */
 export function normalize<T>(value: T): T {

@@ -34,6 +34,16 @@ export function sectionChanges(
         ? { new: { nummer: s.newNumber, rubrik: s.heading } }
         : {}),
     });
+    /** "Avsnitt flyttat: <heading> (<old> → <new>; tidigare rubrik: …; även ändrat)". */
+    const moved = (s: SectionChange, changed: boolean): SummaryItem => {
+      const details = [
+        s.oldNumber && s.newNumber ? arrow(s.oldNumber, s.newNumber) : "",
+        s.oldHeading ? `tidigare rubrik: ${s.oldHeading}` : "",
+        changed ? "även ändrat" : "",
+      ].filter(Boolean);
+      const detail = details.length > 0 ? ` (${details.join("; ")})` : "";
+      return item("avsnitt-flyttat", "flyttat", `${s.heading}${detail}`, s);
+    };
     for (const s of doc.sections) {
       if (!s.heading && s.status !== "moved") continue;
       switch (s.status) {
@@ -44,39 +54,12 @@ export function sectionChanges(
           items.push(item("avsnitt-borttaget", "borttaget", numbered(s.oldNumber, s.heading), s));
           break;
         case "moved":
-          if (s.place === "to" && !s.withParent) {
-            const details = [
-              s.oldNumber && s.newNumber ? arrow(s.oldNumber, s.newNumber) : "",
-              s.oldHeading ? `tidigare rubrik: ${s.oldHeading}` : "",
-              s.changed ? "även ändrat" : "",
-            ].filter(Boolean);
-            items.push(
-              item(
-                "avsnitt-flyttat",
-                "flyttat",
-                `${s.heading}${details.length > 0 ? ` (${details.join("; ")})` : ""}`,
-                s,
-              ),
-            );
-          }
+          if (s.place === "to" && !s.withParent) items.push(moved(s, Boolean(s.changed)));
           break;
         case "changed":
         case "unchanged":
-          if (s.parentChanged) {
-            const details = [
-              s.oldNumber && s.newNumber ? arrow(s.oldNumber, s.newNumber) : "",
-              s.oldHeading ? `tidigare rubrik: ${s.oldHeading}` : "",
-              s.status === "changed" ? "även ändrat" : "",
-            ].filter(Boolean);
-            items.push(
-              item(
-                "avsnitt-flyttat",
-                "flyttat",
-                `${s.heading}${details.length > 0 ? ` (${details.join("; ")})` : ""}`,
-                s,
-              ),
-            );
-          } else if (s.oldHeading)
+          if (s.parentChanged) items.push(moved(s, s.status === "changed"));
+          else if (s.oldHeading)
             items.push(item("avsnitt-omdopt", "omdöpt", arrow(s.oldHeading, s.heading), s));
           break;
       }
