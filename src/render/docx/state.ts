@@ -95,6 +95,8 @@ export interface State {
   paragraph(options: ParagraphOptions, children: ParagraphChild[], change?: ChangeKind): Paragraph;
   /** The attributes of a new tracked change: a fresh id, the author and the date. */
   revision(): Revision;
+  /** The `insertion` or `deletion` mark of a paragraph or table row in a redline, or none. */
+  tracked(change: ChangeKind | null | undefined): { insertion?: Revision; deletion?: Revision };
   /** A new list instance, so an ordered list counts from 1 again. */
   nextListInstance(): number;
 }
@@ -203,9 +205,16 @@ export function createState(
     },
     paragraph(options, children, change) {
       if (!change) return new Paragraph({ ...options, children });
-      const mark =
-        change === "ins" ? { insertion: state.revision() } : { deletion: state.revision() };
-      return new Paragraph({ ...options, run: { ...options.run, ...mark }, children });
+      return new Paragraph({
+        ...options,
+        run: { ...options.run, ...state.tracked(change) },
+        children,
+      });
+    },
+    tracked(change) {
+      if (change === "ins") return { insertion: state.revision() };
+      if (change === "del") return { deletion: state.revision() };
+      return {};
     },
     revision() {
       revisionId += 1;

@@ -63,15 +63,9 @@ function blockRow(
   keepNext: boolean,
 ): TableRow {
   const keep = keepNext ? { keepNext: true } : {};
-  const tracked =
-    context.change === "ins"
-      ? { insertion: state.revision() }
-      : context.change === "del"
-        ? { deletion: state.revision() }
-        : {};
   return new TableRow({
     cantSplit: true,
-    ...tracked,
+    ...state.tracked(context.change),
     children: [
       new TableCell({
         width: { size: TEXT_WIDTH, type: WidthType.DXA },

@@ -7,6 +7,7 @@ import {
   TableRow,
   WidthType,
 } from "docx";
+import { inlineTextWithDeleted } from "../../../document/text.js";
 import type { Align, ChangeKind, Inline, TableNode } from "../../../document/types.js";
 import { BODY_SIZE, CELL_MARGIN, TEXT_WIDTH } from "../layout.js";
 import { type BlockContext, type BlockHandler, placement, type State } from "../state.js";
@@ -56,18 +57,9 @@ export function textWidth(text: string): number {
   return Math.ceil(em * EM_TWIPS);
 }
 
-/** Every text a cell shows, deleted redline text included (Word shows it struck through). */
-function shownText(nodes: readonly Inline[]): string {
-  return nodes
-    .map((node) =>
-      node.type === "text" ? node.value : node.type === "break" ? "\n" : shownText(node.children),
-    )
-    .join("");
-}
-
 /** The width a cell needs to show each of its lines unbroken, its padding included. */
 const cellWidth = (cell: readonly Inline[]): number =>
-  Math.max(0, ...shownText(cell).split("\n").map(textWidth)) + 2 * CELL_MARGIN;
+  Math.max(0, ...inlineTextWithDeleted(cell).split("\n").map(textWidth)) + 2 * CELL_MARGIN;
 
 /** An amount column is never narrower than this: 20 mm. */
 const MIN_AMOUNT_WIDTH = 1134;
@@ -113,7 +105,7 @@ export function columnWidths(
     textColumns.map((i) =>
       Math.min(
         MAX_CHARS,
-        Math.max(MIN_CHARS, ...rows.map((row) => shownText(row[i] ?? []).length)),
+        Math.max(MIN_CHARS, ...rows.map((row) => inlineTextWithDeleted(row[i] ?? []).length)),
       ),
     ),
   );
@@ -156,16 +148,10 @@ function row(
   // A redline may insert or delete one row of a table that is otherwise in both versions.
   const change = rowChange ?? context.change;
   const marks = kind === "body" ? { change } : { change, bold: true };
-  const tracked =
-    change === "ins"
-      ? { insertion: state.revision() }
-      : change === "del"
-        ? { deletion: state.revision() }
-        : {};
   return new TableRow({
     ...(kind === "header" ? { tableHeader: true } : {}),
     cantSplit: true,
-    ...tracked,
+    ...state.tracked(change),
     children: widths.map(
       (width, i) =>
         new TableCell({
