@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blockChanges } from "../../src/diff/format/changes.js";
-import type { VersionDiff } from "../../src/diff/index.js";
+import { renderText, type VersionDiff } from "../../src/diff/index.js";
 import { compare, copyAgreement, edit, reportedSections, V2025 } from "./helpers.js";
 
 /** Amounts and percentages as Intl sv-SE writes them: non-breaking spaces in and before units. */
@@ -125,5 +125,7 @@ describe("iop diff on budget rows", () => {
     expect(changesIn(diff, "bilaga-1", "Socialförvaltningens ersättning under 12 månader")).toEqual(
       [nb("ins:Utbildning\t10 000 kr"), "del:830\u00a0000", "ins:840\u00a0000"],
     );
+    // The text format shows the inserted row, not only the changed total.
+    expect(renderText(diff)).toContain(nb("{+Utbildning+} | {+10 000 kr+}"));
   });
 });

@@ -49,3 +49,7 @@ export function blockChanges(blocks: readonly Block[], out: TextChange[] = []): 
 
 /** Whether a block carries any change mark. */
 export const hasChanges = (block: Block): boolean => blockChanges([block]).length > 0;
+
+/** Whether inline content (a paragraph's, a table cell's) carries any change mark. */
+export const inlineHasChanges = (nodes: Inline[]): boolean =>
+  hasChanges({ type: "paragraph", children: nodes });

@@ -6,7 +6,7 @@
 import type { Block, ChangeKind, Inline } from "../../document/types.js";
 import type { VersionDiff } from "../compare.js";
 import type { SectionChange } from "../redline.js";
-import { hasChanges } from "./changes.js";
+import { hasChanges, inlineHasChanges } from "./changes.js";
 
 export interface TextOptions {
   /** ANSI colours instead of [-…-]{+…+} markers. Default: false (the CLI turns it on for a TTY without NO_COLOR). */
@@ -71,10 +71,23 @@ function block(b: Block, style: Style, indent: string, within?: ChangeKind): str
             : lines;
         });
       });
-    case "table":
-      return [b.header, ...b.rows, ...(b.total ? [b.total] : [])]
-        .filter((row) => kind || row.some((cell) => JSON.stringify(cell).includes('"change"')))
-        .map((row) => `${indent}${row.map((cell) => inline(cell, style, kind)).join(" | ")}`);
+    case "table": {
+      // Rows with a change: an inserted or deleted row (rowChanges), or changed words in a cell.
+      const rows: [Inline[][], ChangeKind | undefined][] = [
+        [b.header, kind],
+        ...b.rows.map((row, k): [Inline[][], ChangeKind | undefined] => [
+          row,
+          kind ?? b.rowChanges?.[k] ?? undefined,
+        ]),
+        ...(b.total ? [[b.total, kind] as [Inline[][], ChangeKind | undefined]] : []),
+      ];
+      return rows
+        .filter(([row, rowKind]) => rowKind || row.some((cell) => inlineHasChanges(cell)))
+        .map(
+          ([row, rowKind]) =>
+            `${indent}${row.map((cell) => inline(cell, style, rowKind)).join(" | ")}`,
+        );
+    }
     case "signatures":
       return b.blocks.map(
         (s) =>
