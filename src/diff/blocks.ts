@@ -3,7 +3,7 @@
  * by their text, and each pair of aligned blocks is compared by a handler for its kind.
  */
 
-import { blockText, inlineText } from "../document/text.js";
+import { blockText, inlineText, normalizeWhitespace } from "../document/text.js";
 import type {
   Block,
   ChangeKind,
@@ -14,7 +14,7 @@ import type {
 } from "../document/types.js";
 import { type AlignOp, alignSequence } from "./align.js";
 import { diffInline } from "./inline.js";
-import { dice, normalizeText, SIMILAR } from "./similarity.js";
+import { dice, SIMILAR } from "./similarity.js";
 
 /** What a comparison needs to know and what it found out. */
 export interface DiffState {
@@ -31,7 +31,7 @@ export const mark = <B extends Block>(block: B, kind: ChangeKind): B => ({
 });
 
 const fingerprint = (block: Block): string =>
-  `${block.type}${block.type === "list" ? (block.ordered ? "1" : "0") : ""}:${normalizeText(
+  `${block.type}${block.type === "list" ? (block.ordered ? "1" : "0") : ""}:${normalizeWhitespace(
     block.type === "signatures" ? JSON.stringify(block.blocks) : blockText(block),
   )}`;
 
@@ -123,7 +123,7 @@ function paragraph(
 function list(oldBlock: ListNode, newBlock: ListNode, state: DiffState): Block[] {
   const itemText = (item: Block[]) => item.map(blockText).join("\n");
   const ops = alignSequence(oldBlock.items, newBlock.items, {
-    key: (item) => normalizeText(itemText(item)),
+    key: (item) => normalizeWhitespace(itemText(item)),
     similarity: (a, b) => dice(itemText(a), itemText(b)),
     threshold: SIMILAR,
   });
@@ -154,7 +154,7 @@ function listItem(op: AlignOp<Block[]>, state: DiffState): Block[] {
  */
 function table(oldBlock: TableNode, newBlock: TableNode, state: DiffState): Block[] {
   const rowKey = (row: Inline2D) =>
-    normalizeText(inlineText(row[0] ?? [])).toLocaleLowerCase("sv-SE");
+    normalizeWhitespace(inlineText(row[0] ?? [])).toLocaleLowerCase("sv-SE");
   if (oldBlock.align.length !== newBlock.align.length) {
     state.substantive = true;
     return [mark(oldBlock, "del"), mark(newBlock, "ins")];

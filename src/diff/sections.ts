@@ -2,9 +2,8 @@
  * A document's flat block list cut into sections: each heading with the blocks up to the next
  * heading. Sections are what the redline aligns by identity.
  */
-import { inlineText } from "../document/text.js";
+import { inlineText, normalizeWhitespace } from "../document/text.js";
 import type { Block, HeadingNode } from "../document/types.js";
-import { normalizeText } from "./similarity.js";
 
 export interface Section {
   /** Identity across versions: the heading's id, else its normalised text. */
@@ -22,7 +21,7 @@ export interface Section {
 export const PREAMBLE = "#inledning";
 
 export const headingText = (heading: HeadingNode): string =>
-  normalizeText(inlineText(heading.children));
+  normalizeWhitespace(inlineText(heading.children));
 
 const keyOf = (heading: HeadingNode): string =>
   heading.id ? `id:${heading.id}` : `rubrik:${headingText(heading).toLocaleLowerCase("sv-SE")}`;

@@ -33,7 +33,3 @@ export function dice(a: string, b: string): number {
 
 /** At or above this similarity two texts are the same item, changed; below it, one replaced the other. */
 export const SIMILAR = 0.5;
-
-/** Collapses whitespace (including non-breaking spaces) and trims, for comparing texts. */
-export const normalizeText = (text: string): string =>
-  text.replace(/[\s\u00a0\u202f]+/g, " ").trim();

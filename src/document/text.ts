@@ -88,6 +88,8 @@ export function documentText(tree: DocumentTree): string {
   return [...head, ...visible(tree.children, {}).map(blockText)].join("\n");
 }
 
-/** Collapses all whitespace, for comparing texts from different readers. */
-export const normalizeWhitespace = (text: string): string =>
-  text.replace(/[\s\u00a0]+/g, " ").trim();
+/**
+ * Collapses all whitespace (`\s` includes no-break spaces) and trims, for comparing texts: from
+ * different readers, or from two versions of a document.
+ */
+export const normalizeWhitespace = (text: string): string => text.replace(/\s+/g, " ").trim();

@@ -1,4 +1,5 @@
-import { dice, normalizeText, SIMILAR } from "../similarity.js";
+import { normalizeWhitespace } from "../../document/text.js";
+import { dice, SIMILAR } from "../similarity.js";
 
 export interface TextChanges {
   added: string[];
@@ -18,7 +19,7 @@ export function compareTexts(
   const oldLeft = [...oldTexts];
   const newLeft: string[] = [];
   for (const text of newTexts) {
-    const k = oldLeft.findIndex((o) => normalizeText(o) === normalizeText(text));
+    const k = oldLeft.findIndex((o) => normalizeWhitespace(o) === normalizeWhitespace(text));
     if (k >= 0) oldLeft.splice(k, 1);
     else newLeft.push(text);
   }
