@@ -5,12 +5,12 @@
 // (same schemas and options as at run time: dist/validate/ajv.js), and the Handlebars templates
 // with Handlebars.precompile (same options: dist/compose/engine.js), instead of at every start.
 
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
 import Handlebars from "handlebars";
 import { COMPILE_OPTIONS, frontMatter } from "../dist/compose/engine.js";
+import { sha256 } from "../dist/hash.js";
 import { createAjv, DOCUMENT_SCHEMAS } from "../dist/validate/ajv.js";
 
 const validators = standaloneCode.default(
@@ -34,9 +34,10 @@ const precompiledValidators = {
 function precompiledTemplates() {
   const specs = [];
   const add = (key, source) => {
-    const sha256 = createHash("sha256").update(source).digest("hex");
     const spec = Handlebars.precompile(source, COMPILE_OPTIONS);
-    specs.push(`${JSON.stringify(key)}: { sha256: ${JSON.stringify(sha256)}, spec: ${spec} }`);
+    specs.push(
+      `${JSON.stringify(key)}: { sha256: ${JSON.stringify(sha256(source))}, spec: ${spec} }`,
+    );
   };
   const read = (path) => readFileSync(new URL(`../templates/${path}`, import.meta.url), "utf8");
   const files = (folder) =>

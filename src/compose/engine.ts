@@ -14,10 +14,11 @@
  *       rubrik: Bakgrund
  *       --}}
  */
-import { createHash } from "node:crypto";
+
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import Handlebars from "handlebars";
+import { sha256 } from "../hash.js";
 import { templateDir } from "../paths.js";
 import { registerHelpers } from "./helpers/index.js";
 import { precompiled } from "./precompiled.js";
@@ -104,8 +105,6 @@ function load(): Engine {
   registerHelpers(engine);
   return engine;
 }
-
-const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 
 /**
  * Handlebars with its compiler. The bundled CLI ships only the runtime (its templates are

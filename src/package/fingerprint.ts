@@ -1,6 +1,6 @@
 import { documentText } from "../document/text.js";
 import type { DocumentTree } from "../document/types.js";
-import { sha256 } from "./manifest.js";
+import { sha256 } from "../hash.js";
 
 /** Hex digits of contentSha256 that the printed fingerprint shows (48 bits). */
 const FINGERPRINT_HEX_DIGITS = 12;

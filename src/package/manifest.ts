@@ -1,9 +1,6 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "../hash.js";
 
 export const MANIFEST_FILE = "manifest.json";
-
-export const sha256 = (data: Uint8Array | string): string =>
-  createHash("sha256").update(data).digest("hex");
 
 /** One copy (exemplar) of a document: a PDF for one signing party. */
 export interface ManifestCopy {

@@ -13,9 +13,10 @@
  *   - signatures: who signed, when, whether each signature is valid and whether anything was
  *     changed after it.
  */
-import { createHash } from "node:crypto";
+
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import { sha256 } from "../hash.js";
 import { copyLabel, copyPath } from "../package/copies.js";
 import { formatFingerprint } from "../package/fingerprint.js";
 import { MANIFEST_FILE, type Manifest, type ManifestDocument } from "../package/manifest.js";
@@ -40,8 +41,6 @@ export interface VerifyReport {
   /** Set when a required program (pdftotext) is missing (exit code 2). */
   missingProgram?: string;
 }
-
-const sha256 = (data: Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
 /** Every file under `dir`, as forward-slash relative paths; symbolic links are listed apart. */
 async function listFiles(dir: string): Promise<{ files: string[]; links: string[] }> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { documentText } from "../../src/document/text.js";
+import { sha256 } from "../../src/hash.js";
 import { contentFingerprint, formatFingerprint } from "../../src/package/fingerprint.js";
-import { sha256 } from "../../src/package/manifest.js";
 import { sampleTree } from "../fixtures/sample-tree.js";
 import { replaceWord } from "./trees.js";
 
