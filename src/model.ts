@@ -33,6 +33,10 @@ export const known = <T>(value: T | Saknas | undefined): T | undefined =>
 export const partById = (data: Overenskommelse, id: string): Part | undefined =>
   data.parter.find((p) => p.id === id);
 
+/** The agreement's main party: the first public one, else the first party. */
+export const mainParty = (data: Overenskommelse): Part | undefined =>
+  data.parter.find((p) => p.sektor === "offentlig") ?? data.parter[0];
+
 /** Parties that sign the agreement itself (all, unless `undertecknar: false`). */
 export const signingParties = (data: Overenskommelse): Part[] =>
   data.parter.filter((p) => p.undertecknar !== false);

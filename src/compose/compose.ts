@@ -6,6 +6,8 @@ import {
   type BilagaDocument,
   bilagaSigners,
   known,
+  mainParty,
+  partById,
   signingParties,
 } from "../model.js";
 import type { Part } from "../schemas/types.generated.js";
@@ -26,12 +28,12 @@ export const tidyMarkdown = (markdown: string): string =>
 
 function meta(agreement: Agreement, bilaga?: BilagaDocument): DocumentMeta {
   const data = agreement.data;
-  const publicParty = data.parter.find((p) => p.sektor === "offentlig") ?? data.parter[0];
+  const publicParty = mainParty(data);
   const titles = bilaga
     ? bilagaTitle(data, bilaga.data)
     : { title: data.titel, subtitle: data.undertitel };
   const date = known(data.versionsdatum);
-  const party = bilaga && data.parter.find((p) => p.id === bilaga.data.part);
+  const party = bilaga && partById(data, bilaga.data.part);
   return {
     title: titles.title,
     ...(titles.subtitle ? { subtitle: titles.subtitle } : {}),

@@ -9,6 +9,8 @@ import {
   type BilagaDocument,
   bilagaSigners,
   known,
+  mainParty,
+  partById,
   signingParties,
 } from "../model.js";
 import type {
@@ -101,7 +103,7 @@ export function bilagaTitle(
   data: Overenskommelse,
   bilaga: Bilaga,
 ): { title: string; subtitle: string } {
-  const party = data.parter.find((p) => p.id === bilaga.part);
+  const party = partById(data, bilaga.part);
   return {
     title: bilaga.titel ?? `Bilaga ${bilaga.nummer}, ${party?.namn ?? bilaga.part}`,
     subtitle: bilaga.undertitel ?? data.titel,
@@ -126,7 +128,6 @@ const signer = (agreement: Overenskommelse, part: Part): SignerView => {
 /** The root context for the agreement document (`bilaga` undefined) or one bilaga. */
 export function composeRoot(agreement: Agreement, bilaga?: BilagaDocument): ComposeRoot {
   const view = agreementView(agreement.data);
-  const partById = (id: string) => view.parter.find((p) => p.id === id);
   const offentliga = view.parter.filter((p) => p.sektor === "offentlig");
   const bview = bilaga && bilagaView(bilaga.data);
   const titles = bview
@@ -134,7 +135,7 @@ export function composeRoot(agreement: Agreement, bilaga?: BilagaDocument): Comp
     : { title: view.titel, subtitle: view.undertitel };
   const signers = bview ? bilagaSigners(view, bview) : signingParties(view);
   const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
-  const bilagepart = bview && partById(bview.part);
+  const bilagepart = bview && partById(view, bview.part);
   return {
     dokument: {
       typ: bview ? "bilaga" : "overenskommelse",
@@ -147,7 +148,7 @@ export function composeRoot(agreement: Agreement, bilaga?: BilagaDocument): Comp
     ...(bilagepart ? { bilagepart } : {}),
     benämning: BENAMNINGAR[view.benämning ?? "överenskommelsen"],
     // A schema-valid agreement has parties; a missing public party is caught by the clauses.
-    huvudpart: (offentliga[0] ?? view.parter[0]) as Part,
+    huvudpart: mainParty(view) as Part,
     offentliga,
     idéburna: view.parter.filter((p) => p.sektor === "idéburen"),
     period: {

@@ -1,6 +1,6 @@
 /** Lookup helpers: parties and bodies by id, required and known values. */
 import type { HelperDelegate } from "handlebars";
-import { isSaknas } from "../../model.js";
+import { isSaknas, partById } from "../../model.js";
 import { ComposeError } from "../errors.js";
 import { helper } from "./define.js";
 
@@ -15,7 +15,7 @@ export const dataHelpers: Record<string, HelperDelegate> = {
         "klausul-parameter-saknas",
       );
     }
-    const part = root.överenskommelse.parter.find((p) => p.id === id);
+    const part = partById(root.överenskommelse, id);
     if (!part) {
       throw new ComposeError(
         `Parten "${id}" finns inte bland parterna.`,
