@@ -1,3 +1,4 @@
+import { formatDate } from "../../compose/format.js";
 import type { Diagnostic } from "../../diagnostics.js";
 import { diagnosticAt } from "./context.js";
 import type { Rule } from "./index.js";
@@ -8,14 +9,6 @@ export function dateRange(value: string): { first: string; last: string } {
     ? { first: `${value}-01-01`, last: `${value}-12-31` }
     : { first: value, last: value };
 }
-
-const swedishDate = (iso: string): string =>
-  new Intl.DateTimeFormat("sv-SE", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${iso}T00:00:00Z`));
 
 /** The same day of the year (MM-DD) in the year of `iso`, moved back a year when it falls after `iso`. */
 function lastOccurrenceOnOrBefore(monthDay: string, iso: string): string {
@@ -79,7 +72,7 @@ export const period: Rule = {
             ["period", "uppsägning"],
             "fel",
             "uppsagning-efter-slut",
-            `Uppsägningen kan inte ges i tid: sista dag blir ${swedishDate(deadline)}, utanför den inledande perioden ${swedishDate(start.first)}–${swedishDate(end.last)}.`,
+            `Uppsägningen kan inte ges i tid: sista dag blir ${formatDate(deadline)}, utanför den inledande perioden ${formatDate(start.first)}–${formatDate(end.last)}.`,
           ),
         );
       }
