@@ -1,5 +1,6 @@
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { chmod, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import type { OutputFile } from "./manifest.js";
 
 /**
@@ -39,5 +40,30 @@ export async function writeFolderAtomically(
     if (hadOld) await rm(backup, { recursive: true, force: true });
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Replaces `path` with `data` atomically: a temporary file beside it, then a rename, so a failure
+ * never leaves a half-written file. With `keepMode`, a file replaced keeps its permissions.
+ */
+export async function writeFileAtomically(
+  path: string,
+  data: string | Uint8Array,
+  options: { keepMode?: boolean } = {},
+): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, data);
+    if (options.keepMode) {
+      const mode = await stat(path).then(
+        (s) => s.mode,
+        () => undefined,
+      );
+      if (mode !== undefined) await chmod(temp, mode & 0o777);
+    }
+    await rename(temp, path);
+  } finally {
+    await rm(temp, { force: true });
   }
 }

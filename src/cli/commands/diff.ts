@@ -1,25 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
 import { type Diagnostic, hasErrors } from "../../diagnostics.js";
 import type { Version } from "../../diff/index.js";
+import { writeFileAtomically } from "../../package/write.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, UsageError } from "../command.js";
 import { reportDiagnostics } from "../report.js";
 
 const FORMATS = ["text", "html", "docx", "json"] as const;
 type Format = (typeof FORMATS)[number];
-
-/** Replaces `path` with `data` atomically: a temporary file beside it, then a rename. */
-async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    await writeFile(temp, data);
-    await rename(temp, path);
-  } finally {
-    await rm(temp, { force: true });
-  }
-}
 
 export const diff: Command = {
   name: "diff",

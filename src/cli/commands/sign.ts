@@ -1,5 +1,6 @@
-import { chmod, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { writeFileAtomically } from "../../package/write.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, UsageError } from "../command.js";
 
@@ -86,18 +87,9 @@ underskriven …), 2 felaktig användning eller fil som inte kan läsas.
       return EXIT.input;
     }
 
-    // Write next to the target and rename, so a failure never leaves a half-written PDF.
-    const temporary = join(dirname(output), `.${basename(output)}.iop-${process.pid}.tmp`);
     try {
-      await writeFile(temporary, signed.value);
-      const mode = await stat(output).then(
-        (s) => s.mode,
-        () => undefined,
-      );
-      if (mode !== undefined) await chmod(temporary, mode & 0o777);
-      await rename(temporary, output);
+      await writeFileAtomically(output, signed.value, { keepMode: true });
     } catch {
-      await rm(temporary, { force: true });
       io.stderr(`iop sign: ${output} kan inte skrivas.\n`);
       return EXIT.usage;
     }
