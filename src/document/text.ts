@@ -1,4 +1,4 @@
-import type { Block, DocumentTree, Inline } from "./types.js";
+import type { Block, DocumentTree, Inline, SignatureBlock } from "./types.js";
 
 /**
  * Which text to take from a redline: what a reader of the new version sees (deleted words and
@@ -27,6 +27,17 @@ function collectInline(nodes: readonly Inline[], options: TextOptions): string {
   }
   return out;
 }
+
+/** The blank a signature page leaves to fill in by hand: the day, an unknown place. */
+export const SIGNATURE_BLANK = "____________";
+
+/** "<name>, <title>", either alone when the other is missing; empty when both are. */
+export const signatoryLine = (s: SignatureBlock): string =>
+  s.name && s.title ? `${s.name}, ${s.title}` : (s.name ?? s.title ?? "");
+
+/** "<place> den ____________ <year>": a blank for an unknown place, nothing for an unknown year. */
+export const dateLine = (s: SignatureBlock): string =>
+  `${s.place ?? SIGNATURE_BLANK} den ${SIGNATURE_BLANK}${s.year === undefined ? "" : ` ${s.year}`}`;
 
 /** Blocks a reader sees: deleted redline blocks are left out unless asked for. */
 const visible = (blocks: readonly Block[], options: TextOptions): readonly Block[] =>
@@ -57,14 +68,7 @@ function collectBlock(block: Block, options: TextOptions): string {
         .map((row) => row.map(inline).join("\t"))
         .join("\n");
     case "signatures":
-      return block.blocks
-        .map((s) =>
-          [
-            `För ${s.party}`,
-            s.name && s.title ? `${s.name}, ${s.title}` : (s.name ?? s.title ?? ""),
-          ].join("\n"),
-        )
-        .join("\n");
+      return block.blocks.map((s) => [`För ${s.party}`, signatoryLine(s)].join("\n")).join("\n");
   }
 }
 

@@ -1,4 +1,5 @@
 import { BorderStyle, Table, TableBorders, TableCell, TableRow, WidthType } from "docx";
+import { dateLine, signatoryLine } from "../../../document/text.js";
 import type { SignatureBlock, SignaturesNode } from "../../../document/types.js";
 import { LINE_HEIGHT, TEXT_HEIGHT, TEXT_WIDTH } from "../layout.js";
 import type { BlockContext, BlockHandler, Marks, ParagraphOptions, State } from "../state.js";
@@ -9,7 +10,6 @@ const SIGNATURE_LINE = 4536;
 const SIGNATURE_ROOM = 850;
 /** Room between two parties' blocks. */
 const BLOCK_SPACING = 600;
-const BLANK = "____________";
 /** Space above a block's first line and above its date line. */
 const LINE_SPACING = 240;
 /** Space under the signature line. */
@@ -19,14 +19,6 @@ const BLOCK_HEIGHT =
   4 * LINE_HEIGHT + 2 * LINE_SPACING + SIGNATURE_ROOM + UNDER_LINE + BLOCK_SPACING;
 /** Room left on the signature page for the text kept with the blocks: a heading and three lines. */
 const LEAD_HEIGHT = 5 * LINE_HEIGHT;
-
-/** "<name>, <title>"; what the source lacks stays empty, as `blockText` writes it. */
-export const nameLine = (block: SignatureBlock): string =>
-  block.name && block.title ? `${block.name}, ${block.title}` : (block.name ?? block.title ?? "");
-
-/** "<place> den ____________ <year>", with a blank for an unknown place. */
-export const dateLine = (block: SignatureBlock): string =>
-  `${block.place ?? BLANK} den ${BLANK}${block.year === undefined ? "" : ` ${block.year}`}`;
 
 const line = (
   state: State,
@@ -89,7 +81,7 @@ function blockRow(
             },
             "",
           ),
-          line(state, context, { ...keep, spacing: { after: 0 } }, nameLine(block)),
+          line(state, context, { ...keep, spacing: { after: 0 } }, signatoryLine(block)),
           line(
             state,
             context,

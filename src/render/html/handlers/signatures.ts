@@ -1,3 +1,4 @@
+import { signatoryLine } from "../../../document/text.js";
 import type { SignaturesNode } from "../../../document/types.js";
 import { escapeHtml } from "../escape.js";
 import type { BlockHandler } from "../state.js";
@@ -8,14 +9,12 @@ import type { BlockHandler } from "../state.js";
  */
 export const signatures: BlockHandler<SignaturesNode> = (_state, node) => {
   const blocks = node.blocks.map((s) => {
-    const who = s.name && s.title ? `${s.name}, ${s.title}` : (s.name ?? s.title ?? "");
-    const date = `${s.place ? `${s.place} ` : ""}den ____________${s.year ? ` ${s.year}` : ""}`;
     return [
       '<div class="underskrift">',
       `<p>För ${escapeHtml(s.party)}</p>`,
       '<p class="linje"></p>',
-      `<p>${escapeHtml(who)}</p>`,
-      `<p>${escapeHtml(date)}</p>`,
+      `<p>${escapeHtml(signatoryLine(s))}</p>`,
+      `<p>${escapeHtml(`${s.place ? `${s.place} ` : ""}den ____________${s.year ? ` ${s.year}` : ""}`)}</p>`,
       "</div>",
     ].join("");
   });

@@ -1,4 +1,5 @@
 import type { BlockContent, PhrasingContent } from "mdast";
+import { signatoryLine } from "../../../document/text.js";
 import type { SignatureBlock, SignaturesNode } from "../../../document/types.js";
 import { blank, LONG_BLANK, SHORT_BLANK } from "../blank.js";
 import type { BlockHandler } from "../state.js";
@@ -18,8 +19,7 @@ const text = (value: string): PhrasingContent => ({ type: "text", value });
  * which is for what).
  */
 function nameLine(block: SignatureBlock): PhrasingContent[] {
-  const who =
-    block.name && block.title ? `${block.name}, ${block.title}` : (block.name ?? block.title);
+  const who = signatoryLine(block);
   return who ? [text(who)] : [text(`${NAME_LABEL} `), blank(LONG_BLANK)];
 }
 

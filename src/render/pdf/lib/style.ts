@@ -126,8 +126,6 @@ export const signature = {
   rule: { width: 0.6, gray: 0 },
   /** The signature field: its bottom just under the line, its top below the party's name. */
   field: { below: 2, height: 34 },
-  /** Blank written on the date line where the day and month go. */
-  blank: "____________",
 } as const;
 
 /** Running header and footer: baselines measured from the top of the page. */

@@ -1,3 +1,4 @@
+import { dateLine, signatoryLine } from "../../../../document/text.js";
 import type { ChangeKind, SignatureBlock, SignaturesNode } from "../../../../document/types.js";
 import { wrap } from "../inline.js";
 import { baselineIn, type Chunk, leftEdge, lineBoxes, measureOf, type State } from "../state.js";
@@ -75,12 +76,10 @@ function signatureChunk(
   const ruleY = y;
   boxes.push({ kind: "rule", x1: x, y1: ruleY, x2: x + width, y2: ruleY, ...signature.rule });
   y += 3;
-  const who =
-    block.name && block.title ? `${block.name}, ${block.title}` : (block.name ?? block.title);
+  const who = signatoryLine(block);
   if (who) text(who, style.body, "body");
   else text("Namnförtydligande", style.label, "label");
-  const year = block.year === undefined ? "" : ` ${block.year}`;
-  text(`${block.place ?? signature.blank} den ${signature.blank}${year}`, style.body, "label");
+  text(dateLine(block), style.body, "label");
   return {
     height: y,
     before: space.signatureBlock,
