@@ -60,7 +60,7 @@ describe("renderHtml", () => {
     );
   });
 
-  it("should render a signature block per party, leaving unknown names empty", () => {
+  it("should render a signature block per party, leaving unknown names empty and an unknown place blank", () => {
     const doc = sampleTree();
     const sig = doc.children.find((b) => b.type === "signatures");
     if (sig?.type !== "signatures") throw new Error("expected signatures");
@@ -76,7 +76,7 @@ describe("renderHtml", () => {
       "<p>Veronica Carstorp Wolgast, socialdirektör</p><p>Stockholm den ____________ 2025</p>",
     );
     expect(html).toContain(
-      '<p>För Brottsofferjouren Stockholm-Gotland</p><p class="linje"></p><p></p><p>den ____________ 2025</p>',
+      '<p>För Brottsofferjouren Stockholm-Gotland</p><p class="linje"></p><p></p><p>____________ den ____________ 2025</p>',
     );
   });
 
