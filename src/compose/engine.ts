@@ -42,8 +42,6 @@ export interface Engine {
 /** strict: a missing field is an error, not an empty string; noEscape: we escape for Markdown. */
 export const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
 
-export { templateDir };
-
 const read = (path: string): string => readFileSync(new URL(path, templateDir), "utf8");
 
 const hbsFiles = (folder: string): string[] =>

@@ -224,8 +224,3 @@ function mergeText(nodes: Inline[]): Inline[] {
   }
   return out;
 }
-
-/** Marks all of `nodes` as inserted or deleted (a whole inserted or deleted paragraph's words). */
-export function markInline(nodes: readonly Inline[], kind: ChangeKind): Inline[] {
-  return nodes.length === 0 ? [] : [{ type: "change", kind, children: [...nodes] }];
-}

@@ -79,7 +79,7 @@ export const numbering = (): INumberingOptions => ({
  * The numbers Word gives headings of these depths when every heading is in the one heading list:
  * a heading counts up its level and restarts the levels below it.
  */
-export function wordHeadingNumbers(depths: readonly number[]): string[] {
+function wordHeadingNumbers(depths: readonly number[]): string[] {
   const counters = [0, 0, 0];
   return depths.map((depth) => {
     counters[depth - 1] = (counters[depth - 1] ?? 0) + 1;

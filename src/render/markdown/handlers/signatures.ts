@@ -5,7 +5,7 @@ import { blank, LONG_BLANK, SHORT_BLANK } from "../blank.js";
 import type { BlockHandler } from "../state.js";
 
 /** The label of the line to print the name on when the source lacks it (as in the PDF). */
-export const NAME_LABEL = "Namnförtydligande:";
+const NAME_LABEL = "Namnförtydligande:";
 
 const paragraph = (...children: PhrasingContent[]): BlockContent => ({
   type: "paragraph",

@@ -16,8 +16,8 @@ import type { DocumentMeta, DocumentTree } from "../../../document/types.js";
 import { page as pageSize } from "./style.js";
 import type { OutlineEntry, PdfOptions, SignatureSlot } from "./types.js";
 
-export const PRODUCER = "iop (pdf-lib)";
-export const CREATOR = "iop";
+const PRODUCER = "iop (pdf-lib)";
+const CREATOR = "iop";
 
 /** `YYYY-MM-DD` as midnight UTC, or undefined. */
 export function metaDate(date: string | undefined): Date | undefined {
