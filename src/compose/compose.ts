@@ -11,7 +11,7 @@ import {
   signingParties,
 } from "../model.js";
 import type { Part } from "../schemas/types.generated.js";
-import { bilagaTitle, composeRoot } from "./context.js";
+import { type AgreementViews, agreementViews, bilagaTitle, composeRoot } from "./context.js";
 import { engine } from "./engine.js";
 import type { ComposeProblem } from "./errors.js";
 import type { ComposedDocument, ComposeResult } from "./types.js";
@@ -74,10 +74,11 @@ function toDiagnostics(file: SourceFile, problems: ComposeProblem[]): Diagnostic
 function composeOne(
   agreement: Agreement,
   bilaga: BilagaDocument | undefined,
+  views: AgreementViews,
 ): { document: ComposedDocument; diagnostics: Diagnostic[] } {
   const { documents } = engine();
   const problems: ComposeProblem[] = [];
-  const root = composeRoot(agreement, bilaga);
+  const root = composeRoot(agreement, bilaga, views);
   const template = bilaga ? documents.bilaga : documents.overenskommelse;
   const markdown = tidyMarkdown(template(root, { data: { problems } }));
   const file = bilaga ? bilaga.file : agreement.file;
@@ -106,9 +107,10 @@ function composeOne(
  * failing section reduced to its heading. Deterministic: the same agreement gives the same text.
  */
 export function composeAgreement(agreement: Agreement): ComposeResult {
+  const views = agreementViews(agreement);
   const results = [
-    composeOne(agreement, undefined),
-    ...agreement.bilagor.map((b) => composeOne(agreement, b)),
+    composeOne(agreement, undefined, views),
+    ...agreement.bilagor.map((b) => composeOne(agreement, b, views)),
   ];
   return {
     documents: results.map((r) => r.document),

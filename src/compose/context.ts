@@ -125,11 +125,27 @@ const signer = (agreement: Overenskommelse, part: Part): SignerView => {
   };
 };
 
+/** The agreement's and each bilaga's data as the templates see it (escaped for Markdown). */
+export interface AgreementViews {
+  agreement: Overenskommelse;
+  bilagor: Map<BilagaDocument, Bilaga>;
+}
+
+/** The views of an agreement, made once for all its documents. */
+export const agreementViews = (agreement: Agreement): AgreementViews => ({
+  agreement: agreementView(agreement.data),
+  bilagor: new Map(agreement.bilagor.map((b) => [b, bilagaView(b.data)])),
+});
+
 /** The root context for the agreement document (`bilaga` undefined) or one bilaga. */
-export function composeRoot(agreement: Agreement, bilaga?: BilagaDocument): ComposeRoot {
-  const view = agreementView(agreement.data);
+export function composeRoot(
+  agreement: Agreement,
+  bilaga: BilagaDocument | undefined,
+  views: AgreementViews,
+): ComposeRoot {
+  const view = views.agreement;
   const offentliga = view.parter.filter((p) => p.sektor === "offentlig");
-  const bview = bilaga && bilagaView(bilaga.data);
+  const bview = bilaga && (views.bilagor.get(bilaga) as Bilaga);
   const titles = bview
     ? bilagaTitle(view, bview)
     : { title: view.titel, subtitle: view.undertitel };
@@ -156,7 +172,7 @@ export function composeRoot(agreement: Agreement, bilaga?: BilagaDocument): Comp
       heldatum: isDate(view.period.start) && isDate(view.period.inledande_slut),
     },
     bilagor: agreement.bilagor.map((b) => {
-      const v = bilagaView(b.data);
+      const v = views.bilagor.get(b) as Bilaga;
       return {
         nummer: v.nummer,
         partid: v.part,
