@@ -3,7 +3,7 @@
  * Schemas (src/schemas/types.generated.ts), never written by hand.
  */
 import type { SourceFile } from "./load/source.js";
-import type { Bilaga, Overenskommelse, Part, Saknas } from "./schemas/types.generated.js";
+import type { Bilaga, Budget, Overenskommelse, Part, Saknas } from "./schemas/types.generated.js";
 
 export type * from "./schemas/types.generated.js";
 
@@ -32,6 +32,16 @@ export const known = <T>(value: T | Saknas | undefined): T | undefined =>
 
 export const partById = (data: Overenskommelse, id: string): Part | undefined =>
   data.parter.find((p) => p.id === id);
+
+/** The sum of a budget's rows, or undefined when a row's amount is missing. */
+export function budgetSum(budget: Budget): number | undefined {
+  let total = 0;
+  for (const row of budget.rader ?? []) {
+    if (isSaknas(row.belopp)) return undefined;
+    total += row.belopp;
+  }
+  return total;
+}
 
 /** The agreement's main party: the first public one, else the first party. */
 export const mainParty = (data: Overenskommelse): Part | undefined =>

@@ -1,6 +1,6 @@
 /** Formatting helpers: thin wrappers over ../format.ts that validate their arguments. */
 import type { HelperDelegate } from "handlebars";
-import { isSaknas } from "../../model.js";
+import { budgetSum, isSaknas } from "../../model.js";
 import type { Budget, Budgetrad } from "../../schemas/types.generated.js";
 import { ComposeError } from "../errors.js";
 import {
@@ -40,8 +40,8 @@ export function rowAmount(row: unknown): string {
 /** The total of a budget's rows, computed (a declared `summa` is only checked, by `iop check`). */
 export function budgetTotal(budget: unknown): string {
   const list = rows(budget);
-  if (list.some((r) => isSaknas(r.belopp))) return MISSING;
-  const total = list.reduce((sum, r) => sum + (r.belopp as number), 0);
+  const total = budgetSum({ rader: list } as Budget);
+  if (total === undefined) return MISSING;
   return `${list.some((r) => r.ungefärligt) ? "ca " : ""}${formatAmount(total)}`;
 }
 

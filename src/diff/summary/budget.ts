@@ -1,5 +1,5 @@
 import type { Budget, Budgetrad, Ekonomi } from "../../model.js";
-import { known } from "../../model.js";
+import { budgetSum, known } from "../../model.js";
 import { arrow, delta, kronor, MISSING } from "./format.js";
 import type { SummaryItem } from "./types.js";
 
@@ -23,10 +23,9 @@ interface Total {
 function total(budget: Budget): Total {
   const rows = budget.rader ?? [];
   if (rows.length > 0) {
-    const amounts = rows.map((r) => known(r.belopp));
     const approximate = rows.some((r) => r.ungefärligt === true);
-    if (amounts.some((a) => a === undefined)) return { approximate, text: MISSING };
-    const amount = (amounts as number[]).reduce((s, a) => s + a, 0);
+    const amount = budgetSum(budget);
+    if (amount === undefined) return { approximate, text: MISSING };
     return { amount, approximate, text: kronor(amount, approximate) };
   }
   if (budget.summa !== undefined)

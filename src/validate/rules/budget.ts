@@ -1,20 +1,10 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { SourceFile } from "../../load/source.js";
-import { type Budget, isSaknas } from "../../model.js";
+import { type Budget, budgetSum } from "../../model.js";
 import { diagnosticAt } from "./context.js";
 import type { Rule } from "./index.js";
 
 const kr = (n: number) => `${new Intl.NumberFormat("sv-SE").format(n)} kr`;
-
-/** The computed total of a budget, or undefined when a row's amount is missing. */
-export function budgetTotal(budget: Budget): number | undefined {
-  let total = 0;
-  for (const row of budget.rader ?? []) {
-    if (isSaknas(row.belopp)) return undefined;
-    total += row.belopp;
-  }
-  return total;
-}
 
 function checkBudget(
   file: SourceFile,
@@ -22,7 +12,7 @@ function checkBudget(
   path: (string | number)[],
 ): Diagnostic[] {
   if (!budget || budget.summa === undefined) return [];
-  const total = budgetTotal(budget);
+  const total = budgetSum(budget);
   if (total === undefined) {
     return [
       diagnosticAt(
