@@ -8,6 +8,7 @@ import { composeAgreement } from "./compose/index.js";
 import { type Diagnostic, hasErrors } from "./diagnostics.js";
 import { buildDocument } from "./document/index.js";
 import type { DocumentTree } from "./document/types.js";
+import type { SourceFile } from "./load/source.js";
 import type { Agreement } from "./model.js";
 import { contentFingerprint } from "./package/fingerprint.js";
 import {
@@ -36,18 +37,17 @@ export interface BuildResult {
 const encoder = new TextEncoder();
 
 /** The YAML sources a document is built from, embedded in its PDFs. */
-function sources(agreement: Agreement, tree: DocumentTree) {
-  const file = (f: Agreement["file"]) => ({
+const sources = (files: readonly SourceFile[]) =>
+  files.map((f) => ({
     name: basename(f.path),
     data: f.bytes,
     description: "Källfil (YAML) som dokumentet är byggt från",
-  });
-  const bilaga = agreement.bilagor.find((b) => tree.name === `bilaga-${b.data.nummer}`);
-  return bilaga ? [file(bilaga.file), file(agreement.file)] : [file(agreement.file)];
-}
+  }));
 
 export interface BuiltDocument {
   tree: DocumentTree;
+  /** The YAML files the document was composed from: its own first, then the agreement's. */
+  files: readonly SourceFile[];
 }
 
 /** Composes an agreement into its documents (agreement first, then bilagor) and their trees. */
@@ -60,7 +60,7 @@ export function buildDocuments(agreement: Agreement): {
   const documents = composed.documents.map((doc) => {
     const built = buildDocument(doc);
     diagnostics.push(...built.diagnostics);
-    return { tree: built.tree };
+    return { tree: built.tree, files: doc.files ?? [] };
   });
   return { documents, diagnostics };
 }
@@ -87,14 +87,14 @@ export async function renderAgreement(
     : undefined;
   const files: OutputFile[] = [];
   const documents: ManifestDocument[] = [];
-  for (const { tree } of built.documents) {
+  for (const { tree, files: yaml } of built.documents) {
     const own: OutputFile[] = [];
     if (formats.has("md")) {
       own.push({ path: `${tree.name}.md`, data: encoder.encode(renderMarkdown(tree)) });
     }
     if (renderDocx) own.push({ path: `${tree.name}.docx`, data: await renderDocx(tree) });
     const { contentSha256, fingerprint } = contentFingerprint(tree);
-    const attachments = sources(agreement, tree);
+    const attachments = sources(yaml);
     if (formats.has("pdf") && renderPdf) {
       own.push({
         path: `${tree.name}.pdf`,
