@@ -52,10 +52,20 @@ function mergeText(nodes: Inline[]): Inline[] {
   return out;
 }
 
+/** A node's source text, sliced from the Markdown by its position ("" without one). */
+const rawOf =
+  (markdown: string) =>
+  (node: Nodes): string => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    return start === undefined || end === undefined ? "" : markdown.slice(start, end);
+  };
+
 function createState(
   doc: BuildInput,
   headings: Map<Heading, SectionInfo>,
   sectionNumbers: Map<string, string>,
+  raw: (node: Nodes) => string,
 ): State {
   const problems: BuildProblem[] = [];
   const state: State = {
@@ -77,11 +87,7 @@ function createState(
           return handler ? handler(state, node) : defaultInline(state, node);
         }),
       ),
-    raw: (node: Nodes) => {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      return start === undefined || end === undefined ? "" : doc.markdown.slice(start, end);
-    },
+    raw,
     report: (problem) => problems.push(problem),
   };
   return state;
@@ -95,10 +101,9 @@ function createState(
 export function buildDocument(doc: BuildInput): { tree: DocumentTree; diagnostics: Diagnostic[] } {
   const root = parseMarkdown(doc.markdown);
   const content = withoutTitle(root.children);
-  const raw = (node: Nodes) =>
-    doc.markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  const raw = rawOf(doc.markdown);
   const { headings, byId } = numberSections(content, raw);
-  const state = createState(doc, headings, byId);
+  const state = createState(doc, headings, byId, raw);
   const children = state.blocks(content);
   const tree: DocumentTree = {
     type: "document",

@@ -1,5 +1,5 @@
 import { type Document, isNode, LineCounter, parseDocument } from "yaml";
-import type { Diagnostic } from "../diagnostics.js";
+import { type Diagnostic, hasErrors } from "../diagnostics.js";
 
 /** Largest YAML file accepted; agreements are a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -133,7 +133,7 @@ export function parseSource(
       severity: "varning",
     });
   }
-  if (diagnostics.some((d) => d.severity === "fel")) return { diagnostics };
+  if (hasErrors(diagnostics)) return { diagnostics };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

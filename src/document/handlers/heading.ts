@@ -6,7 +6,7 @@ import type { BlockHandler } from "./types.js";
 function stripId(children: Inline[]): Inline[] {
   const last = children[children.length - 1];
   if (last?.type !== "text") return children;
-  const value = last.value.replace(/[ \t]*\{#[a-z0-9][a-z0-9-]*\}[ \t]*$/, "").trimEnd();
+  const value = last.value.replace(HEADING_ID, "").trimEnd();
   return [...children.slice(0, -1), ...(value ? [{ ...last, value }] : [])];
 }
 
