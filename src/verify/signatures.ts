@@ -240,7 +240,17 @@ export async function inspectSignatures(
     .map((m) => ({ match: m, signature: checkSignature(pdf, text, m) }))
     .sort((x, y) => end(x.signature) - end(y.signature));
 
-  const doc = await load(pdf);
+  // Each revision (the file up to a length) is parsed once, however many comparisons read it.
+  const revisions = new Map<number, Promise<PDFDocument | undefined>>();
+  const revision = (length: number): Promise<PDFDocument | undefined> => {
+    let parsed = revisions.get(length);
+    if (!parsed) {
+      parsed = load(length === pdf.length ? pdf : pdf.subarray(0, length));
+      revisions.set(length, parsed);
+    }
+    return parsed;
+  };
+  const doc = await revision(pdf.length);
   const fields = doc ? fieldRanges(doc) : [];
   for (const { signature } of signatures) {
     const field = fields.find((f) => f.byteRange === signature.byteRange.join(" "));
@@ -255,10 +265,7 @@ export async function inspectSignatures(
       ? end(previous.signature)
       : (options.originalLength ?? revisionStart(pdf, text, match.index ?? 0));
     if (from <= 0 || from >= end(signature)) continue;
-    const [before, after] = await Promise.all([
-      load(pdf.subarray(0, from)),
-      load(pdf.subarray(0, end(signature))),
-    ]);
+    const [before, after] = await Promise.all([revision(from), revision(end(signature))]);
     const changes = compareRevisions(before, after);
     for (const earlier of signatures.slice(0, i)) earlier.signature.changedAfter.push(...changes);
     signature.changedWith.push(...changes);
@@ -267,7 +274,7 @@ export async function inspectSignatures(
   const last = signatures[signatures.length - 1]?.signature;
   const trailingBytes = last ? Math.max(0, pdf.length - end(last)) : 0;
   if (last && trailingBytes > 0) {
-    const [before, after] = [await load(pdf.subarray(0, end(last))), doc];
+    const [before, after] = [await revision(end(last)), doc];
     const changes = compareRevisions(before, after).filter((c) => c !== UNREADABLE);
     const message = `${trailingBytes} byte har lagts till efter den sista underskriften`;
     for (const { signature } of signatures) signature.changedAfter.push(message, ...changes);
