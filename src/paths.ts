@@ -21,5 +21,17 @@ function findRoot(): string {
 
 export const packageRoot = findRoot();
 /** Folder URLs (with a trailing slash, so `new URL(name, dir)` resolves inside them). */
-export const schemaDir = pathToFileURL(join(packageRoot, "schemas/"));
+const schemaDir = pathToFileURL(join(packageRoot, "schemas/"));
 export const templateDir = pathToFileURL(join(packageRoot, "templates/"));
+
+const schemas = new Map<string, unknown>();
+
+/** A schema file of schemas/, parsed once per process (validation and compose both read them). */
+export function readSchema(name: string): unknown {
+  let schema = schemas.get(name);
+  if (schema === undefined) {
+    schema = JSON.parse(readFileSync(new URL(name, schemaDir), "utf8"));
+    schemas.set(name, schema);
+  }
+  return schema;
+}

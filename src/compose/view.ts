@@ -5,9 +5,8 @@
  * ids, diarienummer, budget lines, `saknas` reasons) is escaped with `escapeMarkdown`. Values
  * the schemas do not describe are escaped too, so the default is safe.
  */
-import { readFileSync } from "node:fs";
 import type { Bilaga, Overenskommelse } from "../model.js";
-import { schemaDir } from "../paths.js";
+import { readSchema } from "../paths.js";
 import { escapeMarkdown } from "./escape.js";
 
 type Schema = Record<string, unknown>;
@@ -17,17 +16,7 @@ interface Located {
 }
 
 const TEXT_DEF = "gemensam.schema.json#/$defs/text";
-let schemas: Map<string, Schema> | undefined;
-
-function schemaFile(name: string): Schema {
-  schemas ??= new Map();
-  let schema = schemas.get(name);
-  if (!schema) {
-    schema = JSON.parse(readFileSync(new URL(name, schemaDir), "utf8")) as Schema;
-    schemas.set(name, schema);
-  }
-  return schema;
-}
+const schemaFile = (name: string): Schema => readSchema(name) as Schema;
 
 /** Absolute form "file#/pointer" of a $ref seen in `file`. */
 const absoluteRef = (ref: string, file: string): string =>

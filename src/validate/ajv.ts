@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
 import { Ajv2020, type Options } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { schemaDir } from "../paths.js";
+import { readSchema } from "../paths.js";
 
-const loadSchema = (name: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(name, schemaDir), "utf8"));
+const loadSchema = (name: string) => readSchema(name) as Record<string, unknown>;
 
 /** The document schemas by validator name. */
 export const DOCUMENT_SCHEMAS = {
