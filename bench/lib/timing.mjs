@@ -28,14 +28,35 @@ export async function timeWarm(fn, { runs = 20, warmup = 3 } = {}) {
   return { median: median(wall), min: Math.min(...wall), cpu: median(cpu) };
 }
 
-/** Median wall-clock time of a whole process; throws when it fails (a benchmark of a failure is none). */
+/** Wall-clock time of one run of a whole process; throws when it fails (a benchmark of a failure is none). */
+function runProcess(cmd, args, options = {}) {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { stdio: "ignore", ...options });
+  const elapsed = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}`);
+  return elapsed;
+}
+
+/** Median wall-clock time of a whole process over `runs` runs. */
 export function timeProcess(cmd, args, runs, options = {}) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const r = spawnSync(cmd, args, { stdio: "ignore", ...options });
-    times.push(performance.now() - t);
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}`);
+  return median(Array.from({ length: runs }, () => runProcess(cmd, args, options)));
+}
+
+/**
+ * Median wall-clock times of several whole processes, run in turns (one run of each per round), so
+ * that a shared machine's slow and fast spells fall on all of them alike and their ratios hold
+ * even when the absolute figures drift. `commands` maps a label to `[cmd, args, options?]`, or to
+ * a list of them timed as one (e.g. one pandoc process per document); returns label → median ms.
+ */
+export function timeInterleaved(commands, rounds) {
+  const times = Object.fromEntries(Object.keys(commands).map((label) => [label, []]));
+  for (let i = 0; i < rounds; i++) {
+    for (const [label, command] of Object.entries(commands)) {
+      const steps = Array.isArray(command[0]) ? command : [command];
+      times[label].push(
+        steps.reduce((sum, [cmd, args, options]) => sum + runProcess(cmd, args, options), 0),
+      );
+    }
   }
-  return median(times);
+  return Object.fromEntries(Object.entries(times).map(([label, xs]) => [label, median(xs)]));
 }
