@@ -5,6 +5,8 @@
  * ids, diarienummer, budget lines, `saknas` reasons) is escaped with `escapeMarkdown`. Values
  * the schemas do not describe are escaped too, so the default is safe.
  */
+
+import { pointerSegments } from "../json-pointer.js";
 import type { Bilaga, Overenskommelse } from "../model.js";
 import { readSchema } from "../paths.js";
 import { escapeMarkdown } from "./escape.js";
@@ -25,8 +27,8 @@ const absoluteRef = (ref: string, file: string): string =>
 function resolveRef(ref: string): Located {
   const [file = "", pointer = ""] = ref.split("#");
   let node: unknown = schemaFile(file);
-  for (const part of pointer.split("/").filter(Boolean)) {
-    node = (node as Schema)[part.replaceAll("~1", "/").replaceAll("~0", "~")];
+  for (const part of pointerSegments(pointer)) {
+    node = (node as Schema)[part];
   }
   return { node: (node ?? {}) as Schema, file };
 }

@@ -1,4 +1,5 @@
 import type { ErrorObject } from "ajv";
+import { pointerSegments } from "../json-pointer.js";
 
 export interface SchemaMessage {
   message: string;
@@ -30,9 +31,9 @@ const TYPES: Record<string, string> = {
 
 const valueAt = (root: unknown, pointer: string): unknown => {
   let v = root;
-  for (const seg of pointer.split("/").slice(1)) {
+  for (const seg of pointerSegments(pointer)) {
     if (v === null || typeof v !== "object") return undefined;
-    v = (v as Record<string, unknown>)[seg.replaceAll("~1", "/").replaceAll("~0", "~")];
+    v = (v as Record<string, unknown>)[seg];
   }
   return v;
 };

@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics.js";
+import { pointerSegments } from "../json-pointer.js";
 import { locate, type SourceFile } from "../load/source.js";
 import { precompiled, type Validators } from "./precompiled.js";
 import { schemaMessage } from "./schema-messages.js";
@@ -17,12 +18,7 @@ const validators: Validators = precompiled ?? (await compileValidators());
 
 /** Splits an ajv instancePath ("/parter/0/namn") into a YAML path. */
 export function pointerToPath(pointer: string): (string | number)[] {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  return pointerSegments(pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 /**
