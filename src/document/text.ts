@@ -35,9 +35,22 @@ export const SIGNATURE_BLANK = "____________";
 export const signatoryLine = (s: SignatureBlock): string =>
   s.name && s.title ? `${s.name}, ${s.title}` : (s.name ?? s.title ?? "");
 
-/** "<place> den ____________ <year>": a blank for an unknown place, nothing for an unknown year. */
+/**
+ * The pieces of "<place> den ____________ <year>", null where a blank to fill in by hand goes: a
+ * blank for an unknown place, nothing for an unknown year. For renderers that draw blanks as
+ * their own nodes (Markdown); the others use `dateLine`.
+ */
+export const dateLineParts = (s: SignatureBlock): (string | null)[] => [
+  ...(s.place === null ? [null, " den "] : [`${s.place} den `]),
+  null,
+  ...(s.year === undefined ? [] : [` ${s.year}`]),
+];
+
+/** "<place> den ____________ <year>" as text, each blank as `SIGNATURE_BLANK`. */
 export const dateLine = (s: SignatureBlock): string =>
-  `${s.place ?? SIGNATURE_BLANK} den ${SIGNATURE_BLANK}${s.year === undefined ? "" : ` ${s.year}`}`;
+  dateLineParts(s)
+    .map((part) => part ?? SIGNATURE_BLANK)
+    .join("");
 
 /** Blocks a reader sees: deleted redline blocks are left out unless asked for. */
 const visible = (blocks: readonly Block[], options: TextOptions): readonly Block[] =>

@@ -1,6 +1,5 @@
 import type { Literal, PhrasingContent } from "mdast";
 import type { Handle } from "mdast-util-to-markdown";
-import { SIGNATURE_BLANK } from "../../document/text.js";
 
 /**
  * A blank to fill in by hand (`____________`): the signature line and the unknown date, place or
@@ -14,8 +13,6 @@ export interface Blank extends Literal {
   value: string;
 }
 
-/** The blank after "<ort> den" and for an unknown place: as in the Word and PDF renderers. */
-export const SHORT_BLANK = SIGNATURE_BLANK;
 /** The line to sign on, and the one to print the name on when the source lacks it. */
 export const LONG_BLANK = "______________________________";
 

@@ -1,7 +1,7 @@
 import type { BlockContent, PhrasingContent } from "mdast";
-import { signatoryLine } from "../../../document/text.js";
+import { dateLineParts, SIGNATURE_BLANK, signatoryLine } from "../../../document/text.js";
 import type { SignatureBlock, SignaturesNode } from "../../../document/types.js";
-import { blank, LONG_BLANK, SHORT_BLANK } from "../blank.js";
+import { blank, LONG_BLANK } from "../blank.js";
 import type { BlockHandler } from "../state.js";
 
 /** The label of the line to print the name on when the source lacks it (as in the PDF). */
@@ -23,12 +23,9 @@ function nameLine(block: SignatureBlock): PhrasingContent[] {
   return who ? [text(who)] : [text(`${NAME_LABEL} `), blank(LONG_BLANK)];
 }
 
-/** "<place> den ____________ <year>", with a blank for an unknown place and no unknown year. */
-const dateLine = (block: SignatureBlock): PhrasingContent[] => [
-  ...(block.place ? [text(`${block.place} den `)] : [blank(SHORT_BLANK), text(" den ")]),
-  blank(SHORT_BLANK),
-  ...(block.year === undefined ? [] : [text(` ${block.year}`)]),
-];
+/** "<place> den ____________ <year>" (`dateLineParts`), each blank as a blank node. */
+const dateLine = (block: SignatureBlock): PhrasingContent[] =>
+  dateLineParts(block).map((part) => (part === null ? blank(SIGNATURE_BLANK) : text(part)));
 
 /**
  * `signatures` → for each party, in signing order, four paragraphs: `**För <party>**`, a line of
