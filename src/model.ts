@@ -34,7 +34,7 @@ export const partById = (data: Overenskommelse, id: string): Part | undefined =>
   data.parter.find((p) => p.id === id);
 
 /** The sum of a budget's rows, or undefined when a row's amount is missing. */
-export function budgetSum(budget: Budget): number | undefined {
+export function budgetSum(budget: Pick<Budget, "rader">): number | undefined {
   let total = 0;
   for (const row of budget.rader ?? []) {
     if (isSaknas(row.belopp)) return undefined;

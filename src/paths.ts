@@ -19,7 +19,7 @@ function findRoot(): string {
   }
 }
 
-export const packageRoot = findRoot();
+const packageRoot = findRoot();
 /** Folder URLs (with a trailing slash, so `new URL(name, dir)` resolves inside them). */
 const schemaDir = pathToFileURL(join(packageRoot, "schemas/"));
 export const templateDir = pathToFileURL(join(packageRoot, "templates/"));

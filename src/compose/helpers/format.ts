@@ -40,7 +40,7 @@ export function rowAmount(row: unknown): string {
 /** The total of a budget's rows, computed (a declared `summa` is only checked, by `iop check`). */
 export function budgetTotal(budget: unknown): string {
   const list = rows(budget);
-  const total = budgetSum({ rader: list } as Budget);
+  const total = budgetSum({ rader: list });
   if (total === undefined) return MISSING;
   return `${list.some((r) => r.ungefärligt) ? "ca " : ""}${formatAmount(total)}`;
 }

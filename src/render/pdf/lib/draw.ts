@@ -48,9 +48,7 @@ export async function drawPages(doc: PDFDocument, layout: DocumentLayout): Promi
       const { font } = fonts.get(face) as EmbeddedFace;
       pdfPage.node.setFontDictionary(PDFName.of(resourceName[face]), font.ref);
     }
-    const stream = await sharedFlateStream(doc.context, `page:${content}`, () =>
-      Buffer.from(content, "latin1"),
-    );
+    const stream = await sharedFlateStream(doc.context, `page:${content}`, () => content);
     pdfPage.node.addContentStream(doc.context.register(stream));
   }
 }

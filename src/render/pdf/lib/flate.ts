@@ -36,18 +36,18 @@ export function forgetSharedStreams(): void {
 }
 
 /**
- * A Flate-compressed stream of `bytes()`, compressed once per `key` and shared by every PDF the
- * process draws: a document and its signing copies differ only in the copy label, so most of
- * their pages and font programs repeat.
+ * A Flate-compressed stream of `contents()` (a string as one byte per character, like pdf-lib's),
+ * compressed once per `key` and shared by every PDF the process draws: a document and its signing
+ * copies differ only in the copy label, so most of their pages and font programs repeat.
  */
 export async function sharedFlateStream(
   context: PDFContext,
   key: string,
-  bytes: () => Uint8Array | Promise<Uint8Array>,
+  contents: () => Contents | Promise<Contents>,
 ): Promise<PDFRawStream> {
   let kept = compressed.get(key);
   if (!kept) {
-    kept = deflate(await bytes());
+    kept = deflate(await contents());
     compressed.set(key, kept);
     if (compressed.size > COMPRESSED_KEPT) {
       compressed.delete(compressed.keys().next().value as string);

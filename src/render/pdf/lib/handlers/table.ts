@@ -52,7 +52,7 @@ export function table(state: State, node: TableNode): void {
   const columns = Math.max(node.align.length, ...rows.map((r) => r.cells.length));
   if (columns === 0 || rows.length === 0) return;
   const align = (c: number): Align => node.align[c] ?? "left";
-  const compact = Array.from({ length: columns }, (_, c) => align(c)).some((a) => a !== "left");
+  const compact = node.align.some((a) => a !== "left");
   const g: TableGeometry = compact ? tableStyle.compact : tableStyle.grid;
   const s: TextStyle = { ...style.table, leading: g.leading };
   const pad = 2 * g.padX;
