@@ -56,6 +56,7 @@ undertitel?: Rad
  */
 diarienummer: (Diarienummer | Saknas)
 kommun: Rad
+samlingsnamn?: Rad
 /**
  * Överenskommelsens status: utkast, beslutad eller undertecknad. Ett utkast ger en varning.
  */
@@ -146,6 +147,7 @@ export interface Part {
 id: Id
 namn: Rad
 kortnamn?: Rad
+"förvaltning"?: Rad
 /**
  * offentlig eller idéburen sektor.
  */
