@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
 import Handlebars from "handlebars";
-import { COMPILE_OPTIONS, frontMatter } from "../dist/compose/engine.js";
+import { COMPILE_OPTIONS, fieldSources, frontMatter } from "../dist/compose/engine.js";
 import { sha256 } from "../dist/hash.js";
 import { createAjv, DOCUMENT_SCHEMAS } from "../dist/validate/ajv.js";
 
@@ -49,8 +49,9 @@ function precompiledTemplates() {
   for (const f of files("klausuler/")) {
     const source = read(`klausuler/${f}`);
     add(`klausuler/${f}`, source);
-    const { rubrik } = frontMatter(source);
-    if (rubrik) add(`klausuler/${f}#rubrik`, rubrik);
+    const meta = frontMatter(source);
+    if (meta.rubrik) add(`klausuler/${f}#rubrik`, meta.rubrik);
+    for (const [field, text] of fieldSources(meta)) add(`klausuler/${f}#fält-${field}`, text);
   }
   return `export const precompiled = {\n${specs.join(",\n")}\n};\n`;
 }

@@ -60,7 +60,7 @@ function toDiagnostics(file: SourceFile, problems: ComposeProblem[]): Diagnostic
     const d: Diagnostic = {
       file: file.path,
       ...locate(file, p.path),
-      severity: "fel",
+      severity: p.severity ?? "fel",
       message: p.message,
       rule: p.rule,
     };

@@ -13,6 +13,12 @@
  *       {{!--
  *       rubrik: Bakgrund
  *       --}}
+ *
+ *   A clause with wording marks it `{{#lydelse}}…{{/lydelse}}`; an agreement may replace that
+ *   wording with its own (`lydelse` on the section), in which `{name}` fields are filled from the
+ *   data by the clause's `fält name: <template>` lines. `kräver: a b` names the fields the own
+ *   wording must contain (the number of copies, the dates of the period). `förutsätter: mål syfte`
+ *   names the agreement's data that the default wording speaks of: a warning when it is missing.
  */
 
 import { readdirSync, readFileSync } from "node:fs";
@@ -31,6 +37,12 @@ export interface Clause {
   heading: Template;
   /** Set when the clause only makes sense in one kind of document. */
   only?: "bilaga" | "overenskommelse";
+  /** The data fields an agreement's own wording may use as `{name}`, each a template. */
+  fields: Map<string, Template>;
+  /** The fields an agreement's own wording must contain. */
+  required: string[];
+  /** The agreement's data its default wording speaks of (`förutsätter: mål syfte`). */
+  presupposes: string[];
 }
 
 export interface Engine {
@@ -50,16 +62,25 @@ const hbsFiles = (folder: string): string[] =>
     .sort()
     .map((f) => f.slice(0, -4));
 
-/** Reads the `key: value` lines of a clause's leading `{{!-- … --}}` comment. */
+/**
+ * Reads the `key: value` lines of a clause's leading `{{!-- … --}}` comment; a field line
+ * `fält start: …` has the key "fält start".
+ */
 export function frontMatter(source: string): Record<string, string> {
   const match = /^\{\{!--([\s\S]*?)--\}\}/.exec(source);
   const out: Record<string, string> = {};
   for (const line of match?.[1]?.split("\n") ?? []) {
-    const m = /^\s*([a-zåäö]+):\s*(.*?)\s*$/.exec(line);
+    const m = /^\s*([a-zåäö]+(?: [\p{Ll}_]+)?):\s*(.*?)\s*$/u.exec(line);
     if (m?.[1] && m[2] !== undefined) out[m[1]] = m[2];
   }
   return out;
 }
+
+/** The `fält <name>` entries of a clause's front matter: field name → template source. */
+export const fieldSources = (meta: Record<string, string>): [string, string][] =>
+  Object.entries(meta)
+    .filter(([key]) => key.startsWith("fält "))
+    .map(([key, source]) => [key.slice("fält ".length), source]);
 
 function load(): Engine {
   const hb = Handlebars.create();
@@ -90,7 +111,27 @@ function load(): Engine {
       throw new Error(`templates/klausuler/${name}.hbs: "endast: ${only}" is not a document kind`);
     }
     const heading = compile(meta.rubrik, `klausuler/${name}.hbs#rubrik`);
-    clauses.set(name, { name, heading, ...(only ? { only } : {}) });
+    const fields = new Map(
+      fieldSources(meta).map(([field, text]) => [
+        field,
+        compile(text, `klausuler/${name}.hbs#fält-${field}`),
+      ]),
+    );
+    const required = meta.kräver?.split(/\s+/).filter(Boolean) ?? [];
+    for (const field of required) {
+      if (!fields.has(field)) {
+        throw new Error(`templates/klausuler/${name}.hbs: "kräver: ${field}" is not a field`);
+      }
+    }
+    const presupposes = meta.förutsätter?.split(/\s+/).filter(Boolean) ?? [];
+    clauses.set(name, {
+      name,
+      heading,
+      fields,
+      required,
+      presupposes,
+      ...(only ? { only } : {}),
+    });
   }
   const engine: Engine = {
     hb,

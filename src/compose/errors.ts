@@ -21,4 +21,8 @@ export interface ComposeProblem {
   message: string;
   rule: string;
   path: (string | number)[];
+  /** Default "fel". */
+  severity?: "fel" | "varning";
+  /** Where in the text at `path` the problem is (an index into its value), when it is in one. */
+  offset?: number;
 }

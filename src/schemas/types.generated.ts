@@ -244,7 +244,7 @@ beslutsregel?: Text
  * Antal möten per år, om det är bestämt.
  */
 "per_år"?: number
-text: Text
+text?: Text
 }
 dokumentation?: Text
 uppgifter_inledning?: Text
@@ -358,6 +358,10 @@ klausul?: ("bakgrund" | "parter" | "syfte" | "mal" | "syfte-och-mal" | "malgrupp
 parametrar?: Parametrar
 text?: Text
 /**
+ * Överenskommelsens egen lydelse av klausulen, i stället för klausulbibliotekets standardlydelse, t.ex. för att återge ett undertecknat dokument ord för ord. Uppgifter ur data skrivs som fält inom klammerparenteser och fylls i av verktyget, t.ex. "från den {start} till och med {slut}" eller "i {exemplar} likalydande exemplar"; {Forum} med stor bokstav ger stor begynnelsebokstav. Vilka fält en klausul har står i templates/klausuler/README.md. false: klausulen skrivs utan sin löptext (bara det som härleds, t.ex. underskrifterna), när källan saknar den.
+ */
+lydelse?: (Text | false)
+/**
  * Underavsnitt, numreras 1.1, 1.2 …
  */
 avsnitt?: Avsnitt[]
@@ -393,6 +397,10 @@ diarienummer?: Diarienummer
  */
 undertecknare?: Id[]
 "mål_inledning"?: Text
+/**
+ * Målen så som bilagan själv formulerar dem, när den inte återger överenskommelsens mål ordagrant. Utan den återges överenskommelsens mål.
+ */
+"mål_punkter"?: Text[]
 /**
  * Partens specifika åtaganden.
  */

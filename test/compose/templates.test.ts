@@ -42,4 +42,36 @@ describe("clause library", () => {
       endast: "bilaga",
     });
   });
+
+  it("should read a clause's fields and the fields its own wording must contain", () => {
+    const meta = frontMatter(
+      "{{!--\nrubrik: Period\nfält start: {{datum x}}\nfält längst_till: {{datum y}}\nkräver: start\n--}}",
+    );
+    expect(meta).toEqual({
+      rubrik: "Period",
+      "fält start": "{{datum x}}",
+      "fält längst_till": "{{datum y}}",
+      kräver: "start",
+    });
+    const signering = engine().clauses.get("signering");
+    expect([...(signering?.fields.keys() ?? [])]).toEqual(["exemplar"]);
+    expect(signering?.required).toEqual(["exemplar"]);
+  });
+
+  it("should name no particular kind of organisation, body or place", () => {
+    // Such words come from the agreement's data (samlingsnamn, förvaltning, the parties' names).
+    const specific =
+      /brottsoffer|jour|socialförvaltning|socialnämnd|socialtjänst(?!lagen)|stadens|staden|stödcentrum|stockholm|kalmar|förening/i;
+    const all = ["klausuler/", "partials/"].flatMap((folder) =>
+      readdirSync(new URL(`../../templates/${folder}`, import.meta.url))
+        .filter((f) => f.endsWith(".hbs"))
+        .map((f) => `${folder}${f}`),
+    );
+    for (const path of [...all, "overenskommelse.hbs", "bilaga.hbs"]) {
+      const source = readFileSync(new URL(`../../templates/${path}`, import.meta.url), "utf8")
+        // Comments explain with examples from the sources; they are not printed.
+        .replace(/\{\{!--[\s\S]*?--\}\}/g, "");
+      expect(source, path).not.toMatch(specific);
+    }
+  });
 });

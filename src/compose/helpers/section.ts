@@ -3,9 +3,11 @@
  * clause partial, and `inled` (the clause's first sentence, replaceable by `parametrar.inledning`).
  */
 import type { HelperDelegate, HelperOptions } from "handlebars";
+import { known } from "../../model.js";
 import { BENAMNINGAR, type ComposeRoot, type SectionView } from "../context.js";
 import type { Clause, Engine } from "../engine.js";
 import { ComposeError, type ComposeProblem } from "../errors.js";
+import { ownWording } from "../wording.js";
 import { helper } from "./define.js";
 
 /** Deepest section level; the document tree numbers 1, 1.1, 1.1.1. */
@@ -56,6 +58,49 @@ function headingText(engine: Engine, section: SectionView, data: { root: Compose
   return text;
 }
 
+/**
+ * A warning when the clause's default wording speaks of agreement data (mål, värdegrund …) that
+ * the agreement does not have: the text would state something the agreement does not support.
+ */
+function checkPresupposed(
+  clause: Clause,
+  section: SectionView,
+  root: ComposeRoot,
+  problems: ComposeProblem[],
+): void {
+  const data = root.överenskommelse as unknown as Record<string, unknown>;
+  const missing = clause.presupposes.filter((key) => !known(data[key]));
+  if (missing.length === 0) return;
+  problems.push({
+    severity: "varning",
+    rule: "klausul-forutsatter",
+    path: section.sökväg,
+    message: `Klausulen ${clause.name} talar om ${clause.presupposes.join(", ")}, men överenskommelsen anger inte ${missing.join(", ")}. Ange uppgiften, eller skriv en egen lydelse som stämmer.`,
+  });
+}
+
+/** An own wording needs a clause whose wording it replaces, and no `inledning` beside it. */
+function checkOwnWording(section: SectionView, replaced: boolean): void {
+  if (!section.klausul) {
+    throw new ComposeError(
+      "En egen lydelse ersätter en klausuls standardlydelse: ange klausul, eller skriv texten under text.",
+      "lydelse-utan-klausul",
+    );
+  }
+  if (!replaced) {
+    throw new ComposeError(
+      `Klausulen ${section.klausul} har ingen standardlydelse som kan ersättas: dess text kommer ur data. Ta bort lydelse och ändra uppgifterna i stället.`,
+      "lydelse-utan-standardlydelse",
+    );
+  }
+  if (section.parametrar.inledning !== undefined) {
+    throw new ComposeError(
+      "Ange antingen parametrar.inledning eller lydelse, inte båda: lydelsen ersätter hela klausulens text.",
+      "lydelse-och-inledning",
+    );
+  }
+}
+
 export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
   return {
     /**
@@ -72,6 +117,9 @@ export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
       const noun = this.parametrar.benämning;
       frame.benämning = noun ? BENAMNINGAR[noun] : data.root.benämning;
       const record = (error: unknown) => data.problems.push(problem(error, this.sökväg));
+      // Set by the `lydelse` block helper, so a wording nothing replaced is reported.
+      const wording = { replaced: false };
+      frame.lydelse = wording;
       let heading: string;
       let bodyOk = true;
       try {
@@ -96,6 +144,7 @@ export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
       let body = "";
       try {
         if (bodyOk) body = options.fn(this, { data: frame });
+        if (bodyOk && this.lydelse !== undefined) checkOwnWording(this, wording.replaced);
       } catch (error) {
         record(error);
       }
@@ -114,6 +163,29 @@ export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
     inled: function (this: unknown, options: HelperOptions) {
       const section = (options.data as { avsnitt?: SectionView }).avsnitt;
       return section?.parametrar.inledning ?? options.fn(this);
+    },
+    /**
+     * `{{#lydelse}}The clause's wording.{{/lydelse}}`: the section's own `lydelse` with its
+     * fields filled in (see wording.ts) when it has one, else the block.
+     */
+    lydelse: function (this: unknown, options: HelperOptions) {
+      const frame = options.data as {
+        avsnitt?: SectionView;
+        lydelse?: { replaced: boolean };
+        root: ComposeRoot;
+        problems: ComposeProblem[];
+      };
+      const section = frame.avsnitt;
+      if (section?.klausul && section.lydelse === undefined) {
+        const clause = clauseOf(engine, section.klausul, frame.root);
+        checkPresupposed(clause, section, frame.root, frame.problems);
+      }
+      if (section?.lydelse === undefined || !section.klausul) return options.fn(this);
+      if (frame.lydelse) frame.lydelse.replaced = true;
+      if (section.lydelse === false) return "";
+      // A block ends with its last line's newline; the own wording does too, so what follows
+      // (the party list, the signatures) stays a block of its own.
+      return `${ownWording(clauseOf(engine, section.klausul, frame.root), section, frame)}\n`;
     },
   };
 }

@@ -1,0 +1,113 @@
+/**
+ * An agreement's own wording of a clause (`lydelse` on a section): it replaces the clause's
+ * default wording (the `{{#lydelse}}…{{/lydelse}}` block of its template) word for word, while
+ * the facts in it stay derived from the data: `{start}`, `{exemplar}`, `{forum}` are filled by
+ * the clause's field templates (`fält start: …` in its front matter). A field written with a
+ * capital (`{Forum}`) starts with a capital. `\{` is a literal brace.
+ *
+ * Checked: an unknown field, a field whose data is missing, a required field left out (errors),
+ * and a field the default wording would print from the data but the own wording leaves out
+ * (a warning: the text may no longer say what the data says).
+ */
+import type { ComposeRoot, SectionView } from "./context.js";
+import type { Clause } from "./engine.js";
+import { ComposeError, type ComposeProblem } from "./errors.js";
+
+/** `{name}` not preceded by a backslash. */
+const FIELD = /(?<!\\)\{([\p{L}_][\p{L}\p{N}_]*)\}/gu;
+
+const fieldList = (clause: Clause) =>
+  clause.fields.size > 0
+    ? `har fälten ${[...clause.fields.keys()].map((f) => `{${f}}`).join(", ")}`
+    : "har inga fält";
+
+const MISSING = "uppgiften finns inte i data.";
+
+const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase("sv-SE") + s.slice(1);
+
+interface Frame {
+  root: ComposeRoot;
+  problems: ComposeProblem[];
+}
+
+/**
+ * The section's own wording with its fields filled in; problems go to `frame.problems` at the
+ * `lydelse` of the section, each at its field.
+ */
+export function ownWording(clause: Clause, section: SectionView, frame: Frame): string {
+  const text = section.lydelse || "";
+  const path = [...section.sökväg, "lydelse"];
+  const report = (message: string, rule: string, offset?: number, severity?: "varning") =>
+    frame.problems.push({
+      message,
+      rule,
+      path,
+      ...(offset !== undefined ? { offset } : {}),
+      ...(severity ? { severity } : {}),
+    });
+  const values = new Map<string, { value: string } | { error: string }>();
+  const fieldValue = (field: string) => {
+    let v = values.get(field);
+    if (!v) {
+      v = fill(clause, field, section, frame);
+      values.set(field, v);
+    }
+    return v;
+  };
+  const used = new Set<string>();
+  const filled = text.replace(FIELD, (whole, written: string, offset: number) => {
+    const field = written.charAt(0).toLocaleLowerCase("sv-SE") + written.slice(1);
+    if (!clause.fields.has(field)) {
+      report(
+        `Okänt fält {${written}} i lydelsen. Klausulen ${clause.name} ${fieldList(clause)}.`,
+        "lydelse-falt-okant",
+        offset,
+      );
+      return whole;
+    }
+    used.add(field);
+    const v = fieldValue(field);
+    if ("error" in v) {
+      report(`Fältet {${written}} kan inte fyllas i: ${v.error}`, "lydelse-falt-saknas", offset);
+      return whole;
+    }
+    return written === field ? v.value : capitalise(v.value);
+  });
+  for (const field of clause.required) {
+    if (used.has(field)) continue;
+    report(
+      `Lydelsen måste innehålla fältet {${field}}, så att uppgiften härleds ur data och inte skrivs för hand.`,
+      "lydelse-falt-kravs",
+    );
+  }
+  for (const field of clause.fields.keys()) {
+    if (used.has(field) || clause.required.includes(field)) continue;
+    const v = fieldValue(field);
+    if ("value" in v) {
+      report(
+        `Lydelsen använder inte fältet {${field}} ("${v.value}"), som klausulens standardlydelse skriver ut ur data. Kontrollera att texten säger samma sak som data.`,
+        "lydelse-falt-oanvant",
+        undefined,
+        "varning",
+      );
+    }
+  }
+  return filled;
+}
+
+/** A field's value, or why it has none. */
+function fill(
+  clause: Clause,
+  field: string,
+  section: SectionView,
+  frame: Frame,
+): { value: string } | { error: string } {
+  try {
+    const template = clause.fields.get(field);
+    const value = template?.(section, { data: frame }).trim() ?? "";
+    return value ? { value } : { error: MISSING };
+  } catch (error) {
+    // Strict templates throw a plain Error for a field the data lacks.
+    return { error: error instanceof ComposeError ? error.message : MISSING };
+  }
+}

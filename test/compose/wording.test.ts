@@ -1,0 +1,218 @@
+/**
+ * An agreement's own wording of a clause (`lydelse`): it replaces the clause's default wording
+ * word for word, while the facts in it ({start}, {exemplar}, {forum} …) stay derived from the
+ * data and checked.
+ */
+import { describe, expect, it } from "vitest";
+import { composeAgreement } from "../../src/compose/index.js";
+import type { Diagnostic } from "../../src/diagnostics.js";
+import { loadAgreement } from "../../src/validate/index.js";
+import { AGREEMENT, BILAGA, writeAgreement } from "../helpers/fixture.js";
+
+/** The fixture agreement with `extra` YAML lines added under the section with this id. */
+function withSectionLines(id: string, extra: string[]): string {
+  const anchor = `  - id: ${id}\n`;
+  const start = AGREEMENT.indexOf(anchor);
+  if (start < 0) throw new Error(`no section ${id}`);
+  const next = AGREEMENT.indexOf("\n  - id:", start + anchor.length);
+  const end = next < 0 ? AGREEMENT.length : next + 1;
+  return `${AGREEMENT.slice(0, end)}${extra.map((l) => `    ${l}\n`).join("")}${AGREEMENT.slice(end)}`;
+}
+
+async function compose(yaml: string): Promise<{ markdown: string; diagnostics: Diagnostic[] }> {
+  const { agreement, diagnostics } = await loadAgreement(
+    writeAgreement({ "overenskommelse.yaml": yaml, "bilaga-1.yaml": null }),
+  );
+  expect(diagnostics.filter((d) => d.severity === "fel")).toEqual([]);
+  if (!agreement) throw new Error("the agreement did not load");
+  const result = composeAgreement(agreement);
+  return { markdown: result.documents[0]?.markdown ?? "", diagnostics: result.diagnostics };
+}
+
+const lineOf = (yaml: string, text: string) =>
+  yaml.split("\n").findIndex((l) => l.includes(text)) + 1;
+
+describe("an agreement's own wording", () => {
+  it("should replace the default wording and fill its fields from the data", async () => {
+    const yaml = withSectionLines("period", [
+      "lydelse: Perioden löper från den {start} till och med {slut}, dock som längst till {längst_till}, om inte överenskommelsen sägs upp senaste den {senast}.",
+    ]);
+    const { markdown, diagnostics } = await compose(yaml);
+    expect(markdown).toContain(
+      "Perioden löper från den 1 april 2025 till och med 31 december 2025, dock som längst till 31 december 2027, om inte överenskommelsen sägs upp senaste den 30 september.",
+    );
+    expect(markdown).not.toContain("Partnerskapets inledande period");
+    // {förlängning} ("kalenderår") is data the default wording prints but this wording leaves out.
+    expect(diagnostics).toMatchObject([
+      { severity: "varning", rule: "lydelse-falt-oanvant", line: lineOf(yaml, "lydelse:") },
+    ]);
+    expect(diagnostics[0]?.message).toContain("{förlängning}");
+  });
+
+  it("should start a field written with a capital with a capital", async () => {
+    const yaml = withSectionLines("uppsagning", [
+      "lydelse: '{Forum} tar emot uppsägningen senast den {senast} och den gäller från {träder_i_kraft}.'",
+    ]);
+    const { markdown, diagnostics } = await compose(
+      yaml.replace(
+        "      forum: styrgrupp\n",
+        "      forum: styrgrupp\n    text: Ett eget stycke.\n",
+      ),
+    );
+    // The own wording stays a paragraph of its own before the section's text.
+    expect(markdown).toContain("från 1 januari.\n\nEtt eget stycke.");
+    expect(markdown).toContain(
+      "Styrgruppen tar emot uppsägningen senast den 30 september och den gäller från 1 januari.",
+    );
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("should keep a backslashed brace as text", async () => {
+    const yaml = withSectionLines("uppsagning", [
+      "lydelse: 'Till {forum} \\{senast\\} den {senast}, i kraft {träder_i_kraft}.'",
+    ]);
+    const { markdown, diagnostics } = await compose(yaml);
+    expect(markdown).toContain("Till styrgruppen \\{senast\\} den 30 september");
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("should derive the number of copies inside the own wording", async () => {
+    const yaml = withSectionLines("signering", [
+      "lydelse: Överenskommelsen är upprättat i {exemplar} likalydande exemplar där varje part erhållit varsitt original.",
+    ]);
+    const { markdown, diagnostics } = await compose(yaml);
+    expect(markdown).toContain(
+      "är upprättat i två likalydande exemplar där varje part erhållit varsitt original.\n\n:::signaturer",
+    );
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("should refuse a number of copies typed by hand", async () => {
+    const yaml = withSectionLines("signering", [
+      "lydelse: Överenskommelsen är upprättat i fyra likalydande exemplar.",
+    ]);
+    const { diagnostics } = await compose(yaml);
+    expect(diagnostics).toMatchObject([
+      { severity: "fel", rule: "lydelse-falt-kravs", line: lineOf(yaml, "lydelse:") },
+    ]);
+    expect(diagnostics[0]?.message).toContain("{exemplar}");
+  });
+
+  it("should drop the clause's prose with lydelse: false and keep what is derived", async () => {
+    const { markdown, diagnostics } = await compose(
+      withSectionLines("signering", ["lydelse: false"]),
+    );
+    expect(markdown).not.toContain("likalydande");
+    expect(markdown).toContain(":::signaturer");
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("should report an unknown field with the fields the clause has", async () => {
+    const yaml = withSectionLines("uppsagning", [
+      "lydelse: Uppsägning sker till {forum} senast den {sista_dag} med verkan {träder_i_kraft}.",
+    ]);
+    const { diagnostics } = await compose(yaml);
+    const errors = diagnostics.filter((d) => d.severity === "fel");
+    expect(errors).toMatchObject([{ rule: "lydelse-falt-okant", line: lineOf(yaml, "lydelse:") }]);
+    expect(errors[0]?.message).toBe(
+      "Okänt fält {sista_dag} i lydelsen. Klausulen uppsagning har fälten {forum}, {senast}, {träder_i_kraft}, {månader}.",
+    );
+  });
+
+  it("should report a field whose data is missing", async () => {
+    const yaml = withSectionLines("uppsagning", [
+      "lydelse: Avtalet ska sägas upp {månader} månader innan det upphör.",
+    ]);
+    const { diagnostics } = await compose(yaml);
+    const errors = diagnostics.filter((d) => d.severity === "fel");
+    expect(errors).toMatchObject([{ rule: "lydelse-falt-saknas", line: lineOf(yaml, "lydelse:") }]);
+    expect(errors[0]?.message).toContain("{månader}");
+  });
+
+  it("should refuse an own wording for a clause whose text comes from the data", async () => {
+    const yaml = withSectionLines("syfte", ["lydelse: Ett annat syfte."]);
+    const { diagnostics } = await compose(yaml);
+    expect(diagnostics).toMatchObject([
+      { severity: "fel", rule: "lydelse-utan-standardlydelse", line: lineOf(yaml, "id: syfte") },
+    ]);
+  });
+
+  it("should refuse an own wording beside parametrar.inledning", async () => {
+    const yaml = withSectionLines("parter", [
+      "lydelse: Mellan dessa parter.",
+      "parametrar:",
+      "  inledning: Avtalet ingås mellan",
+    ]);
+    const { diagnostics } = await compose(yaml);
+    expect(diagnostics).toMatchObject([{ severity: "fel", rule: "lydelse-och-inledning" }]);
+  });
+
+  it("should refuse an own wording without a clause", async () => {
+    const yaml = withSectionLines("ovrigt", ["lydelse: Text utan klausul."]);
+    const { diagnostics } = await compose(yaml);
+    expect(diagnostics).toMatchObject([{ severity: "fel", rule: "lydelse-utan-klausul" }]);
+  });
+});
+
+describe("the default wording of the clause library", () => {
+  it("should name the idéburna parties by the agreement's collective name, and who pays by the förvaltning", async () => {
+    const yaml = AGREEMENT.replace(
+      "kommun: Stockholms stad\n",
+      "kommun: Stockholms stad\nsamlingsnamn: föreningarna\n",
+    )
+      .replace(
+        "    sektor: offentlig\n",
+        "    sektor: offentlig\n    förvaltning: kulturförvaltningen\n",
+      )
+      .replace(
+        "  - id: signering\n",
+        "  - id: aterkrav\n    klausul: aterkrav\n  - id: sekretess\n    klausul: sekretess\n  - id: signering\n",
+      );
+    const { markdown } = await compose(
+      // A third party, so that the collective name is used rather than the one party's name.
+      yaml.replace(
+        "period:\n",
+        '  - id: tredje\n    namn: Föreningen Tredje\n    sektor: idéburen\n    organisationsnummer: "802015-4822"\n    undertecknar: false\nperiod:\n',
+      ),
+    );
+    expect(markdown).toContain("på grund av att någon av föreningarna brutit mot sina åtaganden");
+    expect(markdown).toContain("hela summan som kulturförvaltningen har betalat ut");
+    expect(markdown).toContain("Anställda och volontärer hos föreningarna ska anmäla");
+  });
+
+  it("should name a single idéburen party and the paying party itself without that data", async () => {
+    const yaml = AGREEMENT.replace(
+      "  - id: signering\n",
+      "  - id: aterkrav\n    klausul: aterkrav\n  - id: sekretess\n    klausul: sekretess\n  - id: signering\n",
+    );
+    const { markdown } = await compose(yaml);
+    expect(markdown).toContain(
+      "på grund av att Brottsofferjouren Västerort brutit mot sina åtaganden",
+    );
+    expect(markdown).toContain("hela summan som Socialnämnden i Stockholms stad har betalat ut");
+    expect(markdown).toContain(
+      "Anställda och volontärer hos Brottsofferjouren Västerort ska anmäla",
+    );
+  });
+
+  it("should warn at the section when the default wording speaks of data the agreement lacks", async () => {
+    const bilaga = BILAGA.replace(
+      "avsnitt:\n",
+      "avsnitt:\n  - id: atagande\n    klausul: bilaga-inledning\n",
+    );
+    const { agreement } = await loadAgreement(writeAgreement({ "bilaga-1.yaml": bilaga }));
+    if (!agreement) throw new Error("the agreement did not load");
+    const { diagnostics } = composeAgreement(agreement);
+    // The fixture has syfte but no mål, värdegrund or målgrupp.
+    expect(diagnostics).toMatchObject([
+      {
+        severity: "varning",
+        rule: "klausul-forutsatter",
+        file: expect.stringMatching(/bilaga-1\.yaml$/),
+        line: lineOf(bilaga, "id: atagande"),
+        message:
+          "Klausulen bilaga-inledning talar om mål, syfte, värdegrund, målgrupp, men överenskommelsen anger inte mål, värdegrund, målgrupp. Ange uppgiften, eller skriv en egen lydelse som stämmer.",
+      },
+    ]);
+  });
+});
