@@ -74,6 +74,13 @@ export interface ComposeRoot {
   huvudpart: Part;
   offentliga: Part[];
   idéburna: Part[];
+  /**
+   * How the idéburna parties are named together in running text: the agreement's
+   * `samlingsnamn`, else the one party's name, else "de idéburna parterna".
+   */
+  samlingsnamn: string;
+  /** Who pays for the public side: the main party's `förvaltning`, else the party itself. */
+  utbetalare: string;
   period: Period & { heldatum: boolean };
   /**
    * The agreement's bilagor; `partid` is looked up with the `part` helper (which checks it),
@@ -152,6 +159,8 @@ export function composeRoot(
   const signers = bview ? bilagaSigners(view, bview) : signingParties(view);
   const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
   const bilagepart = bview && partById(view, bview.part);
+  const idéburna = view.parter.filter((p) => p.sektor === "idéburen");
+  const huvudpart = mainParty(view) as Part;
   return {
     dokument: {
       typ: bview ? "bilaga" : "overenskommelse",
@@ -164,9 +173,13 @@ export function composeRoot(
     ...(bilagepart ? { bilagepart } : {}),
     benämning: BENAMNINGAR[view.benämning ?? "överenskommelsen"],
     // A schema-valid agreement has parties; a missing public party is caught by the clauses.
-    huvudpart: mainParty(view) as Part,
+    huvudpart,
     offentliga,
-    idéburna: view.parter.filter((p) => p.sektor === "idéburen"),
+    idéburna,
+    samlingsnamn:
+      view.samlingsnamn ??
+      (idéburna.length === 1 ? (idéburna[0] as Part).namn : "de idéburna parterna"),
+    utbetalare: huvudpart?.förvaltning ?? huvudpart?.namn ?? "",
     period: {
       ...view.period,
       heldatum: isDate(view.period.start) && isDate(view.period.inledande_slut),

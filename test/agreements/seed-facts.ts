@@ -44,6 +44,8 @@ export interface BilagaFact {
   /** The bilaga's own diarienummer, or the agreement's when the bilaga gives none. */
   diarienummer: string;
   titel?: string;
+  /** The goals in the bilaga's own words, where it does not repeat the agreement's. */
+  mål_punkter?: string[];
   åtaganden: { antal: number; innehåller: string[] };
   villkor?: string;
   kvalitetsmål: QualityTargetFact[];
@@ -137,13 +139,23 @@ const STOCKHOLM_PARTIES_2022: PartyFact[] = STOCKHOLM_PARTIES_2025.map((p) => ({
 
 const JOURER = ["bo-stockholm-gotland", "bo-sodra-stockholm", "bo-vasterort"];
 
-/** 002 §3 and 003 Åtaganden: key commitments, identical for the three jourer. */
+/** 003 Åtaganden: key commitments, identical for the three jourer. */
 const JOUR_COMMITMENTS = [
   "Stödsamtal via telefon och personliga möten. Även stödkontakter via e-post, sms och sociala medier.",
   "Information om rättsprocessen.",
   "Medföljning vid anmälan, förhör och rättegång.",
   "Hjälp att begära ett adekvat målsägandebiträde.",
   "Information om och hjälp att söka ekonomisk ersättning.",
+];
+
+/** 002 §3: the same commitments in the bilaga's own words ("målsägarbiträde", no full stop). */
+const JOUR_COMMITMENTS_002 = [
+  "Stödsamtal via telefon och personliga möten. Även stödkontakter via e-post, sms och sociala medier.",
+  "Information om rättsprocessen.",
+  "Medföljning vid anmälan, förhör och rättegång.",
+  "Hjälp att begära ett adekvat målsägarbiträde.",
+  "Information om och hjälp att söka ekonomisk ersättning.",
+  "Hjälp vid myndighetskontakter",
 ];
 
 /** 002 §3 and 003 Åtaganden: the quality targets, one per point. */
@@ -163,16 +175,21 @@ const JOUR_QUALITY_TARGETS: QualityTargetFact[] = [
   },
 ];
 
-/** 002 §3: the commitments of a 2025 jour bilaga. */
+/**
+ * 002 §3: the commitments of a 2025 jour bilaga. Only bilaga 1 has a source (002); the other two
+ * keep the commitments common to the jourer (003).
+ */
 const jourBilaga2025 = (
   nummer: number,
   part: string,
   budgets: Pick<BilagaFact, "ersättning" | "egenfinansiering">,
+  own: Pick<BilagaFact, "mål_punkter"> & { åtaganden?: string[] } = {},
 ): BilagaFact => ({
   nummer,
   part,
   diarienummer: "2021/630", // 000 Bilagor: "dnr 2021/630" for each
-  åtaganden: { antal: 7, innehåller: JOUR_COMMITMENTS },
+  ...(own.mål_punkter ? { mål_punkter: own.mål_punkter } : {}),
+  åtaganden: { antal: 7, innehåller: own.åtaganden ?? JOUR_COMMITMENTS },
   villkor:
     "Allt stöd ska vara kostnadsfritt, stödsökande kan vara anonym och brottet behöver inte vara polisanmält. Kontakten med brottsofferjouren kan pågå så länge båda parter anser att det finns behov.",
   kvalitetsmål: JOUR_QUALITY_TARGETS,
@@ -223,33 +240,46 @@ export const STOCKHOLM_2025: AgreementFact = {
     "I brottsofferjourernas verksamhet ska alla stödsökande ha möjlighet att lämna klagomål och synpunkter.",
   // 000 Bilagor: 1 Stockholm-Gotland, 2 Västerort, 3 Södra Stockholm
   bilagor: [
-    jourBilaga2025(1, "bo-stockholm-gotland", {
-      // 002 §5
-      ersättning: {
-        rader: [
-          { post: "Personal", belopp: 650_000 },
-          { post: "Konsulter", belopp: 5_000 },
-          { post: "Lokaler", belopp: 54_000 },
-          { post: "Aktiviteter", belopp: 6_000 },
-          { post: "Förbrukningsmaterial", belopp: 5_000 },
-          { post: "Övrigt", belopp: 110_000 },
-        ],
-        summa: 830_000,
+    jourBilaga2025(
+      1,
+      "bo-stockholm-gotland",
+      {
+        // 002 §5
+        ersättning: {
+          rader: [
+            { post: "Personal", belopp: 650_000 },
+            { post: "Konsulter", belopp: 5_000 },
+            { post: "Lokaler", belopp: 54_000 },
+            { post: "Aktiviteter", belopp: 6_000 },
+            { post: "Förbrukningsmaterial", belopp: 5_000 },
+            { post: "Övrigt", belopp: 110_000 },
+          ],
+          summa: 830_000,
+        },
+        // 002 §6
+        egenfinansiering: {
+          rader: [
+            { post: "Verksamhetsstöd från Brottsoffermyndigheten", belopp: 15_000 },
+            { post: "Medlemsavgifter", belopp: 1_500 },
+            {
+              post: "Projektmedel från Brottsoffermyndigheten",
+              belopp: 30_000,
+              anmärkning: "öronmärkta",
+            },
+          ],
+          summa: 46_500,
+        },
       },
-      // 002 §6
-      egenfinansiering: {
-        rader: [
-          { post: "Verksamhetsstöd från Brottsoffermyndigheten", belopp: 15_000 },
-          { post: "Medlemsavgifter", belopp: 1_500 },
-          {
-            post: "Projektmedel från Brottsoffermyndigheten",
-            belopp: 30_000,
-            anmärkning: "öronmärkta",
-          },
+      {
+        // 002 §3: the goals of 000 §2.4 in the bilaga's own words ("brottutsatta", "kvalité", no
+        // full stop after the first).
+        mål_punkter: [
+          "Brottsofferjourerna ska erbjuda och utföra brottsofferstöd till alla brottutsatta i Stockholms stad som önskat kontakt med jourerna",
+          "Öka samverkan och informationsutbyte mellan staden och brottsofferjourerna för att gemensamt verka för att fler brottsutsatta erhåller stöd av god kvalité. Det innebär att bland annat länka vidare målgruppen när så är aktuellt. Brottsofferjourerna till Stödcentrum om en person är under 21 år, Stödcentrum till brottsofferjourerna om en person är äldre än 21 år.",
         ],
-        summa: 46_500,
+        åtaganden: JOUR_COMMITMENTS_002,
       },
-    }),
+    ),
     jourBilaga2025(2, "bo-vasterort", MISSING_BUDGETS),
     jourBilaga2025(3, "bo-sodra-stockholm", MISSING_BUDGETS),
   ],
@@ -527,28 +557,35 @@ export const KALMAR_2018: AgreementFact = {
       `parter[${id}].undertecknare.namn`,
       `parter[${id}].undertecknare.titel`,
     ]),
-    "ekonomi[0].egenfinansiering.rader[Medlemsavgifter, gåvor och sponsorbidrag].belopp",
     "ekonomi[0].ersättning.formel.befolkning.år",
     "ekonomi[0].ersättning.formel.befolkning.antal",
   ],
 };
 
+/** 004 §7 "Avtalets ekonomi" (bullet points 1–3 in prose, no budget table). */
+const KALMAR_VOLUNTARY_WORK =
+  "Ideella arbetsinsatser av volontärer och styrelse med de volontärtimmar som påkallas av behovet.";
+const KALMAR_OWN_FUNDING =
+  "Bidrag från Brottsoffermyndigheten till ett värde av ca 40 000 kr samt medlemsavgifter, gåvor och sponsorbidrag.";
+const KALMAR_BUDGET_RESPONSIBILITY =
+  "Brottsofferjouren ansvarar för att planera och verkställa sin budget, vilket innebär att ta i beaktande oväntade kostnader.";
+
 /** 004 §7: the economy written in the agreement itself. */
 export const KALMAR_2018_EKONOMI = {
   part: "bo-sodra-kalmar",
-  /** Kalmar socialförvaltning pays 3 kr per inhabitant by SCB's population statistics. */
+  /**
+   * Kalmar socialförvaltning pays 3 kr per inhabitant by SCB's population statistics; 004 names
+   * no area, year or number of inhabitants.
+   */
   kronor_per_invånare: 3,
   källa: "Statistiska centralbyråns (SCB) befolkningsstatistik",
-  /** Brottsofferjouren's own contribution. */
-  insats:
-    "Ideella arbetsinsatser av volontärer och styrelse med de volontärtimmar som påkallas av behovet.",
-  egenfinansiering: {
-    rader: [
-      { post: "Bidrag från Brottsoffermyndigheten", belopp: 40_000, ungefärligt: true },
-      { post: "Medlemsavgifter, gåvor och sponsorbidrag", belopp: SAKNAS },
-    ],
-    summa: SAKNAS,
-  } satisfies BudgetFact,
+  /** Brottsofferjouren's own contribution, as the source words it. */
+  insats: [KALMAR_VOLUNTARY_WORK, KALMAR_OWN_FUNDING, KALMAR_BUDGET_RESPONSIBILITY].join(" "),
+  /**
+   * Its own funding: an approximate grant and other income without an amount, stated in prose;
+   * the source has no budget table to fill.
+   */
+  egenfinansiering: KALMAR_OWN_FUNDING,
 } as const;
 
 export const AGREEMENTS: AgreementFact[] = [STOCKHOLM_2025, STOCKHOLM_2022, KALMAR_2018];

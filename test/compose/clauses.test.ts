@@ -37,8 +37,16 @@ const CLAUSES: ClauseName[] = [
   "signering",
   ...BILAGA_ONLY,
 ];
-/** What a clause may report instead of rendering, when an agreement lacks the data. */
-const DATA_MISSING = new Set(["klausul-data-saknas", "klausul-parameter-saknas"]);
+/**
+ * What a clause may report when an agreement lacks the data: instead of rendering (errors), or,
+ * as a warning, that its default wording speaks of data the agreement does not have (Stockholm
+ * 2022 has no värdegrund, which bilaga-inledning mentions).
+ */
+const DATA_MISSING = new Set([
+  "klausul-data-saknas",
+  "klausul-parameter-saknas",
+  "klausul-forutsatter",
+]);
 
 /** The agreement with one document reduced to a single section using `clause`. */
 function withOnly(agreement: Agreement, clause: ClauseName, parametrar = {}): Agreement {

@@ -11,7 +11,7 @@ const ID = "stockholm-brottsofferstod-2025";
 describe("iop diff command line", () => {
   it("should exit 1 with --exit-code when the versions differ", async () => {
     const dir = copyAgreement();
-    edit(dir, "bilaga-1.yaml", "    - Hjälp vid myndighetskontakter.\n", "");
+    edit(dir, "bilaga-1.yaml", "    - Hjälp vid myndighetskontakter\n", "");
     const { code, stdout } = await runCli(["diff", V2025, dir, "--exit-code"]);
     expect(code).toBe(1);
     expect(stdout).toContain("Åtagande borttaget");
@@ -48,7 +48,7 @@ describe("iop diff command line", () => {
   it("should compare YAML files, reading the bilagor beside them", async () => {
     const dir = copyAgreement();
     edit(dir, "bilaga-1.yaml", "summa: 830000", "summa: 830000 # samma");
-    edit(dir, "bilaga-1.yaml", "    - Hjälp vid myndighetskontakter.\n", "");
+    edit(dir, "bilaga-1.yaml", "    - Hjälp vid myndighetskontakter\n", "");
     const { code, stdout } = await runCli([
       "diff",
       join(V2025, "overenskommelse.yaml"),
@@ -56,7 +56,7 @@ describe("iop diff command line", () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toContain(
-      "Åtagande borttaget, Brottsofferjouren Stockholm-Gotland: Hjälp vid myndighetskontakter.",
+      "Åtagande borttaget, Brottsofferjouren Stockholm-Gotland: Hjälp vid myndighetskontakter",
     );
   });
 
@@ -71,7 +71,7 @@ describe("iop diff command line", () => {
     execFileSync("cp", ["-r", dir, join(repo, ID)]);
     git("add", ".");
     git("commit", "-q", "-m", "v1");
-    edit(join(repo, ID), "bilaga-1.yaml", "    - Hjälp vid myndighetskontakter.\n", "");
+    edit(join(repo, ID), "bilaga-1.yaml", "    - Hjälp vid myndighetskontakter\n", "");
     git("commit", "-q", "-am", "v2");
     // The working tree holds v2; HEAD~1 is read from git only.
     const cwd = process.cwd();
@@ -82,7 +82,7 @@ describe("iop diff command line", () => {
       const json = JSON.parse(stdout);
       expect(json.old.label).toBe(`HEAD~1:${ID}`);
       expect(json.summary.map((s: { text: string }) => s.text)).toEqual([
-        "Åtagande borttaget, Brottsofferjouren Stockholm-Gotland: Hjälp vid myndighetskontakter.",
+        "Åtagande borttaget, Brottsofferjouren Stockholm-Gotland: Hjälp vid myndighetskontakter",
       ]);
       const same = await runCli(["diff", `HEAD:${ID}/overenskommelse.yaml`, ID, "--exit-code"]);
       expect(same.code).toBe(0);
@@ -121,8 +121,8 @@ describe("iop diff command line", () => {
     edit(
       dir,
       "bilaga-1.yaml",
-      "Hjälp vid myndighetskontakter.",
-      "Hjälp vid kontakter med myndigheter.",
+      "Hjälp vid myndighetskontakter",
+      "Hjälp vid kontakter med myndigheter",
     );
     const coloured = await runCli(["diff", V2025, dir], { isTTY: true });
     expect(coloured.stdout).toContain("\x1b[32;4m");

@@ -57,14 +57,14 @@ describe("iop diff on constructed edits of stockholm-brottsofferstod-2025", () =
 
   it("should report a deleted commitment by its text, and redline only that list item", async () => {
     const dir = copyAgreement();
-    edit(dir, "bilaga-1.yaml", "    - Hjälp vid myndighetskontakter.\n", "");
+    edit(dir, "bilaga-1.yaml", "    - Hjälp vid myndighetskontakter\n", "");
     const diff = await compare(V2025, dir);
     expect(summary(diff)).toEqual([
-      "Åtagande borttaget, Brottsofferjouren Stockholm-Gotland: Hjälp vid myndighetskontakter.",
+      "Åtagande borttaget, Brottsofferjouren Stockholm-Gotland: Hjälp vid myndighetskontakter",
     ]);
     expect(reportedSections(diff)).toEqual(["bilaga-1 changed: Åtagandets innehåll"]);
     expect(changesIn(diff, "bilaga-1", "Åtagandets innehåll")).toEqual([
-      "del:Hjälp vid myndighetskontakter.",
+      "del:Hjälp vid myndighetskontakter",
     ]);
   });
 

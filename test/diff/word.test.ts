@@ -78,8 +78,8 @@ describe("revision date", () => {
     edit(
       dir,
       "bilaga-1.yaml",
-      "Hjälp vid myndighetskontakter.",
-      "Hjälp vid kontakter med myndigheter.",
+      "Hjälp vid myndighetskontakter",
+      "Hjälp vid kontakter med myndigheter",
     );
     const xml = documentXml(
       await renderDocxDiff(diffVersions(await version(V2025), await version(dir))),
