@@ -64,7 +64,7 @@ const rawOf =
 function createState(
   doc: BuildInput,
   headings: Map<Heading, SectionInfo>,
-  sectionNumbers: Map<string, string>,
+  sections: Map<string, SectionInfo>,
   raw: (node: Nodes) => string,
 ): State {
   const problems: BuildProblem[] = [];
@@ -72,7 +72,7 @@ function createState(
     source: doc.markdown,
     kind: doc.kind,
     parties: new Map(doc.parties.map((p) => [p.id, p.name])),
-    sectionNumbers,
+    sections,
     headings,
     problems,
     blocks: (nodes) =>

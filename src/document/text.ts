@@ -60,7 +60,7 @@ function collectBlock(block: Block, options: TextOptions): string {
   const inline = (nodes: readonly Inline[]) => collectInline(nodes, options);
   switch (block.type) {
     case "heading":
-      return `${block.number} ${inline(block.children)}`;
+      return block.number ? `${block.number} ${inline(block.children)}` : inline(block.children);
     case "paragraph":
       return inline(block.children);
     case "list":

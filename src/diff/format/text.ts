@@ -56,7 +56,7 @@ function block(b: Block, style: Style, indent: string, within?: ChangeKind): str
   switch (b.type) {
     case "heading":
       return [
-        `${indent}${inline([{ type: "text", value: `${b.number} ` }], style, kind)}${inline(b.children, style, kind)}`,
+        `${indent}${b.number ? inline([{ type: "text", value: `${b.number} ` }], style, kind) : ""}${inline(b.children, style, kind)}`,
       ];
     case "paragraph":
       return [`${indent}${inline(b.children, style, kind)}`];

@@ -1,5 +1,6 @@
 /**
- * Text directives: `:avsnitt[id]` becomes the section's current number ("3.2"), `:part[id]` the
+ * Text directives: `:avsnitt[id]` becomes the section's current number ("3.2"; an unnumbered
+ * section's heading: `avsnittet ”Bilagor”`), `:part[id]` the
  * party's name. Any other text directive is not a reference but ordinary text that happens to look
  * like one ("FN:s", "kl. 10:30"): its source is kept as it is. One that carries a label or
  * attributes (`:avsnit[x]`) is most likely a misspelt reference and gets a warning.
@@ -16,11 +17,21 @@ const labelOf = (node: TextDirective): string =>
 
 const documentName = (state: State) => (state.kind === "bilaga" ? "bilagan" : "överenskommelsen");
 
+/**
+ * What `:avsnitt[id]` reads: the section's number, or for an unnumbered section its heading in
+ * quotes, `avsnittet ”Bilagor”`.
+ */
+function sectionReference(state: State, id: string): string | undefined {
+  const section = state.sections.get(id);
+  if (!section) return undefined;
+  return section.number || `avsnittet ”${section.title}”`;
+}
+
 export const textDirective: InlineHandler<"textDirective"> = (state, node) => {
   const token = state.raw(node);
   if (node.name === "avsnitt" || node.name === "part") {
     const id = labelOf(node);
-    const value = node.name === "avsnitt" ? state.sectionNumbers.get(id) : state.parties.get(id);
+    const value = node.name === "avsnitt" ? sectionReference(state, id) : state.parties.get(id);
     if (value !== undefined) return [{ type: "text", value }];
     state.report(
       node.name === "avsnitt"

@@ -11,9 +11,9 @@ export const REFERENCE = /:(part|avsnitt)\[([^\]]*)\]/g;
 export function sectionIds(
   sections: readonly Avsnitt[],
   base: (string | number)[] = ["avsnitt"],
-): { id: string; path: (string | number)[] }[] {
+): { id: string; path: (string | number)[]; headingless: boolean }[] {
   return sections.flatMap((s, i) => [
-    ...(s.id ? [{ id: s.id, path: [...base, i, "id"] }] : []),
+    ...(s.id ? [{ id: s.id, path: [...base, i, "id"], headingless: s.utan_rubrik === true }] : []),
     ...sectionIds(s.avsnitt ?? [], [...base, i, "avsnitt"]),
   ]);
 }
@@ -51,6 +51,7 @@ function checkDocument(
   const bodies = new Set((agreement.data.styrning ?? []).map((o) => o.id));
   const ids = sectionIds(sections);
   const sectionSet = new Set(ids.map((s) => s.id));
+  const headingless = new Set(ids.filter((s) => s.headingless).map((s) => s.id));
   out.push(...duplicates(ids, file, "Avsnittets id"));
   const missing = (path: (string | number)[], kind: string, id: string, known: Set<string>) =>
     out.push(
@@ -68,6 +69,17 @@ function checkDocument(
         const [, kind, id = ""] = m;
         if (kind === "part" && !parties.has(id)) missing(path, "part", id, parties);
         if (kind === "avsnitt" && !sectionSet.has(id)) missing(path, "avsnitt", id, sectionSet);
+        if (kind === "avsnitt" && headingless.has(id)) {
+          out.push(
+            diagnosticAt(
+              file,
+              path,
+              "fel",
+              "hanvisning-avsnitt-utan-rubrik",
+              `Hänvisningen till avsnittet "${id}" går inte att skriva ut: avsnittet har varken rubrik eller nummer (utan_rubrik). Hänvisa till ett avsnitt med rubrik.`,
+            ),
+          );
+        }
       }
     }
     const last = path[path.length - 1];
@@ -82,6 +94,8 @@ function checkDocument(
 /**
  * Every reference resolves: `:part[id]` and `:avsnitt[id]` in text, clause parameters naming a
  * party or governance body, and the parties named by ekonomi and rapportering. Ids are unique.
+ * A section `utan_rubrik` has neither number nor heading to refer to: a reference to it is an
+ * error.
  */
 export const hanvisningar: Rule = {
   id: "hanvisningar",
