@@ -28,6 +28,13 @@ function collectInline(nodes: readonly Inline[], options: TextOptions): string {
   return out;
 }
 
+/**
+ * What a reference `:avsnitt[id]` reads: the section's number ("3.2"), or for an unnumbered
+ * section its heading, `avsnittet ”Bilagor”`.
+ */
+export const sectionReference = (number: string, title: string): string =>
+  number || `avsnittet ”${title}”`;
+
 /** The blank a signature page leaves to fill in by hand: the day, an unknown place. */
 export const SIGNATURE_BLANK = "____________";
 

@@ -58,8 +58,18 @@ describe("section numbering", () => {
   });
 
   it("should drop the title block, which the tree carries in meta", () => {
-    const children = tree("# Titel\n\n*Undertitel*\n\n## A\n\nText.").children;
+    const doc = input("# Titel\n\n*Undertitel*\n\n## A\n\nText.");
+    const { children } = buildDocument({
+      ...doc,
+      meta: { ...doc.meta, subtitle: "Undertitel" },
+    }).tree;
     expect(children.map((b) => b.type)).toEqual(["heading", "paragraph"]);
+  });
+
+  it("should keep a paragraph in italics after the title when the document has no subtitle", () => {
+    // The text of a section without a heading (utan_rubrik) may open the document.
+    const children = tree("# Titel\n\n*Inledning*\n\n## A").children;
+    expect(children.map((b) => b.type)).toEqual(["paragraph", "heading"]);
   });
 
   it("should number a later # heading as a section", () => {

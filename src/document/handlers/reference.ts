@@ -7,6 +7,7 @@
  */
 import type { TextDirective } from "mdast-util-directive";
 import type { State } from "../state.js";
+import { sectionReference } from "../text.js";
 import type { InlineHandler } from "./types.js";
 
 const labelOf = (node: TextDirective): string =>
@@ -17,21 +18,16 @@ const labelOf = (node: TextDirective): string =>
 
 const documentName = (state: State) => (state.kind === "bilaga" ? "bilagan" : "överenskommelsen");
 
-/**
- * What `:avsnitt[id]` reads: the section's number, or for an unnumbered section its heading in
- * quotes, `avsnittet ”Bilagor”`.
- */
-function sectionReference(state: State, id: string): string | undefined {
+function sectionText(state: State, id: string): string | undefined {
   const section = state.sections.get(id);
-  if (!section) return undefined;
-  return section.number || `avsnittet ”${section.title}”`;
+  return section && sectionReference(section.number, section.title);
 }
 
 export const textDirective: InlineHandler<"textDirective"> = (state, node) => {
   const token = state.raw(node);
   if (node.name === "avsnitt" || node.name === "part") {
     const id = labelOf(node);
-    const value = node.name === "avsnitt" ? sectionReference(state, id) : state.parties.get(id);
+    const value = node.name === "avsnitt" ? sectionText(state, id) : state.parties.get(id);
     if (value !== undefined) return [{ type: "text", value }];
     state.report(
       node.name === "avsnitt"
