@@ -82,3 +82,44 @@ describe("section numbering", () => {
     expect(result.diagnostics).toEqual([]);
   });
 });
+
+describe("unnumbered sections", () => {
+  it("should give an unnumbered heading no number and not count it", () => {
+    const md = "## A\n\n### B\n\n## Bilagor {#bilagor .onumrerad}\n\n## Signering";
+    expect(headings(md)).toEqual(["1 A", "1.1 B", " Bilagor", "2 Signering"]);
+  });
+
+  it("should take the class without an id too, and keep the heading's level and id", () => {
+    const [a, b] = tree(
+      "## Allmänna krav {.onumrerad}\n\n## Bilagor {#bilagor .onumrerad}",
+    ).children;
+    expect(a).toEqual({
+      type: "heading",
+      depth: 1,
+      number: "",
+      children: [{ type: "text", value: "Allmänna krav" }],
+    });
+    expect(b).toMatchObject({ depth: 1, number: "", id: "bilagor" });
+  });
+
+  it("should leave every heading under an unnumbered one unnumbered", () => {
+    const md = "## A\n\n## B {.onumrerad}\n\n### C\n\n#### D\n\n## E\n\n### F";
+    expect(headings(md)).toEqual(["1 A", " B", " C", " D", "2 E", "2.1 F"]);
+  });
+
+  it("should number the subsections around an unnumbered subsection without a gap", () => {
+    const md = "## A\n\n### B\n\n### Not {.onumrerad}\n\n### C";
+    expect(headings(md)).toEqual(["1 A", "1.1 B", " Not", "1.2 C"]);
+  });
+
+  it("should number from 1 after an unnumbered opening", () => {
+    const md = "Inledande text.\n\n## Allmänna krav {#allmanna-krav .onumrerad}\n\n## Syfte";
+    expect(headings(md)).toEqual([" Allmänna krav", "1 Syfte"]);
+    expect(tree(md).children[0]?.type).toBe("paragraph");
+  });
+
+  it("should keep an escaped or unknown class as heading text", () => {
+    expect(headings("## Rubrik \\{.onumrerad}")).toEqual(["1 Rubrik {.onumrerad}"]);
+    expect(headings("## Rubrik {.annan}")).toEqual(["1 Rubrik {.annan}"]);
+  });
+});
