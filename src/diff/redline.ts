@@ -25,7 +25,7 @@ export interface SectionChange {
   id?: string;
   /** Heading text (new, else old); empty for the blocks before the first heading. */
   heading: string;
-  /** The old heading, when it changed. */
+  /** The old heading, when it changed (or was removed: `heading` is then ""). */
   oldHeading?: string;
   /** The section's number in each version; left out where it has none (unnumbered, or absent). */
   oldNumber?: string;
@@ -145,7 +145,13 @@ export function redlineDocument(
     const state: DiffState = { renumbered, substantive: false };
     const blocks: Block[] = [];
     if (o.heading && n.heading) blocks.push(...diffBlock(o.heading, n.heading, state));
-    else if (n.heading) blocks.push(n.heading);
+    else if (o.heading || n.heading) {
+      // Paired by content across a heading that came or went (a section now `utan_rubrik`
+      // whose text opens the document, say): the heading itself is the change.
+      if (o.heading) blocks.push(mark(o.heading, "del"));
+      if (n.heading) blocks.push(mark(n.heading, "ins"));
+      state.substantive = true;
+    }
     blocks.push(...diffBlocks(o.body, n.body, state));
     return { blocks, substantive: state.substantive };
   };
@@ -158,7 +164,7 @@ export function redlineDocument(
     const change = describe(n, substantive ? "changed" : "unchanged", blocks);
     if (o.heading?.number) change.oldNumber = o.heading.number;
     if (n.heading?.number) change.newNumber = n.heading.number;
-    if (o.heading && n.heading && headingText(o.heading) !== headingText(n.heading)) {
+    if (o.heading && (!n.heading || headingText(o.heading) !== headingText(n.heading))) {
       change.oldHeading = headingText(o.heading);
     }
     changes.push(change);
