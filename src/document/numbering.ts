@@ -20,7 +20,7 @@ export const UNNUMBERED_CLASS = "onumrerad";
  * The attributes a heading ends with in the Markdown source: `{#id}`, `{#id .onumrerad}` or
  * `{.onumrerad}`. Group 1 is the id, group 2 the class.
  */
-export const HEADING_ID = new RegExp(
+export const HEADING_ATTRIBUTES = new RegExp(
   `[ \\t]+\\{(?=[#.])(?:#([a-z0-9][a-z0-9-]*))?(?:[ \\t]*\\.(${UNNUMBERED_CLASS}))?\\}[ \\t]*$`,
 );
 
@@ -42,7 +42,7 @@ export function numberSections(
   for (const node of nodes) {
     if (node.type !== "heading") continue;
     while (open.length > 0 && (open[open.length - 1]?.depth ?? 0) >= node.depth) open.pop();
-    const attributes = HEADING_ID.exec(raw(node).split("\n")[0] ?? "");
+    const attributes = HEADING_ATTRIBUTES.exec(raw(node).split("\n")[0] ?? "");
     const id = attributes?.[1];
     const unnumbered = Boolean(attributes?.[2]) || open.some((h) => h.unnumbered);
     open.push({ depth: node.depth, unnumbered });
@@ -53,7 +53,7 @@ export function numberSections(
       counters[level - 1] = (counters[level - 1] ?? 0) + 1;
       number = counters.join(".");
     }
-    const title = (attributes ? plainText(node).replace(HEADING_ID, "") : plainText(node))
+    const title = (attributes ? plainText(node).replace(HEADING_ATTRIBUTES, "") : plainText(node))
       .replace(/\s+/g, " ")
       .trim();
     const info: SectionInfo = { number, depth: level, title, ...(id ? { id } : {}) };
