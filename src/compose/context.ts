@@ -50,7 +50,10 @@ export interface SignerView {
 export interface SectionView extends Omit<Avsnitt, "avsnitt" | "parametrar"> {
   parametrar: Parametrar;
   avsnitt: SectionView[];
-  /** 1 for a top-level section, 2 for its subsections … */
+  /**
+   * 1 for a top-level section, 2 for its subsections … (the subsections of a section with
+   * `utan_rubrik` have its level: it has no heading to be under).
+   */
   nivå: number;
   /** YAML path of the section in its file, for diagnostics. */
   sökväg: (string | number)[];
@@ -98,7 +101,8 @@ function sections(list: Avsnitt[], level: number, path: (string | number)[]): Se
     return {
       ...s,
       parametrar: s.parametrar ?? {},
-      avsnitt: sections(s.avsnitt ?? [], level + 1, [...sökväg, "avsnitt"]),
+      // A headingless section is only its content: its subsections stand at its own level.
+      avsnitt: sections(s.avsnitt ?? [], s.utan_rubrik ? level : level + 1, [...sökväg, "avsnitt"]),
       nivå: level,
       sökväg,
     };

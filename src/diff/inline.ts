@@ -204,11 +204,25 @@ function absorbShortEqualities(regions: Region[]): Region[] {
   return out;
 }
 
+/**
+ * Whether a change region only follows renumbering: each number became its new number, or the
+ * whole region is one reference that changed form ("7" → "avsnittet ”Bilagor”" for a section
+ * that lost its number, or back).
+ */
 function isRenumbering(region: Region, renumbered: ReadonlyMap<string, string>): boolean {
   const del = (region.del ?? []).filter((t) => !isSpace(t));
   const ins = (region.ins ?? []).filter((t) => !isSpace(t));
-  if (del.length !== ins.length || del.length === 0) return false;
-  return del.every((t, k) => renumbered.get(t.text) === (ins[k] as Token).text);
+  if (del.length === 0 || ins.length === 0) return false;
+  if (del.every((t, k) => renumbered.get(t.text) === ins[k]?.text) && del.length === ins.length) {
+    return true;
+  }
+  const text = (tokens: Token[] | undefined) =>
+    (tokens ?? [])
+      .map((t) => t.text)
+      .join("")
+      .replace(/\s+/g, " ")
+      .trim();
+  return renumbered.get(text(region.del)) === text(region.ins);
 }
 
 /** Merges adjacent text nodes (left by splitting into tokens). */

@@ -9,7 +9,7 @@
  * - Inside a matched section, blocks, list items, table rows and words are compared.
  */
 
-import { blockText } from "../document/text.js";
+import { blockText, sectionReference } from "../document/text.js";
 import type { Block, DocumentTree } from "../document/types.js";
 import { keepInOrder, pairRun } from "./align.js";
 import { type DiffState, diffBlock, diffBlocks, mark } from "./blocks.js";
@@ -25,8 +25,9 @@ export interface SectionChange {
   id?: string;
   /** Heading text (new, else old); empty for the blocks before the first heading. */
   heading: string;
-  /** The old heading, when it changed. */
+  /** The old heading, when it changed (or was removed: `heading` is then ""). */
   oldHeading?: string;
+  /** The section's number in each version; left out where it has none (unnumbered, or absent). */
   oldNumber?: string;
   newNumber?: string;
   status: SectionStatus;
@@ -82,7 +83,7 @@ const whole = (
   const sections = segment(tree.children).map((s) => {
     const blocks = sectionBlocks(s).map((b) => mark(b, kind));
     const change = describe(s, status, blocks);
-    if (s.heading) change[kind === "ins" ? "newNumber" : "oldNumber"] = s.heading.number;
+    if (s.heading?.number) change[kind === "ins" ? "newNumber" : "oldNumber"] = s.heading.number;
     return change;
   });
   return {
@@ -113,10 +114,12 @@ export function redlineDocument(
     if (i >= 0) newOf[i] = j;
   });
 
+  // What references to each matched section read in either version: "5.3" → "5.4", or
+  // "7" → "avsnittet ”Bilagor”" for a section that lost its number.
   const renumbered = new Map<string, string>();
   oldOf.forEach((i, j) => {
-    const before = oldSections[i]?.heading?.number;
-    const after = newSections[j]?.heading?.number;
+    const before = referenceOf(oldSections[i]);
+    const after = referenceOf(newSections[j]);
     if (before && after && before !== after) renumbered.set(before, after);
   });
 
@@ -142,7 +145,13 @@ export function redlineDocument(
     const state: DiffState = { renumbered, substantive: false };
     const blocks: Block[] = [];
     if (o.heading && n.heading) blocks.push(...diffBlock(o.heading, n.heading, state));
-    else if (n.heading) blocks.push(n.heading);
+    else if (o.heading || n.heading) {
+      // Paired by content across a heading that came or went (a section now `utan_rubrik`
+      // whose text opens the document, say): the heading itself is the change.
+      if (o.heading) blocks.push(mark(o.heading, "del"));
+      if (n.heading) blocks.push(mark(n.heading, "ins"));
+      state.substantive = true;
+    }
     blocks.push(...diffBlocks(o.body, n.body, state));
     return { blocks, substantive: state.substantive };
   };
@@ -153,9 +162,9 @@ export function redlineDocument(
   const matchedPair = (o: Section, n: Section) => {
     const { blocks, substantive } = compare(o, n);
     const change = describe(n, substantive ? "changed" : "unchanged", blocks);
-    if (o.heading) change.oldNumber = o.heading.number;
-    if (n.heading) change.newNumber = n.heading.number;
-    if (o.heading && n.heading && headingText(o.heading) !== headingText(n.heading)) {
+    if (o.heading?.number) change.oldNumber = o.heading.number;
+    if (n.heading?.number) change.newNumber = n.heading.number;
+    if (o.heading && (!n.heading || headingText(o.heading) !== headingText(n.heading))) {
       change.oldHeading = headingText(o.heading);
     }
     changes.push(change);
@@ -198,13 +207,13 @@ export function redlineDocument(
           // Reported where it went; here only its old text, deleted.
           const change = describe(o, "moved", blocks);
           change.place = "from";
-          if (o.heading) change.oldNumber = o.heading.number;
+          if (o.heading?.number) change.oldNumber = o.heading.number;
           const to = newSections[newOf[op.old] as number]?.heading?.number;
           if (to) change.newNumber = to;
           changes.push(change);
         } else {
           const change = describe(o, "removed", blocks);
-          if (o.heading) change.oldNumber = o.heading.number;
+          if (o.heading?.number) change.oldNumber = o.heading.number;
           changes.push(change);
         }
       } else if (op.op === "insert") {
@@ -214,8 +223,8 @@ export function redlineDocument(
           const o = oldSections[oldOf[op.new] as number] as Section;
           const change = describe(n, "moved", blocks);
           change.place = "to";
-          if (o.heading) change.oldNumber = o.heading.number;
-          if (n.heading) change.newNumber = n.heading.number;
+          if (o.heading?.number) change.oldNumber = o.heading.number;
+          if (n.heading?.number) change.newNumber = n.heading.number;
           if (o.heading && n.heading && headingText(o.heading) !== headingText(n.heading)) {
             change.oldHeading = headingText(o.heading);
           }
@@ -227,7 +236,7 @@ export function redlineDocument(
           changes.push(change);
         } else {
           const change = describe(n, "added", blocks);
-          if (n.heading) change.newNumber = n.heading.number;
+          if (n.heading?.number) change.newNumber = n.heading.number;
           changes.push(change);
         }
       } else {
@@ -267,6 +276,10 @@ export function redlineDocument(
     sections: changes,
   };
 }
+
+/** What `:avsnitt[id]` reads for a section's heading, if it has one. */
+const referenceOf = (section: Section | undefined): string | undefined =>
+  section?.heading && sectionReference(section.heading.number, headingText(section.heading));
 
 const range = (from: number, to: number): number[] =>
   Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);

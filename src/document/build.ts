@@ -24,14 +24,18 @@ export type BuildInput = Pick<
   "name" | "kind" | "markdown" | "meta" | "signing" | "parties" | "source" | "files"
 >;
 
-/** Skips the title block: a leading `#` heading and an emphasis-only paragraph after it. */
-function withoutTitle(nodes: RootContent[]): RootContent[] {
+/**
+ * Skips the title block: a leading `#` heading and, when the document has a subtitle, the
+ * emphasis-only paragraph after it (without one, that paragraph is text: a section without a
+ * heading may open the document).
+ */
+function withoutTitle(nodes: RootContent[], subtitle: boolean): RootContent[] {
   let start = 0;
   const first = nodes[0];
   if (first?.type === "heading" && first.depth === 1) {
     start = 1;
     const next = nodes[1];
-    if (next?.type === "paragraph" && next.children.length === 1) {
+    if (subtitle && next?.type === "paragraph" && next.children.length === 1) {
       if (next.children[0]?.type === "emphasis") start = 2;
     }
   }
@@ -64,7 +68,7 @@ const rawOf =
 function createState(
   doc: BuildInput,
   headings: Map<Heading, SectionInfo>,
-  sectionNumbers: Map<string, string>,
+  sections: Map<string, SectionInfo>,
   raw: (node: Nodes) => string,
 ): State {
   const problems: BuildProblem[] = [];
@@ -72,7 +76,7 @@ function createState(
     source: doc.markdown,
     kind: doc.kind,
     parties: new Map(doc.parties.map((p) => [p.id, p.name])),
-    sectionNumbers,
+    sections,
     headings,
     problems,
     blocks: (nodes) =>
@@ -100,7 +104,7 @@ function createState(
  */
 export function buildDocument(doc: BuildInput): { tree: DocumentTree; diagnostics: Diagnostic[] } {
   const root = parseMarkdown(doc.markdown);
-  const content = withoutTitle(root.children);
+  const content = withoutTitle(root.children, Boolean(doc.meta.subtitle));
   const raw = rawOf(doc.markdown);
   const { headings, byId } = numberSections(content, raw);
   const state = createState(doc, headings, byId, raw);

@@ -7,8 +7,11 @@ import type { Heading, Nodes } from "mdast";
 import type { Block, Inline } from "./types.js";
 
 export interface SectionInfo {
+  /** "3", "3.1"; "" for an unnumbered section. */
   number: string;
   depth: 1 | 2 | 3;
+  /** The heading's text, which a reference to an unnumbered section shows. */
+  title: string;
   id?: string;
 }
 
@@ -27,8 +30,8 @@ export interface State {
   kind: "overenskommelse" | "bilaga";
   /** Party names by id, for `:part[id]` and signature blocks. */
   parties: ReadonlyMap<string, string>;
-  /** Section numbers by section id, for `:avsnitt[id]`. */
-  sectionNumbers: ReadonlyMap<string, string>;
+  /** Sections by id, for `:avsnitt[id]`. */
+  sections: ReadonlyMap<string, SectionInfo>;
   /** The numbered section headings (top-level headings only). */
   headings: ReadonlyMap<Heading, SectionInfo>;
   problems: BuildProblem[];

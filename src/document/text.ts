@@ -28,6 +28,13 @@ function collectInline(nodes: readonly Inline[], options: TextOptions): string {
   return out;
 }
 
+/**
+ * What a reference `:avsnitt[id]` reads: the section's number ("3.2"), or for an unnumbered
+ * section its heading, `avsnittet ”Bilagor”`.
+ */
+export const sectionReference = (number: string, title: string): string =>
+  number || `avsnittet ”${title}”`;
+
 /** The blank a signature page leaves to fill in by hand: the day, an unknown place. */
 export const SIGNATURE_BLANK = "____________";
 
@@ -60,7 +67,7 @@ function collectBlock(block: Block, options: TextOptions): string {
   const inline = (nodes: readonly Inline[]) => collectInline(nodes, options);
   switch (block.type) {
     case "heading":
-      return `${block.number} ${inline(block.children)}`;
+      return block.number ? `${block.number} ${inline(block.children)}` : inline(block.children);
     case "paragraph":
       return inline(block.children);
     case "list":

@@ -39,10 +39,14 @@ interface BlockBase {
   change?: ChangeKind;
 }
 
-/** A numbered section heading. `number` is final ("3", "3.1"); depth 1–3. */
+/** A section heading. `number` is final ("3", "3.1"); depth 1–3. */
 export interface HeadingNode extends BlockBase {
   type: "heading";
   depth: 1 | 2 | 3;
+  /**
+   * "" for an unnumbered section (`numrerad: false`, and every section under one): renderers show
+   * no number, and it still belongs in the outline at its depth.
+   */
   number: string;
   /** The section id from the YAML, when it has one (stable across versions, used by the diff). */
   id?: string;

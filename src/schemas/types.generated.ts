@@ -352,6 +352,14 @@ export interface Avsnitt {
 id?: Id
 rubrik?: Rad
 /**
+ * Skriv numrerad: false för ett avsnitt som står utan nummer, t.ex. "Bilagor" mellan 5 och 6. Det räknas inte: nästa avsnitt får numret efter det föregående numrerade, och dess underavsnitt står också utan nummer. En hänvisning :avsnitt[id] till det skrivs som avsnittet ”Bilagor” i stället för ett nummer. Utelämnas det numreras avsnittet.
+ */
+numrerad?: boolean
+/**
+ * Skriv utan_rubrik: true för ett avsnitt som bara består av sin text, utan rubrik och nummer, t.ex. en inledning direkt efter titeln. Det räknas inte vid numreringen, dess underavsnitt hamnar på samma nivå som det självt, och det kan inte hänvisas till med :avsnitt[id].
+ */
+utan_rubrik?: boolean
+/**
  * Standardklausul ur klausulbiblioteket (templates/klausuler) som återges från överenskommelsens data.
  */
 klausul?: ("bakgrund" | "parter" | "syfte" | "mal" | "syfte-och-mal" | "malgrupp" | "vardegrund" | "organ" | "uppfoljning" | "klagomal" | "period" | "ekonomi" | "uppsagning" | "brister" | "aterkrav" | "sekretess" | "andringar" | "informationsskyldighet" | "oenighet" | "forsakring" | "bilagor" | "signering" | "bilaga-inledning" | "bilaga-part" | "bilaga-ataganden" | "ersattning" | "egenfinansiering" | "andringslogg")

@@ -5,10 +5,12 @@
  * wording ("skall", "senaste den", "avgivit", "ordinära verksamhet", "Verksamhetsmätt"), which a
  * reproduction keeps; only these documented corrections are made:
  *
- * - numbering: derived, so seed 000's "3.4 Samverkansgruppen" (after 3.1) is 3.2 and its two
- *   "5.4" are 5.4 and 5.5;
- * - names: one official name per party ("Socialförvaltningen", "socialnämnden i Stockholms stad"
- *   → "Socialnämnden i Stockholms stad"; Kalmar's "Brottsofferjouren" as a party →
+ * - numbering: derived, so seed 000's "3.4 Samverkansgruppen" (after 3.1) is 3.2, its two "5.4"
+ *   are 5.4 and 5.5; its "Bilagor" stays unnumbered (`numrerad: false`), so "Signering" is 6;
+ *   Kalmar's opening is, as in the source, the parties without a heading (`utan_rubrik`) and
+ *   "Allmänna krav" without a number, so its sections are 1–11;
+ * - names: one official name per party ("Socialförvaltningen", "socialnämnden i Stockholms stad" →
+ *   "Socialnämnden i Stockholms stad"; Kalmar's "Brottsofferjouren" as a party →
  *   "Brottsofferjouren i södra Kalmar län");
  * - the number of copies, derived from the signers ({exemplar} in the agreement's own wording);
  * - list bullets and the punctuation of derived lists (parties, bilagor);
@@ -273,7 +275,7 @@ describe("Stockholm 2025 (seed 000)", () => {
     ],
     ["5.10 Försäkringsansvar", ["Regleras av respektive part inom ordinära verksamhet"]],
     [
-      "6 Bilagor",
+      "Bilagor",
       [
         "Bilagorna till överenskommelsen med diarienummer 2021/630 innehåller närmare beskrivningar om respektive parts åtaganden samt annan särskild information som särskilt berör parten.",
         "Bilaga 1, Brottsofferjouren Stockholm-Gotland, dnr 2021/630.",
@@ -282,7 +284,7 @@ describe("Stockholm 2025 (seed 000)", () => {
       ],
     ],
     [
-      "7 Signering av överenskommelsen",
+      "6 Signering av överenskommelsen",
       [
         "Överenskommelsen om partnerskapet är upprättat i fyra likalydande exemplar där varje part erhållit varsitt original.",
       ],
@@ -403,7 +405,8 @@ describe("Stockholm 2025, bilaga for Brottsofferjouren Stockholm-Gotland (seed 0
 describe("Kalmar 2018 (seed 004)", () => {
   const EXPECTED: Expected = [
     [
-      "1 Parter",
+      // The preamble has no heading (utan_rubrik): it is the text before the first heading.
+      "",
       [
         "Samverkansavtal om Idéburet Offentligt Partnerskap, IOP har ingåtts mellan;",
         "Offentlig sektor: Kalmar socialförvaltning, Box 834, 391 28 KALMAR",
@@ -411,61 +414,61 @@ describe("Kalmar 2018 (seed 004)", () => {
       ],
     ],
     [
-      "2 Allmänna krav",
+      "Allmänna krav",
       [
         "Verksamheten ska vara icke vinstdrivande, politiskt obunden och arbeta utifrån alla människors lika värde.",
         "som ett komplement till Kalmar socialförvaltnings ordinarie verksamheter genom en form som de offentliga aktörerna inte erbjuder.",
       ],
     ],
     [
-      "3 Syfte",
+      "1 Syfte",
       [
         "Syftet med samverkansavtalet är att tillhandahålla stöd till unga och vuxna brottsoffer samt till vittnen och anhöriga.",
       ],
     ],
-    ["4 Målgrupp", ["Brottsutsatta kommuninvånare i Kalmar kommun och dess anhöriga och vittnen."]],
+    ["2 Målgrupp", ["Brottsutsatta kommuninvånare i Kalmar kommun och dess anhöriga och vittnen."]],
     [
-      "5 Samverkansavtalets målsättning",
+      "3 Samverkansavtalets målsättning",
       [
         "Mål: Genom förebyggande arbete och insatser ge brottsoffer det stöd och den hjälp de behöver för att känna sig trygga.",
       ],
     ],
     [
-      "6 Avtalsperiod",
+      "4 Avtalsperiod",
       [
         "Samverkansavtalet gäller för perioden 2018 - 2019 och förlängs därefter löpande med ett år i taget.",
       ],
     ],
     [
-      "7 Värdegrund för partnerskap",
+      "5 Värdegrund för partnerskap",
       [
         "Partnerskapet ska bygga på respekt, ödmjukhet, öppenhet, lyhördhet och transparens.",
         "Brottsofferjourens värdegrund anger det förhållningssätt som gäller gentemot såväl brottsoffer, anhöriga och vittnen som externa samarbetsparter, allmänhet och internt i organisationen.",
       ],
     ],
-    ["8 Brottsofferjourens åtagande", []],
+    ["6 Brottsofferjourens åtagande", []],
     [
-      "8.1 Verksamhetens innehåll",
+      "6.1 Verksamhetens innehåll",
       [
         "Kalmar kommuninvånare ska erbjudas samtalsstöd i en brottsutsatt situation.",
         "enligt intentionerna i 5 kap 11 § Socialtjänstlagen. Stödsökande ska även erbjudas stöd i samband med rättegång.",
       ],
     ],
     [
-      "8.2 Arbetsgivaransvar",
+      "6.2 Arbetsgivaransvar",
       [
         "Brottsofferjouren är arbetsgivare och ansvarar för att gällande lagar, författningar och att branschligt avtal följs.",
       ],
     ],
     [
-      "8.3 Sekretess",
+      "6.3 Sekretess",
       [
         "Det är Brottsofferjourens ansvar att informera personal och volontärer om försäkran om tystnadslöfte för målgrupperna.",
         "Brottsofferjouren ansvarar inom ramen för detta att verksam personal/volontärer som arbetar gentemot barn och ungdomar genomfört erforderliga registerkontroller.",
       ],
     ],
     [
-      "9 Ekonomiska villkor och ekonomi",
+      "7 Ekonomiska villkor och ekonomi",
       [
         "Brottsofferjouren i södra Kalmar läns insats: Ideella arbetsinsatser av volontärer och styrelse med de volontärtimmar som påkallas av behovet. Bidrag från Brottsoffermyndigheten till ett värde av ca 40 000 kr samt medlemsavgifter, gåvor och sponsorbidrag. Brottsofferjouren ansvarar för att planera och verkställa sin budget, vilket innebär att ta i beaktande oväntade kostnader.",
         "Kalmar socialförvaltnings insats: 3 kr per kommuninvånare. Beräkning utgår från Statistiska centralbyråns (SCB) befolkningsstatistik. Uppdateringar",
@@ -474,13 +477,13 @@ describe("Kalmar 2018 (seed 004)", () => {
       ],
     ],
     [
-      "10 Styrgrupp",
+      "8 Styrgrupp",
       [
         "Styrgruppen består av representanter från Kalmar socialförvaltning och Brottsofferjouren i södra Kalmar län. Styrgruppen har ansvar för att dels följa upp och dels arbeta för utveckling av verksamheten. Styrgruppen ska även arbeta för ökad kännedom hos Kalmar kommuns invånare om verksamheten samt medverka till kunskapsöverföring mellan parternas tjänstemän. Parterna i detta avtal betraktas som självständiga och jämnbördiga aktörer.",
       ],
     ],
     [
-      "11 Uppföljning",
+      "9 Uppföljning",
       [
         "Styrgruppen träffas 2 gånger per år under avtalstiden för att följa upp arbetet. Båda parter ansvarar för att träffarna genomförs. Brottsofferjouren åtar sig att en gång per år skriftligt rapportera arbetet till styrgruppen i form av Brottsofferjourens årliga verksamhetsberättelse samt ekonomiska balans- och resultaträkning.",
         "Verksamhetsmätt: Antal volontärtimmar Antal brottsoffer och vittnen samt anhöriga till brottsoffer som varit i kontakt med Brottsofferjourens stödverksamhet (uppdelat i unga och vuxna brottsoffer).",
@@ -488,7 +491,7 @@ describe("Kalmar 2018 (seed 004)", () => {
       ],
     ],
     [
-      "12 Omförhandling, hävning samt tvist",
+      "10 Omförhandling, hävning samt tvist",
       [
         "Båda parter kan påkalla omförhandling. Avtalet ska sägas upp 9 månader innan avtalet upphör.",
         "Om någon av parterna inte uppfyller villkoren för överenskommelsen, brister i sina åtaganden, eller om det råder väsentliga förändrade omständigheter, ska dialog föras om huruvida partnerskapet kan fortsätta eller omförhandlas.",
@@ -498,7 +501,7 @@ describe("Kalmar 2018 (seed 004)", () => {
       ],
     ],
     [
-      "13 Utväxling av överenskommelse",
+      "11 Utväxling av överenskommelse",
       [
         "Denna överenskommelse har upprättats i två likalydande exemplar, av vilka parterna tagit var sitt original.",
       ],

@@ -25,6 +25,18 @@ describe("references", () => {
     expect(paragraphText("## A\n\nSe :avsnitt[sist].\n\n## B\n\n## C {#sist}")).toBe("Se 3.");
   });
 
+  it("should write an unnumbered section's heading for :avsnitt[id]", () => {
+    const md =
+      "## A {#a}\n\n## Bilagor {#bilagor .onumrerad}\n\n### Lista {#lista}\n\n## B {#b}\n\nSe :avsnitt[bilagor], :avsnitt[lista] och :avsnitt[b].";
+    expect(paragraphText(md)).toBe("Se avsnittet ”Bilagor”, avsnittet ”Lista” och 2.");
+    expect(build(md).diagnostics).toEqual([]);
+  });
+
+  it("should write the heading as read, without escapes or markup, for :avsnitt[id]", () => {
+    const md = "## Villkor \\& *krav* {#v .onumrerad}\n\nSe :avsnitt[v].";
+    expect(paragraphText(md)).toBe("Se avsnittet ”Villkor & krav”.");
+  });
+
   it("should write a party's name for :part[id]", () => {
     expect(paragraphText(":part[bo] och :part[namnden]s beslut")).toBe(
       "Brottsofferjouren Västerort och Socialnämnden i Stockholms stads beslut",

@@ -97,6 +97,32 @@ describe.runIf(needProgram("soffice") && needProgram("pdftotext") && needProgram
       ).toBe("all found");
     });
 
+    it("should show the examples' unnumbered sections without a number, and the next numbered one counted past them", () => {
+      const stockholm = paragraphs(
+        loText(find("stockholm-brottsofferstod-2025", "overenskommelse")),
+      );
+      expect(
+        linesInOrder(stockholm, [
+          "5.10 Försäkringsansvar",
+          "Bilagor",
+          "6 Signering av överenskommelsen",
+        ]) ?? "all found",
+      ).toBe("all found");
+      const kalmar = paragraphs(loText(find("kalmar-brottsofferstod-2018", "overenskommelse")));
+      // The title, then the headingless preamble, the unnumbered "Allmänna krav", then 1.
+      expect(kalmar[1]).toMatch(/^Samverkansavtal om Idéburet Offentligt Partnerskap/);
+      expect(
+        linesInOrder(kalmar, [
+          "Allmänna krav",
+          "1 Syfte",
+          "6.3 Sekretess",
+          "11 Utväxling av överenskommelse",
+        ]) ?? "all found",
+      ).toBe("all found");
+      expect(stockholm.filter((l) => /^[\d.]+ Bilagor$/.test(l))).toEqual([]);
+      expect(kalmar.filter((l) => /^[\d.]+ (Allmänna krav|Parter)$/.test(l))).toEqual([]);
+    });
+
     it("should show every amount of the budget tables in LibreOffice's text", () => {
       let count = 0;
       for (const d of documents) {

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentText } from "../../src/document/text.js";
 import type { DocumentTree } from "../../src/document/types.js";
@@ -209,6 +210,49 @@ describe.runIf(
       return difference ? [difference] : [];
     });
     expect(differences).toEqual([]);
+  });
+
+  it("should print the examples' unnumbered sections without a number (pdftotext)", () => {
+    const lines = (agreement: string) => {
+      const doc = documents.find((d) => d.agreement === agreement && d.name === "overenskommelse");
+      if (!doc) throw new Error(`${agreement} was not generated`);
+      return pdfPages(doc.pdf).flatMap((page) => clean(page).split("\n").map(flat));
+    };
+    const stockholm = lines("stockholm-brottsofferstod-2025");
+    const at = (list: string[], line: string) => list.indexOf(line);
+    expect(at(stockholm, "Bilagor")).toBeGreaterThan(at(stockholm, "5.10 Försäkringsansvar"));
+    expect(at(stockholm, "6 Signering av överenskommelsen")).toBeGreaterThan(
+      at(stockholm, "Bilagor"),
+    );
+    const kalmar = lines("kalmar-brottsofferstod-2018");
+    const preamble = kalmar.findIndex((l) => l.startsWith("Samverkansavtal om Idéburet"));
+    expect(preamble).toBeGreaterThan(0);
+    expect(at(kalmar, "Allmänna krav")).toBeGreaterThan(preamble);
+    expect(at(kalmar, "1 Syfte")).toBeGreaterThan(at(kalmar, "Allmänna krav"));
+    expect(stockholm.filter((l) => /^[\d.]+ Bilagor$/.test(l))).toEqual([]);
+    expect(kalmar.filter((l) => /^[\d.]+ (Allmänna krav|Parter)$/.test(l))).toEqual([]);
+  });
+
+  it("should give the examples' unnumbered sections a bookmark of their own, without a number", async () => {
+    const bookmarks = async (agreement: string) => {
+      const doc = documents.find((d) => d.agreement === agreement && d.name === "overenskommelse");
+      if (!doc) throw new Error(`${agreement} was not generated`);
+      const pdf = await PDFDocument.load(readFileSync(doc.pdf));
+      const outlines = pdf.catalog.lookup(PDFName.of("Outlines"), PDFDict);
+      const top: string[] = [];
+      let item = outlines.lookupMaybe(PDFName.of("First"), PDFDict);
+      for (; item; item = item.lookupMaybe(PDFName.of("Next"), PDFDict)) {
+        top.push(item.lookup(PDFName.of("Title"), PDFHexString).decodeText());
+      }
+      return top;
+    };
+    const stockholm = (await bookmarks("stockholm-brottsofferstod-2025")).slice(-3);
+    expect(stockholm[0]).toMatch(/^5 /);
+    expect(stockholm.slice(1)).toEqual(["Bilagor", "6 Signering av överenskommelsen"]);
+    expect((await bookmarks("kalmar-brottsofferstod-2018")).slice(0, 2)).toEqual([
+      "Allmänna krav",
+      "1 Syfte",
+    ]);
   });
 
   it("should keep the text before the signatures on the page of the first signature", () => {

@@ -145,6 +145,29 @@ const cases: {
     message: "saknar både klausul och rubrik",
   },
   {
+    rule: "avsnitt-rubrik-oanvand",
+    severity: "varning",
+    files: agreement("    rubrik: Övrigt\n", "    rubrik: Övrigt\n    utan_rubrik: true\n"),
+    message: "rubriken skrivs inte ut",
+  },
+  {
+    rule: "hanvisning-avsnitt-utan-rubrik",
+    severity: "fel",
+    files: agreement("  - id: period\n", "  - id: period\n    utan_rubrik: true\n"),
+    message: 'avsnittet "period" går inte att skriva ut',
+  },
+  {
+    rule: "hanvisning-onumrerat-avsnitt",
+    severity: "varning",
+    files: {
+      "overenskommelse.yaml": AGREEMENT.replace(
+        "  - id: period\n",
+        "  - id: period\n    numrerad: false\n",
+      ).replace("Se :avsnitt[period]", "Se avsnitt :avsnitt[period]"),
+    },
+    message: "ordet före hänvisningen blir dubbelt",
+  },
+  {
     rule: "avsnitt-tomt",
     severity: "fel",
     files: agreement("    text: Se :avsnitt[period] och :part[bo-vasterort].\n", ""),
@@ -206,6 +229,24 @@ describe("validation rules", () => {
       expect(prefixes[rule.id], `rule ${rule.id} has no case`).toBeDefined();
       for (const id of prefixes[rule.id] ?? []) expect(covered.has(id), id).toBe(true);
     }
+  });
+
+  it("should accept unnumbered and headingless sections, and references to unnumbered ones", async () => {
+    const text = AGREEMENT.replace("    rubrik: Övrigt\n", "    utan_rubrik: true\n").replace(
+      "  - id: period\n",
+      "  - id: period\n    numrerad: false\n",
+    );
+    expect(await diagnose({ "overenskommelse.yaml": text })).toEqual([]);
+  });
+
+  it("should warn about the word avsnitt before a reference to a subsection of an unnumbered section", async () => {
+    const text = AGREEMENT.replace(
+      "  - id: period\n    klausul: period\n",
+      "  - id: villkor\n    rubrik: Villkor\n    numrerad: false\n    avsnitt:\n      - id: period\n        klausul: period\n",
+    ).replace("Se :avsnitt[period]", "Se § :avsnitt[period]");
+    expect(
+      (await diagnose({ "overenskommelse.yaml": text })).map((d) => [d.rule, d.severity]),
+    ).toEqual([["hanvisning-onumrerat-avsnitt", "varning"]]);
   });
 
   it("should accept the organisationsnummer of the seed parties", () => {

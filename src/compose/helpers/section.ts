@@ -3,6 +3,7 @@
  * clause partial, and `inled` (the clause's first sentence, replaceable by `parametrar.inledning`).
  */
 import type { HelperDelegate, HelperOptions } from "handlebars";
+import { UNNUMBERED_CLASS } from "../../document/numbering.js";
 import { known } from "../../model.js";
 import { BENAMNINGAR, type ComposeRoot, type SectionView } from "../context.js";
 import type { Clause, Engine } from "../engine.js";
@@ -101,11 +102,26 @@ function checkOwnWording(section: SectionView, replaced: boolean): void {
   }
 }
 
+/**
+ * The heading line of a section and the blank line after it: `## Rubrik {#id}`, one `#` more per
+ * level, `{#id .onumrerad}` (or `{.onumrerad}`) when it is unnumbered; nothing for a section
+ * `utan_rubrik`, whose body then simply follows the section before it.
+ */
+function headingLine(section: SectionView, heading: string): string {
+  if (section.utan_rubrik) return "";
+  const marks = "#".repeat(Math.min(section.nivå, 5) + 1);
+  const attributes = [
+    ...(section.id ? [`#${section.id}`] : []),
+    ...(section.numrerad === false ? [`.${UNNUMBERED_CLASS}`] : []),
+  ];
+  return `${marks} ${heading}${attributes.length > 0 ? ` {${attributes.join(" ")}}` : ""}\n\n`;
+}
+
 export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
   return {
     /**
      * `{{#avsnitt-ram}}…{{/avsnitt-ram}}` around a section's body: writes the heading line
-     * (`## Rubrik {#id}`, one `#` more per level), makes the section available as `@avsnitt`
+     * (see `headingLine`), makes the section available as `@avsnitt`
      * and the document's noun as `@benämning` (`parametrar.benämning` overrides it),
      * and turns any error in the heading or body into a problem at the section's YAML path
      * while keeping the heading, so numbering and the other sections are unaffected.
@@ -120,10 +136,10 @@ export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
       // Set by the `lydelse` block helper, so a wording nothing replaced is reported.
       const wording = { replaced: false };
       frame.lydelse = wording;
-      let heading: string;
+      let heading = "";
       let bodyOk = true;
       try {
-        heading = headingText(engine, this, frame);
+        if (!this.utan_rubrik) heading = headingText(engine, this, frame);
       } catch (error) {
         record(error);
         heading = this.rubrik ?? this.klausul ?? "Avsnitt";
@@ -139,8 +155,6 @@ export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
           ),
         );
       }
-      const marks = "#".repeat(Math.min(this.nivå, 5) + 1);
-      const line = `${marks} ${heading}${this.id ? ` {#${this.id}}` : ""}`;
       let body = "";
       try {
         if (bodyOk) body = options.fn(this, { data: frame });
@@ -148,7 +162,7 @@ export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
       } catch (error) {
         record(error);
       }
-      return `${line}\n\n${body}`;
+      return `${headingLine(this, heading)}${body}`;
     },
     /** The partial name of a clause, checked against the library and the document kind. */
     klausulmall: helper(

@@ -56,7 +56,7 @@ function block(b: Block, style: Style, indent: string, within?: ChangeKind): str
   switch (b.type) {
     case "heading":
       return [
-        `${indent}${inline([{ type: "text", value: `${b.number} ` }], style, kind)}${inline(b.children, style, kind)}`,
+        `${indent}${b.number ? inline([{ type: "text", value: `${b.number} ` }], style, kind) : ""}${inline(b.children, style, kind)}`,
       ];
     case "paragraph":
       return [`${indent}${inline(b.children, style, kind)}`];
@@ -106,7 +106,9 @@ function block(b: Block, style: Style, indent: string, within?: ChangeKind): str
 }
 
 function sectionTitle(s: SectionChange): string {
-  const number = s.place === "from" ? s.oldNumber : (s.newNumber ?? s.oldNumber);
+  // The number where the text stands: the old one for text that is gone, else the new one
+  // (none for a section that is unnumbered now).
+  const number = s.place === "from" || s.status === "removed" ? s.oldNumber : s.newNumber;
   const title = `${number ? `${number} ` : ""}${s.heading || "(inledning)"}`;
   switch (s.status) {
     case "added":

@@ -8,7 +8,8 @@ const numbered = (number: string | undefined, heading: string) =>
 /**
  * Sections added, removed, moved or renamed, from the redlines. Sections of a bilaga added or
  * removed as a whole are not listed (the bilaga is); sections moved along with their enclosing
- * section are not listed (it is); renumbering alone is not a change.
+ * section are not listed (it is); renumbering alone is not a change, nor is a section losing or
+ * gaining its number (`numrerad: false`). An unnumbered section is named by its heading alone.
  */
 export function sectionChanges(
   redlines: readonly DocumentRedline[],
@@ -27,11 +28,12 @@ export function sectionChanges(
       kind,
       text: `Avsnitt ${verb}${where}: ${detail}`,
       document: doc.name,
-      ...(s.oldNumber || s.oldHeading
+      // The section as it stands in each version it is in; `nummer` null when unnumbered there.
+      ...(s.status !== "added"
         ? { old: { nummer: s.oldNumber ?? null, rubrik: s.oldHeading ?? s.heading } }
         : {}),
-      ...(s.newNumber && s.status !== "removed"
-        ? { new: { nummer: s.newNumber, rubrik: s.heading } }
+      ...(s.status !== "removed"
+        ? { new: { nummer: s.newNumber ?? null, rubrik: s.heading } }
         : {}),
     });
     /** "Avsnitt flyttat: <heading> (<old> → <new>; tidigare rubrik: …; även ändrat)". */
@@ -45,6 +47,13 @@ export function sectionChanges(
       return item("avsnitt-flyttat", "flyttat", `${s.heading}${detail}`, s);
     };
     for (const s of doc.sections) {
+      if (!s.heading && s.oldHeading && (s.status === "changed" || s.status === "unchanged")) {
+        // Its heading was removed (the section is `utan_rubrik` now): its text stays.
+        items.push(
+          item("avsnitt-omdopt", "står nu utan rubrik", numbered(s.oldNumber, s.oldHeading), s),
+        );
+        continue;
+      }
       if (!s.heading && s.status !== "moved") continue;
       switch (s.status) {
         case "added":

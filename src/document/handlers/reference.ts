@@ -1,11 +1,13 @@
 /**
- * Text directives: `:avsnitt[id]` becomes the section's current number ("3.2"), `:part[id]` the
+ * Text directives: `:avsnitt[id]` becomes the section's current number ("3.2"; an unnumbered
+ * section's heading: `avsnittet ”Bilagor”`), `:part[id]` the
  * party's name. Any other text directive is not a reference but ordinary text that happens to look
  * like one ("FN:s", "kl. 10:30"): its source is kept as it is. One that carries a label or
  * attributes (`:avsnit[x]`) is most likely a misspelt reference and gets a warning.
  */
 import type { TextDirective } from "mdast-util-directive";
 import type { State } from "../state.js";
+import { sectionReference } from "../text.js";
 import type { InlineHandler } from "./types.js";
 
 const labelOf = (node: TextDirective): string =>
@@ -16,11 +18,16 @@ const labelOf = (node: TextDirective): string =>
 
 const documentName = (state: State) => (state.kind === "bilaga" ? "bilagan" : "överenskommelsen");
 
+function sectionText(state: State, id: string): string | undefined {
+  const section = state.sections.get(id);
+  return section && sectionReference(section.number, section.title);
+}
+
 export const textDirective: InlineHandler<"textDirective"> = (state, node) => {
   const token = state.raw(node);
   if (node.name === "avsnitt" || node.name === "part") {
     const id = labelOf(node);
-    const value = node.name === "avsnitt" ? state.sectionNumbers.get(id) : state.parties.get(id);
+    const value = node.name === "avsnitt" ? sectionText(state, id) : state.parties.get(id);
     if (value !== undefined) return [{ type: "text", value }];
     state.report(
       node.name === "avsnitt"

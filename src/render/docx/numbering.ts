@@ -103,7 +103,8 @@ export function headings(blocks: readonly Block[]): HeadingNode[] {
  * numbers as text instead: the document must say what the tree says.
  */
 export function wordNumbersMatch(tree: DocumentTree): boolean {
-  const nodes = headings(tree.children);
+  // Unnumbered headings are off the list (numId 0), so Word does not count them.
+  const nodes = headings(tree.children).filter((h) => h.number !== "");
   const word = wordHeadingNumbers(nodes.map((h) => h.depth));
   return nodes.every((node, i) => node.number === word[i]);
 }

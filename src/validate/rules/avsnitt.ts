@@ -12,7 +12,18 @@ function check(
   return sections.flatMap((s, i) => {
     const path = [...base, i];
     const out: Diagnostic[] = [];
-    if (!s.klausul && !s.rubrik) {
+    if (s.utan_rubrik && s.rubrik) {
+      out.push(
+        diagnosticAt(
+          file,
+          [...path, "rubrik"],
+          "varning",
+          "avsnitt-rubrik-oanvand",
+          "Avsnittet har utan_rubrik: true, så rubriken skrivs inte ut. Ta bort rubrik eller utan_rubrik.",
+        ),
+      );
+    }
+    if (!s.klausul && !s.rubrik && !s.utan_rubrik) {
       out.push(
         diagnosticAt(
           file,
@@ -39,7 +50,8 @@ function check(
 }
 
 /**
- * Every section has a heading (its own or its clause's) and some content. What a library clause
+ * Every section has a heading (its own or its clause's; none with `utan_rubrik`, which then makes
+ * a `rubrik` pointless) and some content. What a library clause
  * needs from the data, and which document it belongs in, the compose stage checks: the templates
  * know it (iop check runs both).
  */

@@ -11,12 +11,20 @@ export const REFERENCE = /:(part|avsnitt)\[([^\]]*)\]/g;
 export function sectionIds(
   sections: readonly Avsnitt[],
   base: (string | number)[] = ["avsnitt"],
-): { id: string; path: (string | number)[] }[] {
-  return sections.flatMap((s, i) => [
-    ...(s.id ? [{ id: s.id, path: [...base, i, "id"] }] : []),
-    ...sectionIds(s.avsnitt ?? [], [...base, i, "avsnitt"]),
-  ]);
+  inUnnumbered = false,
+): { id: string; path: (string | number)[]; headingless: boolean; unnumbered: boolean }[] {
+  return sections.flatMap((s, i) => {
+    const unnumbered = inUnnumbered || s.numrerad === false;
+    const headingless = s.utan_rubrik === true;
+    return [
+      ...(s.id ? [{ id: s.id, path: [...base, i, "id"], headingless, unnumbered }] : []),
+      ...sectionIds(s.avsnitt ?? [], [...base, i, "avsnitt"], unnumbered),
+    ];
+  });
 }
+
+/** Text that ends in the word "avsnitt" or "§", which a reference to an unnumbered section repeats. */
+const SECTION_WORD = /(?:^|[^\p{L}])(?:avsnitt|avsnitten|§)\s*$/iu;
 
 function duplicates(
   items: { id: string; path: (string | number)[] }[],
@@ -51,6 +59,8 @@ function checkDocument(
   const bodies = new Set((agreement.data.styrning ?? []).map((o) => o.id));
   const ids = sectionIds(sections);
   const sectionSet = new Set(ids.map((s) => s.id));
+  const headingless = new Set(ids.filter((s) => s.headingless).map((s) => s.id));
+  const unnumbered = new Set(ids.filter((s) => s.unnumbered).map((s) => s.id));
   out.push(...duplicates(ids, file, "Avsnittets id"));
   const missing = (path: (string | number)[], kind: string, id: string, known: Set<string>) =>
     out.push(
@@ -68,6 +78,29 @@ function checkDocument(
         const [, kind, id = ""] = m;
         if (kind === "part" && !parties.has(id)) missing(path, "part", id, parties);
         if (kind === "avsnitt" && !sectionSet.has(id)) missing(path, "avsnitt", id, sectionSet);
+        const before = v.slice(0, m.index);
+        if (kind === "avsnitt" && unnumbered.has(id) && SECTION_WORD.test(before)) {
+          out.push(
+            diagnosticAt(
+              file,
+              path,
+              "varning",
+              "hanvisning-onumrerat-avsnitt",
+              `Avsnittet "${id}" har inget nummer, så ${m[0]} skrivs som avsnittet ”rubriken”: ordet före hänvisningen blir dubbelt. Stryk det.`,
+            ),
+          );
+        }
+        if (kind === "avsnitt" && headingless.has(id)) {
+          out.push(
+            diagnosticAt(
+              file,
+              path,
+              "fel",
+              "hanvisning-avsnitt-utan-rubrik",
+              `Hänvisningen till avsnittet "${id}" går inte att skriva ut: avsnittet har varken rubrik eller nummer (utan_rubrik). Hänvisa till ett avsnitt med rubrik.`,
+            ),
+          );
+        }
       }
     }
     const last = path[path.length - 1];
@@ -82,6 +115,9 @@ function checkDocument(
 /**
  * Every reference resolves: `:part[id]` and `:avsnitt[id]` in text, clause parameters naming a
  * party or governance body, and the parties named by ekonomi and rapportering. Ids are unique.
+ * A section `utan_rubrik` has neither number nor heading to refer to: a reference to it is an
+ * error. One to an unnumbered section reads `avsnittet ”Rubrik”`: after the word "avsnitt" that is
+ * a warning.
  */
 export const hanvisningar: Rule = {
   id: "hanvisningar",
