@@ -12,6 +12,7 @@ import { documentText } from "../../src/document/text.js";
 import type { DocumentTree } from "../../src/document/types.js";
 import { needProgram } from "../helpers/external.js";
 import {
+  bodyText,
   type Generated,
   generatedOutputs,
   libreOffice,
@@ -39,61 +40,6 @@ interface Pdf {
   label?: string;
   /** Short name for messages. */
   name: string;
-}
-
-/**
- * The text of the pages without each page's running header (the title, possibly shortened with
- * "…", and "Dnr <diarienummer>") and footer ("Kontrollsumma …", "Sida X (Y)"). pdftotext puts
- * them first and last on the page in its default mode; with -raw (content stream order) all of
- * them come last, the title and Dnr on one line. Each is taken off once per page, from the end
- * first, so the title on the first page of the body stays.
- */
-function bodyText(pages: readonly string[], tree: DocumentTree): string {
-  const title = flat(tree.meta.title);
-  const dnr = tree.meta.diarienummer.trim() ? flat(`Dnr ${tree.meta.diarienummer}`) : undefined;
-  const isTitle = (line: string) =>
-    line === title || (line.endsWith("…") && title.startsWith(line.slice(0, -1).trimEnd()));
-  const kinds: Record<string, (line: string) => boolean> = {
-    header: (line) =>
-      isTitle(line) ||
-      (dnr !== undefined && line.endsWith(` ${dnr}`) && isTitle(line.slice(0, -dnr.length - 1))),
-    dnr: (line) => line === dnr,
-    page: (line) => /^Sida \d+ \(\d+\)$/.test(line),
-    fingerprint: (line) => /^Kontrollsumma [0-9a-f ]+$/.test(line),
-  };
-  return pages
-    .map((page) => {
-      const lines = clean(page)
-        .split("\n")
-        .map(flat)
-        .filter((l) => l !== "");
-      const left = new Set(Object.keys(kinds));
-      const strip = (take: () => string | undefined, at: () => string | undefined) => {
-        for (let again = true; again; ) {
-          again = false;
-          for (const kind of left) {
-            const line = at();
-            if (line !== undefined && kinds[kind]?.(line)) {
-              take();
-              left.delete(kind);
-              // A title line with the Dnr on it is both.
-              if (kind === "header" && dnr && line.endsWith(dnr)) left.delete("dnr");
-              again = true;
-            }
-          }
-        }
-      };
-      strip(
-        () => lines.pop(),
-        () => lines.at(-1),
-      );
-      strip(
-        () => lines.shift(),
-        () => lines[0],
-      );
-      return lines.join("\n");
-    })
-    .join("\n");
 }
 
 /**
