@@ -78,8 +78,17 @@ export function locateInScalar(
   valueOffset: number,
 ): { line: number; col: number } {
   const node = path.length === 0 ? file.doc.contents : file.doc.getIn(path, true);
-  const offsets = isScalar(node) ? scalarOffsets(file.text, node) : undefined;
-  if (!offsets || offsets.length === 0) return locate(file, path);
+  return (isScalar(node) && positionInScalar(file, node, valueOffset)) || locate(file, path);
+}
+
+/** `locateInScalar` for a scalar node at hand; undefined when its characters cannot be mapped. */
+export function positionInScalar(
+  file: SourceFile,
+  node: Scalar,
+  valueOffset: number,
+): { line: number; col: number } | undefined {
+  const offsets = scalarOffsets(file.text, node);
+  if (!offsets || offsets.length === 0) return undefined;
   const at = offsets[Math.max(0, Math.min(Math.trunc(valueOffset), offsets.length - 1))] as number;
   const { line, col } = file.lineCounter.linePos(at);
   return { line, col };

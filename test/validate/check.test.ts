@@ -97,11 +97,37 @@ describe("iop check", () => {
       "check",
       writeAgreement({ "overenskommelse.yaml": agreement, "bilaga-1.yaml": bilaga }),
     ]);
+    // At the id in the agreement's goals, which the bilaga repeats.
     expect(r.stderr).toContain(
-      "fel: Hänvisningen :avsnitt[period] pekar på ett avsnitt som inte finns i bilagan.",
+      `overenskommelse.yaml:${lineOf(agreement, "Stöd enligt")}:28: fel: Hänvisningen :avsnitt[period] pekar på ett avsnitt som inte finns i bilagan.`,
     );
     expect(r.stderr).toContain("[hanvisning-avsnitt-saknas]");
     expect(r.code).toBe(1);
+  });
+
+  it("should report an unknown :part[x] in a block of text at x itself", async () => {
+    const text = AGREEMENT.replace(
+      "    text: Se :avsnitt[period] och :part[bo-vasterort].\n",
+      "    text: |\n      Se :avsnitt[period] och\n      även :part[bo-okand].\n",
+    );
+    const r = await runCli(["check", writeAgreement({ "overenskommelse.yaml": text })]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `overenskommelse.yaml:${lineOf(text, "även :part[bo-okand]")}:18: fel: Hänvisningen till parten "bo-okand" går inte att lösa upp. Kända id: socialnamnden, bo-vasterort. [hanvisning-part]`,
+    );
+  });
+
+  it("should report an unknown :avsnitt[x] in a quoted text with escapes at x itself", async () => {
+    const text = AGREEMENT.replace(
+      "    text: Se :avsnitt[period] och :part[bo-vasterort].\n",
+      '    text: "Se \\"villkoren\\" i\n      :avsnitt[perioden] och :part[bo-vasterort]."\n',
+    );
+    const r = await runCli(["check", writeAgreement({ "overenskommelse.yaml": text })]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `overenskommelse.yaml:${lineOf(text, ":avsnitt[perioden]")}:16: fel: Hänvisningen till avsnittet "perioden" går inte att lösa upp.`,
+    );
+    expect(r.stderr).toContain("[hanvisning-avsnitt]");
   });
 
   it("should report a clause whose data is missing, once, at the section", async () => {

@@ -1,16 +1,21 @@
 import type { Diagnostic, Severity } from "../../diagnostics.js";
-import { locate, type SourceFile, type YamlPath } from "../../load/source.js";
+import { locate, locateInScalar, type SourceFile, type YamlPath } from "../../load/source.js";
 import type { Agreement } from "../../model.js";
 
-/** Makes a diagnostic at the YAML node found by `path` in `file`. */
+/**
+ * Makes a diagnostic at the YAML node found by `path` in `file`; with `valueOffset`, at that
+ * character of the node's text (e.g. the id in `:part[id]`).
+ */
 export function diagnosticAt(
   file: SourceFile,
   path: YamlPath,
   severity: Severity,
   rule: string,
   message: string,
+  valueOffset?: number,
 ): Diagnostic {
-  const { line, col } = locate(file, path);
+  const { line, col } =
+    valueOffset === undefined ? locate(file, path) : locateInScalar(file, path, valueOffset);
   return { file: file.path, line, col, severity, message, rule };
 }
 

@@ -52,7 +52,13 @@ function checkDocument(
   const ids = sectionIds(sections);
   const sectionSet = new Set(ids.map((s) => s.id));
   out.push(...duplicates(ids, file, "Avsnittets id"));
-  const missing = (path: (string | number)[], kind: string, id: string, known: Set<string>) =>
+  const missing = (
+    path: (string | number)[],
+    kind: string,
+    id: string,
+    known: Set<string>,
+    valueOffset?: number,
+  ) =>
     out.push(
       diagnosticAt(
         file,
@@ -60,14 +66,17 @@ function checkDocument(
         "fel",
         `hanvisning-${kind}`,
         `Hänvisningen till ${kind === "part" ? "parten" : kind === "organ" ? "styrningsorganet" : "avsnittet"} "${id}" går inte att lösa upp. Kända id: ${[...known].join(", ") || "inga"}.`,
+        valueOffset,
       ),
     );
   walk(value, (v, path) => {
     if (typeof v === "string") {
       for (const m of v.matchAll(REFERENCE)) {
-        const [, kind, id = ""] = m;
-        if (kind === "part" && !parties.has(id)) missing(path, "part", id, parties);
-        if (kind === "avsnitt" && !sectionSet.has(id)) missing(path, "avsnitt", id, sectionSet);
+        const [, kind = "", id = ""] = m;
+        // Point at the id itself: after ":", the kind and "[".
+        const at = m.index + kind.length + 2;
+        if (kind === "part" && !parties.has(id)) missing(path, "part", id, parties, at);
+        if (kind === "avsnitt" && !sectionSet.has(id)) missing(path, "avsnitt", id, sectionSet, at);
       }
     }
     const last = path[path.length - 1];
