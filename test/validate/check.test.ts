@@ -150,14 +150,34 @@ describe("iop check", () => {
     );
   });
 
-  it("should report every problem at once", async () => {
+  it("should report schema errors and rule errors at once, in every file", async () => {
     const text = AGREEMENT.replace('"802015-4822"', '"802015-4823"').replace(
       "diarienummer:",
       "diarienumer:",
     );
-    const r = await runCli(["check", writeAgreement({ "overenskommelse.yaml": text })]);
-    expect(r.stderr).toContain("[schema-okand-nyckel]");
-    expect(r.stderr).toContain("[schema-nyckel-saknas]");
+    const bilaga = BILAGA.replace("part: bo-vasterort", "part: bo-okand").replace(
+      "belopp: 54000",
+      "belopp: [54000]",
+    );
+    const r = await runCli([
+      "check",
+      writeAgreement({ "overenskommelse.yaml": text, "bilaga-1.yaml": bilaga }),
+    ]);
+    const lines = r.stderr.split("\n").map((l) => l.replace(/^.*\/test-iop\//, ""));
+    expect(lines).toContain(
+      `overenskommelse.yaml:${lineOf(text, "diarienumer")}:1: fel: Okänd nyckel "diarienumer". Menade du "diarienummer"? Tillåtna nycklar: id, titel, undertitel, benämning, diarienummer, kommun, status, beslut, versionsdatum, signering, parter, period, bakgrund, syfte, mål, målgrupp, värdegrund, styrning, uppföljning, ekonomi, bilagor_inledning, avsnitt. [schema-okand-nyckel]`,
+    );
+    expect(lines).toContain(
+      `overenskommelse.yaml:${lineOf(text, '"802015-4823"')}:26: fel: Organisationsnumret 802015-4823 för Brottsofferjouren Västerort har fel kontrollsiffra. Kontrollera numret mot källan. [organisationsnummer-kontrollsiffra]`,
+    );
+    expect(lines).toContain(
+      `bilaga-1.yaml:${lineOf(bilaga, "part: bo-okand")}:7: fel: Parten "bo-okand" finns inte bland överenskommelsens parter (socialnamnden, bo-vasterort). [bilaga-part-saknas]`,
+    );
+    expect(lines).toContain(
+      `bilaga-1.yaml:${lineOf(bilaga, "belopp: [54000]")}:17: fel: Värdet ska vara ett heltal. [schema-type]`,
+    );
+    // The row with the schema error is not summed again: no budget-summa on top of it.
+    expect(r.stderr).not.toContain("[budget-summa]");
     expect(r.code).toBe(1);
   });
 

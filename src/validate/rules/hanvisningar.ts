@@ -1,28 +1,37 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { SourceFile } from "../../load/source.js";
 import type { Agreement, Avsnitt } from "../../model.js";
-import { diagnosticAt, walk } from "./context.js";
+import type { SchemaErrors } from "../schema-errors.js";
+import { diagnosticAt, itemIds, items, walk } from "./context.js";
 import type { Rule } from "./index.js";
 
 /** Text directives that refer to a party or a section: `:part[id]`, `:avsnitt[id]`. */
 export const REFERENCE = /:(part|avsnitt)\[([^\]]*)\]/g;
 
-/** Section ids of one document, with their paths, depth first. */
-export function sectionIds(
-  sections: readonly Avsnitt[],
+type Ids = ReturnType<typeof itemIds>;
+
+/** Section ids of one document, with their paths, depth first; complete as in `itemIds`. */
+function sectionIds(
+  schema: SchemaErrors,
+  file: SourceFile,
+  sections: readonly Avsnitt[] | undefined,
   base: (string | number)[] = ["avsnitt"],
-): { id: string; path: (string | number)[] }[] {
-  return sections.flatMap((s, i) => [
-    ...(s.id ? [{ id: s.id, path: [...base, i, "id"] }] : []),
-    ...sectionIds(s.avsnitt ?? [], [...base, i, "avsnitt"]),
-  ]);
+): Ids {
+  const own = itemIds(schema, file, base, sections);
+  const ids: Ids["ids"] = [];
+  let complete = own.complete;
+  for (const [s, i] of items(schema, file, base, sections)) {
+    const idPath = [...base, i, "id"];
+    const mine = own.ids.find((x) => x.path.join("/") === idPath.join("/"));
+    if (mine) ids.push(mine);
+    const below = sectionIds(schema, file, s.avsnitt, [...base, i, "avsnitt"]);
+    ids.push(...below.ids);
+    complete &&= below.complete;
+  }
+  return { ids, complete };
 }
 
-function duplicates(
-  items: { id: string; path: (string | number)[] }[],
-  file: SourceFile,
-  what: string,
-): Diagnostic[] {
+function duplicates(items: Ids["ids"], file: SourceFile, what: string): Diagnostic[] {
   const seen = new Set<string>();
   return items.flatMap(({ id, path }) => {
     if (seen.has(id))
@@ -40,50 +49,53 @@ function duplicates(
   });
 }
 
+/** A set of known ids, or undefined when some id has a schema error (nothing can be ruled out). */
+const known = ({ ids, complete }: Ids): Set<string> | undefined =>
+  complete ? new Set(ids.map((x) => x.id)) : undefined;
+
 function checkDocument(
-  agreement: Agreement,
+  schema: SchemaErrors,
   file: SourceFile,
   value: unknown,
-  sections: readonly Avsnitt[],
+  sections: readonly Avsnitt[] | undefined,
+  parties: Set<string> | undefined,
+  bodies: Set<string> | undefined,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const parties = new Set(agreement.data.parter.map((p) => p.id));
-  const bodies = new Set((agreement.data.styrning ?? []).map((o) => o.id));
-  const ids = sectionIds(sections);
-  const sectionSet = new Set(ids.map((s) => s.id));
-  out.push(...duplicates(ids, file, "Avsnittets id"));
+  const ids = sectionIds(schema, file, sections);
+  const sectionSet = known(ids);
+  out.push(...duplicates(ids.ids, file, "Avsnittets id"));
   const missing = (
     path: (string | number)[],
     kind: string,
     id: string,
-    known: Set<string>,
+    knownIds: Set<string> | undefined,
     valueOffset?: number,
-  ) =>
+  ) => {
+    if (!knownIds || knownIds.has(id)) return;
     out.push(
       diagnosticAt(
         file,
         path,
         "fel",
         `hanvisning-${kind}`,
-        `Hänvisningen till ${kind === "part" ? "parten" : kind === "organ" ? "styrningsorganet" : "avsnittet"} "${id}" går inte att lösa upp. Kända id: ${[...known].join(", ") || "inga"}.`,
+        `Hänvisningen till ${kind === "part" ? "parten" : kind === "organ" ? "styrningsorganet" : "avsnittet"} "${id}" går inte att lösa upp. Kända id: ${[...knownIds].join(", ") || "inga"}.`,
         valueOffset,
       ),
     );
-  walk(value, (v, path) => {
-    if (typeof v === "string") {
-      for (const m of v.matchAll(REFERENCE)) {
-        const [, kind = "", id = ""] = m;
-        // Point at the id itself: after ":", the kind and "[".
-        const at = m.index + kind.length + 2;
-        if (kind === "part" && !parties.has(id)) missing(path, "part", id, parties, at);
-        if (kind === "avsnitt" && !sectionSet.has(id)) missing(path, "avsnitt", id, sectionSet, at);
-      }
+  };
+  walk(schema, file, value, (v, path) => {
+    if (typeof v !== "string") return;
+    for (const m of v.matchAll(REFERENCE)) {
+      const [, kind = "", id = ""] = m;
+      // Point at the id itself: after ":", the kind and "[".
+      const at = m.index + kind.length + 2;
+      missing(path, kind, id, kind === "part" ? parties : sectionSet, at);
     }
     const last = path[path.length - 1];
-    const parent = path[path.length - 2];
-    if (typeof v !== "string" || parent !== "parametrar") return;
-    if ((last === "forum" || last === "organ") && !bodies.has(v)) missing(path, "organ", v, bodies);
-    if (last === "part" && !parties.has(v)) missing(path, "part", v, parties);
+    if (path[path.length - 2] !== "parametrar") return;
+    if (last === "forum" || last === "organ") missing(path, "organ", v, bodies);
+    if (last === "part") missing(path, "part", v, parties);
   });
   return out;
 }
@@ -91,28 +103,28 @@ function checkDocument(
 /**
  * Every reference resolves: `:part[id]` and `:avsnitt[id]` in text, clause parameters naming a
  * party or governance body, and the parties named by ekonomi and rapportering. Ids are unique.
+ * When an id of the parties, bodies or sections has a schema error, references to that kind are
+ * not checked: the reference may be to the id the user is fixing.
  */
 export const hanvisningar: Rule = {
   id: "hanvisningar",
-  run(agreement) {
+  run(agreement: Agreement, schema) {
     const { data, file } = agreement;
+    const partyIds = itemIds(schema, file, ["parter"], data.parter);
+    const bodyIds = itemIds(schema, file, ["styrning"], data.styrning);
+    const parties = known(partyIds);
+    const bodies = known(bodyIds);
     const out: Diagnostic[] = [
-      ...duplicates(
-        data.parter.map((p, i) => ({ id: p.id, path: ["parter", i, "id"] })),
-        file,
-        "Partens id",
+      ...duplicates(partyIds.ids, file, "Partens id"),
+      ...duplicates(bodyIds.ids, file, "Organets id"),
+      ...checkDocument(schema, file, data, data.avsnitt, parties, bodies),
+      ...agreement.bilagor.flatMap((b) =>
+        checkDocument(schema, b.file, b.data, b.data.avsnitt, parties, bodies),
       ),
-      ...duplicates(
-        (data.styrning ?? []).map((o, i) => ({ id: o.id, path: ["styrning", i, "id"] })),
-        file,
-        "Organets id",
-      ),
-      ...checkDocument(agreement, file, data, data.avsnitt),
-      ...agreement.bilagor.flatMap((b) => checkDocument(agreement, b.file, b.data, b.data.avsnitt)),
     ];
-    const parties = new Set(data.parter.map((p) => p.id));
+    if (!parties) return out;
     const partyRef = (id: string, path: (string | number)[]) => {
-      if (!parties.has(id))
+      if (!parties.has(id) && schema.valid(file, path))
         out.push(
           diagnosticAt(
             file,
@@ -123,12 +135,13 @@ export const hanvisningar: Rule = {
           ),
         );
     };
-    for (const [i, e] of (data.ekonomi ?? []).entries()) {
+    for (const [e, i] of items(schema, file, ["ekonomi"], data.ekonomi)) {
       if (e.part !== undefined) partyRef(e.part, ["ekonomi", i, "part"]);
     }
-    for (const [i, r] of (data.uppföljning?.rapportering ?? []).entries()) {
-      for (const [j, id] of r.av.entries())
-        partyRef(id, ["uppföljning", "rapportering", i, "av", j]);
+    const rapportering = ["uppföljning", "rapportering"];
+    for (const [r, i] of items(schema, file, rapportering, data.uppföljning?.rapportering)) {
+      for (const [id, j] of items(schema, file, [...rapportering, i, "av"], r.av))
+        partyRef(id, [...rapportering, i, "av", j]);
     }
     return out;
   },
