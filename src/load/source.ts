@@ -8,6 +8,7 @@ import {
   type Scalar,
 } from "yaml";
 import { type Diagnostic, hasErrors } from "../diagnostics.js";
+import { PARSE_OPTIONS, yamlDiagnostics } from "./yaml-errors.js";
 
 /** Largest YAML file accepted; agreements are a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -371,25 +372,13 @@ export function parseSource(
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
+    ...PARSE_OPTIONS,
     lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
     // Block scalars' CST tokens (header, parent indent) map value offsets back to the source.
     keepSourceTokens: true,
   });
   const diagnostics: Diagnostic[] = [];
-  for (const error of doc.errors) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    diagnostics.push(
-      at(
-        yamlErrorMessage(error.code, error.message, text, error.pos[0]),
-        `yaml-${error.code.toLowerCase().replaceAll("_", "-")}`,
-        line,
-        col,
-      ),
-    );
-  }
+  diagnostics.push(...yamlDiagnostics(path, text, doc.errors, lineCounter));
   for (const warning of doc.warnings) {
     const { line, col } = lineCounter.linePos(warning.pos[0]);
     diagnostics.push({
@@ -445,30 +434,4 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     }
   }
   return lo;
-}
-
-function yamlErrorMessage(code: string, original: string, text: string, offset: number): string {
-  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-  const line = text.slice(
-    lineStart,
-    text.indexOf("\n", offset) === -1 ? undefined : text.indexOf("\n", offset),
-  );
-  if (/^\s*\t/.test(line) || code === "TAB_AS_INDENT") {
-    return "Tabbtecken används för indrag. YAML kräver mellanslag; ersätt tabben med mellanslag.";
-  }
-  switch (code) {
-    case "DUPLICATE_KEY":
-      return "Nyckeln förekommer två gånger i samma objekt. Ta bort eller byt namn på den ena.";
-    case "BAD_INDENT":
-    case "MISSING_CHAR":
-    case "UNEXPECTED_TOKEN":
-      return `Felaktigt indrag eller oväntat tecken. Kontrollera att raden är indragen med mellanslag som raderna runt omkring. (${original.split("\n")[0]})`;
-    case "BLOCK_AS_IMPLICIT_KEY":
-    case "MULTILINE_IMPLICIT_KEY":
-      return "En nyckel saknar kolon eller sträcker sig över flera rader. Skriv nyckel: värde på en rad.";
-    case "BAD_ALIAS":
-      return "Aliaset (*namn) hänvisar till ett ankare (&namn) som inte finns.";
-    default:
-      return `YAML-fel: ${original.split("\n")[0]}`;
-  }
 }
