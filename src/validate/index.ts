@@ -9,6 +9,27 @@ import { validateSchema } from "./schema.js";
 import { SchemaErrors } from "./schema-errors.js";
 
 /**
+ * The agreement as the rules see it, which may have schema errors: a file whose whole content is
+ * of the wrong form (a list, a bare value) stands as an empty object, so reading a key of it is
+ * safe (the rules then find every key invalid); bilagor are sorted by number, one without a valid
+ * number last.
+ */
+export function agreementForRules(sources: AgreementSources, schema: SchemaErrors): Agreement {
+  const data = (file: SourceFile): unknown => (schema.formed(file, []) ? file.value : {});
+  const number = (file: SourceFile): number =>
+    schema.valid(file, ["nummer"]) ? (file.value as Bilaga).nummer : Number.MAX_VALUE;
+  return {
+    dir: sources.dir,
+    name: sources.name,
+    data: data(sources.agreement) as Overenskommelse,
+    file: sources.agreement,
+    bilagor: sources.bilagor
+      .map((file) => ({ file, data: data(file) as Bilaga }))
+      .sort((a, b) => number(a.file) - number(b.file)),
+  };
+}
+
+/**
  * Validates parsed sources: the JSON Schema, then the rules beyond it. The rules run on every part
  * of the data that passed the schema (they leave the nodes with schema errors alone), so one check
  * reports both kinds of problem. `agreement` is set only when there are no errors.
@@ -22,18 +43,7 @@ export function validateAgreement(sources: AgreementSources): {
     ...validateSchema("agreement", sources.agreement, schemaErrors),
     ...sources.bilagor.flatMap((b) => validateSchema("bilaga", b, schemaErrors)),
   ];
-  // A bilaga without a valid number goes last (the rules leave its number alone).
-  const number = (file: SourceFile): number =>
-    schemaErrors.valid(file, ["nummer"]) ? (file.value as Bilaga).nummer : Number.MAX_VALUE;
-  const agreement: Agreement = {
-    dir: sources.dir,
-    name: sources.name,
-    data: sources.agreement.value as Overenskommelse,
-    file: sources.agreement,
-    bilagor: sources.bilagor
-      .map((file) => ({ file, data: file.value as Bilaga }))
-      .sort((a, b) => number(a.file) - number(b.file)),
-  };
+  const agreement = agreementForRules(sources, schemaErrors);
   diagnostics.push(...runRules(agreement, schemaErrors));
   return hasErrors(diagnostics) ? { diagnostics } : { agreement, diagnostics };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isMap, isSeq, parseDocument } from "yaml";
 import type { Diagnostic } from "../../src/diagnostics.js";
 import { parseSource, type SourceFile } from "../../src/load/source.js";
-import type { Agreement, Bilaga, Overenskommelse } from "../../src/model.js";
+import { agreementForRules } from "../../src/validate/index.js";
 import { rules } from "../../src/validate/rules/index.js";
 import { validateSchema } from "../../src/validate/schema.js";
 import { SchemaErrors } from "../../src/validate/schema-errors.js";
@@ -23,13 +23,10 @@ function check(agreementText: string, bilagaText: string) {
     ...validateSchema("agreement", file, schema),
     ...validateSchema("bilaga", bilaga, schema),
   ];
-  const agreement: Agreement = {
-    dir: "test-iop",
-    name: "test-iop",
-    data: file.value as Overenskommelse,
-    file,
-    bilagor: [{ file: bilaga, data: bilaga.value as Bilaga }],
-  };
+  const agreement = agreementForRules(
+    { dir: "test-iop", name: "test-iop", agreement: file, bilagor: [bilaga] },
+    schema,
+  );
   const ruleDiagnostics: Diagnostic[] = [];
   for (const rule of rules) ruleDiagnostics.push(...rule.run(agreement, schema));
   return { schemaDiagnostics, ruleDiagnostics };
@@ -85,6 +82,20 @@ describe("rules on data with schema errors", () => {
       }
     }
     expect(broken).toBeGreaterThan(300);
+  });
+
+  it("should neither fail nor report anything when a whole file is not a set of keys", () => {
+    for (const root of ["~", "- a\n- b\n", "bara text\n", "42\n"]) {
+      for (const [agreement, bilaga] of [
+        [root, BILAGA],
+        [AGREEMENT, root],
+        [root, root],
+      ] as const) {
+        const result = check(agreement, bilaga);
+        expect(result.schemaDiagnostics.length, root).toBeGreaterThan(0);
+        expect(result.ruleDiagnostics, root).toEqual([]);
+      }
+    }
   });
 
   it("should still run the rules on the parts without schema errors", () => {
