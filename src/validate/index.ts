@@ -53,7 +53,19 @@ export async function loadAgreement(
   dir: string,
 ): Promise<{ agreement?: Agreement; diagnostics: Diagnostic[]; usageError?: boolean }> {
   const read = await readAgreement(dir);
-  if (!read.sources) return read;
+  if (!read.sources) {
+    // A file with YAML syntax errors: the others are still checked against their schemas (the
+    // rules need every file, so they wait until it parses).
+    const { agreement, bilagor = [] } = read.parsed ?? {};
+    const schema = [
+      ...(agreement ? validateSchema("agreement", agreement) : []),
+      ...bilagor.flatMap((b) => validateSchema("bilaga", b)),
+    ];
+    return {
+      diagnostics: [...read.diagnostics, ...schema],
+      ...(read.usageError ? { usageError: true } : {}),
+    };
+  }
   const validated = validateAgreement(read.sources);
   return { ...validated, diagnostics: [...read.diagnostics, ...validated.diagnostics] };
 }

@@ -181,6 +181,27 @@ describe("iop check", () => {
     expect(r.code).toBe(1);
   });
 
+  it("should report YAML slips in one file and schema errors in another at once", async () => {
+    const text = AGREEMENT.replace("    rubrik: Övrigt", "    rubrik: Övrigt: annat").replace(
+      "    sektor: offentlig",
+      "     sektor: offentlig",
+    );
+    const bilaga = BILAGA.replace("belopp: 650000", "belopp: 650 000");
+    const r = await runCli([
+      "check",
+      writeAgreement({ "overenskommelse.yaml": text, "bilaga-1.yaml": bilaga }),
+    ]);
+    const lines = r.stderr.split("\n").map((l) => l.replace(/^.*\/test-iop\//, ""));
+    expect(lines).toEqual([
+      `bilaga-1.yaml:${lineOf(bilaga, "650 000")}:17: fel: "650 000" är text, inte ett tal. Skriv beloppet utan mellanslag, t.ex. 650000. [schema-tal-med-mellanslag]`,
+      `overenskommelse.yaml:${lineOf(text, "     sektor: offentlig")}:6: fel: Raden är indragen 5 mellanslag men ska troligen vara indragen 4, som raderna på samma nivå. Nycklar i samma objekt ska börja i samma kolumn. [yaml-indrag]`,
+      `overenskommelse.yaml:${lineOf(text, "rubrik: Övrigt: annat")}:13: fel: Värdet innehåller kolon och måste därför stå inom citattecken. Sätt värdet inom citattecken: rubrik: "Övrigt: annat" [yaml-kolon-i-varde]`,
+      "3 fel, 0 varningar",
+      "",
+    ]);
+    expect(r.code).toBe(1);
+  });
+
   it("should print diagnostics as JSON with --format json", async () => {
     const text = AGREEMENT.replace('"802015-4822"', '"802015-4823"');
     const r = await runCli([
