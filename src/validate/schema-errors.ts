@@ -4,7 +4,7 @@ import type { SourceFile, YamlPath } from "../load/source.js";
  * Where the schema found errors, per file, so the rules can run on the rest and leave these nodes
  * alone (a rule never sees a value of the wrong form, and never reports again what the schema
  * reported). An error belongs to the node whose value is wrong: for a missing or unknown key,
- * that key below its object; errors about a list's length concern no node (the items are fine).
+ * that key below its object; errors about a list as a whole (too short) concern no node.
  */
 export class SchemaErrors {
   readonly #paths = new Map<SourceFile, string[][]>();

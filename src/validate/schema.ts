@@ -22,12 +22,12 @@ export function pointerToPath(pointer: string): (string | number)[] {
   return pointerSegments(pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-/** Keywords about a list's length: its items are still each valid or not on their own. */
-const LENGTH_KEYWORDS = new Set(["minItems", "maxItems", "uniqueItems"]);
+/** Keywords about a list as a whole (its length, repeats): each item is valid or not on its own. */
+const LIST_KEYWORDS = new Set(["minItems", "maxItems", "uniqueItems"]);
 
 /** The path of the node an ajv error makes invalid (see SchemaErrors), or undefined for none. */
 function errorNode(error: ErrorObject): YamlPath | undefined {
-  if (LENGTH_KEYWORDS.has(error.keyword)) return undefined;
+  if (LIST_KEYWORDS.has(error.keyword)) return undefined;
   const path = pointerToPath(error.instancePath);
   const p = error.params as Record<string, unknown>;
   const key = p.missingProperty ?? p.additionalProperty ?? p.unevaluatedProperty;

@@ -15,16 +15,16 @@ const source = (name: string, text: string): SourceFile => {
 };
 
 /** Schema diagnostics, and each rule run on its own (no safety net), on the two files. */
-function check(agreementText: string, bilagaText: string) {
+function check(agreementText: string, ...bilagaTexts: string[]) {
   const file = source("overenskommelse.yaml", agreementText);
-  const bilaga = source("bilaga-1.yaml", bilagaText);
+  const bilagor = bilagaTexts.map((text, i) => source(`bilaga-${i + 1}.yaml`, text));
   const schema = new SchemaErrors();
   const schemaDiagnostics = [
     ...validateSchema("agreement", file, schema),
-    ...validateSchema("bilaga", bilaga, schema),
+    ...bilagor.flatMap((b) => validateSchema("bilaga", b, schema)),
   ];
   const agreement = agreementForRules(
-    { dir: "test-iop", name: "test-iop", agreement: file, bilagor: [bilaga] },
+    { dir: "test-iop", name: "test-iop", agreement: file, bilagor },
     schema,
   );
   const ruleDiagnostics: Diagnostic[] = [];
@@ -96,6 +96,24 @@ describe("rules on data with schema errors", () => {
         expect(result.ruleDiagnostics, root).toEqual([]);
       }
     }
+  });
+
+  it("should tell that a party has two bilagor when a bilaga's number has a schema error", () => {
+    const bad = BILAGA.replace("nummer: 1", 'nummer: "två"');
+    const found = (...bilagor: string[]) =>
+      check(AGREEMENT, ...bilagor).ruleDiagnostics.map(
+        (d) => `${d.file}:${d.line}:${d.col}: ${d.message} [${d.rule}]`,
+      );
+    // A bilaga without a valid number is taken last.
+    expect(found(BILAGA, bad)).toEqual([
+      'bilaga-2.yaml:3:7: Parten "bo-vasterort" har redan bilaga 1. [bilaga-part-dubblett]',
+    ]);
+    expect(found(bad, BILAGA)).toEqual([
+      'bilaga-1.yaml:3:7: Parten "bo-vasterort" har redan bilaga 1. [bilaga-part-dubblett]',
+    ]);
+    expect(found(bad, bad)).toEqual([
+      'bilaga-2.yaml:3:7: Parten "bo-vasterort" har redan en bilaga. [bilaga-part-dubblett]',
+    ]);
   });
 
   it("should still run the rules on the parts without schema errors", () => {

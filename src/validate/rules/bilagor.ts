@@ -15,7 +15,8 @@ export const bilagor: Rule = {
     const parties = itemIds(schema, file, ["parter"], data.parter);
     const known = new Set(parties.ids.map((p) => p.id));
     const seen = new Map<number, string>();
-    const byParty = new Map<string, number>();
+    /** Each party with a bilaga, and that bilaga's number (unless it has a schema error). */
+    const byParty = new Map<string, number | undefined>();
     let allNumbers = true;
     let allParts = true;
     for (const { data: b, file: bf } of list) {
@@ -46,21 +47,21 @@ export const bilagor: Rule = {
             `Parten "${b.part}" finns inte bland överenskommelsens parter (${[...known].join(", ")}).`,
           ),
         );
-      } else if (named && numbered) {
-        const dup = byParty.get(b.part);
-        if (dup !== undefined) {
+      } else if (named) {
+        if (byParty.has(b.part)) {
+          const dup = byParty.get(b.part);
           out.push(
             diagnosticAt(
               bf,
               ["part"],
               "fel",
               "bilaga-part-dubblett",
-              `Parten "${b.part}" har redan bilaga ${dup}.`,
+              `Parten "${b.part}" har redan ${dup === undefined ? "en bilaga" : `bilaga ${dup}`}.`,
             ),
           );
         }
-        byParty.set(b.part, b.nummer);
-      } else if (named) byParty.set(b.part, Number.NaN);
+        byParty.set(b.part, numbered ? b.nummer : undefined);
+      }
       if (!parties.complete) continue;
       for (const [id, i] of items(schema, bf, ["undertecknare"], b.undertecknare)) {
         if (!known.has(id) && schema.valid(bf, ["undertecknare", i])) {
