@@ -172,7 +172,9 @@ export function yamlDiagnostics(
   for (let n = 0; n < MAX_REPAIRS && current.errors.length > 0; n++) {
     const found = findRepair(lines, current.errors, current.lineCounter, trials);
     if (!found) break;
-    repaired.set(found.repair.line, found.repair);
+    // A line re-indented twice keeps the indentation it has in the file.
+    const { line, indent } = found.repair;
+    repaired.set(line, { ...found.repair, indent: repaired.get(line)?.indent ?? indent });
     lines = found.lines;
     current = found.after;
   }
