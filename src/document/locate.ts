@@ -1,48 +1,44 @@
 /**
  * Points build problems back at the YAML: the offending token (e.g. `:avsnitt[x]`) is searched
- * in the scalars of the document's own file, then of the agreement's file (a bilaga also shows
- * the agreement's goals). The n-th problem with a given token is placed at the n-th occurrence.
- * Without source files (Markdown not from compose) the problem is placed at 1:1 of the source.
+ * in the string values of the document's own file, then of the agreement's file (a bilaga also
+ * shows the agreement's goals), and the problem placed at the character it names (the id `x`).
+ * The n-th problem with a given token is placed at the n-th occurrence. Without source files
+ * (Markdown not from compose) the problem is placed at 1:1 of the source.
  */
-import { isScalar, visit } from "yaml";
+import { isScalar, type Scalar, visit } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
-import type { SourceFile } from "../load/source.js";
+import { positionInScalar, type SourceFile } from "../load/source.js";
 import type { BuildInput } from "./build.js";
 import type { BuildProblem } from "./state.js";
 
-interface Place {
-  file: string;
-  line: number;
-  col: number;
+interface Occurrence {
+  file: SourceFile;
+  node: Scalar;
+  /** Offset of the token in the scalar's value. */
+  offset: number;
 }
 
-/** Offsets of `token` inside the file's scalar values (not in comments). */
-function occurrences(file: SourceFile, token: string): number[] {
-  const ranges: [number, number][] = [];
+/** The token's occurrences in the file's string values (not in keys or comments). */
+function occurrences(file: SourceFile, token: string): Occurrence[] {
+  const found: Occurrence[] = [];
   visit(file.doc, {
-    Scalar(_key, node) {
-      if (isScalar(node) && node.range) ranges.push([node.range[0], node.range[1]]);
+    Scalar(key, node) {
+      if (key === "key" || !isScalar(node) || typeof node.value !== "string") return;
+      for (let at = node.value.indexOf(token); at >= 0; at = node.value.indexOf(token, at + 1)) {
+        found.push({ file, node, offset: at });
+      }
     },
   });
-  const found: number[] = [];
-  for (let at = file.text.indexOf(token); at >= 0; at = file.text.indexOf(token, at + 1)) {
-    if (ranges.some(([s, e]) => at >= s && at < e)) found.push(at);
-  }
   return found;
 }
 
 export function locateProblems(doc: BuildInput, problems: BuildProblem[]): Diagnostic[] {
   const seen = new Map<string, number>();
-  const cache = new Map<string, Place[]>();
-  const places = (token: string): Place[] => {
+  const cache = new Map<string, Occurrence[]>();
+  const places = (token: string): Occurrence[] => {
     let list = cache.get(token);
     if (!list) {
-      list = (doc.files ?? []).flatMap((file) =>
-        occurrences(file, token).map((offset) => ({
-          file: file.path,
-          ...file.lineCounter.linePos(offset),
-        })),
-      );
+      list = (doc.files ?? []).flatMap((file) => occurrences(file, token));
       cache.set(token, list);
     }
     return list;
@@ -53,7 +49,14 @@ export function locateProblems(doc: BuildInput, problems: BuildProblem[]): Diagn
     const n = seen.get(p.token) ?? 0;
     seen.set(p.token, n + 1);
     const list = places(p.token);
-    const place = list[Math.min(n, list.length - 1)] ?? { file: doc.source, line: 1, col: 1 };
+    const hit = list[Math.min(n, list.length - 1)];
+    const place = hit
+      ? {
+          file: hit.file.path,
+          ...(positionInScalar(hit.file, hit.node, hit.offset + (p.at ?? 0)) ??
+            hit.file.lineCounter.linePos(hit.node.range?.[0] ?? 0)),
+        }
+      : { file: doc.source, line: 1, col: 1 };
     const key = `${place.file}:${place.line}:${place.col}:${p.rule}`;
     if (keys.has(key)) continue;
     keys.add(key);

@@ -22,6 +22,8 @@ export interface BuildProblem {
   severity: "fel" | "varning";
   /** The raw Markdown of the offending construct, e.g. ":avsnitt[styrgrupp]". */
   token: string;
+  /** Where in the token to point (the id of a reference); its start when absent. */
+  at?: number;
 }
 
 export interface State {

@@ -32,11 +32,15 @@ const usage = (file: string, message: string, rule: string): Diagnostic => ({
 /**
  * Reads an agreement folder: `overenskommelse.yaml` and its `bilaga-N.yaml` files.
  * Problems reading or parsing the files are returned as diagnostics; `usageError` is set when the
- * folder itself cannot be read (exit code 2 rather than 1).
+ * folder itself cannot be read (exit code 2 rather than 1). When some file cannot be parsed,
+ * `sources` is not set and `parsed` holds the files that could be, so they can still be checked.
  */
-export async function readAgreement(
-  dir: string,
-): Promise<{ sources?: AgreementSources; diagnostics: Diagnostic[]; usageError?: boolean }> {
+export async function readAgreement(dir: string): Promise<{
+  sources?: AgreementSources;
+  parsed?: { agreement?: SourceFile; bilagor: SourceFile[] };
+  diagnostics: Diagnostic[];
+  usageError?: boolean;
+}> {
   const shown = display(dir);
   let names: string[];
   try {
@@ -84,6 +88,8 @@ export async function readAgreement(
     const file = await read(name);
     if (file) bilagor.push(file);
   }
-  if (!agreement || bilagor.length !== bilagaNames.length) return { diagnostics };
+  if (!agreement || bilagor.length !== bilagaNames.length) {
+    return { diagnostics, parsed: { ...(agreement ? { agreement } : {}), bilagor } };
+  }
   return { sources: { dir, name: basename(dir), agreement, bilagor }, diagnostics };
 }

@@ -1,34 +1,50 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { hasErrors } from "../diagnostics.js";
 import { type AgreementSources, readAgreement } from "../load/agreement.js";
+import type { SourceFile } from "../load/source.js";
 import type { Agreement } from "../model.js";
 import type { Bilaga, Overenskommelse } from "../schemas/types.generated.js";
 import { runRules } from "./rules/index.js";
 import { validateSchema } from "./schema.js";
+import { SchemaErrors } from "./schema-errors.js";
 
 /**
- * Validates parsed sources: the JSON Schema first, then the rules beyond it (rules only run on
- * data that passed the schema, so they can rely on its types).
+ * The agreement as the rules see it, which may have schema errors: a file whose whole content is
+ * of the wrong form (a list, a bare value) stands as an empty object, so reading a key of it is
+ * safe (the rules then find every key invalid); bilagor are sorted by number, one without a valid
+ * number last.
+ */
+export function agreementForRules(sources: AgreementSources, schema: SchemaErrors): Agreement {
+  const data = (file: SourceFile): unknown => (schema.formed(file, []) ? file.value : {});
+  const number = (file: SourceFile): number =>
+    schema.valid(file, ["nummer"]) ? (file.value as Bilaga).nummer : Number.MAX_VALUE;
+  return {
+    dir: sources.dir,
+    name: sources.name,
+    data: data(sources.agreement) as Overenskommelse,
+    file: sources.agreement,
+    bilagor: sources.bilagor
+      .map((file) => ({ file, data: data(file) as Bilaga }))
+      .sort((a, b) => number(a.file) - number(b.file)),
+  };
+}
+
+/**
+ * Validates parsed sources: the JSON Schema, then the rules beyond it. The rules run on every part
+ * of the data that passed the schema (they leave the nodes with schema errors alone), so one check
+ * reports both kinds of problem. `agreement` is set only when there are no errors.
  */
 export function validateAgreement(sources: AgreementSources): {
   agreement?: Agreement;
   diagnostics: Diagnostic[];
 } {
+  const schemaErrors = new SchemaErrors();
   const diagnostics = [
-    ...validateSchema("agreement", sources.agreement),
-    ...sources.bilagor.flatMap((b) => validateSchema("bilaga", b)),
+    ...validateSchema("agreement", sources.agreement, schemaErrors),
+    ...sources.bilagor.flatMap((b) => validateSchema("bilaga", b, schemaErrors)),
   ];
-  if (hasErrors(diagnostics)) return { diagnostics };
-  const agreement: Agreement = {
-    dir: sources.dir,
-    name: sources.name,
-    data: sources.agreement.value as Overenskommelse,
-    file: sources.agreement,
-    bilagor: sources.bilagor
-      .map((file) => ({ file, data: file.value as Bilaga }))
-      .sort((a, b) => a.data.nummer - b.data.nummer),
-  };
-  diagnostics.push(...runRules(agreement));
+  const agreement = agreementForRules(sources, schemaErrors);
+  diagnostics.push(...runRules(agreement, schemaErrors));
   return hasErrors(diagnostics) ? { diagnostics } : { agreement, diagnostics };
 }
 
@@ -37,7 +53,19 @@ export async function loadAgreement(
   dir: string,
 ): Promise<{ agreement?: Agreement; diagnostics: Diagnostic[]; usageError?: boolean }> {
   const read = await readAgreement(dir);
-  if (!read.sources) return read;
+  if (!read.sources) {
+    // A file with YAML syntax errors: the others are still checked against their schemas (the
+    // rules need every file, so they wait until it parses).
+    const { agreement, bilagor = [] } = read.parsed ?? {};
+    const schema = [
+      ...(agreement ? validateSchema("agreement", agreement) : []),
+      ...bilagor.flatMap((b) => validateSchema("bilaga", b)),
+    ];
+    return {
+      diagnostics: [...read.diagnostics, ...schema],
+      ...(read.usageError ? { usageError: true } : {}),
+    };
+  }
   const validated = validateAgreement(read.sources);
   return { ...validated, diagnostics: [...read.diagnostics, ...validated.diagnostics] };
 }

@@ -72,6 +72,8 @@ export function schemaMessage(error: ErrorObject, root: unknown): SchemaMessage 
         .split(",")
         .map((t) => TYPES[t] ?? t)
         .join(" eller ");
+      const hint = typeHint(error, want, value);
+      if (hint) return { ...base, ...hint };
       if (
         String(p.type).startsWith("string") &&
         (typeof value === "number" || typeof value === "boolean")
@@ -129,6 +131,61 @@ export function schemaMessage(error: ErrorObject, root: unknown): SchemaMessage 
       return { ...base, message: `Ogiltigt värde (${error.message ?? error.keyword}).` };
   }
 }
+
+/** Keys whose numbers are amounts in kronor. */
+const AMOUNTS = new Set(["belopp", "summa", "kronor_per_invånare"]);
+
+/**
+ * Help for the common slips behind a value of the wrong type: a number written with spaces
+ * ("575 000"), a fact marked `saknas` where that is not allowed, and a text with ": " in it,
+ * which YAML reads as a key and a value.
+ */
+function typeHint(
+  error: ErrorObject,
+  want: string,
+  value: unknown,
+): { message: string; rule: string } | undefined {
+  const type = String((error.params as { type?: unknown }).type);
+  const key = pointerSegments(error.instancePath).pop();
+  const numeric = type.startsWith("integer") || type.startsWith("number");
+  if (numeric && typeof value === "string") {
+    const spaced =
+      /^\s*(\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:[ \u00a0\u202f]*(?:kr|kronor|:-))?\s*$/i.exec(
+        value,
+      );
+    if (spaced) {
+      const digits = (spaced[1] ?? "").replace(/\D/g, "");
+      const what = key && AMOUNTS.has(key) ? "beloppet" : "talet";
+      return {
+        rule: "schema-tal-med-mellanslag",
+        message: `"${value}" är text, inte ett tal. Skriv ${what} utan mellanslag${/\d\s*\D+$/.test(value.trim()) ? " och utan kr" : ""}, t.ex. ${digits}.`,
+      };
+    }
+  }
+  // Where saknas is allowed (a oneOf with it), a wrong saknas is another matter.
+  if (isPlainObject(value) && "saknas" in value && !error.schemaPath.includes("/oneOf/")) {
+    return {
+      rule: "schema-saknas-ej-tillatet",
+      message:
+        type === "array"
+          ? `Den här uppgiften kan inte markeras med saknas; den ska vara en lista, med en post per rad som börjar med "- ". Är listan frivillig kan nyckeln i stället utelämnas.`
+          : `Den här uppgiften kan inte markeras med saknas; den ska vara ${want}.`,
+    };
+  }
+  if (type === "string" && isPlainObject(value) && Object.keys(value).length === 1) {
+    const [[k, v]] = Object.entries(value) as [[string, unknown]];
+    if (typeof v === "string" || typeof v === "number") {
+      return {
+        rule: "schema-kolon-i-text",
+        message: `Texten innehåller kolon följt av mellanslag och läses därför som nyckel och värde. Sätt texten inom citattecken: "${k}: ${String(v)}"`,
+      };
+    }
+  }
+  return undefined;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The allowed key nearest to a misspelt one (Levenshtein distance ≤ 3). */
 export function closest(word: string, candidates: readonly string[]): string | undefined {

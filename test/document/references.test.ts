@@ -86,7 +86,7 @@ describe("references in an agreement", () => {
     expect(text).toContain("Se 4.1 och 8.2.");
   });
 
-  it("should point a reference that breaks in a bilaga at its line in the YAML", async () => {
+  it("should point a reference that breaks in a bilaga at its id in the YAML", async () => {
     const agreement = await loadFixture("document/fixtures/hanvisning");
     const diagnostics = checkDocuments(agreement);
     expect(diagnostics).toHaveLength(1);
@@ -94,7 +94,9 @@ describe("references in an agreement", () => {
     expect(d).toMatchObject({ rule: "hanvisning-avsnitt-saknas", severity: "fel" });
     expect(d?.file).toMatch(/hanvisning\/overenskommelse\.yaml$/);
     const line = agreement.file.text.split("\n")[(d?.line ?? 1) - 1] ?? "";
-    expect(line.slice((d?.col ?? 1) - 1)).toMatch(/^:avsnitt\[period\]/);
+    // At the id itself, not at the start of the directive or the text.
+    expect(line.slice(0, (d?.col ?? 1) - 1)).toMatch(/:avsnitt\[$/);
+    expect(line.slice((d?.col ?? 1) - 1)).toMatch(/^period\]/);
     expect(d?.message).toContain("bilagan");
   });
 });

@@ -97,11 +97,37 @@ describe("iop check", () => {
       "check",
       writeAgreement({ "overenskommelse.yaml": agreement, "bilaga-1.yaml": bilaga }),
     ]);
+    // At the id in the agreement's goals, which the bilaga repeats.
     expect(r.stderr).toContain(
-      "fel: Hänvisningen :avsnitt[period] pekar på ett avsnitt som inte finns i bilagan.",
+      `overenskommelse.yaml:${lineOf(agreement, "Stöd enligt")}:28: fel: Hänvisningen :avsnitt[period] pekar på ett avsnitt som inte finns i bilagan.`,
     );
     expect(r.stderr).toContain("[hanvisning-avsnitt-saknas]");
     expect(r.code).toBe(1);
+  });
+
+  it("should report an unknown :part[x] in a block of text at x itself", async () => {
+    const text = AGREEMENT.replace(
+      "    text: Se :avsnitt[period] och :part[bo-vasterort].\n",
+      "    text: |\n      Se :avsnitt[period] och\n      även :part[bo-okand].\n",
+    );
+    const r = await runCli(["check", writeAgreement({ "overenskommelse.yaml": text })]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `overenskommelse.yaml:${lineOf(text, "även :part[bo-okand]")}:18: fel: Hänvisningen till parten "bo-okand" går inte att lösa upp. Kända id: socialnamnden, bo-vasterort. [hanvisning-part]`,
+    );
+  });
+
+  it("should report an unknown :avsnitt[x] in a quoted text with escapes at x itself", async () => {
+    const text = AGREEMENT.replace(
+      "    text: Se :avsnitt[period] och :part[bo-vasterort].\n",
+      '    text: "Se \\"villkoren\\" i\n      :avsnitt[perioden] och :part[bo-vasterort]."\n',
+    );
+    const r = await runCli(["check", writeAgreement({ "overenskommelse.yaml": text })]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `overenskommelse.yaml:${lineOf(text, ":avsnitt[perioden]")}:16: fel: Hänvisningen till avsnittet "perioden" går inte att lösa upp.`,
+    );
+    expect(r.stderr).toContain("[hanvisning-avsnitt]");
   });
 
   it("should report a clause whose data is missing, once, at the section", async () => {
@@ -124,14 +150,55 @@ describe("iop check", () => {
     );
   });
 
-  it("should report every problem at once", async () => {
+  it("should report schema errors and rule errors at once, in every file", async () => {
     const text = AGREEMENT.replace('"802015-4822"', '"802015-4823"').replace(
       "diarienummer:",
       "diarienumer:",
     );
-    const r = await runCli(["check", writeAgreement({ "overenskommelse.yaml": text })]);
-    expect(r.stderr).toContain("[schema-okand-nyckel]");
-    expect(r.stderr).toContain("[schema-nyckel-saknas]");
+    const bilaga = BILAGA.replace("part: bo-vasterort", "part: bo-okand").replace(
+      "belopp: 54000",
+      "belopp: [54000]",
+    );
+    const r = await runCli([
+      "check",
+      writeAgreement({ "overenskommelse.yaml": text, "bilaga-1.yaml": bilaga }),
+    ]);
+    const lines = r.stderr.split("\n").map((l) => l.replace(/^.*\/test-iop\//, ""));
+    expect(lines).toContain(
+      `overenskommelse.yaml:${lineOf(text, "diarienumer")}:1: fel: Okänd nyckel "diarienumer". Menade du "diarienummer"? Tillåtna nycklar: id, titel, undertitel, benämning, diarienummer, kommun, samlingsnamn, status, beslut, versionsdatum, signering, parter, period, bakgrund, syfte, mål, målgrupp, värdegrund, styrning, uppföljning, ekonomi, bilagor_inledning, avsnitt. [schema-okand-nyckel]`,
+    );
+    expect(lines).toContain(
+      `overenskommelse.yaml:${lineOf(text, '"802015-4823"')}:26: fel: Organisationsnumret 802015-4823 för Brottsofferjouren Västerort har fel kontrollsiffra. Kontrollera numret mot källan. [organisationsnummer-kontrollsiffra]`,
+    );
+    expect(lines).toContain(
+      `bilaga-1.yaml:${lineOf(bilaga, "part: bo-okand")}:7: fel: Parten "bo-okand" finns inte bland överenskommelsens parter (socialnamnden, bo-vasterort). [bilaga-part-saknas]`,
+    );
+    expect(lines).toContain(
+      `bilaga-1.yaml:${lineOf(bilaga, "belopp: [54000]")}:17: fel: Värdet ska vara ett heltal. [schema-type]`,
+    );
+    // The row with the schema error is not summed again: no budget-summa on top of it.
+    expect(r.stderr).not.toContain("[budget-summa]");
+    expect(r.code).toBe(1);
+  });
+
+  it("should report YAML slips in one file and schema errors in another at once", async () => {
+    const text = AGREEMENT.replace("    rubrik: Övrigt", "    rubrik: Övrigt: annat").replace(
+      "    sektor: offentlig",
+      "     sektor: offentlig",
+    );
+    const bilaga = BILAGA.replace("belopp: 650000", "belopp: 650 000");
+    const r = await runCli([
+      "check",
+      writeAgreement({ "overenskommelse.yaml": text, "bilaga-1.yaml": bilaga }),
+    ]);
+    const lines = r.stderr.split("\n").map((l) => l.replace(/^.*\/test-iop\//, ""));
+    expect(lines).toEqual([
+      `bilaga-1.yaml:${lineOf(bilaga, "650 000")}:17: fel: "650 000" är text, inte ett tal. Skriv beloppet utan mellanslag, t.ex. 650000. [schema-tal-med-mellanslag]`,
+      `overenskommelse.yaml:${lineOf(text, "     sektor: offentlig")}:6: fel: Raden är indragen 5 mellanslag men ska troligen vara indragen 4, som raderna på samma nivå. Nycklar i samma objekt ska börja i samma kolumn. [yaml-indrag]`,
+      `overenskommelse.yaml:${lineOf(text, "rubrik: Övrigt: annat")}:13: fel: Värdet innehåller kolon och måste därför stå inom citattecken. Sätt värdet inom citattecken: rubrik: "Övrigt: annat" [yaml-kolon-i-varde]`,
+      "3 fel, 0 varningar",
+      "",
+    ]);
     expect(r.code).toBe(1);
   });
 

@@ -14,11 +14,13 @@ const BROKEN_AGREEMENT = AGREEMENT.replace('diarienummer: "2021/630"', "diarienu
   .replace('organisationsnummer: "212000-0142"', "organisationsnummer: 2120000142")
   .replace('    organisationsnummer: "802015-4822"\n', "")
   .replace("    sektor: idéburen", "    sektor: 5")
-  .replace('  längst_till: "2027-12-31"', "  längst_till: { saknas: 3 }");
-const BROKEN_BILAGA = BILAGA.replace("nummer: 1", 'nummer: "ett"').replace(
-  "        belopp: 54000",
-  "        belopp: -54000\n        extra: ja",
-);
+  .replace('  längst_till: "2027-12-31"', "  längst_till: { saknas: 3 }")
+  .replace("kommun: Stockholms stad", "kommun: { saknas: Anges inte }");
+const BROKEN_BILAGA = BILAGA.replace("nummer: 1", 'nummer: "ett"')
+  .replace("        belopp: 54000", "        belopp: -54000\n        extra: ja")
+  .replace("belopp: 650000", "belopp: 650 000")
+  .replace("    - Stödsamtal via telefon och personliga möten.", "    - Stödsamtal: via telefon")
+  .replace("  punkter:\n", "  villkor: { saknas: x }\n  punkter:\n");
 
 describe("the bundled validators (ajv standalone code, compiled by scripts/bundle.mjs)", () => {
   it("should report exactly what the validators compiled at run time report", async () => {
@@ -37,6 +39,15 @@ describe("the bundled validators (ajv standalone code, compiled by scripts/bundl
       new Set(["overenskommelse.yaml", "bilaga-1.yaml"]),
     );
     expect(new Set(diagnostics.map((d) => d.rule)).size).toBeGreaterThanOrEqual(5);
+    // Including the messages for common slips, which depend on the errors' params and paths.
+    for (const rule of [
+      "schema-tal-med-mellanslag",
+      "schema-saknas-ej-tillatet",
+      "schema-kolon-i-text",
+      "schema-citera-text",
+    ]) {
+      expect(diagnostics.map((d) => d.rule)).toContain(rule);
+    }
     expect(bundled.status).toBe(1);
     expect(inProcess.code).toBe(1);
     expect(JSON.parse(bundled.stdout)).toEqual(diagnostics);

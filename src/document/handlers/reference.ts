@@ -36,12 +36,14 @@ export const textDirective: InlineHandler<"textDirective"> = (state, node) => {
             message: `Hänvisningen ${token} pekar på ett avsnitt som inte finns i ${documentName(state)}. Ange id för ett avsnitt i samma dokument.`,
             severity: "fel",
             token,
+            at: token.indexOf("[") + 1,
           }
         : {
             rule: "hanvisning-part-saknas",
             message: `Hänvisningen ${token} pekar på en part som inte finns. Ange id för en av parterna.`,
             severity: "fel",
             token,
+            at: token.indexOf("[") + 1,
           },
     );
     return [{ type: "text", value: token }];

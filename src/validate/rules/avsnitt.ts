@@ -1,15 +1,17 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { SourceFile } from "../../load/source.js";
 import type { Agreement, Avsnitt } from "../../model.js";
-import { diagnosticAt } from "./context.js";
+import type { SchemaErrors } from "../schema-errors.js";
+import { diagnosticAt, items } from "./context.js";
 import type { Rule } from "./index.js";
 
 function check(
+  schema: SchemaErrors,
   file: SourceFile,
-  sections: readonly Avsnitt[],
+  sections: readonly Avsnitt[] | undefined,
   base: (string | number)[],
 ): Diagnostic[] {
-  return sections.flatMap((s, i) => {
+  return items(schema, file, base, sections).flatMap(([s, i]) => {
     const path = [...base, i];
     const out: Diagnostic[] = [];
     if (s.utan_rubrik && s.rubrik) {
@@ -23,7 +25,9 @@ function check(
         ),
       );
     }
-    if (!s.klausul && !s.rubrik && !s.utan_rubrik) {
+    // What a section lacks is only told when it has no schema error (a key may be misspelt).
+    const whole = schema.valid(file, path);
+    if (whole && !s.klausul && !s.rubrik && !s.utan_rubrik) {
       out.push(
         diagnosticAt(
           file,
@@ -34,7 +38,7 @@ function check(
         ),
       );
     }
-    if (!s.klausul && !s.text && !s.avsnitt?.length) {
+    if (whole && !s.klausul && !s.text && !s.avsnitt?.length) {
       out.push(
         diagnosticAt(
           file,
@@ -45,7 +49,7 @@ function check(
         ),
       );
     }
-    return [...out, ...check(file, s.avsnitt ?? [], [...path, "avsnitt"])];
+    return [...out, ...check(schema, file, s.avsnitt, [...path, "avsnitt"])];
   });
 }
 
@@ -57,10 +61,10 @@ function check(
  */
 export const avsnitt: Rule = {
   id: "avsnitt",
-  run(agreement: Agreement) {
+  run(agreement: Agreement, schema) {
     return [
-      ...check(agreement.file, agreement.data.avsnitt, ["avsnitt"]),
-      ...agreement.bilagor.flatMap((b) => check(b.file, b.data.avsnitt, ["avsnitt"])),
+      ...check(schema, agreement.file, agreement.data.avsnitt, ["avsnitt"]),
+      ...agreement.bilagor.flatMap((b) => check(schema, b.file, b.data.avsnitt, ["avsnitt"])),
     ];
   },
 };

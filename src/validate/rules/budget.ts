@@ -1,17 +1,20 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { SourceFile } from "../../load/source.js";
 import { type Budget, budgetSum } from "../../model.js";
-import { diagnosticAt } from "./context.js";
+import type { SchemaErrors } from "../schema-errors.js";
+import { diagnosticAt, items } from "./context.js";
 import type { Rule } from "./index.js";
 
 const kr = (n: number) => `${new Intl.NumberFormat("sv-SE").format(n)} kr`;
 
 function checkBudget(
+  schema: SchemaErrors,
   file: SourceFile,
   budget: Budget | undefined,
   path: (string | number)[],
 ): Diagnostic[] {
-  if (!budget || budget.summa === undefined) return [];
+  // A row with a schema error would make the sum wrong for a reason already reported.
+  if (!budget || budget.summa === undefined || !schema.valid(file, path)) return [];
   const total = budgetSum(budget);
   if (total === undefined) {
     return [
@@ -41,19 +44,20 @@ function checkBudget(
 /** A declared budget total must equal the sum of its rows (the total is always computed). */
 export const budget: Rule = {
   id: "budget-summa",
-  run(agreement) {
+  run(agreement, schema) {
     const out: Diagnostic[] = [];
-    (agreement.data.ekonomi ?? []).forEach((e, i) => {
-      out.push(...checkBudget(agreement.file, e.ersättning, ["ekonomi", i, "ersättning"]));
+    const { file } = agreement;
+    for (const [e, i] of items(schema, file, ["ekonomi"], agreement.data.ekonomi)) {
+      out.push(...checkBudget(schema, file, e.ersättning, ["ekonomi", i, "ersättning"]));
       out.push(
-        ...checkBudget(agreement.file, e.egenfinansiering, ["ekonomi", i, "egenfinansiering"]),
+        ...checkBudget(schema, file, e.egenfinansiering, ["ekonomi", i, "egenfinansiering"]),
       );
-    });
+    }
     for (const b of agreement.bilagor) {
-      out.push(...checkBudget(b.file, b.data.ekonomi?.ersättning, ["ekonomi", "ersättning"]));
-      out.push(
-        ...checkBudget(b.file, b.data.ekonomi?.egenfinansiering, ["ekonomi", "egenfinansiering"]),
-      );
+      if (!schema.formed(b.file, ["ekonomi"])) continue;
+      const { ersättning, egenfinansiering } = b.data.ekonomi ?? {};
+      out.push(...checkBudget(schema, b.file, ersättning, ["ekonomi", "ersättning"]));
+      out.push(...checkBudget(schema, b.file, egenfinansiering, ["ekonomi", "egenfinansiering"]));
     }
     return out;
   },

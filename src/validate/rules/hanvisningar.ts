@@ -1,36 +1,58 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { SourceFile } from "../../load/source.js";
 import type { Agreement, Avsnitt } from "../../model.js";
-import { diagnosticAt, walk } from "./context.js";
+import type { SchemaErrors } from "../schema-errors.js";
+import { diagnosticAt, itemIds, items, walk } from "./context.js";
 import type { Rule } from "./index.js";
 
 /** Text directives that refer to a party or a section: `:part[id]`, `:avsnitt[id]`. */
 export const REFERENCE = /:(part|avsnitt)\[([^\]]*)\]/g;
 
-/** Section ids of one document, with their paths, depth first. */
-export function sectionIds(
-  sections: readonly Avsnitt[],
+type Ids = ReturnType<typeof itemIds>;
+
+/** Section ids of one document, with their paths, depth first; complete as in `itemIds`. */
+function sectionIds(
+  schema: SchemaErrors,
+  file: SourceFile,
+  sections: readonly Avsnitt[] | undefined,
+  base: (string | number)[] = ["avsnitt"],
+): Ids {
+  const own = itemIds(schema, file, base, sections);
+  const ids: Ids["ids"] = [];
+  let complete = own.complete;
+  for (const [s, i] of items(schema, file, base, sections)) {
+    const idPath = [...base, i, "id"];
+    const mine = own.ids.find((x) => x.path.join("/") === idPath.join("/"));
+    if (mine) ids.push(mine);
+    const below = sectionIds(schema, file, s.avsnitt, [...base, i, "avsnitt"]);
+    ids.push(...below.ids);
+    complete &&= below.complete;
+  }
+  return { ids, complete };
+}
+
+/** The ids of sections without a number (an unnumbered one and all below it) and without a heading. */
+function sectionKinds(
+  schema: SchemaErrors,
+  file: SourceFile,
+  sections: readonly Avsnitt[] | undefined,
   base: (string | number)[] = ["avsnitt"],
   inUnnumbered = false,
-): { id: string; path: (string | number)[]; headingless: boolean; unnumbered: boolean }[] {
-  return sections.flatMap((s, i) => {
+  out = { unnumbered: new Set<string>(), headingless: new Set<string>() },
+): { unnumbered: Set<string>; headingless: Set<string> } {
+  for (const [s, i] of items(schema, file, base, sections)) {
     const unnumbered = inUnnumbered || s.numrerad === false;
-    const headingless = s.utan_rubrik === true;
-    return [
-      ...(s.id ? [{ id: s.id, path: [...base, i, "id"], headingless, unnumbered }] : []),
-      ...sectionIds(s.avsnitt ?? [], [...base, i, "avsnitt"], unnumbered),
-    ];
-  });
+    if (s.id && unnumbered) out.unnumbered.add(s.id);
+    if (s.id && s.utan_rubrik === true) out.headingless.add(s.id);
+    sectionKinds(schema, file, s.avsnitt, [...base, i, "avsnitt"], unnumbered, out);
+  }
+  return out;
 }
 
 /** Text that ends in the word "avsnitt" or "§", which a reference to an unnumbered section repeats. */
 const SECTION_WORD = /(?:^|[^\p{L}])(?:avsnitt|avsnitten|§)\s*$/iu;
 
-function duplicates(
-  items: { id: string; path: (string | number)[] }[],
-  file: SourceFile,
-  what: string,
-): Diagnostic[] {
+function duplicates(items: Ids["ids"], file: SourceFile, what: string): Diagnostic[] {
   const seen = new Set<string>();
   return items.flatMap(({ id, path }) => {
     if (seen.has(id))
@@ -48,66 +70,79 @@ function duplicates(
   });
 }
 
+/** A set of known ids, or undefined when some id has a schema error (nothing can be ruled out). */
+const known = ({ ids, complete }: Ids): Set<string> | undefined =>
+  complete ? new Set(ids.map((x) => x.id)) : undefined;
+
 function checkDocument(
-  agreement: Agreement,
+  schema: SchemaErrors,
   file: SourceFile,
   value: unknown,
-  sections: readonly Avsnitt[],
+  sections: readonly Avsnitt[] | undefined,
+  parties: Set<string> | undefined,
+  bodies: Set<string> | undefined,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const parties = new Set(agreement.data.parter.map((p) => p.id));
-  const bodies = new Set((agreement.data.styrning ?? []).map((o) => o.id));
-  const ids = sectionIds(sections);
-  const sectionSet = new Set(ids.map((s) => s.id));
-  const headingless = new Set(ids.filter((s) => s.headingless).map((s) => s.id));
-  const unnumbered = new Set(ids.filter((s) => s.unnumbered).map((s) => s.id));
-  out.push(...duplicates(ids, file, "Avsnittets id"));
-  const missing = (path: (string | number)[], kind: string, id: string, known: Set<string>) =>
+  const ids = sectionIds(schema, file, sections);
+  const sectionSet = known(ids);
+  const { unnumbered, headingless } = sectionKinds(schema, file, sections);
+  out.push(...duplicates(ids.ids, file, "Avsnittets id"));
+  const missing = (
+    path: (string | number)[],
+    kind: string,
+    id: string,
+    knownIds: Set<string> | undefined,
+    valueOffset?: number,
+  ) => {
+    if (!knownIds || knownIds.has(id)) return;
     out.push(
       diagnosticAt(
         file,
         path,
         "fel",
         `hanvisning-${kind}`,
-        `Hänvisningen till ${kind === "part" ? "parten" : kind === "organ" ? "styrningsorganet" : "avsnittet"} "${id}" går inte att lösa upp. Kända id: ${[...known].join(", ") || "inga"}.`,
+        `Hänvisningen till ${kind === "part" ? "parten" : kind === "organ" ? "styrningsorganet" : "avsnittet"} "${id}" går inte att lösa upp. Kända id: ${[...knownIds].join(", ") || "inga"}.`,
+        valueOffset,
       ),
     );
-  walk(value, (v, path) => {
-    if (typeof v === "string") {
-      for (const m of v.matchAll(REFERENCE)) {
-        const [, kind, id = ""] = m;
-        if (kind === "part" && !parties.has(id)) missing(path, "part", id, parties);
-        if (kind === "avsnitt" && !sectionSet.has(id)) missing(path, "avsnitt", id, sectionSet);
-        const before = v.slice(0, m.index);
-        if (kind === "avsnitt" && unnumbered.has(id) && SECTION_WORD.test(before)) {
-          out.push(
-            diagnosticAt(
-              file,
-              path,
-              "varning",
-              "hanvisning-onumrerat-avsnitt",
-              `Avsnittet "${id}" har inget nummer, så ${m[0]} skrivs som avsnittet ”rubriken”: ordet före hänvisningen blir dubbelt. Stryk det.`,
-            ),
-          );
-        }
-        if (kind === "avsnitt" && headingless.has(id)) {
-          out.push(
-            diagnosticAt(
-              file,
-              path,
-              "fel",
-              "hanvisning-avsnitt-utan-rubrik",
-              `Hänvisningen till avsnittet "${id}" går inte att skriva ut: avsnittet har varken rubrik eller nummer (utan_rubrik). Hänvisa till ett avsnitt med rubrik.`,
-            ),
-          );
-        }
+  };
+  walk(schema, file, value, (v, path) => {
+    if (typeof v !== "string") return;
+    for (const m of v.matchAll(REFERENCE)) {
+      const [, kind = "", id = ""] = m;
+      // Point at the id itself: after ":", the kind and "[".
+      const at = m.index + kind.length + 2;
+      missing(path, kind, id, kind === "part" ? parties : sectionSet, at);
+      if (kind !== "avsnitt") continue;
+      if (unnumbered.has(id) && SECTION_WORD.test(v.slice(0, m.index))) {
+        out.push(
+          diagnosticAt(
+            file,
+            path,
+            "varning",
+            "hanvisning-onumrerat-avsnitt",
+            `Avsnittet "${id}" har inget nummer, så ${m[0]} skrivs som avsnittet ”rubriken”: ordet före hänvisningen blir dubbelt. Stryk det.`,
+            at,
+          ),
+        );
+      }
+      if (headingless.has(id)) {
+        out.push(
+          diagnosticAt(
+            file,
+            path,
+            "fel",
+            "hanvisning-avsnitt-utan-rubrik",
+            `Hänvisningen till avsnittet "${id}" går inte att skriva ut: avsnittet har varken rubrik eller nummer (utan_rubrik). Hänvisa till ett avsnitt med rubrik.`,
+            at,
+          ),
+        );
       }
     }
     const last = path[path.length - 1];
-    const parent = path[path.length - 2];
-    if (typeof v !== "string" || parent !== "parametrar") return;
-    if ((last === "forum" || last === "organ") && !bodies.has(v)) missing(path, "organ", v, bodies);
-    if (last === "part" && !parties.has(v)) missing(path, "part", v, parties);
+    if (path[path.length - 2] !== "parametrar") return;
+    if (last === "forum" || last === "organ") missing(path, "organ", v, bodies);
+    if (last === "part") missing(path, "part", v, parties);
   });
   return out;
 }
@@ -115,31 +150,30 @@ function checkDocument(
 /**
  * Every reference resolves: `:part[id]` and `:avsnitt[id]` in text, clause parameters naming a
  * party or governance body, and the parties named by ekonomi and rapportering. Ids are unique.
- * A section `utan_rubrik` has neither number nor heading to refer to: a reference to it is an
- * error. One to an unnumbered section reads `avsnittet ”Rubrik”`: after the word "avsnitt" that is
- * a warning.
+ * When an id of the parties, bodies or sections has a schema error, references to that kind are
+ * not checked: the reference may be to the id the user is fixing. A section `utan_rubrik` has
+ * neither number nor heading to refer to: a reference to it is an error. One to an unnumbered
+ * section reads `avsnittet ”Rubrik”`: after the word "avsnitt" that is a warning.
  */
 export const hanvisningar: Rule = {
   id: "hanvisningar",
-  run(agreement) {
+  run(agreement: Agreement, schema) {
     const { data, file } = agreement;
+    const partyIds = itemIds(schema, file, ["parter"], data.parter);
+    const bodyIds = itemIds(schema, file, ["styrning"], data.styrning);
+    const parties = known(partyIds);
+    const bodies = known(bodyIds);
     const out: Diagnostic[] = [
-      ...duplicates(
-        data.parter.map((p, i) => ({ id: p.id, path: ["parter", i, "id"] })),
-        file,
-        "Partens id",
+      ...duplicates(partyIds.ids, file, "Partens id"),
+      ...duplicates(bodyIds.ids, file, "Organets id"),
+      ...checkDocument(schema, file, data, data.avsnitt, parties, bodies),
+      ...agreement.bilagor.flatMap((b) =>
+        checkDocument(schema, b.file, b.data, b.data.avsnitt, parties, bodies),
       ),
-      ...duplicates(
-        (data.styrning ?? []).map((o, i) => ({ id: o.id, path: ["styrning", i, "id"] })),
-        file,
-        "Organets id",
-      ),
-      ...checkDocument(agreement, file, data, data.avsnitt),
-      ...agreement.bilagor.flatMap((b) => checkDocument(agreement, b.file, b.data, b.data.avsnitt)),
     ];
-    const parties = new Set(data.parter.map((p) => p.id));
+    if (!parties) return out;
     const partyRef = (id: string, path: (string | number)[]) => {
-      if (!parties.has(id))
+      if (!parties.has(id) && schema.valid(file, path))
         out.push(
           diagnosticAt(
             file,
@@ -150,12 +184,13 @@ export const hanvisningar: Rule = {
           ),
         );
     };
-    for (const [i, e] of (data.ekonomi ?? []).entries()) {
+    for (const [e, i] of items(schema, file, ["ekonomi"], data.ekonomi)) {
       if (e.part !== undefined) partyRef(e.part, ["ekonomi", i, "part"]);
     }
-    for (const [i, r] of (data.uppföljning?.rapportering ?? []).entries()) {
-      for (const [j, id] of r.av.entries())
-        partyRef(id, ["uppföljning", "rapportering", i, "av", j]);
+    const rapportering = ["uppföljning", "rapportering"];
+    for (const [r, i] of items(schema, file, rapportering, data.uppföljning?.rapportering)) {
+      for (const [id, j] of items(schema, file, [...rapportering, i, "av"], r.av))
+        partyRef(id, [...rapportering, i, "av", j]);
     }
     return out;
   },

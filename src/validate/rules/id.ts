@@ -4,8 +4,8 @@ import type { Rule } from "./index.js";
 /** The agreement's id is its folder name, so outputs and diffs find it. */
 export const id: Rule = {
   id: "id-mappnamn",
-  run({ data, file, name }) {
-    return data.id === name
+  run({ data, file, name }, schema) {
+    return !schema.valid(file, ["id"]) || data.id === name
       ? []
       : [
           diagnosticAt(

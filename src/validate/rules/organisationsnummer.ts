@@ -1,4 +1,4 @@
-import { diagnosticAt } from "./context.js";
+import { diagnosticAt, items } from "./context.js";
 import type { Rule } from "./index.js";
 
 /** Luhn check over the ten digits of NNNNNN-NNNN. */
@@ -18,12 +18,13 @@ export function luhnValid(digits: string): boolean {
  */
 export const organisationsnummer: Rule = {
   id: "organisationsnummer",
-  run({ data, file }) {
-    return data.parter.flatMap((part, i) => {
+  run({ data, file }, schema) {
+    return items(schema, file, ["parter"], data.parter).flatMap(([part, i]) => {
       const nr = part.organisationsnummer;
-      if (typeof nr !== "string") return [];
-      const digits = nr.replace("-", "");
       const path = ["parter", i, "organisationsnummer"];
+      if (typeof nr !== "string" || !schema.valid(file, path)) return [];
+      const digits = nr.replace("-", "");
+      const of = schema.valid(file, ["parter", i, "namn"]) ? ` för ${part.namn}` : "";
       if (Number(digits[2]) < 2) {
         return [
           diagnosticAt(
@@ -31,7 +32,7 @@ export const organisationsnummer: Rule = {
             path,
             "fel",
             "organisationsnummer-tredje-siffra",
-            `Organisationsnumret ${nr} för ${part.namn} har tredje siffran ${digits[2]}; ett organisationsnummer har minst 2 där (annars är det ett personnummer).`,
+            `Organisationsnumret ${nr}${of} har tredje siffran ${digits[2]}; ett organisationsnummer har minst 2 där (annars är det ett personnummer).`,
           ),
         ];
       }
@@ -42,7 +43,7 @@ export const organisationsnummer: Rule = {
             path,
             "fel",
             "organisationsnummer-kontrollsiffra",
-            `Organisationsnumret ${nr} för ${part.namn} har fel kontrollsiffra. Kontrollera numret mot källan.`,
+            `Organisationsnumret ${nr}${of} har fel kontrollsiffra. Kontrollera numret mot källan.`,
           ),
         ];
       }

@@ -29,9 +29,12 @@ function minusMonths(iso: string, months: number): string {
  */
 export const period: Rule = {
   id: "period",
-  run({ data, file }) {
+  run({ data, file }, schema) {
     const out: Diagnostic[] = [];
     const p = data.period;
+    const valid = (...path: string[]) => schema.valid(file, ["period", ...path]);
+    // Every check compares with the initial period.
+    if (!valid("start") || !valid("inledande_slut")) return out;
     const start = dateRange(p.start);
     const end = dateRange(p.inledande_slut);
     if (end.last < start.first) {
@@ -45,7 +48,7 @@ export const period: Rule = {
         ),
       );
     }
-    const latest = p.förlängning?.längst_till;
+    const latest = valid("förlängning", "längst_till") ? p.förlängning?.längst_till : undefined;
     if (latest !== undefined && latest < end.last) {
       out.push(
         diagnosticAt(
@@ -57,7 +60,7 @@ export const period: Rule = {
         ),
       );
     }
-    const notice = p.uppsägning;
+    const notice = valid("uppsägning") ? p.uppsägning : undefined;
     if (notice && end.last >= start.first) {
       const deadline =
         "senast" in notice && notice.senast !== undefined

@@ -24,11 +24,11 @@ function describe(root: unknown, path: (string | number)[]): string {
 /** Every fact marked `saknas` gives a warning, so nothing missing goes unnoticed. */
 export const saknas: Rule = {
   id: "uppgift-saknas",
-  run(agreement) {
+  run(agreement, schema) {
     const out: Diagnostic[] = [];
     for (const { file, value } of documents(agreement)) {
-      walk(value, (v, path) => {
-        if (isSaknas(v)) {
+      walk(schema, file, value, (v, path) => {
+        if (isSaknas(v) && schema.valid(file, path)) {
           out.push(
             diagnosticAt(
               file,

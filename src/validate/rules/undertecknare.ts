@@ -1,12 +1,15 @@
-import { diagnosticAt } from "./context.js";
+import { diagnosticAt, items } from "./context.js";
 import type { Rule } from "./index.js";
 
-/** Every signing party has a signatory (name and title may be marked missing, which warns). */
+/**
+ * Every signing party has a signatory (name and title may be marked missing, which warns). Only
+ * parties without schema errors are checked: a missing key may be a misspelt one.
+ */
 export const undertecknare: Rule = {
   id: "undertecknare-saknas",
-  run({ data, file }) {
-    return data.parter.flatMap((part, i) =>
-      part.undertecknar !== false && !part.undertecknare
+  run({ data, file }, schema) {
+    return items(schema, file, ["parter"], data.parter).flatMap(([part, i]) =>
+      schema.valid(file, ["parter", i]) && part.undertecknar !== false && !part.undertecknare
         ? [
             diagnosticAt(
               file,

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { isMap, isSeq, parseDocument } from "yaml";
+import type { Diagnostic } from "../../src/diagnostics.js";
+import { parseSource, type SourceFile } from "../../src/load/source.js";
+import { agreementForRules } from "../../src/validate/index.js";
+import { rules } from "../../src/validate/rules/index.js";
+import { validateSchema } from "../../src/validate/schema.js";
+import { SchemaErrors } from "../../src/validate/schema-errors.js";
+import { AGREEMENT, BILAGA } from "../helpers/fixture.js";
+
+const source = (name: string, text: string): SourceFile => {
+  const { file } = parseSource(name, new TextEncoder().encode(text));
+  if (!file) throw new Error(`${name} does not parse`);
+  return file;
+};
+
+/** Schema diagnostics, and each rule run on its own (no safety net), on the two files. */
+function check(agreementText: string, ...bilagaTexts: string[]) {
+  const file = source("overenskommelse.yaml", agreementText);
+  const bilagor = bilagaTexts.map((text, i) => source(`bilaga-${i + 1}.yaml`, text));
+  const schema = new SchemaErrors();
+  const schemaDiagnostics = [
+    ...validateSchema("agreement", file, schema),
+    ...bilagor.flatMap((b) => validateSchema("bilaga", b, schema)),
+  ];
+  const agreement = agreementForRules(
+    { dir: "test-iop", name: "test-iop", agreement: file, bilagor },
+    schema,
+  );
+  const ruleDiagnostics: Diagnostic[] = [];
+  for (const rule of rules) ruleDiagnostics.push(...rule.run(agreement, schema));
+  return { schemaDiagnostics, ruleDiagnostics };
+}
+
+/** Every path to a node of a YAML text, the root left out. */
+function paths(text: string): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  const visit = (node: unknown, path: (string | number)[]) => {
+    if (path.length > 0) out.push(path);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        visit(pair.value, [...path, String((pair.key as { value: unknown }).value)]);
+      }
+    } else if (isSeq(node)) {
+      for (const [i, item] of node.items.entries()) visit(item, [...path, i]);
+    }
+  };
+  visit(parseDocument(text).contents, []);
+  return out;
+}
+
+const REMOVE = Symbol("remove");
+const BAD_VALUES: unknown[] = [5, "x y", [1], { a: 1 }, { saknas: "x" }, REMOVE];
+
+function mutate(text: string, path: (string | number)[], value: unknown): string {
+  const doc = parseDocument(text);
+  if (value === REMOVE) doc.deleteIn(path);
+  else doc.setIn(path, doc.createNode(value));
+  return doc.toString();
+}
+
+describe("rules on data with schema errors", () => {
+  it("should neither fail nor report anything when any one node of the valid fixture is broken", () => {
+    expect(check(AGREEMENT, BILAGA)).toEqual({ schemaDiagnostics: [], ruleDiagnostics: [] });
+    let broken = 0;
+    for (const [which, text] of [
+      ["agreement", AGREEMENT],
+      ["bilaga", BILAGA],
+    ] as const) {
+      for (const path of paths(text)) {
+        for (const value of BAD_VALUES) {
+          const changed = mutate(text, path, value);
+          const result = which === "agreement" ? check(changed, BILAGA) : check(AGREEMENT, changed);
+          // Data the schema accepts may well break a rule, and so may a list made shorter (one
+          // party too few is a schema error; references to it are rightly unresolved).
+          if (result.schemaDiagnostics.every((d) => d.rule === "schema-minitems")) continue;
+          broken++;
+          const what = `${which} ${path.join(".")} = ${String(value === REMOVE ? "(removed)" : JSON.stringify(value))}`;
+          // The fixture passes every rule, and a rule leaves the broken node alone: nothing new.
+          expect(result.ruleDiagnostics, what).toEqual([]);
+        }
+      }
+    }
+    expect(broken).toBeGreaterThan(300);
+  });
+
+  it("should neither fail nor report anything when a whole file is not a set of keys", () => {
+    for (const root of ["~", "- a\n- b\n", "bara text\n", "42\n"]) {
+      for (const [agreement, bilaga] of [
+        [root, BILAGA],
+        [AGREEMENT, root],
+        [root, root],
+      ] as const) {
+        const result = check(agreement, bilaga);
+        expect(result.schemaDiagnostics.length, root).toBeGreaterThan(0);
+        expect(result.ruleDiagnostics, root).toEqual([]);
+      }
+    }
+  });
+
+  it("should tell that a party has two bilagor when a bilaga's number has a schema error", () => {
+    const bad = BILAGA.replace("nummer: 1", 'nummer: "två"');
+    const found = (...bilagor: string[]) =>
+      check(AGREEMENT, ...bilagor).ruleDiagnostics.map(
+        (d) => `${d.file}:${d.line}:${d.col}: ${d.message} [${d.rule}]`,
+      );
+    // A bilaga without a valid number is taken last.
+    expect(found(BILAGA, bad)).toEqual([
+      'bilaga-2.yaml:3:7: Parten "bo-vasterort" har redan bilaga 1. [bilaga-part-dubblett]',
+    ]);
+    expect(found(bad, BILAGA)).toEqual([
+      'bilaga-1.yaml:3:7: Parten "bo-vasterort" har redan bilaga 1. [bilaga-part-dubblett]',
+    ]);
+    expect(found(bad, bad)).toEqual([
+      'bilaga-2.yaml:3:7: Parten "bo-vasterort" har redan en bilaga. [bilaga-part-dubblett]',
+    ]);
+  });
+
+  it("should still run the rules on the parts without schema errors", () => {
+    const agreement = AGREEMENT.replace("    sektor: idéburen", "    sektor: ideell").replace(
+      '"212000-0142"',
+      '"212000-0143"',
+    );
+    const bilaga = BILAGA.replace("summa: 704000", "summa: 705000").replace(
+      "nummer: 1",
+      "nummer: 1\nokänd: ja",
+    );
+    const { schemaDiagnostics, ruleDiagnostics } = check(agreement, bilaga);
+    expect(schemaDiagnostics.map((d) => d.rule)).toEqual(["schema-enum", "schema-okand-nyckel"]);
+    expect(ruleDiagnostics.map((d) => `${d.file}:${d.line}:${d.col} ${d.rule}`)).toEqual([
+      `overenskommelse.yaml:${AGREEMENT.split("\n").findIndex((l) => l.includes("212000-0142")) + 1}:26 organisationsnummer-kontrollsiffra`,
+      `bilaga-1.yaml:${bilaga.split("\n").indexOf("    summa: 705000") + 1}:12 budget-summa`,
+    ]);
+  });
+});
