@@ -3,7 +3,7 @@
  * change, in a fixed order (the agreement's facts, the period, parties, bilagor and their
  * budgets and commitments, then sections).
  */
-import type { Agreement } from "../../model.js";
+import { type Agreement, agreementTitle, known } from "../../model.js";
 import type { DocumentRedline } from "../redline.js";
 import { bilagaChanges, bilagaLabel, textListChanges } from "./bilagor.js";
 import { ekonomiChanges } from "./budget.js";
@@ -32,7 +32,8 @@ function agreementEconomy(ctx: ReturnType<typeof summaryContext>): SummaryItem[]
     const before = oldByKey.get(key);
     const after = newByKey.get(key);
     const party = after?.part ?? before?.part;
-    const who = (party && (ctx.newName(party) ?? ctx.oldName(party))) || ctx.new.data.titel;
+    const who =
+      (party && (ctx.newName(party) ?? ctx.oldName(party))) || agreementTitle(ctx.new.data);
     return ekonomiChanges(who, before, after, "overenskommelse");
   });
 }
@@ -54,8 +55,8 @@ export function summarize(
     ...textListChanges(
       "Mål",
       undefined,
-      oldAgreement.data.mål?.punkter ?? [],
-      newAgreement.data.mål?.punkter ?? [],
+      known(oldAgreement.data.mål)?.punkter ?? [],
+      known(newAgreement.data.mål)?.punkter ?? [],
       "overenskommelse",
       ctx.oldName,
       ctx.newName,

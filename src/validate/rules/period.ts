@@ -1,13 +1,18 @@
 import { formatDate } from "../../compose/format.js";
 import type { Diagnostic } from "../../diagnostics.js";
+import { known, periodEnd } from "../../model.js";
 import { diagnosticAt } from "./context.js";
 import type { Rule } from "./index.js";
 
-/** First and last day covered by a date ("2025-04-01") or a year ("2018"). */
+/** First and last day covered by a date ("2025-04-01"), a month ("2025-11") or a year ("2018"). */
 export function dateRange(value: string): { first: string; last: string } {
-  return value.length === 4
-    ? { first: `${value}-01-01`, last: `${value}-12-31` }
-    : { first: value, last: value };
+  if (value.length === 4) return { first: `${value}-01-01`, last: `${value}-12-31` };
+  if (value.length === 7) {
+    const [y, m] = value.split("-").map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    return { first: `${value}-01`, last };
+  }
+  return { first: value, last: value };
 }
 
 /** The same day of the year (MM-DD) in the year of `iso`, moved back a year when it falls after `iso`. */
@@ -32,8 +37,22 @@ export const period: Rule = {
   run({ data, file }) {
     const out: Diagnostic[] = [];
     const p = data.period;
+    if ((p.inledande_slut === undefined) === (p.månader === undefined)) {
+      return [
+        diagnosticAt(
+          file,
+          ["period"],
+          "fel",
+          "period-slut-eller-manader",
+          p.månader === undefined
+            ? "Perioden saknar slut: ange inledande_slut (sista dagen, månaden eller året) eller månader (periodens längd)."
+            : "Ange antingen inledande_slut eller månader för perioden, inte båda.",
+        ),
+      ];
+    }
     const start = dateRange(p.start);
-    const end = dateRange(p.inledande_slut);
+    const endValue = periodEnd(p);
+    const end = dateRange(endValue);
     if (end.last < start.first) {
       out.push(
         diagnosticAt(
@@ -41,11 +60,11 @@ export const period: Rule = {
           ["period", "inledande_slut"],
           "fel",
           "period-slut-fore-start",
-          `Den inledande perioden slutar (${p.inledande_slut}) före start (${p.start}).`,
+          `Den inledande perioden slutar (${endValue}) före start (${p.start}).`,
         ),
       );
     }
-    const latest = p.förlängning?.längst_till;
+    const latest = known(p.förlängning)?.längst_till;
     if (latest !== undefined && latest < end.last) {
       out.push(
         diagnosticAt(
@@ -53,7 +72,7 @@ export const period: Rule = {
           ["period", "förlängning", "längst_till"],
           "fel",
           "period-langst-till-fore-slut",
-          `Förlängningen längst till ${latest} ligger före den inledande periodens slut (${p.inledande_slut}).`,
+          `Förlängningen längst till ${latest} ligger före den inledande periodens slut (${endValue}).`,
         ),
       );
     }
