@@ -1,6 +1,7 @@
 import type { Diagnostic, Severity } from "../../diagnostics.js";
 import { locate, type SourceFile, type YamlPath } from "../../load/source.js";
-import type { Agreement } from "../../model.js";
+import { type Agreement, known, periodEnd } from "../../model.js";
+import type { Arsbelopp, Avsnitt, Period } from "../../schemas/types.generated.js";
 
 /** Makes a diagnostic at the YAML node found by `path` in `file`. */
 export function diagnosticAt(
@@ -34,4 +35,71 @@ export function walk(
   } else if (value !== null && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) walk(v, visit, [...path, k]);
   }
+}
+
+/** The clauses the sections of a document use, subsections included. */
+export function clausesOf(sections: readonly Avsnitt[] | undefined, into = new Set<string>()) {
+  for (const s of sections ?? []) {
+    if (s.klausul) into.add(s.klausul);
+    clausesOf(s.avsnitt, into);
+  }
+  return into;
+}
+
+/** Every value of `parametrar[key]` in the sections of a document, subsections included. */
+export function parameterValues(
+  sections: readonly Avsnitt[] | undefined,
+  key: "organ" | "forum" | "part",
+  into = new Set<string>(),
+): Set<string> {
+  for (const s of sections ?? []) {
+    const v = s.parametrar?.[key];
+    if (v) into.add(v);
+    parameterValues(s.avsnitt, key, into);
+  }
+  return into;
+}
+
+/**
+ * Amounts per year: each year once, and within the agreement's period (a warning: an amount for a
+ * year the partnership does not cover is likely a typing error).
+ */
+export function checkYears(
+  file: SourceFile,
+  years: readonly Arsbelopp[] | undefined,
+  path: (string | number)[],
+  period: Period,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const first = Number(period.start.slice(0, 4));
+  const end = periodEnd(period);
+  const latest = known(period.förlängning)?.längst_till;
+  const last = Number((latest ?? end).slice(0, 4));
+  const seen = new Set<number>();
+  (years ?? []).forEach((y, i) => {
+    if (seen.has(y.år)) {
+      out.push(
+        diagnosticAt(
+          file,
+          [...path, i, "år"],
+          "fel",
+          "belopp-per-ar-dubblett",
+          `År ${y.år} förekommer mer än en gång bland beloppen per år.`,
+        ),
+      );
+    }
+    seen.add(y.år);
+    if (y.år < first || y.år > last) {
+      out.push(
+        diagnosticAt(
+          file,
+          [...path, i, "år"],
+          "varning",
+          "belopp-per-ar-utanfor-period",
+          `År ${y.år} ligger utanför partnerskapets period (${first === last ? first : `${first}–${last}`}).`,
+        ),
+      );
+    }
+  });
+  return out;
 }

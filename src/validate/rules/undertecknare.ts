@@ -1,7 +1,10 @@
 import { diagnosticAt } from "./context.js";
 import type { Rule } from "./index.js";
 
-/** Every signing party has a signatory (name and title may be marked missing, which warns). */
+/**
+ * Every signing party has a signatory (the signatory, or its name and title, may be marked missing
+ * when not yet named, which warns).
+ */
 export const undertecknare: Rule = {
   id: "undertecknare-saknas",
   run({ data, file }) {
@@ -13,7 +16,7 @@ export const undertecknare: Rule = {
               ["parter", i],
               "fel",
               "undertecknare-saknas",
-              `${part.namn} undertecknar men saknar undertecknare. Ange undertecknare med namn och titel (eller saknas: <skäl>), eller undertecknar: false.`,
+              `${part.namn} undertecknar men saknar undertecknare. Ange undertecknare med namn och titel (var och en kan vara saknas: <skäl>), undertecknare: { saknas: <skäl> } om ingen är utsedd ännu, eller undertecknar: false.`,
             ),
           ]
         : [],
