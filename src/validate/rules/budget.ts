@@ -54,6 +54,7 @@ function checkBudget(
           "fel",
           "budget-per-ar-summa",
           `Beloppen per år blir ${kr(years)} men raderna ${kr(rows)}; de ska vara samma pengar.`,
+          true,
         ),
       );
     }

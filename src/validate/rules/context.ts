@@ -3,15 +3,19 @@ import { locate, type SourceFile, type YamlPath } from "../../load/source.js";
 import { type Agreement, known, periodEnd } from "../../model.js";
 import type { Arsbelopp, Avsnitt, Period } from "../../schemas/types.generated.js";
 
-/** Makes a diagnostic at the YAML node found by `path` in `file`. */
+/**
+ * Makes a diagnostic at the YAML node found by `path` in `file`; with `key`, at the key of that
+ * node (for a block that is one fact: "beslut:" rather than its first field).
+ */
 export function diagnosticAt(
   file: SourceFile,
   path: YamlPath,
   severity: Severity,
   rule: string,
   message: string,
+  key = false,
 ): Diagnostic {
-  const { line, col } = locate(file, path);
+  const { line, col } = locate(file, path, key);
   return { file: file.path, line, col, severity, message, rule };
 }
 

@@ -29,6 +29,7 @@ export const finansiering: Rule = {
             "fel",
             "finansiering-over-tak",
             `${what} blir ${kr(total)}, mer än partnerskapets tak ${kr(ceiling)}.`,
+            true,
           ),
         );
       }
@@ -80,11 +81,16 @@ export const finansiering: Rule = {
             diagnosticAt(
               p.file,
               p.file === file
-                ? ["ekonomi", (data.ekonomi ?? []).findIndex((e) => e.part === share.part)]
+                ? [
+                    "ekonomi",
+                    (data.ekonomi ?? []).findIndex((e) => e.part === share.part),
+                    "ersättning",
+                  ]
                 : ["ekonomi", "ersättning"],
               "fel",
               "finansiering-over-fordelning",
               `Ersättningen till ${party.namn} blir ${kr(total)}, mer än partens del av finansieringen (${kr(amount)}).`,
+              true,
             ),
           );
         }

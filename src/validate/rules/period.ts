@@ -47,6 +47,7 @@ export const period: Rule = {
           p.månader === undefined
             ? "Perioden saknar slut: ange inledande_slut (sista dagen, månaden eller året) eller månader (periodens längd)."
             : "Ange antingen inledande_slut eller månader för perioden, inte båda.",
+          true,
         ),
       ];
     }

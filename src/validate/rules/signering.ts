@@ -14,6 +14,7 @@ export const signering: Rule = {
             "varning",
             "signering-saknas",
             "Överenskommelsen har inget avsnitt för underskrifter. Lägg till ett avsnitt med klausul: signering.",
+            true,
           ),
         ];
   },

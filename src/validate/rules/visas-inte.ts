@@ -50,7 +50,7 @@ const at = (value: unknown, path: readonly string[]): unknown =>
   );
 
 const warning = (file: SourceFile, path: (string | number)[], message: string): Diagnostic =>
-  diagnosticAt(file, path, "varning", "uppgift-visas-inte", message);
+  diagnosticAt(file, path, "varning", "uppgift-visas-inte", message, true);
 
 const clauseList = (clauses: string[]) =>
   clauses.map((c) => `klausul: ${c}`).join(clauses.length > 2 ? ", " : " eller ");
