@@ -359,7 +359,10 @@ till?: Rad
 text: Text
 }[]
 "sammanställning"?: Text
-"klagomål"?: Text
+/**
+ * Hur stödsökande kan lämna synpunkter och klagomål, eller markerat som saknat.
+ */
+"klagomål"?: (Text | Saknas)
 }
 /**
  * De ekonomiska förutsättningarna för en part.

@@ -47,6 +47,7 @@ export const EXPECTED: Record<Shape, Record<string, string[]>> = {
       "Bidraget betalas ut kvartalsvis i förskott.",
     ],
     "bilaga-1": [
+      "Partnerskapet gäller för perioden 2025–2027.",
       "Bidrag 2025–2027",
       "Bidraget uppgår till högst 1 500 000 kr.",
       "Kostnadsslag Belopp (kr)",
@@ -100,6 +101,7 @@ export const EXPECTED: Record<Shape, Record<string, string[]>> = {
       "Partnerskapet gäller från den 1 januari 2026 till och med den 31 december 2026. Förlängning: uppgift saknas.",
       "Uppsägning: uppgift saknas.",
       "Takbelopp för partnerskapet: uppgift saknas.",
+      "Synpunkter och klagomål Uppgift saknas.",
       "Summa 2026 uppgift saknas",
       "Överenskommelsen undertecknas på ett sätt som inte har angetts (uppgift saknas).",
       "För Föreningen Testgården",
