@@ -108,6 +108,33 @@ describe("iop diff on the shapes", () => {
       expect(lines).toContain(line);
   });
 
+  it("should name a definition removed, a contribution post removed and funding added", async () => {
+    const lines = await summary("flerarig-bidrag", {
+      "overenskommelse.yaml": [
+        [
+          "  - term: Öppen verksamhet\n    betydelse: Verksamhet som inte kräver anmälan eller medlemskap.\n",
+          "",
+        ],
+      ],
+      "bilaga-1.yaml": [
+        [
+          "      - slag: lokaler\n        beskrivning: föreningens egen ateljé på Provgatan 1\n",
+          "",
+        ],
+      ],
+    });
+    expect(lines).toContain("Definition borttagen: Öppen verksamhet");
+    expect(lines).toContain(
+      "Egen insats, Föreningen Testgården: borttagen: lokaler: föreningens egen ateljé på Provgatan 1",
+    );
+    const added = await summary("tio-parter", {
+      "overenskommelse.yaml": [
+        ["  fördelning:\n", "  per_år:\n    - { år: 2025, belopp: 1000000 }\n  fördelning:\n"],
+      ],
+    });
+    expect(added).toContain("Finansiering: år 2025 tillagt: 1 000 000 kr");
+  });
+
   it("should name a period in months, a förvaltning and a signatory named at last", async () => {
     const lines = await summary("vinterinsats", {
       "overenskommelse.yaml": [

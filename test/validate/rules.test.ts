@@ -323,6 +323,34 @@ describe("validation rules", () => {
     }
   });
 
+  it("should warn about a body, a signatory and a description that no document prints", async () => {
+    const text = AGREEMENT.replace(
+      "    mandat: Styrgruppen beslutar om strategiska frågor.\n",
+      "    mandat: Styrgruppen beslutar om strategiska frågor.\n  - id: referensgrupp\n    typ: annat\n    namn: referensgruppen\n",
+    ).replace(
+      '    organisationsnummer: "802015-4822"\n',
+      '    organisationsnummer: "802015-4822"\n    beskrivning: Jouren ger stöd.\n    undertecknar: false\n',
+    );
+    const found = (await diagnose({ "overenskommelse.yaml": text }))
+      .filter((d) => d.rule === "uppgift-visas-inte")
+      .map((d) => [d.line, d.message]);
+    const line = (needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+    expect(found).toEqual([
+      [
+        line("  - id: referensgrupp"),
+        "Styrningsorganet referensgruppen (referensgrupp) visas inte i något dokument. Lägg till ett avsnitt med klausul: organ och parametrar: { organ: referensgrupp }, eller ta bort det.",
+      ],
+      [
+        line("      namn: Elena Grgic") - 1, // the key of her undertecknare
+        "Brottsofferjouren Västerort undertecknar inte (undertecknar: false), så undertecknaren visas inte. Ta bort undertecknare eller undertecknar: false.",
+      ],
+      [
+        line("    beskrivning: Jouren ger stöd."),
+        "Beskrivningen av Brottsofferjouren Västerort visas inte: ingen bilaga har ett avsnitt med klausul: bilaga-part för parten.",
+      ],
+    ]);
+  });
+
   it("should accept the organisationsnummer of the seed parties", () => {
     for (const nr of ["2120000142", "8024907720", "8024761044", "8020154822"])
       expect(luhnValid(nr), nr).toBe(true);
