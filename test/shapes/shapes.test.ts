@@ -106,6 +106,23 @@ describe("the shapes of IOP the data model covers", () => {
     }
   });
 
+  it("should word a period given in months, with its length, and hours marked missing", async () => {
+    const { dir } = edited("vinterinsats", "overenskommelse.yaml", [
+      ['  start: "2025-11-01"', '  start: "2025-11"'],
+      ["          timmar: 900", '          timmar: { saknas: "Räknas fram efter säsongen" }'],
+    ]);
+    const { agreement, diagnostics } = await loadAgreement(dir);
+    expect(diagnostics.filter((d) => d.severity === "fel")).toEqual([]);
+    const tree = agreement && buildDocuments(agreement).documents[0]?.tree;
+    const text = flatten(tree ? renderMarkdown(tree) : "");
+    expect(text).toContain(
+      "Överenskommelsen gäller för perioden november 2025–mars 2026 (fem månader).",
+    );
+    expect(text).toContain(
+      "Ideellt arbete: volontärer som lagar kvällsmat, antal timmar uppgift saknas",
+    );
+  });
+
   it("should have ten parties in tio-parter, one bilaga-less idéburen party in vinterinsats", async () => {
     const ten = await loadAgreement(join(FIXTURES, "tio-parter"));
     expect(ten.agreement?.data.parter).toHaveLength(10);

@@ -77,8 +77,12 @@ export function checkYears(
   const out: Diagnostic[] = [];
   const first = Number(period.start.slice(0, 4));
   const end = periodEnd(period);
-  const latest = known(period.förlängning)?.längst_till;
-  const last = Number((latest ?? end).slice(0, 4));
+  const extension = known(period.förlängning);
+  // An extension without a latest end leaves the period open: no year is after it.
+  const last =
+    extension && extension.längst_till === undefined
+      ? Number.POSITIVE_INFINITY
+      : Number((extension?.längst_till ?? end).slice(0, 4));
   const seen = new Set<number>();
   (years ?? []).forEach((y, i) => {
     if (seen.has(y.år)) {
@@ -100,7 +104,7 @@ export function checkYears(
           [...path, i, "år"],
           "varning",
           "belopp-per-ar-utanfor-period",
-          `År ${y.år} ligger utanför partnerskapets period (${first === last ? first : `${first}–${last}`}).`,
+          `År ${y.år} ligger utanför partnerskapets period (${first === last ? first : last === Number.POSITIVE_INFINITY ? `från ${first}` : `${first}–${last}`}).`,
         ),
       );
     }
