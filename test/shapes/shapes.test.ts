@@ -123,6 +123,18 @@ describe("the shapes of IOP the data model covers", () => {
     );
   });
 
+  it("should print goals marked saknas in a bilaga that repeats them as the missing-fact text", async () => {
+    const { dir } = edited("flerarig-bidrag", "overenskommelse.yaml", [
+      ["syfte: ", 'mål: { saknas: "Formuleras under våren" }\nsyfte: '],
+    ]);
+    const { agreement } = await loadAgreement(dir);
+    const bilaga = agreement && buildDocuments(agreement).documents[2]?.tree;
+    expect(bilaga?.name).toBe("bilaga-2");
+    expect(flatten(bilaga ? renderMarkdown(bilaga) : "")).toContain(
+      "Åtagandets innehåll Uppgift saknas. - Arrangera en sommarfestival",
+    );
+  });
+
   it("should have ten parties in tio-parter, one bilaga-less idéburen party in vinterinsats", async () => {
     const ten = await loadAgreement(join(FIXTURES, "tio-parter"));
     expect(ten.agreement?.data.parter).toHaveLength(10);
