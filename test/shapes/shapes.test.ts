@@ -221,6 +221,16 @@ const WRONG: {
     message: "fastigheter",
   },
   {
+    name: "a start month that does not exist",
+    shape: "vinterinsats",
+    file: "overenskommelse.yaml",
+    edits: [['  start: "2025-11-01"', '  start: "2025-13"']],
+    rule: "schema-format",
+    severity: "fel",
+    at: '  start: "2025-13"',
+    message: "ange ett datum som ÅÅÅÅ-MM-DD, en månad som ÅÅÅÅ-MM eller ett årtal ÅÅÅÅ",
+  },
+  {
     name: "both an end and a length in months",
     shape: "vinterinsats",
     file: "overenskommelse.yaml",
