@@ -3,7 +3,15 @@
  * Schemas (src/schemas/types.generated.ts), never written by hand.
  */
 import type { SourceFile } from "./load/source.js";
-import type { Bilaga, Budget, Overenskommelse, Part, Saknas } from "./schemas/types.generated.js";
+import type {
+  Bilaga,
+  Budget,
+  Overenskommelse,
+  Part,
+  Period,
+  Saknas,
+  Undertecknare,
+} from "./schemas/types.generated.js";
 
 export type * from "./schemas/types.generated.js";
 
@@ -33,14 +41,64 @@ export const known = <T>(value: T | Saknas | undefined): T | undefined =>
 export const partById = (data: Overenskommelse, id: string): Part | undefined =>
   data.parter.find((p) => p.id === id);
 
-/** The sum of a budget's rows, or undefined when a row's amount is missing. */
-export function budgetSum(budget: Pick<Budget, "rader">): number | undefined {
+/** How a fact marked `saknas` reads wherever it is printed (documents and diff summaries). */
+export const MISSING = "uppgift saknas";
+
+/** The sum of amounts, or undefined when one of them is missing. */
+export function amountSum(items: readonly { belopp: number | Saknas }[]): number | undefined {
   let total = 0;
-  for (const row of budget.rader ?? []) {
-    if (isSaknas(row.belopp)) return undefined;
-    total += row.belopp;
+  for (const item of items) {
+    if (isSaknas(item.belopp)) return undefined;
+    total += item.belopp;
   }
   return total;
+}
+
+/**
+ * The total of a budget: the sum of its rows; a budget without rows but with amounts per year
+ * (`per_år`), the sum of the years. Undefined when an amount is missing.
+ */
+export function budgetSum(budget: Pick<Budget, "rader" | "per_år">): number | undefined {
+  const rows = budget.rader ?? [];
+  if (rows.length === 0 && budget.per_år) return amountSum(budget.per_år);
+  return amountSum(rows);
+}
+
+/** The title of the agreement, or "Uppgift saknas" when it is marked missing. */
+export const agreementTitle = (data: Overenskommelse): string =>
+  known(data.titel) ?? "Uppgift saknas";
+
+/** How the agreement is signed; a way marked missing signs on paper (one original per party). */
+export const signingMode = (data: Overenskommelse): "papper" | "elektronisk" =>
+  known(data.signering.sätt) ?? "papper";
+
+/** A party's signatory, unless none is named yet (absent or marked missing). */
+export const signatoryOf = (part: Part): Undertecknare | undefined => known(part.undertecknare);
+
+/** "2025-11" + 5 months → "2026-03"; "2025-11-01" + 5 months → "2026-03-31". */
+function addMonths(start: string, months: number): string {
+  const year = Number(start.slice(0, 4));
+  const month = start.length >= 7 ? Number(start.slice(5, 7)) : 1;
+  if (start.length === 10) {
+    // The day before the same day `months` later.
+    const day = Number(start.slice(8, 10));
+    const d = new Date(Date.UTC(year, month - 1 + months, day));
+    d.setUTCDate(d.getUTCDate() - 1);
+    return d.toISOString().slice(0, 10);
+  }
+  const last = new Date(Date.UTC(year, month - 1 + months - 1, 1));
+  return last.toISOString().slice(0, 7);
+}
+
+/**
+ * The last day (or month, or year) of the initial period: `inledande_slut`, else derived from
+ * `start` and `månader` ("2025-11-01" + 5 → "2026-03-31"). The schema and the period rule make
+ * sure one of them is given.
+ */
+export function periodEnd(period: Period): string {
+  if (period.inledande_slut !== undefined) return period.inledande_slut;
+  if (period.månader !== undefined) return addMonths(period.start, period.månader);
+  return period.start;
 }
 
 /** The agreement's main party: the first public one, else the first party. */
@@ -53,9 +111,17 @@ export const signingParties = (data: Overenskommelse): Part[] =>
 
 /** Parties that sign a bilaga: those listed, else the public parties and the bilaga's party. */
 export function bilagaSigners(data: Overenskommelse, bilaga: Bilaga): Part[] {
-  const ids = bilaga.undertecknare ?? [
+  const ids = bilaga.undertecknare?.map(signerId) ?? [
     ...data.parter.filter((p) => p.sektor === "offentlig").map((p) => p.id),
     bilaga.part,
   ];
   return [...new Set(ids)].flatMap((id) => partById(data, id) ?? []);
 }
+
+/** The parties whose signatory a bilaga names without the title (`utan_titel`). */
+export const untitledSigners = (bilaga: Bilaga): Set<string> =>
+  new Set((bilaga.undertecknare ?? []).flatMap((e) => (typeof e === "string" ? [] : [e.part])));
+
+/** The party id of an entry of a bilaga's `undertecknare`. */
+export const signerId = (entry: NonNullable<Bilaga["undertecknare"]>[number]): string =>
+  typeof entry === "string" ? entry : entry.part;

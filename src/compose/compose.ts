@@ -3,11 +3,13 @@ import type { DocumentMeta } from "../document/types.js";
 import { locate, type SourceFile } from "../load/source.js";
 import {
   type Agreement,
+  agreementTitle,
   type BilagaDocument,
   bilagaSigners,
   known,
   mainParty,
   partById,
+  signingMode,
   signingParties,
 } from "../model.js";
 import type { Part } from "../schemas/types.generated.js";
@@ -31,13 +33,13 @@ function meta(agreement: Agreement, bilaga?: BilagaDocument): DocumentMeta {
   const publicParty = mainParty(data);
   const titles = bilaga
     ? bilagaTitle(data, bilaga.data)
-    : { title: data.titel, subtitle: data.undertitel };
+    : { title: agreementTitle(data), subtitle: data.undertitel };
   const date = known(data.versionsdatum);
   const party = bilaga && partById(data, bilaga.data.part);
   return {
     title: titles.title,
     ...(titles.subtitle ? { subtitle: titles.subtitle } : {}),
-    diarienummer: bilaga?.data.diarienummer ?? known(data.diarienummer) ?? "",
+    diarienummer: known(bilaga?.data.diarienummer) ?? known(data.diarienummer) ?? "",
     author: publicParty?.namn ?? "",
     subject: "Idéburet offentligt partnerskap (IOP)",
     keywords: [
@@ -91,7 +93,7 @@ function composeOne(
       kind: bilaga ? "bilaga" : "overenskommelse",
       markdown,
       meta: meta(agreement, bilaga),
-      signing: { mode: agreement.data.signering.sätt, parties: named(signers) },
+      signing: { mode: signingMode(agreement.data), parties: named(signers) },
       parties: named(agreement.data.parter),
       source: file.path,
       files: bilaga ? [bilaga.file, agreement.file] : [agreement.file],

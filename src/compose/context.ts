@@ -6,12 +6,17 @@
  */
 import {
   type Agreement,
+  agreementTitle,
   type BilagaDocument,
   bilagaSigners,
+  isSaknas,
   known,
   mainParty,
   partById,
+  periodEnd,
+  signatoryOf,
   signingParties,
+  untitledSigners,
 } from "../model.js";
 import type {
   Avsnitt,
@@ -84,7 +89,12 @@ export interface ComposeRoot {
   samlingsnamn: string;
   /** Who pays for the public side: the main party's `förvaltning`, else the party itself. */
   utbetalare: string;
-  period: Period & { heldatum: boolean };
+  /**
+   * The period with `slut`, its last day (or month, or year): `inledande_slut` or derived from
+   * `månader`; `heldatum`: both ends are full dates; `förlängs`: an extension rule is given (not
+   * marked missing).
+   */
+  period: Period & { slut: string; heldatum: boolean; förlängs: boolean };
   /**
    * The agreement's bilagor; `partid` is looked up with the `part` helper (which checks it),
    * `titel` is the bilaga's own title when it has one.
@@ -117,14 +127,14 @@ export function bilagaTitle(
   const party = partById(data, bilaga.part);
   return {
     title: bilaga.titel ?? `Bilaga ${bilaga.nummer}, ${party?.namn ?? bilaga.part}`,
-    subtitle: bilaga.undertitel ?? data.titel,
+    subtitle: bilaga.undertitel ?? agreementTitle(data),
   };
 }
 
-const signer = (agreement: Overenskommelse, part: Part): SignerView => {
-  const u = part.undertecknare;
+const signer = (agreement: Overenskommelse, part: Part, untitled = false): SignerView => {
+  const u = signatoryOf(part);
   const namn = known(u?.namn);
-  const titel = known(u?.titel);
+  const titel = untitled ? undefined : known(u?.titel);
   const ort = u?.ort ?? agreement.signering.ort;
   const år = agreement.signering.år;
   return {
@@ -159,7 +169,7 @@ export function composeRoot(
   const bview = bilaga && (views.bilagor.get(bilaga) as Bilaga);
   const titles = bview
     ? bilagaTitle(view, bview)
-    : { title: view.titel, subtitle: view.undertitel };
+    : { title: agreementTitle(view), subtitle: view.undertitel };
   const signers = bview ? bilagaSigners(view, bview) : signingParties(view);
   const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
   const bilagepart = bview && partById(view, bview.part);
@@ -186,7 +196,9 @@ export function composeRoot(
     utbetalare: huvudpart?.förvaltning ?? huvudpart?.namn ?? "",
     period: {
       ...view.period,
-      heldatum: isDate(view.period.start) && isDate(view.period.inledande_slut),
+      slut: periodEnd(view.period),
+      heldatum: isDate(view.period.start) && isDate(periodEnd(view.period)),
+      förlängs: view.period.förlängning !== undefined && !isSaknas(view.period.förlängning),
     },
     bilagor: agreement.bilagor.map((b) => {
       const v = views.bilagor.get(b) as Bilaga;
@@ -197,7 +209,9 @@ export function composeRoot(
         diarienummer: v.diarienummer ?? view.diarienummer,
       };
     }),
-    undertecknare: signers.map((p) => signer(view, p)),
+    undertecknare: signers.map((p) =>
+      signer(view, p, bview !== undefined && untitledSigners(bview).has(p.id)),
+    ),
     signering: view.signering,
   };
 }

@@ -71,9 +71,21 @@ export function formatIsoDate(value: unknown): string {
   return value as string;
 }
 
-/** "1 april 2025" for a date, "2018" for a year alone (periods the sources give in years). */
+const monthFormat = new Intl.DateTimeFormat("sv-SE", {
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/**
+ * "1 april 2025" for a date, "november 2025" for a month ("2025-11"), "2018" for a year alone
+ * (periods the sources give in months or years).
+ */
 export function formatDateOrYear(value: unknown): string {
   if (typeof value === "string" && /^\d{4}$/.test(value)) return value;
+  if (typeof value === "string" && /^\d{4}-\d{2}$/.test(value)) {
+    return monthFormat.format(parseIsoDate(`${value}-01`));
+  }
   return formatDate(value);
 }
 

@@ -24,7 +24,7 @@ export type Text = string
  */
 export type Organisationsnummer = string
 /**
- * Datum som ÅÅÅÅ-MM-DD, eller bara årtal ÅÅÅÅ när källan inte anger dag (t.ex. "2018").
+ * Datum som ÅÅÅÅ-MM-DD, månad som ÅÅÅÅ-MM (t.ex. "2025-11" för november 2025) när källan bara anger månad, eller bara årtal ÅÅÅÅ när källan inte anger dag (t.ex. "2018").
  */
 export type DatumEllerAr = string
 /**
@@ -45,7 +45,10 @@ bilaga?: Bilaga
  */
 export interface Overenskommelse {
 id: Id
-titel: Rad
+/**
+ * Dokumentets titel, eller markerad som saknad.
+ */
+titel: (Rad | Saknas)
 undertitel?: Rad
 /**
  * Hur dokumentet benämns i härledd text, t.ex. "Avtalet ska sägas upp …". Standard: överenskommelsen.
@@ -62,15 +65,21 @@ samlingsnamn?: Rad
  */
 status: ("utkast" | "beslutad" | "undertecknad")
 /**
- * Beslutet som överenskommelsen vilar på.
+ * Beslutet som överenskommelsen vilar på: vilket organ (kommunstyrelsen, en nämnd) som beslutade och när. Återges med klausulen beslut.
  */
 beslut?: {
-organ: Rad
+/**
+ * Vem som beslutade, t.ex. "Kommunstyrelsen" eller "Kulturnämnden", eller markerat som saknat.
+ */
+organ: (Rad | Saknas)
 /**
  * Beslutsdatum.
  */
 datum: (Datum | Saknas)
-referens?: Diarienummer
+/**
+ * Beslutets diarienummer eller paragraf, t.ex. "§ 45", eller markerat som saknat.
+ */
+referens?: (Diarienummer | Saknas)
 beskrivning?: Text
 }
 /**
@@ -82,9 +91,9 @@ versionsdatum: (Datum | Saknas)
  */
 signering: {
 /**
- * papper: ett original per part (likalydande exemplar); elektronisk: en PDF med ett signaturfält per undertecknare.
+ * papper: ett original per part (likalydande exemplar); elektronisk: en PDF med ett signaturfält per undertecknare. Markerat som saknat ger pappersexemplar.
  */
-"sätt": ("papper" | "elektronisk")
+"sätt": (("papper" | "elektronisk") | Saknas)
 ort?: Rad
 /**
  * År som skrivs på datumraden ("Stockholm den ____ 2025").
@@ -98,12 +107,18 @@ ort?: Rad
  */
 parter: Part[]
 period: Period
-bakgrund?: Text
-syfte?: Text
 /**
- * Partnerskapets mål.
+ * Bakgrund till partnerskapet, eller markerad som saknad.
  */
-"mål"?: {
+bakgrund?: (Text | Saknas)
+/**
+ * Partnerskapets syfte, eller markerad som saknad.
+ */
+syfte?: (Text | Saknas)
+/**
+ * Partnerskapets mål, eller markerade som saknade.
+ */
+"mål"?: ({
 inledning?: Text
 /**
  * Målen, ett per punkt.
@@ -111,18 +126,77 @@ inledning?: Text
  * @minItems 1
  */
 punkter: Text[]
-}
-"målgrupp"?: Text
-"värdegrund"?: Text
+} | Saknas)
+/**
+ * Partnerskapets målgrupp, eller markerad som saknad.
+ */
+"målgrupp"?: (Text | Saknas)
+/**
+ * Partnerskapets värdegrund, eller markerad som saknad.
+ */
+"värdegrund"?: (Text | Saknas)
 /**
  * Styrningsorgan, t.ex. styrgrupp och samverkansgrupp.
  */
 styrning?: Organ[]
 "uppföljning"?: Uppfoljning
 /**
+ * Åtaganden som alla parter gör tillsammans, eller markerade som saknade. Återges med klausulen gemensamma-ataganden.
+ */
+"gemensamma_åtaganden"?: ({
+inledning?: Text
+/**
+ * Åtagandena, ett per punkt.
+ * 
+ * @minItems 1
+ */
+punkter: Text[]
+} | Saknas)
+/**
+ * Definitioner av begrepp som används i överenskommelsen. Återges med klausulen definitioner.
+ * 
+ * @minItems 1
+ */
+definitioner?: {
+term: Rad
+/**
+ * Vad begreppet betyder i överenskommelsen, eller markerat som saknat.
+ */
+betydelse: (Text | Saknas)
+}[]
+/**
  * Ekonomiska villkor som står i själva överenskommelsen (när det inte finns bilagor), en post per part.
  */
 ekonomi?: Ekonomi[]
+/**
+ * Partnerskapets samlade finansiering: ett tak för hela partnerskapet, hur det fördelas mellan parterna och belopp per år. Återges med klausulen finansiering.
+ */
+finansiering?: {
+/**
+ * Om pengarna kallas ersättning eller bidrag. Standard: ersättning.
+ */
+"benämning"?: ("ersättning" | "bidrag")
+tak?: Tak
+/**
+ * Hur taket fördelas per part. Utelämnas när det inte är fördelat.
+ * 
+ * @minItems 1
+ */
+"fördelning"?: {
+part: Id
+/**
+ * Partens del i kronor, eller markerad som saknad.
+ */
+belopp: (Belopp | Saknas)
+}[]
+/**
+ * Belopp per år för hela partnerskapet, ett per år i ordning. Summan räknas fram och visas.
+ * 
+ * @minItems 1
+ */
+"per_år"?: Arsbelopp[]
+text?: Text
+}
 bilagor_inledning?: Text
 /**
  * Dokumentets avsnitt i ordning. Varje avsnitt är en klausul ur biblioteket eller egen text.
@@ -175,7 +249,10 @@ beskrivning?: (Text | Saknas)
  * Om parten undertecknar. Standard: ja.
  */
 undertecknar?: boolean
-undertecknare?: Undertecknare
+/**
+ * Den som undertecknar för parten, eller markerad som saknad när undertecknaren inte är utsedd ännu.
+ */
+undertecknare?: (Undertecknare | Saknas)
 }
 /**
  * Den som undertecknar för parten.
@@ -192,23 +269,27 @@ titel: (Rad | Saknas)
 ort?: Rad
 }
 /**
- * Partnerskapets period, förlängning och uppsägning.
+ * Partnerskapets period, förlängning och uppsägning. Ange start och antingen inledande_slut eller månader.
  */
 export interface Period {
 start: DatumEllerAr
-inledande_slut: DatumEllerAr
+inledande_slut?: DatumEllerAr
 /**
- * Automatisk förlängning efter den inledande perioden.
+ * Periodens längd i månader, t.ex. 5 för en vinterinsats november–mars. Slutet räknas fram från start.
  */
-"förlängning"?: {
+"månader"?: number
+/**
+ * Automatisk förlängning efter den inledande perioden. Markeras som saknad när källan inte säger om perioden förlängs.
+ */
+"förlängning"?: ({
 /**
  * Förlängs med ett kalenderår i taget eller ett år i taget.
  */
 enhet: ("kalenderår" | "år")
 "längst_till"?: Datum
-}
+} | Saknas)
 /**
- * Uppsägningsregel: en dag på året (senast 30 september, gäller från 1 januari) eller ett antal månader före periodens slut.
+ * Uppsägningsregel: en dag på året (senast 30 september, gäller från 1 januari) eller ett antal månader före periodens slut. Kan markeras som saknad.
  */
 "uppsägning"?: ({
 senast: DagPaAret
@@ -218,7 +299,7 @@ senast: DagPaAret
  * Antal månader före periodens slut, t.ex. 9.
  */
 "månader_före_slut": number
-})
+} | Saknas)
 villkor?: Text
 }
 /**
@@ -278,7 +359,10 @@ till?: Rad
 text: Text
 }[]
 "sammanställning"?: Text
-"klagomål"?: Text
+/**
+ * Hur stödsökande kan lämna synpunkter och klagomål, eller markerat som saknat.
+ */
+"klagomål"?: (Text | Saknas)
 }
 /**
  * De ekonomiska förutsättningarna för en part.
@@ -288,6 +372,7 @@ part?: Id
 "ersättning"?: Budget
 egenfinansiering?: Budget
 insats?: Text
+egen_insats?: EgenInsats
 }
 /**
  * En budget med rader. Summan räknas fram ur raderna; en angiven summa kontrolleras mot dem.
@@ -302,6 +387,24 @@ rubrik?: Rad
  * Budgetens rader.
  */
 rader?: Budgetrad[]
+/**
+ * Om pengarna kallas ersättning eller bidrag i dokumentet (rubrik, takbelopp, jämförelser). Standard: ersättning för ersättning, egenfinansiering för egenfinansiering.
+ */
+"benämning"?: ("ersättning" | "bidrag")
+/**
+ * Tabellens kolumnrubriker. Standard: "Beskrivning av resurs" och "Kostnad (kronor)".
+ */
+kolumner?: {
+post?: Rad
+belopp?: Rad
+}
+/**
+ * Belopp per år under en flerårig period, ett per år i ordning. Summan för hela perioden räknas fram och visas.
+ * 
+ * @minItems 1
+ */
+"per_år"?: Arsbelopp[]
+tak?: Tak
 summa?: Belopp
 formel?: Formel
 text?: Text
@@ -320,6 +423,37 @@ belopp: (Belopp | Saknas)
  */
 "ungefärligt"?: boolean
 "anmärkning"?: Rad
+}
+/**
+ * Beloppet för ett år.
+ */
+export interface Arsbelopp {
+/**
+ * Året, t.ex. 2025.
+ */
+"år": number
+/**
+ * Årets belopp i kronor, eller markerat som saknat.
+ */
+belopp: (Belopp | Saknas)
+/**
+ * Sant om källan anger beloppet ungefärligt ("ca").
+ */
+"ungefärligt"?: boolean
+"anmärkning"?: Rad
+}
+/**
+ * Ett takbelopp: pengarna uppgår till högst (eller upp till) beloppet.
+ */
+export interface Tak {
+/**
+ * Takbeloppet i kronor, eller markerat som saknat.
+ */
+belopp: (Belopp | Saknas)
+/**
+ * Hur taket uttrycks i texten: "högst 500 000 kr" eller "upp till 500 000 kr". Standard: högst.
+ */
+uttryck?: ("högst" | "upp till")
 }
 /**
  * Ersättning som räknas fram, t.ex. 3 kr per invånare enligt SCB:s befolkningsstatistik.
@@ -346,6 +480,40 @@ antal: (number | Saknas)
 }
 }
 /**
+ * Partens egen insats i partnerskapet utöver pengar: personal, lokaler, ideella timmar.
+ */
+export interface EgenInsats {
+inledning?: Text
+/**
+ * Insatsens delar, en per punkt.
+ * 
+ * @minItems 1
+ */
+poster: {
+/**
+ * Vad insatsen består av.
+ */
+slag: ("personal" | "lokaler" | "ideellt arbete" | "material" | "annat")
+beskrivning: Text
+/**
+ * Antal timmar, t.ex. ideella timmar.
+ */
+timmar?: (number | Saknas)
+/**
+ * Vad antalet timmar avser. Standard: år.
+ */
+per?: ("år" | "månad" | "vecka" | "perioden")
+/**
+ * Insatsens värde i kronor, om det anges.
+ */
+"värde"?: (Belopp | Saknas)
+/**
+ * Sant om värdet är ungefärligt ("ca").
+ */
+"ungefärligt"?: boolean
+}[]
+}
+/**
  * Ett avsnitt i dokumentet. Numreras automatiskt (1, 1.1, 1.1.1) i den ordning avsnitten står. Ange antingen en klausul ur klausulbiblioteket, en egen rubrik med text, eller båda (klausulens text kommer då först).
  */
 export interface Avsnitt {
@@ -362,7 +530,7 @@ utan_rubrik?: boolean
 /**
  * Standardklausul ur klausulbiblioteket (templates/klausuler) som återges från överenskommelsens data.
  */
-klausul?: ("bakgrund" | "parter" | "syfte" | "mal" | "syfte-och-mal" | "malgrupp" | "vardegrund" | "organ" | "uppfoljning" | "klagomal" | "period" | "ekonomi" | "uppsagning" | "brister" | "aterkrav" | "sekretess" | "andringar" | "informationsskyldighet" | "oenighet" | "forsakring" | "bilagor" | "signering" | "bilaga-inledning" | "bilaga-part" | "bilaga-ataganden" | "ersattning" | "egenfinansiering" | "andringslogg")
+klausul?: ("bakgrund" | "parter" | "syfte" | "mal" | "syfte-och-mal" | "malgrupp" | "vardegrund" | "organ" | "uppfoljning" | "klagomal" | "period" | "ekonomi" | "uppsagning" | "brister" | "aterkrav" | "sekretess" | "andringar" | "informationsskyldighet" | "oenighet" | "forsakring" | "bilagor" | "signering" | "bilaga-inledning" | "bilaga-part" | "bilaga-ataganden" | "ersattning" | "egenfinansiering" | "andringslogg" | "beslut" | "finansiering" | "gemensamma-ataganden" | "definitioner" | "egen-insats")
 parametrar?: Parametrar
 text?: Text
 /**
@@ -399,11 +567,20 @@ nummer: number
 part: Id
 titel?: Rad
 undertitel?: Rad
-diarienummer?: Diarienummer
 /**
- * Parter (id) som undertecknar bilagan. Standard: de offentliga parterna och bilagans part.
+ * Bilagans diarienummer, eller markerat som saknat. Standard: överenskommelsens.
  */
-undertecknare?: Id[]
+diarienummer?: (Diarienummer | Saknas)
+/**
+ * Parter (id) som undertecknar bilagan, t.ex. [socialnamnden, bo-vasterort]; { part: id, utan_titel: true } när bilagan skriver undertecknarens namn utan titel. Standard: de offentliga parterna och bilagans part.
+ */
+undertecknare?: (Id | {
+part: Id
+/**
+ * Undertecknarens titel skrivs inte ut i denna bilaga.
+ */
+utan_titel: true
+})[]
 "mål_inledning"?: Text
 /**
  * Målen så som bilagan själv formulerar dem, när den inte återger överenskommelsens mål ordagrant. Utan den återges överenskommelsens mål.

@@ -13,7 +13,8 @@ export interface SchemaMessage {
 const FORMATS: Record<string, string> = {
   "^\\d{6}-\\d{4}$": "ett organisationsnummer som NNNNNN-NNNN, inom citattecken",
   "^\\d{4}-\\d{2}-\\d{2}$": "ett datum som ÅÅÅÅ-MM-DD",
-  "^\\d{4}(-\\d{2}-\\d{2})?$": "ett datum som ÅÅÅÅ-MM-DD eller ett årtal ÅÅÅÅ, inom citattecken",
+  "^\\d{4}(-(0[1-9]|1[0-2])(-\\d{2})?)?$":
+    "ett datum som ÅÅÅÅ-MM-DD, en månad som ÅÅÅÅ-MM eller ett årtal ÅÅÅÅ, inom citattecken",
   "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$": 'en dag på året som MM-DD, t.ex. "09-30"',
   "^[a-z0-9][a-z0-9-]*$": "ett id med små bokstäver a–z, siffror och bindestreck",
   "^[^\\n]*$": "en enda rad utan radbrytning",

@@ -5,7 +5,7 @@ import type { ComposedDocument } from "../../src/compose/types.js";
 import { buildDocument } from "../../src/document/build.js";
 import { parseMarkdown } from "../../src/document/parse.js";
 import { documentText, inlineText, normalizeWhitespace } from "../../src/document/text.js";
-import type { Agreement, Avsnitt } from "../../src/model.js";
+import { type Agreement, type Avsnitt, known } from "../../src/model.js";
 import { copy, loadExample, loadFixture } from "./load.js";
 
 const NBSP = "\u00a0";
@@ -109,7 +109,7 @@ describe("derived text", () => {
       "Partnerskapets inledande period är från den 1 april 2025 till och med 31 december 2025. Därefter förlängs partnerskapet automatiskt med ett kalenderår i taget, dock som längst till 31 december 2027, om inte överenskommelsen sägs upp av endera part senaste den 30 september respektive år. Perioden för partnerskapet villkoras",
     );
     const agreement = copy(stockholm);
-    const { förlängning } = agreement.data.period;
+    const förlängning = known(agreement.data.period.förlängning);
     if (förlängning) förlängning.längst_till = "2028-12-31";
     expect(text(docs(agreement)[0])).toContain(
       "dock som längst till 31 december 2028, om inte överenskommelsen sägs upp av endera part senaste den 30 september",

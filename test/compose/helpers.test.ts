@@ -33,6 +33,35 @@ describe("helpers", () => {
     );
   });
 
+  it("should print a required value marked missing as the one missing-fact text", () => {
+    expect(render('{{kräv s "syfte"}}', { s: { saknas: "x" } })).toBe("Uppgift saknas.");
+    expect(render("{{saknastext}}")).toBe("uppgift saknas");
+  });
+
+  it("should total amounts per year, name the years and word the budget's money", () => {
+    const years = {
+      y: [
+        { år: 2027, belopp: 3 },
+        { år: 2025, belopp: 1 },
+        { år: 2026, belopp: 2 },
+      ],
+    };
+    expect(render("{{årssumma y}} {{årsspann y}}", years)).toBe(`6${NBSP}kr 2025–2027`);
+    expect(render("{{summa b}}", { b: { per_år: years.y } })).toBe(`6${NBSP}kr`);
+    expect(render("{{årssumma y}}", { y: [{ år: 2025, belopp: { saknas: "x" } }] })).toBe(
+      "uppgift saknas",
+    );
+    const b = { benämning: "bidrag" };
+    expect(
+      render('{{budgetord b "ersättning" "obestämd"}} {{budgetord b "ersättning" "bestämd"}}', {
+        b,
+      }),
+    ).toBe("Bidrag bidraget");
+    expect(render('{{budgetord b "egenfinansiering" "bestämd"}}', { b: {} })).toBe(
+      "egenfinansieringen",
+    );
+  });
+
   it("should look up parties and bodies by id", () => {
     expect(render('{{#with (part "p")}}{{namn}}{{/with}}')).toBe("Parten");
     expect(render('{{#with (organ "s")}}{{namn}}{{/with}}')).toBe("styrgruppen");
@@ -54,7 +83,6 @@ describe("helpers", () => {
     ["{{attr b}}", "an object as an attribute"],
     ["{{uppräkning y}}", "a missing list"],
     ['{{kräv y "syfte"}}', "a missing required value"],
-    ['{{kräv s "syfte"}}', "a value marked missing"],
     ['{{kräv-data y "mål"}}', "missing required data"],
     ['{{part "okänd"}}', "an unknown party"],
     ["{{part y}}", "a missing party id"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { agreementView, bilagaView } from "../../src/compose/view.js";
-import type { Bilaga, Overenskommelse } from "../../src/model.js";
+import { type Bilaga, known, type Overenskommelse } from "../../src/model.js";
 
 const data = {
   id: "x",
@@ -47,7 +47,7 @@ describe("agreementView", () => {
     expect(view.bakgrund).toBe("*md*");
     expect(view.parter[0]?.beskrivning).toBe("**b**");
     expect(view.period.villkor).toBe("a_b");
-    expect(view.mål?.punkter).toEqual(["*x*"]);
+    expect(known(view.mål)?.punkter).toEqual(["*x*"]);
     expect(view.styrning?.[0]?.uppgifter).toEqual(["*u*"]);
     expect(view.avsnitt[0]?.text).toBe("_t_");
     expect(view.avsnitt[0]?.parametrar?.inledning).toBe("_i_");

@@ -79,6 +79,8 @@ ekonomi:
         belopp: 54000
     summa: 704000
 avsnitt:
+  - id: ataganden
+    klausul: bilaga-ataganden
   - id: ersattning
     klausul: ersattning
   - id: signering

@@ -11,6 +11,8 @@
  * - `underskrift`: the signature form (the blank date line, "Namnförtydligande" under an empty
  *   name line, "För <part>" above each signature);
  * - `exemplar`: the number of copies (derived; here it equals the source's);
+ * - `belopp`: amounts are data, written by the tool as "5 000 kr" (thousands separated, "kr");
+ * - `tabell`: a table cell's text on one line, where the source's cell wraps around the amount;
  * - `ocr`: seed 002 is OCR'd; its fixture has å, ä and ö restored and nothing else changed.
  * Page headers and footers are taken off the PDF text. Everything else must be the source's own
  * words, typos included: a silent "correction" fails this test.
@@ -21,7 +23,7 @@ import { needProgram } from "../helpers/external.js";
 import { bodyText, type Generated, generatedOutputs, pdfPages } from "./outputs.js";
 import { compareWords, dateLines, headings, LIST_MARKER, words } from "./words.js";
 
-type Kind = "namn" | "numrering" | "lista" | "underskrift";
+type Kind = "namn" | "numrering" | "lista" | "underskrift" | "belopp" | "tabell";
 /** A documented correction: the source's text, what the reproduction has instead, and why. */
 type Correction = [from: string, to: string, kind: Kind];
 
@@ -78,6 +80,18 @@ const SOURCES: Source[] = [
         "namn",
       ],
       ["För socialnämnden i Stockholms stad", "För Socialnämnden i Stockholms stad", "namn"],
+      ["Konsulter 5000", "Konsulter 5 000", "belopp"],
+      ["Förbrukningsmaterial 5000", "Förbrukningsmaterial 5 000", "belopp"],
+      [
+        "Verksamhetsstöd från 15000\nBrottsoffermyndigheten",
+        "Verksamhetsstöd från Brottsoffermyndigheten 15 000",
+        "tabell",
+      ],
+      [
+        "Projektmedel från 30 000\nBrottsoffermyndigheten\n\n(öronmärkta)",
+        "Projektmedel från Brottsoffermyndigheten (öronmärkta) 30 000",
+        "tabell",
+      ],
       ["Stockholmden /", "Stockholm den /", "underskrift"],
     ],
   },
@@ -158,8 +172,8 @@ describe.runIf(needProgram("pdftotext"))("reproductions read back word by word",
       const ours = words(withoutOurNumbers(bodyText(pdfPages(doc.pdf), doc.tree), doc));
       const theirs = words(withoutSourceNumbers(corrected(source)));
       const difference = compareWords(ours, theirs, ["PDF", "källan"], {
-        // What the PDF adds: list markers, and the blank date lines of the signature form.
-        a: [LIST_MARKER, /^_+$/, ...dateLines(doc.tree), ["Namnförtydligande"]],
+        // What the PDF adds: list markers, the blank date lines of the signature form, "kr".
+        a: [LIST_MARKER, /^_+$/, ...dateLines(doc.tree), ["Namnförtydligande"], ["kr"]],
         // The source's own list markers and blank date lines.
         b: [LIST_MARKER, /^\/$/],
       });

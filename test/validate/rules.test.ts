@@ -192,6 +192,110 @@ const cases: {
     message:
       "Uppgift saknas: parter › «Socialnämnden i Stockholms stad» › undertecknare › titel (Anges inte i källan)",
   },
+  {
+    rule: "period-slut-eller-manader",
+    severity: "fel",
+    files: agreement(
+      '  inledande_slut: "2025-12-31"\n',
+      '  inledande_slut: "2025-12-31"\n  månader: 9\n',
+    ),
+    message: "antingen inledande_slut eller månader",
+  },
+  {
+    rule: "budget-per-ar-summa",
+    severity: "fel",
+    files: bilaga(
+      "    summa: 704000",
+      "    summa: 704000\n    per_år:\n      - { år: 2025, belopp: 400000 }\n      - { år: 2026, belopp: 300000 }",
+    ),
+    message: "Beloppen per år blir 700\u00a0000 kr men raderna 704\u00a0000 kr",
+  },
+  {
+    rule: "budget-over-tak",
+    severity: "fel",
+    files: bilaga("    summa: 704000", "    summa: 704000\n    tak: { belopp: 700000 }"),
+    message: "mer än taket 700\u00a0000 kr",
+  },
+  {
+    rule: "belopp-per-ar-dubblett",
+    severity: "fel",
+    files: bilaga(
+      "    summa: 704000",
+      "    summa: 704000\n    per_år:\n      - { år: 2025, belopp: 400000 }\n      - { år: 2025, belopp: 304000 }",
+    ),
+    message: "År 2025 förekommer mer än en gång",
+  },
+  {
+    rule: "belopp-per-ar-utanfor-period",
+    severity: "varning",
+    files: bilaga(
+      "    summa: 704000",
+      "    summa: 704000\n    per_år:\n      - { år: 2025, belopp: 400000 }\n      - { år: 2029, belopp: 304000 }",
+    ),
+    message: "År 2029 ligger utanför partnerskapets period (2025–2027)",
+  },
+  {
+    rule: "finansiering-over-tak",
+    severity: "fel",
+    files: agreement(
+      "styrning:\n",
+      "finansiering:\n  tak: { belopp: 1000000 }\n  fördelning:\n    - { part: socialnamnden, belopp: 600000 }\n    - { part: bo-vasterort, belopp: 500000 }\nstyrning:\n",
+    ),
+    message:
+      "Fördelningen blir 1\u00a0100\u00a0000 kr, mer än partnerskapets tak 1\u00a0000\u00a0000 kr",
+  },
+  {
+    rule: "finansiering-part-saknas",
+    severity: "fel",
+    files: agreement(
+      "styrning:\n",
+      "finansiering:\n  fördelning:\n    - { part: okand, belopp: 600000 }\nstyrning:\n",
+    ),
+    message: '"okand" finns inte',
+  },
+  {
+    rule: "finansiering-over-fordelning",
+    severity: "fel",
+    files: agreement(
+      "styrning:\n",
+      "finansiering:\n  fördelning:\n    - { part: bo-vasterort, belopp: 700000 }\nstyrning:\n",
+    ),
+    message:
+      "Ersättningen till Brottsofferjouren Västerort blir 704\u00a0000 kr, mer än partens del",
+  },
+  {
+    rule: "forvaltning-ideburen",
+    severity: "fel",
+    files: agreement("    sektor: idéburen\n", "    sektor: idéburen\n    förvaltning: kansliet\n"),
+    message: "Brottsofferjouren Västerort är en idéburen part",
+  },
+  {
+    rule: "samlingsnamn-utan-ideburna",
+    severity: "varning",
+    files: {
+      "overenskommelse.yaml": AGREEMENT.replace(
+        "    sektor: idéburen\n",
+        "    sektor: offentlig\n",
+      ).replace("kommun: Stockholms stad\n", "kommun: Stockholms stad\nsamlingsnamn: jourerna\n"),
+    },
+    message: "inga idéburna parter",
+  },
+  {
+    rule: "signering-saknas",
+    severity: "varning",
+    files: agreement("  - id: signering\n    klausul: signering\n", ""),
+    message: "inget avsnitt för underskrifter",
+  },
+  {
+    rule: "uppgift-visas-inte",
+    severity: "varning",
+    files: agreement(
+      "styrning:\n",
+      'beslut:\n  organ: kommunstyrelsen\n  datum: "2025-03-12"\nstyrning:\n',
+    ),
+    message:
+      "Uppgiften beslut visas inte i något dokument. Lägg till ett avsnitt med klausul: beslut",
+  },
 ];
 
 describe("validation rules", () => {
@@ -215,8 +319,8 @@ describe("validation rules", () => {
         "organisationsnummer-kontrollsiffra",
         "organisationsnummer-tredje-siffra",
       ],
-      period: ["period-slut-fore-start", "uppsagning-efter-slut"],
-      "budget-summa": ["budget-summa"],
+      period: ["period-slut-fore-start", "uppsagning-efter-slut", "period-slut-eller-manader"],
+      "budget-summa": ["budget-summa", "budget-per-ar-summa", "budget-over-tak"],
       "undertecknare-saknas": ["undertecknare-saknas"],
       bilagor: ["bilaga-nummer-lucka"],
       hanvisningar: ["hanvisning-part"],
@@ -224,6 +328,17 @@ describe("validation rules", () => {
       utkast: ["utkast"],
       "uppgift-saknas": ["uppgift-saknas"],
       "id-mappnamn": ["id-mappnamn"],
+      finansiering: [
+        "finansiering-over-tak",
+        "finansiering-part-saknas",
+        "finansiering-over-fordelning",
+        "belopp-per-ar-dubblett",
+        "belopp-per-ar-utanfor-period",
+      ],
+      forvaltning: ["forvaltning-ideburen"],
+      samlingsnamn: ["samlingsnamn-utan-ideburna"],
+      "signering-saknas": ["signering-saknas"],
+      "uppgift-visas-inte": ["uppgift-visas-inte"],
     };
     for (const rule of rules) {
       expect(prefixes[rule.id], `rule ${rule.id} has no case`).toBeDefined();
@@ -247,6 +362,34 @@ describe("validation rules", () => {
     expect(
       (await diagnose({ "overenskommelse.yaml": text })).map((d) => [d.rule, d.severity]),
     ).toEqual([["hanvisning-onumrerat-avsnitt", "varning"]]);
+  });
+
+  it("should warn about a body, a signatory and a description that no document prints", async () => {
+    const text = AGREEMENT.replace(
+      "    mandat: Styrgruppen beslutar om strategiska frågor.\n",
+      "    mandat: Styrgruppen beslutar om strategiska frågor.\n  - id: referensgrupp\n    typ: annat\n    namn: referensgruppen\n",
+    ).replace(
+      '    organisationsnummer: "802015-4822"\n',
+      '    organisationsnummer: "802015-4822"\n    beskrivning: Jouren ger stöd.\n    undertecknar: false\n',
+    );
+    const found = (await diagnose({ "overenskommelse.yaml": text }))
+      .filter((d) => d.rule === "uppgift-visas-inte")
+      .map((d) => [d.line, d.message]);
+    const line = (needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+    expect(found).toEqual([
+      [
+        line("  - id: referensgrupp"),
+        "Styrningsorganet referensgruppen (referensgrupp) visas inte i något dokument. Lägg till ett avsnitt med klausul: organ och parametrar: { organ: referensgrupp }, eller ta bort det.",
+      ],
+      [
+        line("      namn: Elena Grgic") - 1, // the key of her undertecknare
+        "Brottsofferjouren Västerort undertecknar inte (undertecknar: false), så undertecknaren visas inte. Ta bort undertecknare eller undertecknar: false.",
+      ],
+      [
+        line("    beskrivning: Jouren ger stöd."),
+        "Beskrivningen av Brottsofferjouren Västerort visas inte: ingen bilaga har ett avsnitt med klausul: bilaga-part för parten.",
+      ],
+    ]);
   });
 
   it("should accept the organisationsnummer of the seed parties", () => {

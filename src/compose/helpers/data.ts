@@ -1,7 +1,8 @@
 /** Lookup helpers: parties and bodies by id, required and known values. */
 import type { HelperDelegate } from "handlebars";
-import { isSaknas, partById } from "../../model.js";
+import { isSaknas, MISSING, partById } from "../../model.js";
 import { ComposeError } from "../errors.js";
+import { capitalize } from "../format.js";
 import { helper } from "./define.js";
 
 const where = (klausul: string | undefined) => (klausul ? `Klausulen ${klausul}` : "Mallen");
@@ -55,15 +56,28 @@ export const dataHelpers: Record<string, HelperDelegate> = {
     }
     return budget;
   }),
+  /** An optional object's field, or undefined when the object is absent (strict mode would throw). */
+  fält: helper("fält", 2, ([object, key]) =>
+    object !== null && typeof object === "object" && typeof key === "string"
+      ? (object as Record<string, unknown>)[key]
+      : undefined,
+  ),
   /** True when both values are equal (===). */
   lika: helper("lika", 2, ([a, b]) => a === b),
   /** The first argument that is given. */
   eller: helper("eller", [1, 5], (args) => args.find((v) => v !== undefined && v !== null)),
   /** True when a value is given and not marked missing. */
   känd: helper("känd", 1, ([v]) => v !== undefined && v !== null && v !== "" && !isSaknas(v)),
-  /** The value, or a compose error naming the field the clause needs. */
+  /** True when a value is marked missing (`{ saknas: "…" }`). */
+  saknad: helper("saknad", 1, ([v]) => isSaknas(v)),
+  /**
+   * The value, "Uppgift saknas." when it is marked missing (a paragraph of its own, the one way a
+   * missing fact is printed; `iop check` warns about it), or a compose error naming the field the
+   * clause needs when it is not given at all.
+   */
   kräv: helper("kräv", 2, ([v, field], { section }) => {
-    if (v === undefined || v === null || v === "" || isSaknas(v)) {
+    if (isSaknas(v)) return `${capitalize(MISSING)}.`;
+    if (v === undefined || v === null || v === "") {
       throw new ComposeError(
         `${where(section?.klausul)} kräver uppgiften ${String(field)}, som saknas.`,
         "klausul-data-saknas",

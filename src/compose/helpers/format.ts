@@ -1,7 +1,7 @@
 /** Formatting helpers: thin wrappers over ../format.ts that validate their arguments. */
 import type { HelperDelegate } from "handlebars";
-import { budgetSum, isSaknas } from "../../model.js";
-import type { Budget, Budgetrad } from "../../schemas/types.generated.js";
+import { amountSum, budgetSum, isSaknas, MISSING } from "../../model.js";
+import type { Arsbelopp, Budget, Budgetrad } from "../../schemas/types.generated.js";
 import { ComposeError } from "../errors.js";
 import {
   capitalize,
@@ -17,14 +17,28 @@ import {
 } from "../format.js";
 import { helper } from "./define.js";
 
-const MISSING = "uppgift saknas";
-
-function rows(budget: unknown): Budgetrad[] {
-  const list = (budget as Budget | undefined)?.rader;
+/** The rows of a budget, else its amounts per year: what its total is the sum of. */
+function rows(budget: unknown): (Budgetrad | Arsbelopp)[] {
+  const b = budget as Budget | undefined;
+  const list = b?.rader?.length ? b.rader : b?.per_år;
   if (!Array.isArray(list) || list.length === 0) {
     throw new ComposeError("Budgeten har inga rader att summera.", "mall-argument");
   }
   return list;
+}
+
+/** "1 500 000 kr" for amounts (ca when one is approximate), "uppgift saknas" when one is missing. */
+function sumOf(list: (Budgetrad | Arsbelopp)[]): string {
+  const total = amountSum(list);
+  if (total === undefined) return MISSING;
+  return `${list.some((r) => r.ungefärligt) ? "ca " : ""}${formatAmount(total)}`;
+}
+
+function yearList(v: unknown): Arsbelopp[] {
+  if (!Array.isArray(v) || v.length === 0 || v.some((y) => typeof y?.år !== "number")) {
+    throw new ComposeError("Beloppen per år saknas.", "mall-argument");
+  }
+  return v as Arsbelopp[];
 }
 
 /** "650 000 kr", "ca 40 000 kr" when approximate, "uppgift saknas" when missing. */
@@ -37,13 +51,29 @@ export function rowAmount(row: unknown): string {
   return `${r.ungefärligt ? "ca " : ""}${formatAmount(r.belopp)}`;
 }
 
-/** The total of a budget's rows, computed (a declared `summa` is only checked, by `iop check`). */
+/**
+ * The total of a budget's rows (or, without rows, of its amounts per year), computed (a declared
+ * `summa` is only checked, by `iop check`).
+ */
 export function budgetTotal(budget: unknown): string {
   const list = rows(budget);
-  const total = budgetSum({ rader: list });
-  if (total === undefined) return MISSING;
-  return `${list.some((r) => r.ungefärligt) ? "ca " : ""}${formatAmount(total)}`;
+  if (budgetSum(budget as Budget) === undefined) return MISSING;
+  return sumOf(list);
 }
+
+/** How a budget's money is named: "ersättning", "bidrag" or "egenfinansiering". */
+function budgetWord(budget: unknown, kind: unknown): string {
+  const own = (budget as Budget | undefined)?.benämning;
+  if (own) return own;
+  if (kind === "ersättning" || kind === "egenfinansiering" || kind === "bidrag") return kind;
+  throw new ComposeError(`Okänt slag av budget "${String(kind)}".`, "mall-argument");
+}
+
+const DEFINITE: Record<string, string> = {
+  ersättning: "ersättningen",
+  bidrag: "bidraget",
+  egenfinansiering: "egenfinansieringen",
+};
 
 export const formatHelpers: Record<string, HelperDelegate> = {
   belopp: helper("belopp", 1, ([v]) => formatAmount(v)),
@@ -73,4 +103,36 @@ export const formatHelpers: Record<string, HelperDelegate> = {
   uppräkning: helper("uppräkning", 1, ([v]) => joinList(v)),
   radbelopp: helper("radbelopp", 1, ([v]) => rowAmount(v)),
   summa: helper("summa", 1, ([v]) => budgetTotal(v)),
+  /** The total of a list of amounts per year (`per_år`), or of a split (`fördelning`). */
+  årssumma: helper("årssumma", 1, ([v]) => sumOf(yearList(v))),
+  delsumma: helper("delsumma", 1, ([v]) => {
+    if (!Array.isArray(v) || v.length === 0) {
+      throw new ComposeError("Fördelningen saknas.", "mall-argument");
+    }
+    return sumOf(v as Budgetrad[]);
+  }),
+  /** "2025–2027" for amounts per year (one year: "2025"). */
+  årsspann: helper("årsspann", 1, ([v]) => {
+    const years = yearList(v).map((y) => y.år);
+    const first = Math.min(...years);
+    const last = Math.max(...years);
+    return first === last ? String(first) : `${first}–${last}`;
+  }),
+  /**
+   * The budget's noun, `form` "grundform" ("bidrag"), "obestämd" ("Bidrag", capitalised for a
+   * heading) or "bestämd" ("bidraget"): its own `benämning`, else `slag` ("ersättning" or
+   * "egenfinansiering").
+   */
+  budgetord: helper("budgetord", 3, ([budget, kind, form]) => {
+    const word = budgetWord(budget, kind);
+    if (form === "grundform") return word;
+    if (form === "obestämd") return capitalize(word);
+    if (form === "bestämd") return DEFINITE[word] as string;
+    throw new ComposeError(
+      `Okänd form "${String(form)}" (grundform, obestämd eller bestämd).`,
+      "mall-argument",
+    );
+  }),
+  /** The fixed text a fact marked `saknas` is printed as: "uppgift saknas". */
+  saknastext: helper("saknastext", 0, () => MISSING),
 };

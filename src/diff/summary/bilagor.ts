@@ -41,8 +41,13 @@ export function matchBilagor(ctx: SummaryContext): {
   return { pairs, removed, added: ctx.new.bilagor.filter((b) => !matched.has(b)) };
 }
 
-type Noun = "Åtagande" | "Kvalitetsmål" | "Mål";
+type Noun = "Åtagande" | "Kvalitetsmål" | "Mål" | "Gemensamt åtagande";
 const KINDS: Record<Noun, [SummaryKind, SummaryKind, SummaryKind]> = {
+  "Gemensamt åtagande": [
+    "gemensamt-atagande-tillagt",
+    "gemensamt-atagande-borttaget",
+    "gemensamt-atagande-andrat",
+  ],
   Åtagande: ["atagande-tillagt", "atagande-borttaget", "atagande-andrat"],
   Kvalitetsmål: ["kvalitetsmal-tillagt", "kvalitetsmal-borttaget", "kvalitetsmal-andrat"],
   Mål: ["mal-tillagt", "mal-borttaget", "mal-andrat"],

@@ -1,12 +1,18 @@
-import type { Budget, Budgetrad, Ekonomi } from "../../model.js";
+import type { Arsbelopp, Budget, Budgetrad, EgenInsats, Ekonomi, Tak } from "../../model.js";
 import { budgetSum, known } from "../../model.js";
-import { arrow, delta, kronor, MISSING } from "./format.js";
+import { compareTexts } from "./commitments.js";
+import { arrow, delta, kronor, MISSING, plain } from "./format.js";
 import type { SummaryItem } from "./types.js";
 
 type BudgetKind = "ersattning" | "egenfinansiering";
 const LABEL: Record<BudgetKind, string> = {
   ersattning: "Ersättning",
   egenfinansiering: "Egenfinansiering",
+};
+/** "Ersättning", or the budget's own noun ("Bidrag"): the new version's, else the old one's. */
+const label = (kind: BudgetKind, a: Budget | undefined, b: Budget | undefined): string => {
+  const own = b?.benämning ?? a?.benämning;
+  return own ? `${own[0]?.toUpperCase()}${own.slice(1)}` : LABEL[kind];
 };
 const FIELD: Record<BudgetKind, "ersättning" | "egenfinansiering"> = {
   ersattning: "ersättning",
@@ -21,7 +27,9 @@ interface Total {
 
 /** The budget's total: the sum of its rows (missing when a row is), else its `summa`, else its formula. */
 function total(budget: Budget): Total {
-  const rows = budget.rader ?? [];
+  const rows: { belopp: unknown; ungefärligt?: boolean }[] = budget.rader?.length
+    ? budget.rader
+    : (budget.per_år ?? []);
   if (rows.length > 0) {
     const approximate = rows.some((r) => r.ungefärligt === true);
     const amount = budgetSum(budget);
@@ -80,11 +88,44 @@ function postChanges(a: Budget, b: Budget): string[] {
   ];
 }
 
+/** "2026: 500 000 kr → 600 000 kr (+100 000 kr, +20,0 %)"; years added and removed. */
+export function yearChanges(
+  a: readonly Arsbelopp[] | undefined,
+  b: readonly Arsbelopp[] | undefined,
+): string[] {
+  const amount = (y: Arsbelopp) => kronor(known(y.belopp), y.ungefärligt === true);
+  const oldByYear = new Map((a ?? []).map((y) => [y.år, y]));
+  const newYears = new Set((b ?? []).map((y) => y.år));
+  const out: string[] = [];
+  for (const y of b ?? []) {
+    const before = oldByYear.get(y.år);
+    if (!before) {
+      out.push(`år ${y.år} tillagt: ${amount(y)}`);
+    } else if (amount(before) !== amount(y)) {
+      const x = known(before.belopp);
+      const z = known(y.belopp);
+      out.push(
+        `${y.år}: ${arrow(amount(before), amount(y))}${x !== undefined && z !== undefined ? ` ${delta(x, z)}` : ""}`,
+      );
+    }
+  }
+  for (const y of a ?? []) {
+    if (!newYears.has(y.år)) out.push(`år ${y.år} borttaget (var ${amount(y)})`);
+  }
+  return out;
+}
+
+/** "högst 500 000 kr", "upp till 500 000 kr", "inget tak". */
+export const ceiling = (tak: Tak | undefined): string =>
+  tak ? `${tak.uttryck ?? "högst"} ${kronor(known(tak.belopp))}` : "inget tak";
+
 const rowsJson = (budget: Budget | undefined) =>
   budget
     ? {
         summa: total(budget).amount ?? null,
         rader: (budget.rader ?? []).map((r) => ({ post: r.post, belopp: known(r.belopp) ?? null })),
+        per_år: (budget.per_år ?? []).map((y) => ({ år: y.år, belopp: known(y.belopp) ?? null })),
+        tak: known(budget.tak?.belopp) ?? null,
       }
     : null;
 
@@ -101,12 +142,21 @@ export function budgetChange(
 ): SummaryItem[] {
   if (!a && !b) return [];
   const base = { kind, ...(document ? { document } : {}), old: rowsJson(a), new: rowsJson(b) };
-  const head = `${LABEL[kind]}, ${who}`;
+  const head = `${label(kind, a, b)}, ${who}`;
   if (!a) return [{ ...base, text: `${head}: tillagd, ${total(b as Budget).text}` }];
   if (!b) return [{ ...base, text: `${head}: borttagen (var ${total(a).text})` }];
   const x = total(a);
   const y = total(b);
-  const posts = postChanges(a, b);
+  const posts = [
+    ...postChanges(a, b),
+    ...yearChanges(a.per_år, b.per_år),
+    ...(ceiling(a.tak) !== ceiling(b.tak) ? [`tak ${arrow(ceiling(a.tak), ceiling(b.tak))}`] : []),
+    ...((a.benämning ?? "") !== (b.benämning ?? "")
+      ? [
+          `benämning ${arrow(a.benämning ?? LABEL[kind].toLowerCase(), b.benämning ?? LABEL[kind].toLowerCase())}`,
+        ]
+      : []),
+  ];
   if (x.text === y.text && posts.length === 0) return [];
   const sum =
     x.text === y.text
@@ -115,13 +165,59 @@ export function budgetChange(
   return [{ ...base, text: [`${head}: ${sum}`, ...posts].join("; ") }];
 }
 
-/** Both budgets of an `ekonomi` entry. */
+/** One post of an own contribution as a line: "ideellt arbete: volontärer, 1 200 timmar per år". */
+function contributionPost(p: EgenInsats["poster"][number]): string {
+  const hours =
+    p.timmar === undefined
+      ? ""
+      : `, ${known(p.timmar) === undefined ? `timmar ${MISSING}` : `${p.timmar} timmar ${p.per === "perioden" ? "under perioden" : `per ${p.per ?? "år"}`}`}`;
+  const value =
+    p.värde === undefined ? "" : ` (värde ${kronor(known(p.värde), p.ungefärligt === true)})`;
+  return `${p.slag}: ${plain(p.beskrivning, () => undefined)}${hours}${value}`;
+}
+
+/** The party's own contribution: its `insats` text and the posts of `egen_insats`. */
+function contributionChanges(
+  who: string,
+  a: Ekonomi | undefined,
+  b: Ekonomi | undefined,
+  document?: string,
+): SummaryItem[] {
+  const before = [
+    ...(a?.insats ? [plain(a.insats, () => undefined)] : []),
+    ...(a?.egen_insats?.poster ?? []).map(contributionPost),
+  ];
+  const after = [
+    ...(b?.insats ? [plain(b.insats, () => undefined)] : []),
+    ...(b?.egen_insats?.poster ?? []).map(contributionPost),
+  ];
+  const changes = compareTexts(before, after);
+  const parts = [
+    ...changes.changed.map((c) => `${arrow(c.old, c.new)}`),
+    ...changes.removed.map((t) => `borttagen: ${t}`),
+    ...changes.added.map((t) => `tillagd: ${t}`),
+  ];
+  if (parts.length === 0) return [];
+  return [
+    {
+      kind: "egen-insats",
+      text: `Egen insats, ${who}: ${parts.join("; ")}`,
+      ...(document ? { document } : {}),
+      old: before,
+      new: after,
+    },
+  ];
+}
+
+/** Both budgets of an `ekonomi` entry, and the party's own contribution. */
 export const ekonomiChanges = (
   who: string,
   a: Ekonomi | undefined,
   b: Ekonomi | undefined,
   document?: string,
-): SummaryItem[] =>
-  (["ersattning", "egenfinansiering"] as const).flatMap((kind) =>
+): SummaryItem[] => [
+  ...(["ersattning", "egenfinansiering"] as const).flatMap((kind) =>
     budgetChange(kind, who, a?.[FIELD[kind]], b?.[FIELD[kind]], document),
-  );
+  ),
+  ...contributionChanges(who, a, b, document),
+];

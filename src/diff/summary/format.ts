@@ -1,8 +1,8 @@
 /** Swedish formatting of values in summary lines. */
-import { isSaknas } from "../../model.js";
+import { isSaknas, MISSING } from "../../model.js";
 
 /** What a missing value reads as. */
-export const MISSING = "uppgift saknas";
+export { MISSING };
 
 const number = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
 const signed = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0, signDisplay: "always" });

@@ -1,13 +1,16 @@
 /**
  * The data-level change summary between two versions of an agreement: one Swedish line per
- * change, in a fixed order (the agreement's facts, the period, parties, bilagor and their
- * budgets and commitments, then sections).
+ * change, in a fixed order (the agreement's facts, the period, parties, the partnership's funding
+ * and economy, goals, joint commitments, definitions, bilagor and their budgets and commitments,
+ * then sections).
  */
-import type { Agreement } from "../../model.js";
+import { type Agreement, agreementTitle, known } from "../../model.js";
 import type { DocumentRedline } from "../redline.js";
 import { bilagaChanges, bilagaLabel, textListChanges } from "./bilagor.js";
 import { ekonomiChanges } from "./budget.js";
 import { summaryContext } from "./context.js";
+import { definitionChanges } from "./definitions.js";
+import { financeChanges } from "./finansiering.js";
 import { metaChanges } from "./meta.js";
 import { partyChanges } from "./parties.js";
 import { periodChanges } from "./period.js";
@@ -32,7 +35,8 @@ function agreementEconomy(ctx: ReturnType<typeof summaryContext>): SummaryItem[]
     const before = oldByKey.get(key);
     const after = newByKey.get(key);
     const party = after?.part ?? before?.part;
-    const who = (party && (ctx.newName(party) ?? ctx.oldName(party))) || ctx.new.data.titel;
+    const who =
+      (party && (ctx.newName(party) ?? ctx.oldName(party))) || agreementTitle(ctx.new.data);
     return ekonomiChanges(who, before, after, "overenskommelse");
   });
 }
@@ -50,16 +54,27 @@ export function summarize(
     ...metaChanges(ctx),
     ...periodChanges(ctx),
     ...partyChanges(ctx),
+    ...financeChanges(ctx),
     ...agreementEconomy(ctx),
     ...textListChanges(
       "Mål",
       undefined,
-      oldAgreement.data.mål?.punkter ?? [],
-      newAgreement.data.mål?.punkter ?? [],
+      known(oldAgreement.data.mål)?.punkter ?? [],
+      known(newAgreement.data.mål)?.punkter ?? [],
       "overenskommelse",
       ctx.oldName,
       ctx.newName,
     ),
+    ...textListChanges(
+      "Gemensamt åtagande",
+      undefined,
+      known(oldAgreement.data.gemensamma_åtaganden)?.punkter ?? [],
+      known(newAgreement.data.gemensamma_åtaganden)?.punkter ?? [],
+      "overenskommelse",
+      ctx.oldName,
+      ctx.newName,
+    ),
+    ...definitionChanges(ctx),
     ...bilagaChanges(ctx),
     ...sectionChanges(redlines, labels),
   ];

@@ -1,4 +1,4 @@
-import { known, type Part } from "../../model.js";
+import { known, type Part, signatoryOf } from "../../model.js";
 import type { SummaryContext } from "./context.js";
 import { arrow, MISSING } from "./format.js";
 import type { SummaryItem } from "./types.js";
@@ -10,14 +10,17 @@ const described = (p: Part) => {
 
 const signatory = (p: Part): string => {
   if (p.undertecknar === false) return "undertecknar inte";
-  const s = p.undertecknare;
+  const s = signatoryOf(p);
   if (!s) return MISSING;
   const name = known(s.namn);
   const title = known(s.titel);
   return name && title ? `${name}, ${title}` : (name ?? title ?? MISSING);
 };
 
-/** Parties added, removed or changed (name, organisationsnummer, sector), and their signatories. */
+/**
+ * Parties added, removed or changed (name, organisationsnummer, sector, förvaltning), and their
+ * signatories.
+ */
 export function partyChanges({ parties }: SummaryContext): SummaryItem[] {
   const items: SummaryItem[] = [];
   for (const { old: a, new: b } of parties.pairs) {
@@ -27,6 +30,9 @@ export function partyChanges({ parties }: SummaryContext): SummaryItem[] {
         ? `organisationsnummer ${arrow(known(a.organisationsnummer) ?? MISSING, known(b.organisationsnummer) ?? MISSING)}`
         : "",
       a.sektor !== b.sektor ? `sektor ${arrow(a.sektor, b.sektor)}` : "",
+      (a.förvaltning ?? "") !== (b.förvaltning ?? "")
+        ? `förvaltning ${arrow(a.förvaltning ?? "ingen", b.förvaltning ?? "ingen")}`
+        : "",
     ].filter(Boolean);
     if (changes.length > 0) {
       items.push({
@@ -37,12 +43,14 @@ export function partyChanges({ parties }: SummaryContext): SummaryItem[] {
           namn: a.namn,
           organisationsnummer: a.organisationsnummer,
           sektor: a.sektor,
+          förvaltning: a.förvaltning ?? null,
         },
         new: {
           id: b.id,
           namn: b.namn,
           organisationsnummer: b.organisationsnummer,
           sektor: b.sektor,
+          förvaltning: b.förvaltning ?? null,
         },
       });
     }

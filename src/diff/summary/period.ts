@@ -1,16 +1,22 @@
-import type { Period } from "../../model.js";
+import { isSaknas, type Period, periodEnd } from "../../model.js";
 import type { SummaryContext } from "./context.js";
-import { arrow, dayOfYear } from "./format.js";
+import { arrow, dayOfYear, MISSING } from "./format.js";
 import type { SummaryItem } from "./types.js";
 
-const span = (p: Period) => `${p.start}–${p.inledande_slut}`;
-const latest = (p: Period) => p.förlängning?.längst_till ?? "ingen";
-const extension = (p: Period) =>
-  p.förlängning ? `ett ${p.förlängning.enhet} i taget` : "ingen förlängning";
+/** "2025-04-01–2025-12-31", "2025-11-01–2026-03-31 (5 månader)". */
+const span = (p: Period) =>
+  `${p.start}–${periodEnd(p)}${p.månader !== undefined ? ` (${p.månader} månader)` : ""}`;
+const latest = (p: Period) =>
+  isSaknas(p.förlängning) ? MISSING : (p.förlängning?.längst_till ?? "ingen");
+function extension(p: Period): string {
+  if (isSaknas(p.förlängning)) return MISSING;
+  return p.förlängning ? `ett ${p.förlängning.enhet} i taget` : "ingen förlängning";
+}
 
 function notice(p: Period): string {
   const rule = p.uppsägning;
   if (!rule) return "ingen regel";
+  if (isSaknas(rule)) return MISSING;
   if ("månader_före_slut" in rule) return `${rule.månader_före_slut} månader före periodens slut`;
   return `senast den ${dayOfYear(rule.senast)}${
     rule.träder_i_kraft ? `, träder i kraft den ${dayOfYear(rule.träder_i_kraft)}` : ""
@@ -35,8 +41,8 @@ export function periodChanges({ old, new: next }: SummaryContext): SummaryItem[]
       kind: "period",
       text: `Perioden: ${parts.join("; ")}`,
       document: "overenskommelse",
-      old: { start: a.start, inledande_slut: a.inledande_slut, förlängning: a.förlängning ?? null },
-      new: { start: b.start, inledande_slut: b.inledande_slut, förlängning: b.förlängning ?? null },
+      old: { start: a.start, inledande_slut: periodEnd(a), förlängning: a.förlängning ?? null },
+      new: { start: b.start, inledande_slut: periodEnd(b), förlängning: b.förlängning ?? null },
     });
   }
   if (notice(a) !== notice(b)) {

@@ -32,7 +32,17 @@ export type SummaryKind =
   | "atagande-andrat"
   | "kvalitetsmal-tillagt"
   | "kvalitetsmal-borttaget"
-  | "kvalitetsmal-andrat";
+  | "kvalitetsmal-andrat"
+  | "samlingsnamn"
+  | "beslut"
+  | "finansiering"
+  | "egen-insats"
+  | "gemensamt-atagande-tillagt"
+  | "gemensamt-atagande-borttaget"
+  | "gemensamt-atagande-andrat"
+  | "definition-tillagd"
+  | "definition-borttagen"
+  | "definition-andrad";
 
 export interface SummaryItem {
   kind: SummaryKind;

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../../diagnostics.js";
+import { signerId } from "../../model.js";
 import { diagnosticAt, itemIds, items } from "./context.js";
 import type { Rule } from "./index.js";
 
@@ -63,7 +64,8 @@ export const bilagor: Rule = {
         byParty.set(b.part, numbered ? b.nummer : undefined);
       }
       if (!parties.complete) continue;
-      for (const [id, i] of items(schema, bf, ["undertecknare"], b.undertecknare)) {
+      for (const [entry, i] of items(schema, bf, ["undertecknare"], b.undertecknare)) {
+        const id = signerId(entry);
         if (!known.has(id) && schema.valid(bf, ["undertecknare", i])) {
           out.push(
             diagnosticAt(

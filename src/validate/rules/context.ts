@@ -1,11 +1,13 @@
 import type { Diagnostic, Severity } from "../../diagnostics.js";
 import { locate, locateInScalar, type SourceFile, type YamlPath } from "../../load/source.js";
-import type { Agreement } from "../../model.js";
+import { type Agreement, known, periodEnd } from "../../model.js";
+import type { Arsbelopp, Avsnitt, Budget, Period } from "../../schemas/types.generated.js";
 import type { SchemaErrors } from "../schema-errors.js";
 
 /**
- * Makes a diagnostic at the YAML node found by `path` in `file`; with `valueOffset`, at that
- * character of the node's text (e.g. the id in `:part[id]`).
+ * Makes a diagnostic at the YAML node found by `path` in `file`. With `at` a number, at that
+ * character of the node's text (e.g. the id in `:part[id]`); with `at: "key"`, at the key of that
+ * node (for a block that is one fact: "beslut:" rather than its first field).
  */
 export function diagnosticAt(
   file: SourceFile,
@@ -13,10 +15,10 @@ export function diagnosticAt(
   severity: Severity,
   rule: string,
   message: string,
-  valueOffset?: number,
+  at?: number | "key",
 ): Diagnostic {
   const { line, col } =
-    valueOffset === undefined ? locate(file, path) : locateInScalar(file, path, valueOffset);
+    typeof at === "number" ? locateInScalar(file, path, at) : locate(file, path, at === "key");
   return { file: file.path, line, col, severity, message, rule };
 }
 
@@ -83,4 +85,167 @@ export function itemIds(
   const complete =
     schema.formed(file, path) && (list ?? []).every((_, i) => schema.valid(file, [...path, i]));
   return { ids: found, complete };
+}
+
+/** The sections' parameters that name something: a body (organ, forum) or a party (part). */
+const NAMING_PARAMETERS = ["organ", "forum", "part"] as const;
+
+/**
+ * What the sections of a document use, subsections included: their clauses and the values of
+ * their naming parameters. Whether each set is `complete`: a section with a schema error may have
+ * a misspelt `klausul` or `parametrar` (or be of the wrong form), so a rule cannot then tell that
+ * a clause or a name is unused. Values that passed the schema are collected all the same.
+ */
+export interface SectionUse {
+  clauses: Set<string>;
+  clausesComplete: boolean;
+  parameters: Record<(typeof NAMING_PARAMETERS)[number], Set<string>>;
+  parametersComplete: boolean;
+}
+
+const emptySectionUse = (): SectionUse => ({
+  clauses: new Set(),
+  clausesComplete: true,
+  parameters: { organ: new Set(), forum: new Set(), part: new Set() },
+  parametersComplete: true,
+});
+
+/** Adds what the sections at `path` (`sections` is their value) use to `into`; see SectionUse. */
+export function sectionUse(
+  schema: SchemaErrors,
+  file: SourceFile,
+  sections: readonly Avsnitt[] | undefined,
+  path: YamlPath = ["avsnitt"],
+  into: SectionUse = emptySectionUse(),
+): SectionUse {
+  if (!schema.formed(file, path)) {
+    into.clausesComplete = false;
+    into.parametersComplete = false;
+    return into;
+  }
+  if (!Array.isArray(sections)) return into;
+  sections.forEach((s, i) => {
+    const at = [...path, i];
+    if (!schema.formed(file, at)) {
+      into.clausesComplete = false;
+      into.parametersComplete = false;
+      return;
+    }
+    // Without a klausul (or parametrar), a section with a schema error may have misspelt the key.
+    const whole = schema.valid(file, at);
+    if (s.klausul === undefined) {
+      if (!whole) into.clausesComplete = false;
+    } else if (schema.valid(file, [...at, "klausul"]) && typeof s.klausul === "string") {
+      into.clauses.add(s.klausul);
+    } else into.clausesComplete = false;
+    if (s.parametrar === undefined) {
+      if (!whole) into.parametersComplete = false;
+    } else if (schema.formed(file, [...at, "parametrar"])) {
+      if (!schema.valid(file, [...at, "parametrar"])) into.parametersComplete = false;
+      for (const key of NAMING_PARAMETERS) {
+        const v = s.parametrar[key];
+        if (typeof v === "string" && schema.valid(file, [...at, "parametrar", key])) {
+          into.parameters[key].add(v);
+        }
+      }
+    } else into.parametersComplete = false;
+    sectionUse(schema, file, s.avsnitt, [...at, "avsnitt"], into);
+  });
+  return into;
+}
+
+/** What the sections of the agreement and of every bilaga use, together. */
+export function agreementSectionUse(agreement: Agreement, schema: SchemaErrors): SectionUse {
+  const use = sectionUse(schema, agreement.file, agreement.data.avsnitt);
+  for (const b of agreement.bilagor) sectionUse(schema, b.file, b.data.avsnitt, ["avsnitt"], use);
+  return use;
+}
+
+/**
+ * Whether the amounts a budget's total is the sum of (its rows; without rows, its amounts per
+ * year) passed the schema, so `budgetSum` may be taken: otherwise the sum would be wrong for a
+ * reason already reported. A budget without rows must have no schema error at all: `rader` may
+ * be misspelt.
+ */
+export function budgetAmountsValid(
+  schema: SchemaErrors,
+  file: SourceFile,
+  budget: Pick<Budget, "rader"> | undefined,
+  path: YamlPath,
+): boolean {
+  if (!budget || !schema.formed(file, path)) return false;
+  return Array.isArray(budget.rader) && budget.rader.length > 0
+    ? schema.valid(file, [...path, "rader"])
+    : schema.valid(file, path);
+}
+
+/**
+ * The years the partnership covers: from the start's year to the year of the latest end (of the
+ * extension, else of the initial period); an extension without a latest end leaves the period
+ * open, so no year is after it. Undefined when the period has a schema error or not exactly one
+ * of inledande_slut and månader (the schema and the period rule tell).
+ */
+export function periodYears(
+  schema: SchemaErrors,
+  file: SourceFile,
+  period: Period | undefined,
+): { first: number; last: number } | undefined {
+  const valid = (...path: string[]) => schema.valid(file, ["period", ...path]);
+  if (!schema.formed(file, ["period"]) || period === null || typeof period !== "object") return;
+  if (!valid("start") || !valid("inledande_slut") || !valid("månader")) return;
+  if ((period.inledande_slut === undefined) === (period.månader === undefined)) return;
+  // Without förlängning the period ends with the initial one, unless the key is misspelt.
+  if (period.förlängning === undefined ? !valid() : !valid("förlängning")) return;
+  const first = Number(period.start.slice(0, 4));
+  const extension = known(period.förlängning);
+  const last =
+    extension && extension.längst_till === undefined
+      ? Number.POSITIVE_INFINITY
+      : Number((extension?.längst_till ?? periodEnd(period)).slice(0, 4));
+  return { first, last };
+}
+
+/**
+ * Amounts per year at `path` (`years` is their value): each year once, and within the
+ * partnership's years (a warning: an amount for a year the partnership does not cover is likely a
+ * typing error; not checked when `span` is undefined). A year with a schema error is left out.
+ */
+export function checkYears(
+  schema: SchemaErrors,
+  file: SourceFile,
+  years: readonly Arsbelopp[] | undefined,
+  path: (string | number)[],
+  span: { first: number; last: number } | undefined,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<number>();
+  for (const [y, i] of items(schema, file, path, years)) {
+    const at = [...path, i, "år"];
+    if (!schema.valid(file, at)) continue;
+    if (seen.has(y.år)) {
+      out.push(
+        diagnosticAt(
+          file,
+          at,
+          "fel",
+          "belopp-per-ar-dubblett",
+          `År ${y.år} förekommer mer än en gång bland beloppen per år.`,
+        ),
+      );
+    }
+    seen.add(y.år);
+    if (span && (y.år < span.first || y.år > span.last)) {
+      const { first, last } = span;
+      out.push(
+        diagnosticAt(
+          file,
+          at,
+          "varning",
+          "belopp-per-ar-utanfor-period",
+          `År ${y.år} ligger utanför partnerskapets period (${first === last ? first : last === Number.POSITIVE_INFINITY ? `från ${first}` : `${first}–${last}`}).`,
+        ),
+      );
+    }
+  }
+  return out;
 }

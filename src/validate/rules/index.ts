@@ -4,13 +4,18 @@ import { SchemaErrors } from "../schema-errors.js";
 import { avsnitt } from "./avsnitt.js";
 import { bilagor } from "./bilagor.js";
 import { budget } from "./budget.js";
+import { finansiering } from "./finansiering.js";
+import { forvaltning } from "./forvaltning.js";
 import { hanvisningar } from "./hanvisningar.js";
 import { id } from "./id.js";
 import { organisationsnummer } from "./organisationsnummer.js";
 import { period } from "./period.js";
 import { saknas } from "./saknas.js";
+import { samlingsnamn } from "./samlingsnamn.js";
+import { signering } from "./signering.js";
 import { status } from "./status.js";
 import { undertecknare } from "./undertecknare.js";
+import { visasInte } from "./visas-inte.js";
 
 /**
  * A validation rule beyond the schema: one rule per file, each with its id and Swedish message.
@@ -30,12 +35,17 @@ export const rules: Rule[] = [
   organisationsnummer,
   period,
   budget,
+  finansiering,
   undertecknare,
   bilagor,
   hanvisningar,
   avsnitt,
   status,
   saknas,
+  forvaltning,
+  samlingsnamn,
+  signering,
+  visasInte,
 ];
 
 /**

@@ -1,13 +1,18 @@
 import { formatDate } from "../../compose/format.js";
 import type { Diagnostic } from "../../diagnostics.js";
+import { known, periodEnd } from "../../model.js";
 import { diagnosticAt } from "./context.js";
 import type { Rule } from "./index.js";
 
-/** First and last day covered by a date ("2025-04-01") or a year ("2018"). */
+/** First and last day covered by a date ("2025-04-01"), a month ("2025-11") or a year ("2018"). */
 export function dateRange(value: string): { first: string; last: string } {
-  return value.length === 4
-    ? { first: `${value}-01-01`, last: `${value}-12-31` }
-    : { first: value, last: value };
+  if (value.length === 4) return { first: `${value}-01-01`, last: `${value}-12-31` };
+  if (value.length === 7) {
+    const [y, m] = value.split("-").map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    return { first: `${value}-01`, last };
+  }
+  return { first: value, last: value };
 }
 
 /** The same day of the year (MM-DD) in the year of `iso`, moved back a year when it falls after `iso`. */
@@ -24,8 +29,9 @@ function minusMonths(iso: string, months: number): string {
 }
 
 /**
- * Dates in order: start ≤ end of the initial period ≤ latest end; a notice rule must leave a day
- * within the initial period on which notice can be given before that period ends.
+ * The initial period ends at inledande_slut or after månader, not both; dates in order: start ≤ end
+ * of the initial period ≤ latest end; a notice rule must leave a day within the initial period on
+ * which notice can be given before that period ends. Dates with schema errors are left alone.
  */
 export const period: Rule = {
   id: "period",
@@ -33,22 +39,49 @@ export const period: Rule = {
     const out: Diagnostic[] = [];
     const p = data.period;
     const valid = (...path: string[]) => schema.valid(file, ["period", ...path]);
+    if (!schema.formed(file, ["period"]) || p === null || typeof p !== "object") return out;
+    // The initial period ends at inledande_slut or after månader: exactly one of them is given.
+    // That neither is given is only told when the period has no schema error (a key may be
+    // misspelt); that both are, when both passed the schema.
+    const hasEnd = p.inledande_slut !== undefined;
+    const hasMonths = p.månader !== undefined;
+    if (hasEnd === hasMonths) {
+      if (hasEnd ? valid("inledande_slut") && valid("månader") : valid()) {
+        out.push(
+          diagnosticAt(
+            file,
+            ["period"],
+            "fel",
+            "period-slut-eller-manader",
+            hasMonths
+              ? "Ange antingen inledande_slut eller månader för perioden, inte båda."
+              : "Perioden saknar slut: ange inledande_slut (sista dagen, månaden eller året) eller månader (periodens längd).",
+            "key",
+          ),
+        );
+      }
+      return out;
+    }
     // Every check compares with the initial period.
-    if (!valid("start") || !valid("inledande_slut")) return out;
+    const endKey = hasEnd ? "inledande_slut" : "månader";
+    if (!valid("start") || !valid(endKey)) return out;
     const start = dateRange(p.start);
-    const end = dateRange(p.inledande_slut);
+    const endValue = periodEnd(p);
+    const end = dateRange(endValue);
     if (end.last < start.first) {
       out.push(
         diagnosticAt(
           file,
-          ["period", "inledande_slut"],
+          ["period", endKey],
           "fel",
           "period-slut-fore-start",
-          `Den inledande perioden slutar (${p.inledande_slut}) före start (${p.start}).`,
+          `Den inledande perioden slutar (${endValue}) före start (${p.start}).`,
         ),
       );
     }
-    const latest = valid("förlängning", "längst_till") ? p.förlängning?.längst_till : undefined;
+    const latest = valid("förlängning", "längst_till")
+      ? known(p.förlängning)?.längst_till
+      : undefined;
     if (latest !== undefined && latest < end.last) {
       out.push(
         diagnosticAt(
@@ -56,11 +89,11 @@ export const period: Rule = {
           ["period", "förlängning", "längst_till"],
           "fel",
           "period-langst-till-fore-slut",
-          `Förlängningen längst till ${latest} ligger före den inledande periodens slut (${p.inledande_slut}).`,
+          `Förlängningen längst till ${latest} ligger före den inledande periodens slut (${endValue}).`,
         ),
       );
     }
-    const notice = valid("uppsägning") ? p.uppsägning : undefined;
+    const notice = valid("uppsägning") ? known(p.uppsägning) : undefined;
     if (notice && end.last >= start.first) {
       const deadline =
         "senast" in notice && notice.senast !== undefined

@@ -12,7 +12,13 @@ function describe(root: unknown, path: (string | number)[]): string {
       const item = (node as unknown[])[seg] as Record<string, unknown> | undefined;
       const label =
         item && typeof item === "object"
-          ? (item.namn ?? item.post ?? item.rubrik ?? item.id ?? item.part)
+          ? (item.namn ??
+            item.post ??
+            item.term ??
+            item.rubrik ??
+            item.id ??
+            item.part ??
+            (typeof item.år === "number" ? String(item.år) : undefined))
           : undefined;
       parts.push(typeof label === "string" ? `«${label}»` : `nr ${seg + 1}`);
     } else parts.push(seg.replaceAll("_", " "));

@@ -2,8 +2,9 @@ import { diagnosticAt, items } from "./context.js";
 import type { Rule } from "./index.js";
 
 /**
- * Every signing party has a signatory (name and title may be marked missing, which warns). Only
- * parties without schema errors are checked: a missing key may be a misspelt one.
+ * Every signing party has a signatory (the signatory, or its name and title, may be marked missing
+ * when not yet named, which warns). Only parties without schema errors are checked: a missing key
+ * may be a misspelt one.
  */
 export const undertecknare: Rule = {
   id: "undertecknare-saknas",
@@ -16,7 +17,7 @@ export const undertecknare: Rule = {
               ["parter", i],
               "fel",
               "undertecknare-saknas",
-              `${part.namn} undertecknar men saknar undertecknare. Ange undertecknare med namn och titel (eller saknas: <skäl>), eller undertecknar: false.`,
+              `${part.namn} undertecknar men saknar undertecknare. Ange undertecknare med namn och titel (var och en kan vara saknas: <skäl>), undertecknare: { saknas: <skäl> } om ingen är utsedd ännu, eller undertecknar: false.`,
             ),
           ]
         : [],
