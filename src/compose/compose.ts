@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { DocumentMeta } from "../document/types.js";
-import { locate, type SourceFile } from "../load/source.js";
+import { locate, locateInScalar, type SourceFile } from "../load/source.js";
 import {
   type Agreement,
   agreementTitle,
@@ -61,7 +61,7 @@ function toDiagnostics(file: SourceFile, problems: ComposeProblem[]): Diagnostic
   return problems.flatMap((p) => {
     const d: Diagnostic = {
       file: file.path,
-      ...locate(file, p.path),
+      ...(p.offset === undefined ? locate(file, p.path) : locateInScalar(file, p.path, p.offset)),
       severity: p.severity ?? "fel",
       message: p.message,
       rule: p.rule,

@@ -113,7 +113,15 @@ describe("an agreement's own wording", () => {
     ]);
     const { diagnostics } = await compose(yaml);
     const errors = diagnostics.filter((d) => d.severity === "fel");
-    expect(errors).toMatchObject([{ rule: "lydelse-falt-okant", line: lineOf(yaml, "lydelse:") }]);
+    // At the field itself: its line, and the column of its "{".
+    const line = yaml.split("\n")[lineOf(yaml, "lydelse:") - 1] ?? "";
+    expect(errors).toMatchObject([
+      {
+        rule: "lydelse-falt-okant",
+        line: lineOf(yaml, "lydelse:"),
+        col: line.indexOf("{sista_dag}") + 1,
+      },
+    ]);
     expect(errors[0]?.message).toBe(
       "Okänt fält {sista_dag} i lydelsen. Klausulen uppsagning har fälten {forum}, {senast}, {träder_i_kraft}, {månader}.",
     );
@@ -125,7 +133,14 @@ describe("an agreement's own wording", () => {
     ]);
     const { diagnostics } = await compose(yaml);
     const errors = diagnostics.filter((d) => d.severity === "fel");
-    expect(errors).toMatchObject([{ rule: "lydelse-falt-saknas", line: lineOf(yaml, "lydelse:") }]);
+    const line = yaml.split("\n")[lineOf(yaml, "lydelse:") - 1] ?? "";
+    expect(errors).toMatchObject([
+      {
+        rule: "lydelse-falt-saknas",
+        line: lineOf(yaml, "lydelse:"),
+        col: line.indexOf("{månader}") + 1,
+      },
+    ]);
     expect(errors[0]?.message).toContain("{månader}");
   });
 
@@ -214,5 +229,35 @@ describe("the default wording of the clause library", () => {
           "Klausulen bilaga-inledning talar om mål, syfte, värdegrund, målgrupp, men överenskommelsen anger inte mål, värdegrund, målgrupp. Ange uppgiften, eller skriv en egen lydelse som stämmer.",
       },
     ]);
+  });
+
+  it("should point at a field in a block of text on its own line and column", async () => {
+    const yaml = withSectionLines("uppsagning", [
+      "lydelse: |-",
+      "  Uppsägning sker till {forum}.",
+      "",
+      "  Senast den {senast} med verkan {träder_i_kraft}, eller {okänt}.",
+    ]);
+    const { diagnostics } = await compose(yaml);
+    const line = lineOf(yaml, "{okänt}");
+    const text = yaml.split("\n")[line - 1] ?? "";
+    expect(diagnostics).toMatchObject([
+      { rule: "lydelse-falt-okant", line, col: text.indexOf("{okänt}") + 1 },
+    ]);
+  });
+
+  it("should write a bilaga's signatory without the title when the bilaga says so", async () => {
+    const bilaga = BILAGA.replace(
+      "part: bo-vasterort\n",
+      "part: bo-vasterort\nundertecknare: [socialnamnden, { part: bo-vasterort, utan_titel: true }]\n",
+    );
+    const { agreement } = await loadAgreement(writeAgreement({ "bilaga-1.yaml": bilaga }));
+    if (!agreement) throw new Error("the agreement did not load");
+    const [main, bilagan] = composeAgreement(agreement).documents;
+    expect(bilagan?.markdown).toContain('::signatur{namn="Elena Grgic" ');
+    expect(bilagan?.markdown).not.toContain('titel="ordförande"');
+    expect(bilagan?.markdown).toContain('titel="socialdirektör"');
+    // The agreement itself still gives the title.
+    expect(main?.markdown).toContain('namn="Elena Grgic" titel="ordförande"');
   });
 });
