@@ -144,6 +144,34 @@ describe("an agreement's own wording", () => {
     expect(errors[0]?.message).toContain("{månader}");
   });
 
+  it("should report a field whose data is marked saknas, not print it inside the sentence", async () => {
+    const yaml = AGREEMENT.replace(
+      "avsnitt:\n",
+      [
+        "beslut:",
+        '  organ: { saknas: "Oklart vilken nämnd som beslutar" }',
+        '  datum: "2025-03-12"',
+        "avsnitt:",
+        "  - id: beslut",
+        "    klausul: beslut",
+        "    lydelse: Överenskommelsen beslutades av {organ} den {datum}.",
+        "",
+      ].join("\n"),
+    );
+    const { markdown, diagnostics } = await compose(yaml);
+    expect(markdown).toContain("Överenskommelsen beslutades av {organ} den 12 mars 2025.");
+    expect(markdown).not.toContain("Uppgift saknas");
+    const line = yaml.split("\n")[lineOf(yaml, "lydelse:") - 1] ?? "";
+    expect(diagnostics.filter((d) => d.severity === "fel")).toMatchObject([
+      {
+        rule: "lydelse-falt-saknas",
+        line: lineOf(yaml, "lydelse:"),
+        col: line.indexOf("{organ}") + 1,
+        message: "Fältet {organ} kan inte fyllas i: Uppgiften beslut.organ är markerad som saknad.",
+      },
+    ]);
+  });
+
   it("should refuse an own wording for a clause whose text comes from the data", async () => {
     const yaml = withSectionLines("syfte", ["lydelse: Ett annat syfte."]);
     const { diagnostics } = await compose(yaml);

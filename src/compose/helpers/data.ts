@@ -7,6 +7,23 @@ import { helper } from "./define.js";
 
 const where = (klausul: string | undefined) => (klausul ? `Klausulen ${klausul}` : "Mallen");
 
+/** A value given as text or a number, or a compose error naming the field the clause needs. */
+function givenText(v: unknown, field: unknown, klausul: string | undefined): string | number {
+  if (v === undefined || v === null || v === "") {
+    throw new ComposeError(
+      `${where(klausul)} kräver uppgiften ${String(field)}, som saknas.`,
+      "klausul-data-saknas",
+    );
+  }
+  if (typeof v !== "string" && typeof v !== "number") {
+    throw new ComposeError(
+      `Uppgiften ${String(field)} kan inte skrivas som text.`,
+      "mall-argument",
+    );
+  }
+  return v;
+}
+
 export const dataHelpers: Record<string, HelperDelegate> = {
   /** The party with this id (its Markdown view). */
   part: helper("part", 1, ([id], { root, section }) => {
@@ -75,21 +92,22 @@ export const dataHelpers: Record<string, HelperDelegate> = {
    * missing fact is printed; `iop check` warns about it), or a compose error naming the field the
    * clause needs when it is not given at all.
    */
-  kräv: helper("kräv", 2, ([v, field], { section }) => {
-    if (isSaknas(v)) return `${capitalize(MISSING)}.`;
-    if (v === undefined || v === null || v === "") {
+  kräv: helper("kräv", 2, ([v, field], { section }) =>
+    isSaknas(v) ? `${capitalize(MISSING)}.` : givenText(v, field, section?.klausul),
+  ),
+  /**
+   * A fact for a field of an own wording (`fält …` in a clause's front matter): the value, or a
+   * compose error when it is not given or marked missing, so the wording reports the field instead
+   * of printing "Uppgift saknas." inside its sentence.
+   */
+  uppgift: helper("uppgift", 2, ([v, field], { section }) => {
+    if (isSaknas(v)) {
       throw new ComposeError(
-        `${where(section?.klausul)} kräver uppgiften ${String(field)}, som saknas.`,
+        `Uppgiften ${String(field)} är markerad som saknad.`,
         "klausul-data-saknas",
       );
     }
-    if (typeof v !== "string" && typeof v !== "number") {
-      throw new ComposeError(
-        `Uppgiften ${String(field)} kan inte skrivas som text.`,
-        "mall-argument",
-      );
-    }
-    return v;
+    return givenText(v, field, section?.klausul);
   }),
   /** A structured value (object or list) the clause needs, or a compose error naming it. */
   "kräv-data": helper("kräv-data", 2, ([v, field], { section }) => {
