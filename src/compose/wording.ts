@@ -12,6 +12,7 @@
 import type { ComposeRoot, SectionView } from "./context.js";
 import type { Clause } from "./engine.js";
 import { ComposeError, type ComposeProblem } from "./errors.js";
+import { capitalize } from "./format.js";
 
 /** `{name}` not preceded by a backslash. */
 const FIELD = /(?<!\\)\{([\p{L}_][\p{L}\p{N}_]*)\}/gu;
@@ -21,9 +22,7 @@ const fieldList = (clause: Clause) =>
     ? `har fälten ${[...clause.fields.keys()].map((f) => `{${f}}`).join(", ")}`
     : "har inga fält";
 
-const MISSING = "uppgiften finns inte i data.";
-
-const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase("sv-SE") + s.slice(1);
+const NO_DATA = "uppgiften finns inte i data.";
 
 interface Frame {
   root: ComposeRoot;
@@ -71,7 +70,7 @@ export function ownWording(clause: Clause, section: SectionView, frame: Frame): 
       report(`Fältet {${written}} kan inte fyllas i: ${v.error}`, "lydelse-falt-saknas", offset);
       return whole;
     }
-    return written === field ? v.value : capitalise(v.value);
+    return written === field ? v.value : capitalize(v.value);
   });
   for (const field of clause.required) {
     if (used.has(field)) continue;
@@ -105,9 +104,9 @@ function fill(
   try {
     const template = clause.fields.get(field);
     const value = template?.(section, { data: frame }).trim() ?? "";
-    return value ? { value } : { error: MISSING };
+    return value ? { value } : { error: NO_DATA };
   } catch (error) {
     // Strict templates throw a plain Error for a field the data lacks.
-    return { error: error instanceof ComposeError ? error.message : MISSING };
+    return { error: error instanceof ComposeError ? error.message : NO_DATA };
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Section helpers: the frame around each section (heading line, error capture), the choice of the
- * clause partial, and `inled` (the clause's first sentence, replaceable by `parametrar.inledning`).
+ * clause partial, `inled` (the clause's first sentence, replaceable by `parametrar.inledning`) and
+ * `lydelse` (the clause's default wording, replaceable by the section's own wording).
  */
 import type { HelperDelegate, HelperOptions } from "handlebars";
 import { UNNUMBERED_CLASS } from "../../document/numbering.js";
