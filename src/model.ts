@@ -4,8 +4,10 @@
  */
 import type { SourceFile } from "./load/source.js";
 import type {
+  Arsbelopp,
   Bilaga,
   Budget,
+  Budgetrad,
   Overenskommelse,
   Part,
   Period,
@@ -55,14 +57,17 @@ export function amountSum(items: readonly { belopp: number | Saknas }[]): number
 }
 
 /**
- * The total of a budget: the sum of its rows; a budget without rows but with amounts per year
- * (`per_år`), the sum of the years. Undefined when an amount is missing.
+ * What a budget's total is the sum of: its rows; a budget without rows, its amounts per year
+ * (`per_år`).
  */
-export function budgetSum(budget: Pick<Budget, "rader" | "per_år">): number | undefined {
-  const rows = budget.rader ?? [];
-  if (rows.length === 0 && budget.per_år) return amountSum(budget.per_år);
-  return amountSum(rows);
-}
+export const budgetAmounts = (
+  budget: Pick<Budget, "rader" | "per_år">,
+): readonly (Budgetrad | Arsbelopp)[] =>
+  budget.rader?.length ? budget.rader : (budget.per_år ?? []);
+
+/** The total of a budget (see budgetAmounts), or undefined when an amount is missing. */
+export const budgetSum = (budget: Pick<Budget, "rader" | "per_år">): number | undefined =>
+  amountSum(budgetAmounts(budget));
 
 /** The title of the agreement, or "Uppgift saknas" when it is marked missing. */
 export const agreementTitle = (data: Overenskommelse): string =>

@@ -1,6 +1,6 @@
 /** Formatting helpers: thin wrappers over ../format.ts that validate their arguments. */
 import type { HelperDelegate } from "handlebars";
-import { amountSum, budgetSum, isSaknas, MISSING } from "../../model.js";
+import { amountSum, budgetAmounts, isSaknas, MISSING } from "../../model.js";
 import type { Arsbelopp, Budget, Budgetrad } from "../../schemas/types.generated.js";
 import { ComposeError } from "../errors.js";
 import {
@@ -18,9 +18,8 @@ import {
 import { helper } from "./define.js";
 
 /** The rows of a budget, else its amounts per year: what its total is the sum of. */
-function rows(budget: unknown): (Budgetrad | Arsbelopp)[] {
-  const b = budget as Budget | undefined;
-  const list = b?.rader?.length ? b.rader : b?.per_år;
+function rows(budget: unknown): readonly (Budgetrad | Arsbelopp)[] {
+  const list = budget ? budgetAmounts(budget as Budget) : undefined;
   if (!Array.isArray(list) || list.length === 0) {
     throw new ComposeError("Budgeten har inga rader att summera.", "mall-argument");
   }
@@ -28,7 +27,7 @@ function rows(budget: unknown): (Budgetrad | Arsbelopp)[] {
 }
 
 /** "1 500 000 kr" for amounts (ca when one is approximate), "uppgift saknas" when one is missing. */
-function sumOf(list: (Budgetrad | Arsbelopp)[]): string {
+function sumOf(list: readonly (Budgetrad | Arsbelopp)[]): string {
   const total = amountSum(list);
   if (total === undefined) return MISSING;
   return `${list.some((r) => r.ungefärligt) ? "ca " : ""}${formatAmount(total)}`;
@@ -55,11 +54,7 @@ export function rowAmount(row: unknown): string {
  * The total of a budget's rows (or, without rows, of its amounts per year), computed (a declared
  * `summa` is only checked, by `iop check`).
  */
-export function budgetTotal(budget: unknown): string {
-  const list = rows(budget);
-  if (budgetSum(budget as Budget) === undefined) return MISSING;
-  return sumOf(list);
-}
+export const budgetTotal = (budget: unknown): string => sumOf(rows(budget));
 
 /** How a budget's money is named: "ersättning", "bidrag" or "egenfinansiering". */
 function budgetWord(budget: unknown, kind: unknown): string {

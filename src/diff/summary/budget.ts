@@ -1,5 +1,5 @@
 import type { Arsbelopp, Budget, Budgetrad, EgenInsats, Ekonomi, Tak } from "../../model.js";
-import { budgetSum, known } from "../../model.js";
+import { amountSum, budgetAmounts, known } from "../../model.js";
 import { compareTexts } from "./commitments.js";
 import { arrow, delta, kronor, MISSING, plain } from "./format.js";
 import type { SummaryItem } from "./types.js";
@@ -27,12 +27,10 @@ interface Total {
 
 /** The budget's total: the sum of its rows (missing when a row is), else its `summa`, else its formula. */
 function total(budget: Budget): Total {
-  const rows: { belopp: unknown; ungefärligt?: boolean }[] = budget.rader?.length
-    ? budget.rader
-    : (budget.per_år ?? []);
+  const rows = budgetAmounts(budget);
   if (rows.length > 0) {
     const approximate = rows.some((r) => r.ungefärligt === true);
-    const amount = budgetSum(budget);
+    const amount = amountSum(rows);
     if (amount === undefined) return { approximate, text: MISSING };
     return { amount, approximate, text: kronor(amount, approximate) };
   }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { SourceFile } from "../../load/source.js";
-import { amountSum, type Budget, budgetSum, known } from "../../model.js";
+import { amountSum, type Budget, budgetAmounts, budgetSum, known } from "../../model.js";
 import type { SchemaErrors } from "../schema-errors.js";
 import { budgetAmountsValid, checkYears, diagnosticAt, items, periodYears } from "./context.js";
 import type { Rule } from "./index.js";
@@ -9,7 +9,7 @@ const kr = (n: number) => `${new Intl.NumberFormat("sv-SE").format(n)} kr`;
 
 /** What a budget's total is the sum of, in the messages. */
 const basis = (budget: Budget) =>
-  budget.rader?.length ? "raderna" : budget.per_år ? "beloppen per år" : "raderna";
+  budgetAmounts(budget) === budget.per_år ? "beloppen per år" : "raderna";
 
 function checkBudget(
   schema: SchemaErrors,
