@@ -2,10 +2,8 @@ import type { Diagnostic } from "../../diagnostics.js";
 import type { SourceFile } from "../../load/source.js";
 import { amountSum, type Budget, budgetAmounts, budgetSum, known } from "../../model.js";
 import type { SchemaErrors } from "../schema-errors.js";
-import { budgetAmountsValid, checkYears, diagnosticAt, items, periodYears } from "./context.js";
+import { budgetAmountsValid, checkYears, diagnosticAt, items, kr, periodYears } from "./context.js";
 import type { Rule } from "./index.js";
-
-const kr = (n: number) => `${new Intl.NumberFormat("sv-SE").format(n)} kr`;
 
 /** What a budget's total is the sum of, in the messages. */
 const basis = (budget: Budget) =>

@@ -4,6 +4,9 @@ import { type Agreement, known, periodEnd } from "../../model.js";
 import type { Arsbelopp, Avsnitt, Budget, Period } from "../../schemas/types.generated.js";
 import type { SchemaErrors } from "../schema-errors.js";
 
+/** "1 500 000 kr", an amount in a message. */
+export const kr = (n: number): string => `${new Intl.NumberFormat("sv-SE").format(n)} kr`;
+
 /**
  * Makes a diagnostic at the YAML node found by `path` in `file`. With `at` a number, at that
  * character of the node's text (e.g. the id in `:part[id]`); with `at: "key"`, at the key of that

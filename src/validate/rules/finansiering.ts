@@ -7,11 +7,10 @@ import {
   diagnosticAt,
   itemIds,
   items,
+  kr,
   periodYears,
 } from "./context.js";
 import type { Rule } from "./index.js";
-
-const kr = (n: number) => `${new Intl.NumberFormat("sv-SE").format(n)} kr`;
 
 /**
  * The partnership's funding (`finansiering`): its split names parties of the agreement, each once;
