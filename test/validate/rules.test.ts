@@ -64,7 +64,16 @@ const cases: {
     rule: "budget-summa-okontrollerad",
     severity: "varning",
     files: bilaga("belopp: 54000", "belopp: { saknas: Anges inte }"),
-    message: "kan inte kontrolleras",
+    message: "kan inte kontrolleras eftersom ett belopp saknas bland raderna",
+  },
+  {
+    rule: "budget-summa-okontrollerad",
+    severity: "varning",
+    files: bilaga(
+      "    rader:\n      - post: Personal\n        belopp: 650000\n      - post: Lokaler\n        belopp: 54000\n",
+      "    per_år:\n      - år: 2025\n        belopp: 650000\n      - år: 2026\n        belopp: { saknas: Anges inte }\n",
+    ),
+    message: "kan inte kontrolleras eftersom ett belopp saknas bland beloppen per år",
   },
   {
     rule: "undertecknare-saknas",

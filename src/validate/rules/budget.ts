@@ -30,7 +30,7 @@ function checkBudget(
           [...path, "summa"],
           "varning",
           "budget-summa-okontrollerad",
-          `Summan ${kr(budget.summa)} kan inte kontrolleras eftersom belopp saknas på någon rad.`,
+          `Summan ${kr(budget.summa)} kan inte kontrolleras eftersom ett belopp saknas bland ${basis(budget)}.`,
         ),
       );
     } else if (total !== budget.summa) {
