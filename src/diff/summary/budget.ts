@@ -1,7 +1,7 @@
 import type { Arsbelopp, Budget, Budgetrad, EgenInsats, Ekonomi, Tak } from "../../model.js";
 import { amountSum, budgetAmounts, known } from "../../model.js";
 import { compareTexts } from "./commitments.js";
-import { arrow, delta, kronor, MISSING, plain } from "./format.js";
+import { amountChange, arrow, kronor, MISSING, plain } from "./format.js";
 import type { SummaryItem } from "./types.js";
 
 type BudgetKind = "ersattning" | "egenfinansiering";
@@ -69,9 +69,7 @@ function postChanges(a: Budget, b: Budget): string[] {
     } else if (rowAmount(before) !== rowAmount(row)) {
       const x = known(before.belopp);
       const y = known(row.belopp);
-      changed.push(
-        `${row.post}: ${arrow(rowAmount(before), rowAmount(row))}${x !== undefined && y !== undefined ? ` ${delta(x, y)}` : ""}`,
-      );
+      changed.push(`${row.post}: ${amountChange(rowAmount(before), rowAmount(row), x, y)}`);
     }
   }
   const removed = oldRows.filter((r) => !newPosts.has(postKey(r))).map(rowText);
@@ -102,9 +100,7 @@ export function yearChanges(
     } else if (amount(before) !== amount(y)) {
       const x = known(before.belopp);
       const z = known(y.belopp);
-      out.push(
-        `${y.år}: ${arrow(amount(before), amount(y))}${x !== undefined && z !== undefined ? ` ${delta(x, z)}` : ""}`,
-      );
+      out.push(`${y.år}: ${amountChange(amount(before), amount(y), x, z)}`);
     }
   }
   for (const y of a ?? []) {
@@ -159,7 +155,7 @@ export function budgetChange(
   const sum =
     x.text === y.text
       ? `${y.text} (oförändrad summa)`
-      : `${arrow(x.text, y.text)}${x.amount !== undefined && y.amount !== undefined ? ` ${delta(x.amount, y.amount)}` : ""}`;
+      : amountChange(x.text, y.text, x.amount, y.amount);
   return [{ ...base, text: [`${head}: ${sum}`, ...posts].join("; ") }];
 }
 

@@ -1,7 +1,7 @@
 import { known } from "../../model.js";
 import { ceiling, yearChanges } from "./budget.js";
 import type { SummaryContext } from "./context.js";
-import { arrow, delta, kronor } from "./format.js";
+import { amountChange, arrow, kronor } from "./format.js";
 import type { SummaryItem } from "./types.js";
 
 /**
@@ -32,9 +32,7 @@ export function financeChanges(ctx: SummaryContext): SummaryItem[] {
     const y = known(s.belopp);
     if (!before) parts.push(`${who} tillagd i fördelningen: ${kronor(y)}`);
     else if (kronor(x) !== kronor(y)) {
-      parts.push(
-        `${who}: ${arrow(kronor(x), kronor(y))}${x !== undefined && y !== undefined ? ` ${delta(x, y)}` : ""}`,
-      );
+      parts.push(`${who}: ${amountChange(kronor(x), kronor(y), x, y)}`);
     }
   }
   for (const [id, s] of oldShares) {

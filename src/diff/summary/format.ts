@@ -26,6 +26,18 @@ export function delta(before: number, after: number): string {
 /** "old → new". */
 export const arrow = (before: string, after: string): string => `${before} → ${after}`;
 
+/**
+ * "650 000 kr → 675 000 kr (+25 000 kr, +3,8 %)": two amounts as written, with the difference
+ * when both are known.
+ */
+export const amountChange = (
+  beforeText: string,
+  afterText: string,
+  before: number | undefined,
+  after: number | undefined,
+): string =>
+  `${arrow(beforeText, afterText)}${before !== undefined && after !== undefined ? ` ${delta(before, after)}` : ""}`;
+
 /** A text value or "uppgift saknas" when it is missing. */
 export const orMissing = (value: unknown): string =>
   value === undefined || value === null || isSaknas(value) ? MISSING : String(value);
