@@ -162,6 +162,24 @@ describe("summarize", () => {
     ).toEqual([`Ersättning, Brottsofferjouren Västerort: 650${NB}000${NB}kr → uppgift saknas`]);
   });
 
+  it("should agree an added or removed budget with its noun (ersättningen tillagd, bidraget tillagt)", () => {
+    const budget = (benämning?: "bidrag") => ({
+      ekonomi: {
+        ersättning: { ...(benämning ? { benämning } : {}), per_år: [{ år: 2025, belopp: 1000 }] },
+      },
+    });
+    const none = agreement({}, [{}]);
+    expect(texts(none, agreement({}, [budget("bidrag")]))).toEqual([
+      `Bidrag, Brottsofferjouren Västerort: tillagt, 1${NB}000${NB}kr`,
+    ]);
+    expect(texts(agreement({}, [budget("bidrag")]), none)).toEqual([
+      `Bidrag, Brottsofferjouren Västerort: borttaget (var 1${NB}000${NB}kr)`,
+    ]);
+    expect(texts(none, agreement({}, [budget()]))).toEqual([
+      `Ersättning, Brottsofferjouren Västerort: tillagd, 1${NB}000${NB}kr`,
+    ]);
+  });
+
   it("should tell a changed commitment from a replaced one by word similarity", () => {
     const with_ = (punkter: string[]) => agreement({}, [{ åtaganden: { punkter } }]);
     expect(

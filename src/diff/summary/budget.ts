@@ -136,9 +136,12 @@ export function budgetChange(
 ): SummaryItem[] {
   if (!a && !b) return [];
   const base = { kind, ...(document ? { document } : {}), old: rowsJson(a), new: rowsJson(b) };
-  const head = `${label(kind, a, b)}, ${who}`;
-  if (!a) return [{ ...base, text: `${head}: tillagd, ${total(b as Budget).text}` }];
-  if (!b) return [{ ...base, text: `${head}: borttagen (var ${total(a).text})` }];
+  const name = label(kind, a, b);
+  const head = `${name}, ${who}`;
+  // "Bidrag" is neuter ("tillagt"); "Ersättning" and "Egenfinansiering" are not ("tillagd").
+  const [added, removed] = name === "Bidrag" ? ["tillagt", "borttaget"] : ["tillagd", "borttagen"];
+  if (!a) return [{ ...base, text: `${head}: ${added}, ${total(b as Budget).text}` }];
+  if (!b) return [{ ...base, text: `${head}: ${removed} (var ${total(a).text})` }];
   const x = total(a);
   const y = total(b);
   const posts = [
