@@ -116,6 +116,18 @@ describe("rules on data with schema errors", () => {
     ]);
   });
 
+  it("should name a party whose namn and id have schema errors by its place, not as undefined", () => {
+    const agreement = AGREEMENT.replace(
+      "  - id: bo-vasterort\n    namn: Brottsofferjouren Västerort\n",
+      "  - förvaltning: Föreningens kansli\n",
+    );
+    const messages = check(agreement).ruleDiagnostics.map((d) => d.message);
+    expect(messages).toContain(
+      "Parten nr 2 är en idéburen part och kan inte ha en förvaltning; förvaltning anges för en offentlig part (t.ex. den förvaltning som handlar för nämnden).",
+    );
+    expect(messages.join("\n")).not.toContain("undefined");
+  });
+
   it("should still run the rules on the parts without schema errors", () => {
     const agreement = AGREEMENT.replace("    sektor: idéburen", "    sektor: ideell").replace(
       '"212000-0142"',

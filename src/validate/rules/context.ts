@@ -1,7 +1,7 @@
 import type { Diagnostic, Severity } from "../../diagnostics.js";
 import { locate, locateInScalar, type SourceFile, type YamlPath } from "../../load/source.js";
 import { type Agreement, known, periodEnd } from "../../model.js";
-import type { Arsbelopp, Avsnitt, Budget, Period } from "../../schemas/types.generated.js";
+import type { Arsbelopp, Avsnitt, Budget, Part, Period } from "../../schemas/types.generated.js";
 import type { SchemaErrors } from "../schema-errors.js";
 
 /** "1 500 000 kr", an amount in a message. */
@@ -23,6 +23,22 @@ export function diagnosticAt(
   const { line, col } =
     typeof at === "number" ? locateInScalar(file, path, at) : locate(file, path, at === "key");
   return { file: file.path, line, col, severity, message, rule };
+}
+
+/**
+ * How a message names the party at `parter[i]`: its namn, else its id (each only when it passed
+ * the schema), else "Parten nr N" (messages put it first in a sentence).
+ */
+export function partyName(
+  schema: SchemaErrors,
+  file: SourceFile,
+  parter: readonly Part[],
+  i: number,
+): string {
+  const part = parter[i];
+  if (part && schema.valid(file, ["parter", i, "namn"])) return part.namn;
+  if (part && schema.valid(file, ["parter", i, "id"])) return part.id;
+  return `Parten nr ${i + 1}`;
 }
 
 /** Every YAML document of an agreement: the agreement itself and each bilaga. */

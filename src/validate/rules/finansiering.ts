@@ -8,6 +8,7 @@ import {
   itemIds,
   items,
   kr,
+  partyName,
   periodYears,
 } from "./context.js";
 import type { Rule } from "./index.js";
@@ -57,9 +58,6 @@ export const finansiering: Rule = {
     }
     const parties = itemIds(schema, file, ["parter"], data.parter);
     const partIndex = new Map(parties.ids.map((p) => [p.id, p.path[1] as number]));
-    /** A party's name for the messages, or its id when the name has a schema error. */
-    const nameOf = (id: string, i: number) =>
-      schema.valid(file, ["parter", i, "namn"]) ? (data.parter[i]?.namn ?? id) : id;
     const seen = new Set<string>();
     for (const [share, i] of items(schema, file, ["finansiering", "fördelning"], f.fördelning)) {
       const path = ["finansiering", "fördelning", i, "part"];
@@ -79,7 +77,7 @@ export const finansiering: Rule = {
         }
         continue;
       }
-      const name = nameOf(share.part, index);
+      const name = partyName(schema, file, data.parter, index);
       if (seen.has(share.part)) {
         out.push(
           diagnosticAt(

@@ -1,4 +1,4 @@
-import { diagnosticAt, items } from "./context.js";
+import { diagnosticAt, items, partyName } from "./context.js";
 import type { Rule } from "./index.js";
 
 /**
@@ -20,7 +20,7 @@ export const forvaltning: Rule = {
               ["parter", i, "förvaltning"],
               "fel",
               "forvaltning-ideburen",
-              `${valid("namn") ? part.namn : part.id} är en idéburen part och kan inte ha en förvaltning; förvaltning anges för en offentlig part (t.ex. den förvaltning som handlar för nämnden).`,
+              `${partyName(schema, file, data.parter, i)} är en idéburen part och kan inte ha en förvaltning; förvaltning anges för en offentlig part (t.ex. den förvaltning som handlar för nämnden).`,
             ),
           ]
         : [];

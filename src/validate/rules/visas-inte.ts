@@ -2,7 +2,7 @@ import type { Diagnostic } from "../../diagnostics.js";
 import type { SourceFile } from "../../load/source.js";
 import type { Agreement } from "../../model.js";
 import type { SchemaErrors } from "../schema-errors.js";
-import { agreementSectionUse, diagnosticAt, items, sectionUse } from "./context.js";
+import { agreementSectionUse, diagnosticAt, items, partyName, sectionUse } from "./context.js";
 import type { Rule } from "./index.js";
 
 /**
@@ -140,7 +140,7 @@ export const visasInte: Rule = {
       for (const p of use.parameters.part) described.add(p);
     }
     for (const [part, i] of items(schema, file, ["parter"], data.parter)) {
-      const name = valid("parter", i, "namn") ? part.namn : part.id;
+      const name = partyName(schema, file, data.parter, i);
       if (
         part.undertecknar === false &&
         part.undertecknare !== undefined &&
