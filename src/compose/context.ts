@@ -9,7 +9,6 @@ import {
   agreementTitle,
   type BilagaDocument,
   bilagaSigners,
-  isSaknas,
   known,
   mainParty,
   partById,
@@ -175,6 +174,7 @@ export function composeRoot(
   const bilagepart = bview && partById(view, bview.part);
   const idéburna = view.parter.filter((p) => p.sektor === "idéburen");
   const huvudpart = mainParty(view) as Part;
+  const slut = periodEnd(view.period);
   return {
     dokument: {
       typ: bview ? "bilaga" : "overenskommelse",
@@ -196,9 +196,9 @@ export function composeRoot(
     utbetalare: huvudpart?.förvaltning ?? huvudpart?.namn ?? "",
     period: {
       ...view.period,
-      slut: periodEnd(view.period),
-      heldatum: isDate(view.period.start) && isDate(periodEnd(view.period)),
-      förlängs: view.period.förlängning !== undefined && !isSaknas(view.period.förlängning),
+      slut,
+      heldatum: isDate(view.period.start) && isDate(slut),
+      förlängs: known(view.period.förlängning) !== undefined,
     },
     bilagor: agreement.bilagor.map((b) => {
       const v = views.bilagor.get(b) as Bilaga;
