@@ -17,7 +17,7 @@ export const undertecknare: Rule = {
               ["parter", i],
               "fel",
               "undertecknare-saknas",
-              `${part.namn} undertecknar men saknar undertecknare. Ange undertecknare med namn och titel (var och en kan vara saknas: <skäl>), undertecknare: { saknas: <skäl> } om ingen är utsedd ännu, eller undertecknar: false.`,
+              `${part.namn} undertecknar men saknar undertecknare. Ange undertecknare med namn och titel (vardera kan markeras med saknas: <skäl>), undertecknare: { saknas: <skäl> } om ingen är utsedd ännu, eller undertecknar: false.`,
             ),
           ]
         : [],
