@@ -4,7 +4,7 @@
  * and economy, goals, joint commitments, definitions, bilagor and their budgets and commitments,
  * then sections).
  */
-import { type Agreement, agreementTitle, known } from "../../model.js";
+import { type Agreement, agreementTitle, known, type Overenskommelse } from "../../model.js";
 import type { DocumentRedline } from "../redline.js";
 import { bilagaChanges, bilagaLabel, textListChanges } from "./bilagor.js";
 import { ekonomiChanges } from "./budget.js";
@@ -50,30 +50,28 @@ export function summarize(
   const labels = new Map<string, string>(
     newAgreement.bilagor.map((b) => [`bilaga-${b.data.nummer}`, bilagaLabel(b, ctx.newName)]),
   );
+  /** Changes to a list of texts of the agreement itself (its goals, its joint commitments). */
+  const agreementList = (
+    noun: "Mål" | "Gemensamt åtagande",
+    points: (data: Overenskommelse) => readonly string[],
+  ) =>
+    textListChanges(
+      noun,
+      undefined,
+      points(oldAgreement.data),
+      points(newAgreement.data),
+      "overenskommelse",
+      ctx.oldName,
+      ctx.newName,
+    );
   return [
     ...metaChanges(ctx),
     ...periodChanges(ctx),
     ...partyChanges(ctx),
     ...financeChanges(ctx),
     ...agreementEconomy(ctx),
-    ...textListChanges(
-      "Mål",
-      undefined,
-      known(oldAgreement.data.mål)?.punkter ?? [],
-      known(newAgreement.data.mål)?.punkter ?? [],
-      "overenskommelse",
-      ctx.oldName,
-      ctx.newName,
-    ),
-    ...textListChanges(
-      "Gemensamt åtagande",
-      undefined,
-      known(oldAgreement.data.gemensamma_åtaganden)?.punkter ?? [],
-      known(newAgreement.data.gemensamma_åtaganden)?.punkter ?? [],
-      "overenskommelse",
-      ctx.oldName,
-      ctx.newName,
-    ),
+    ...agreementList("Mål", (d) => known(d.mål)?.punkter ?? []),
+    ...agreementList("Gemensamt åtagande", (d) => known(d.gemensamma_åtaganden)?.punkter ?? []),
     ...definitionChanges(ctx),
     ...bilagaChanges(ctx),
     ...sectionChanges(redlines, labels),
