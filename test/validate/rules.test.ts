@@ -425,4 +425,19 @@ describe("validation rules", () => {
       "uppsagning-efter-slut",
     );
   });
+
+  it("should count months back from a month's last day to a shorter month's last day", async () => {
+    // 31 december 2025 less 10 months is 28 february 2025 (not "31 february", 3 march), the day
+    // before the start: no notice can be given in time.
+    const text = AGREEMENT.replace('start: "2025-04-01"', 'start: "2025-03-01"').replace(
+      '    senast: "09-30"\n    träder_i_kraft: "01-01"',
+      "    månader_före_slut: 10",
+    );
+    const found = (await diagnose({ "overenskommelse.yaml": text })).filter(
+      (d) => d.rule === "uppsagning-efter-slut",
+    );
+    expect(found.map((d) => d.message)).toEqual([
+      "Uppsägningen kan inte ges i tid: sista dag blir 28 februari 2025, utanför den inledande perioden 1 mars 2025–31 december 2025.",
+    ]);
+  });
 });

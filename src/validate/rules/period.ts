@@ -22,10 +22,11 @@ function lastOccurrenceOnOrBefore(monthDay: string, iso: string): string {
   return candidate <= iso ? candidate : `${year - 1}-${monthDay}`;
 }
 
+/** The same day `months` earlier, or that month's last day when it is shorter (31 dec − 10 → 28 feb). */
 function minusMonths(iso: string, months: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d.toISOString().slice(0, 10);
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y, m - months, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 - months, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
 /**
