@@ -18,11 +18,12 @@ function sectionIds(
   base: (string | number)[] = ["avsnitt"],
 ): Ids {
   const own = itemIds(schema, file, base, sections);
+  // Each id's path is [...base, i, "id"]: index them by i, to put each before its subsections'.
+  const ownAt = new Map(own.ids.map((x) => [x.path[base.length], x]));
   const ids: Ids["ids"] = [];
   let complete = own.complete;
   for (const [s, i] of items(schema, file, base, sections)) {
-    const idPath = [...base, i, "id"];
-    const mine = own.ids.find((x) => x.path.join("/") === idPath.join("/"));
+    const mine = ownAt.get(i);
     if (mine) ids.push(mine);
     const below = sectionIds(schema, file, s.avsnitt, [...base, i, "avsnitt"]);
     ids.push(...below.ids);
