@@ -39,7 +39,9 @@ function meta(agreement: Agreement, bilaga?: BilagaDocument): DocumentMeta {
   return {
     title: titles.title,
     ...(titles.subtitle ? { subtitle: titles.subtitle } : {}),
-    diarienummer: known(bilaga?.data.diarienummer) ?? known(data.diarienummer) ?? "",
+    // A bilaga's own diarienummer, else the agreement's; one marked saknas is unknown (as in the
+    // agreement's list of bilagor), not the agreement's.
+    diarienummer: known(bilaga?.data.diarienummer ?? data.diarienummer) ?? "",
     author: publicParty?.namn ?? "",
     subject: "Idéburet offentligt partnerskap (IOP)",
     keywords: [

@@ -89,6 +89,13 @@ describe("composeAgreement", () => {
       language: "sv-SE",
     });
     expect(bilaga?.meta.title).toBe("Bilaga 1, Brottsofferjouren Stockholm-Gotland");
+    expect(bilaga?.meta.diarienummer).toBe("2021/630");
+    // A bilaga whose own diarienummer is marked saknas has none, not the agreement's.
+    const unknown = copy(stockholm);
+    (unknown.bilagor[0] as (typeof unknown.bilagor)[number]).data.diarienummer = { saknas: "x" };
+    const [withList, withoutNumber] = docs(unknown);
+    expect(withoutNumber?.meta.diarienummer).toBe("");
+    expect(withList?.markdown).toContain("1. Bilaga 1, Brottsofferjouren Stockholm-Gotland.\n");
     expect(bilaga?.signing.parties.map((p) => p.id)).toEqual([
       "socialnamnden",
       "bo-stockholm-gotland",
