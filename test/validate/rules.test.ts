@@ -373,6 +373,19 @@ describe("validation rules", () => {
     ).toEqual([["hanvisning-onumrerat-avsnitt", "varning"]]);
   });
 
+  it("should warn about a bilaga's own goals when no section of it prints them", async () => {
+    const text = BILAGA.replace(
+      "part: bo-vasterort\n",
+      "part: bo-vasterort\nmål_punkter:\n  - Ett eget mål.\n",
+    ).replace("  - id: ataganden\n    klausul: bilaga-ataganden\n", "");
+    const found = (await diagnose({ "bilaga-1.yaml": text }))
+      .filter((d) => d.rule === "uppgift-visas-inte")
+      .map((d) => d.message);
+    expect(found).toContain(
+      "Uppgiften mål punkter visas inte i bilaga 1. Lägg till ett avsnitt med klausul: bilaga-ataganden, eller ta bort uppgiften.",
+    );
+  });
+
   it("should warn about a body, a signatory and a description that no document prints", async () => {
     const text = AGREEMENT.replace(
       "    mandat: Styrgruppen beslutar om strategiska frågor.\n",

@@ -41,6 +41,7 @@ const BILAGA_FACTS: { path: string[]; label: string; clauses: string[] }[] = [
   { path: ["kvalitetsmål"], label: "kvalitetsmål", clauses: ["bilaga-ataganden"] },
   { path: ["övriga_åtaganden"], label: "övriga åtaganden", clauses: ["bilaga-ataganden"] },
   { path: ["mål_inledning"], label: "mål inledning", clauses: ["bilaga-ataganden"] },
+  { path: ["mål_punkter"], label: "mål punkter", clauses: ["bilaga-ataganden"] },
   { path: ["ändringslogg"], label: "ändringslogg", clauses: ["andringslogg"] },
 ];
 
