@@ -6,8 +6,9 @@
  * capital (`{Forum}`) starts with a capital. `\{` is a literal brace.
  *
  * Checked: an unknown field, a field whose data is missing, a required field left out (errors),
- * and a field the default wording would print from the data but the own wording leaves out
- * (a warning: the text may no longer say what the data says).
+ * and a field that has a value in the data but the own wording leaves out (a warning: the text
+ * may no longer say what the data says). Whether the default wording would print that value
+ * (the notice day of a period that is not extended, say) is not asked.
  */
 import type { ComposeRoot, SectionView } from "./context.js";
 import type { Clause } from "./engine.js";
@@ -84,7 +85,7 @@ export function ownWording(clause: Clause, section: SectionView, frame: Frame): 
     const v = fieldValue(field);
     if ("value" in v) {
       report(
-        `Lydelsen använder inte fältet {${field}} ("${v.value}"), som klausulens standardlydelse skriver ut ur data. Kontrollera att texten säger samma sak som data.`,
+        `Lydelsen använder inte fältet {${field}} ("${v.value}"), som har ett värde i data. Kontrollera att texten säger samma sak som data.`,
         "lydelse-falt-oanvant",
         undefined,
         "varning",

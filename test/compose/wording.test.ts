@@ -46,7 +46,9 @@ describe("an agreement's own wording", () => {
     expect(diagnostics).toMatchObject([
       { severity: "varning", rule: "lydelse-falt-oanvant", line: lineOf(yaml, "lydelse:") },
     ]);
-    expect(diagnostics[0]?.message).toContain("{förlängning}");
+    expect(diagnostics[0]?.message).toBe(
+      'Lydelsen använder inte fältet {förlängning} ("kalenderår"), som har ett värde i data. Kontrollera att texten säger samma sak som data.',
+    );
   });
 
   it("should start a field written with a capital with a capital", async () => {
