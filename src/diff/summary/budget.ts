@@ -25,7 +25,10 @@ interface Total {
   text: string;
 }
 
-/** The budget's total: the sum of its rows (missing when a row is), else its `summa`, else its formula. */
+/**
+ * The budget's total: the sum of its rows, or without rows of its amounts per year (missing when
+ * one is); else its `summa`, else its formula.
+ */
 function total(budget: Budget): Total {
   const rows = budgetAmounts(budget);
   if (rows.length > 0) {
