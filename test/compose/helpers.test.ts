@@ -24,6 +24,12 @@ describe("helpers", () => {
     );
   });
 
+  it("should agree a noun with its count (en månad, fem månader)", () => {
+    expect(render('({{tal 1 "utrum"}} {{böj 1 "månad" "månader"}})')).toBe("(en månad)");
+    expect(render('({{tal 5 "utrum"}} {{böj 5 "månad" "månader"}})')).toBe("(fem månader)");
+    expect(() => render('{{böj "1" "månad" "månader"}}')).toThrow(ComposeError);
+  });
+
   it("should sum budget rows, mark approximate totals and missing rows", () => {
     const rows = (...rader: object[]) => ({ b: { rader } });
     expect(render("{{summa b}}", rows({ belopp: 1 }, { belopp: 2 }))).toBe(`3${NBSP}kr`);

@@ -200,6 +200,23 @@ describe("an agreement's own wording", () => {
 });
 
 describe("the default wording of the clause library", () => {
+  it("should write one month in the singular (period, notice)", async () => {
+    const period = (months: number, notice?: number) =>
+      AGREEMENT.replace('  inledande_slut: "2025-12-31"\n', `  månader: ${months}\n`)
+        .replace('    längst_till: "2027-12-31"\n', "")
+        .replace(
+          '  uppsägning:\n    senast: "09-30"\n    träder_i_kraft: "01-01"\n',
+          notice === undefined ? "" : `  uppsägning:\n    månader_före_slut: ${notice}\n`,
+        )
+        .replace("    parametrar:\n      forum: styrgrupp\n", "");
+    expect((await compose(period(1))).markdown).toContain(
+      "till och med den 30 april 2025 (en månad).",
+    );
+    expect((await compose(period(3, 1))).markdown).toContain(
+      "ska sägas upp 1 månad innan överenskommelsen upphör.",
+    );
+  });
+
   it("should name the idéburna parties by the agreement's collective name, and who pays by the förvaltning", async () => {
     const yaml = AGREEMENT.replace(
       "kommun: Stockholms stad\n",

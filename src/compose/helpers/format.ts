@@ -86,6 +86,13 @@ export const formatHelpers: Record<string, HelperDelegate> = {
   datumellerår: helper("datumellerår", 1, ([v]) => formatDateOrYear(v)),
   dag: helper("dag", 1, ([v]) => formatDayOfYear(v)),
   isodatum: helper("isodatum", 1, ([v]) => formatIsoDate(v)),
+  /** The noun's form for a count: `{{böj n "månad" "månader"}}`, the singular for 1. */
+  böj: helper("böj", 3, ([n, singular, plural]) => {
+    if (typeof n !== "number" || typeof singular !== "string" || typeof plural !== "string") {
+      throw new ComposeError("böj behöver ett tal och två ordformer.", "mall-argument");
+    }
+    return n === 1 ? singular : plural;
+  }),
   /** Product of two numbers (a per-inhabitant rate times the population). */
   produkt: helper("produkt", 2, ([a, b]) => {
     if (typeof a !== "number" || typeof b !== "number" || !Number.isFinite(a * b)) {

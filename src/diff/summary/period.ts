@@ -3,9 +3,12 @@ import type { SummaryContext } from "./context.js";
 import { arrow, dayOfYear, MISSING } from "./format.js";
 import type { SummaryItem } from "./types.js";
 
+/** "5 månader", "1 månad". */
+const months = (n: number) => `${n} ${n === 1 ? "månad" : "månader"}`;
+
 /** "2025-04-01–2025-12-31", "2025-11-01–2026-03-31 (5 månader)". */
 const span = (p: Period) =>
-  `${p.start}–${periodEnd(p)}${p.månader !== undefined ? ` (${p.månader} månader)` : ""}`;
+  `${p.start}–${periodEnd(p)}${p.månader !== undefined ? ` (${months(p.månader)})` : ""}`;
 const latest = (p: Period) =>
   isSaknas(p.förlängning) ? MISSING : (p.förlängning?.längst_till ?? "ingen");
 function extension(p: Period): string {
@@ -17,7 +20,7 @@ function notice(p: Period): string {
   const rule = p.uppsägning;
   if (!rule) return "ingen regel";
   if (isSaknas(rule)) return MISSING;
-  if ("månader_före_slut" in rule) return `${rule.månader_före_slut} månader före periodens slut`;
+  if ("månader_före_slut" in rule) return `${months(rule.månader_före_slut)} före periodens slut`;
   return `senast den ${dayOfYear(rule.senast)}${
     rule.träder_i_kraft ? `, träder i kraft den ${dayOfYear(rule.träder_i_kraft)}` : ""
   }`;
