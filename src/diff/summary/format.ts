@@ -42,27 +42,6 @@ export const amountChange = (
 export const orMissing = (value: unknown): string =>
   value === undefined || value === null || isSaknas(value) ? MISSING : String(value);
 
-const MONTHS = [
-  "januari",
-  "februari",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "augusti",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
-
-/** "09-30" → "30 september". */
-export function dayOfYear(mmdd: string): string {
-  const [month, day] = mmdd.split("-").map(Number);
-  return `${day} ${MONTHS[(month ?? 1) - 1] ?? mmdd}`;
-}
-
 /** Markdown text as plain text for a summary line: `:part[id]` becomes the party's name. */
 export function plain(text: string, partyName: (id: string) => string | undefined): string {
   return text

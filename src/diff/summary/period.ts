@@ -1,6 +1,7 @@
+import { formatDayOfYear as dayOfYear } from "../../compose/format.js";
 import { isSaknas, type Period, periodEnd } from "../../model.js";
 import type { SummaryContext } from "./context.js";
-import { arrow, dayOfYear, MISSING } from "./format.js";
+import { arrow, MISSING } from "./format.js";
 import type { SummaryItem } from "./types.js";
 
 /** "5 månader", "1 månad". */
