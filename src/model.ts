@@ -80,14 +80,28 @@ export const signingMode = (data: Overenskommelse): "papper" | "elektronisk" =>
 /** A party's signatory, unless none is named yet (absent or marked missing). */
 export const signatoryOf = (part: Part): Undertecknare | undefined => known(part.undertecknare);
 
-/** "2025-11" + 5 months → "2026-03"; "2025-11-01" + 5 months → "2026-03-31". */
+/**
+ * The same day `months` later (earlier when negative), or that month's last day when it is
+ * shorter: "2025-08-31" + 6 → "2026-02-28".
+ */
+export function shiftMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y, m + months, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
+
+/**
+ * "2025-11" + 5 months → "2026-03"; "2025-11-01" + 5 months → "2026-03-31"; "2025-08-31" + 6
+ * months → "2026-02-28".
+ */
 function addMonths(start: string, months: number): string {
   const year = Number(start.slice(0, 4));
   const month = start.length >= 7 ? Number(start.slice(5, 7)) : 1;
   if (start.length === 10) {
-    // The day before the same day `months` later.
-    const day = Number(start.slice(8, 10));
-    const d = new Date(Date.UTC(year, month - 1 + months, day));
+    // The day before the same day `months` later; when that month has no such day, its last.
+    const same = shiftMonths(start, months);
+    if (same.slice(8) !== start.slice(8)) return same;
+    const d = new Date(`${same}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() - 1);
     return d.toISOString().slice(0, 10);
   }

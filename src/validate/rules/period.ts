@@ -1,6 +1,6 @@
 import { formatDate } from "../../compose/format.js";
 import type { Diagnostic } from "../../diagnostics.js";
-import { known, periodEnd } from "../../model.js";
+import { known, periodEnd, shiftMonths } from "../../model.js";
 import { diagnosticAt } from "./context.js";
 import type { Rule } from "./index.js";
 
@@ -20,13 +20,6 @@ function lastOccurrenceOnOrBefore(monthDay: string, iso: string): string {
   const year = Number(iso.slice(0, 4));
   const candidate = `${year}-${monthDay}`;
   return candidate <= iso ? candidate : `${year - 1}-${monthDay}`;
-}
-
-/** The same day `months` earlier, or that month's last day when it is shorter (31 dec − 10 → 28 feb). */
-function minusMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const lastDay = new Date(Date.UTC(y, m - months, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m - 1 - months, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
 /**
@@ -100,7 +93,7 @@ export const period: Rule = {
         "senast" in notice && notice.senast !== undefined
           ? lastOccurrenceOnOrBefore(notice.senast, end.last)
           : "månader_före_slut" in notice && notice.månader_före_slut !== undefined
-            ? minusMonths(end.last, notice.månader_före_slut)
+            ? shiftMonths(end.last, -notice.månader_före_slut)
             : undefined;
       if (deadline !== undefined && (deadline < start.first || deadline >= end.last)) {
         out.push(
