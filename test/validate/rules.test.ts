@@ -363,6 +363,16 @@ describe("validation rules", () => {
     expect(await diagnose({ "overenskommelse.yaml": text })).toEqual([]);
   });
 
+  it("should warn about the word avsnittet before a reference to an unnumbered section", async () => {
+    const text = AGREEMENT.replace(
+      "  - id: period\n",
+      "  - id: period\n    numrerad: false\n",
+    ).replace("Se :avsnitt[period]", "Se avsnittet :avsnitt[period]");
+    expect(
+      (await diagnose({ "overenskommelse.yaml": text })).map((d) => [d.rule, d.severity]),
+    ).toEqual([["hanvisning-onumrerat-avsnitt", "varning"]]);
+  });
+
   it("should warn about the word avsnitt before a reference to a subsection of an unnumbered section", async () => {
     const text = AGREEMENT.replace(
       "  - id: period\n    klausul: period\n",

@@ -50,8 +50,11 @@ function sectionKinds(
   return out;
 }
 
-/** Text that ends in the word "avsnitt" or "§", which a reference to an unnumbered section repeats. */
-const SECTION_WORD = /(?:^|[^\p{L}])(?:avsnitt|avsnitten|§)\s*$/iu;
+/**
+ * Text that ends in the word "avsnitt" (any form) or "§", which a reference to an unnumbered
+ * section repeats: "i avsnittet avsnittet ”Bilagor”".
+ */
+const SECTION_WORD = /(?:^|[^\p{L}])(?:avsnitt|avsnittet|avsnitten|§)\s*$/iu;
 
 function duplicates(items: Ids["ids"], file: SourceFile, what: string): Diagnostic[] {
   const seen = new Set<string>();
