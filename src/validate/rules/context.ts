@@ -199,6 +199,16 @@ export function budgetAmountsValid(
 }
 
 /**
+ * The key that ends the initial period, when exactly one of inledande_slut and månader is given;
+ * undefined when both or neither are (the period rule reports that).
+ */
+export function periodEndKey(period: Period): "inledande_slut" | "månader" | undefined {
+  const hasEnd = period.inledande_slut !== undefined;
+  if (hasEnd === (period.månader !== undefined)) return undefined;
+  return hasEnd ? "inledande_slut" : "månader";
+}
+
+/**
  * The years the partnership covers: from the start's year to the year of the latest end (of the
  * extension, else of the initial period); an extension without a latest end leaves the period
  * open, so no year is after it. Undefined when the period has a schema error or not exactly one
@@ -211,8 +221,8 @@ export function periodYears(
 ): { first: number; last: number } | undefined {
   const valid = (...path: string[]) => schema.valid(file, ["period", ...path]);
   if (!schema.formed(file, ["period"]) || period === null || typeof period !== "object") return;
-  if (!valid("start") || !valid("inledande_slut") || !valid("månader")) return;
-  if ((period.inledande_slut === undefined) === (period.månader === undefined)) return;
+  const endKey = periodEndKey(period);
+  if (!endKey || !valid("start") || !valid(endKey)) return;
   // Without förlängning the period ends with the initial one, unless the key is misspelt.
   if (period.förlängning === undefined ? !valid() : !valid("förlängning")) return;
   const first = Number(period.start.slice(0, 4));

@@ -1,7 +1,7 @@
 import { formatDate } from "../../compose/format.js";
 import type { Diagnostic } from "../../diagnostics.js";
 import { known, periodEnd, shiftMonths } from "../../model.js";
-import { diagnosticAt } from "./context.js";
+import { diagnosticAt, periodEndKey } from "./context.js";
 import type { Rule } from "./index.js";
 
 /** First and last day covered by a date ("2025-04-01"), a month ("2025-11") or a year ("2018"). */
@@ -37,10 +37,10 @@ export const period: Rule = {
     // The initial period ends at inledande_slut or after månader: exactly one of them is given.
     // That neither is given is only told when the period has no schema error (a key may be
     // misspelt); that both are, when both passed the schema.
-    const hasEnd = p.inledande_slut !== undefined;
-    const hasMonths = p.månader !== undefined;
-    if (hasEnd === hasMonths) {
-      if (hasEnd ? valid("inledande_slut") && valid("månader") : valid()) {
+    const endKey = periodEndKey(p);
+    if (endKey === undefined) {
+      const hasMonths = p.månader !== undefined;
+      if (hasMonths ? valid("inledande_slut") && valid("månader") : valid()) {
         out.push(
           diagnosticAt(
             file,
@@ -57,7 +57,6 @@ export const period: Rule = {
       return out;
     }
     // Every check compares with the initial period.
-    const endKey = hasEnd ? "inledande_slut" : "månader";
     if (!valid("start") || !valid(endKey)) return out;
     const start = dateRange(p.start);
     const endValue = periodEnd(p);
