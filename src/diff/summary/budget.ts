@@ -1,3 +1,4 @@
+import { capitalize } from "../../compose/format.js";
 import type { Arsbelopp, Budget, Budgetrad, EgenInsats, Ekonomi, Tak } from "../../model.js";
 import { amountSum, budgetAmounts, known } from "../../model.js";
 import { compareTexts } from "./commitments.js";
@@ -12,7 +13,7 @@ const LABEL: Record<BudgetKind, string> = {
 /** "Ersättning", or the budget's own noun ("Bidrag"): the new version's, else the old one's. */
 const label = (kind: BudgetKind, a: Budget | undefined, b: Budget | undefined): string => {
   const own = b?.benämning ?? a?.benämning;
-  return own ? `${own[0]?.toUpperCase()}${own.slice(1)}` : LABEL[kind];
+  return own ? capitalize(own) : LABEL[kind];
 };
 const FIELD: Record<BudgetKind, "ersättning" | "egenfinansiering"> = {
   ersattning: "ersättning",

@@ -8,8 +8,9 @@ import { STYLE } from "../styles.js";
  * tree's (see `wordNumbersMatch`), the number is written as text and the style's numbering is
  * switched off for the paragraph. An unnumbered heading (number "") switches it off too
  * (`w:numId` 0): Word and LibreOffice show no number and do not count it, and the heading style
- * keeps it in the navigation pane and the table of contents. The style keeps a heading with the next paragraph; a heading
- * that leads into the signatures says so itself too, so it holds should the style be changed.
+ * keeps it in the navigation pane and the table of contents. The style keeps a heading with the
+ * next paragraph; a heading that leads into the signatures says so itself too, so it holds should
+ * the style be changed.
  */
 export const heading: BlockHandler<HeadingNode> = (state, node, context) => {
   const marks = { change: context.change };
