@@ -74,7 +74,8 @@ export function ownWording(clause: Clause, section: SectionView, frame: Frame): 
     return written === field ? v.value : capitalize(v.value);
   });
   for (const field of clause.required) {
-    if (used.has(field)) continue;
+    // Required where the data has the fact (an electronic signing has no number of copies).
+    if (used.has(field) || !("value" in fieldValue(field))) continue;
     report(
       `Lydelsen måste innehålla fältet {${field}}, så att uppgiften härleds ur data och inte skrivs för hand.`,
       "lydelse-falt-kravs",

@@ -307,4 +307,24 @@ describe("the default wording of the clause library", () => {
     // The agreement itself still gives the title.
     expect(main?.markdown).toContain('namn="Elena Grgic" titel="ordförande"');
   });
+
+  it("should not require the number of copies of an electronic signing, nor fill it", async () => {
+    const electronic = AGREEMENT.replace("  sätt: papper\n", "  sätt: elektronisk\n");
+    const ok = await compose(
+      withSectionLines("signering", [
+        "lydelse: Överenskommelsen undertecknas elektroniskt av samtliga parter.",
+      ]).replace("  sätt: papper\n", "  sätt: elektronisk\n"),
+    );
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.markdown).toContain("Överenskommelsen undertecknas elektroniskt av samtliga parter.");
+    const yaml = electronic.replace(
+      "  - id: signering\n    klausul: signering\n",
+      "  - id: signering\n    klausul: signering\n    lydelse: Upprättad i {exemplar} exemplar.\n",
+    );
+    const { diagnostics } = await compose(yaml);
+    expect(diagnostics).toMatchObject([{ severity: "fel", rule: "lydelse-falt-saknas" }]);
+    expect(diagnostics[0]?.message).toBe(
+      "Fältet {exemplar} kan inte fyllas i: vid elektronisk underskrift upprättas inga exemplar. Skriv lydelsen utan antal, t.ex. att överenskommelsen undertecknas elektroniskt av samtliga parter.",
+    );
+  });
 });

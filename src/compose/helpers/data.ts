@@ -109,6 +109,10 @@ export const dataHelpers: Record<string, HelperDelegate> = {
     }
     return givenText(v, field, section?.klausul);
   }),
+  /** A field that does not apply to this agreement: a compose error saying why. */
+  "gäller-inte": helper("gäller-inte", 1, ([why]) => {
+    throw new ComposeError(String(why), "klausul-data-saknas");
+  }),
   /** A structured value (object or list) the clause needs, or a compose error naming it. */
   "kräv-data": helper("kräv-data", 2, ([v, field], { section }) => {
     if (v === undefined || v === null || isSaknas(v) || typeof v !== "object") {
