@@ -37,6 +37,8 @@ export interface Clause {
   heading: Template;
   /** Set when the clause only makes sense in one kind of document. */
   only?: "bilaga" | "overenskommelse";
+  /** The clause has a default wording (`{{#lydelse}}…{{/lydelse}}`) an own wording can replace. */
+  worded: boolean;
   /** The data fields an agreement's own wording may use as `{name}`, each a template. */
   fields: Map<string, Template>;
   /** The fields an agreement's own wording must contain. */
@@ -127,6 +129,7 @@ function load(): Engine {
     clauses.set(name, {
       name,
       heading,
+      worded: source.includes("{{#lydelse}}"),
       fields,
       required,
       presupposes,

@@ -82,14 +82,14 @@ function checkPresupposed(
 }
 
 /** An own wording needs a clause whose wording it replaces, and no `inledning` beside it. */
-function checkOwnWording(section: SectionView, replaced: boolean): void {
+function checkOwnWording(section: SectionView, clause: Clause | undefined): void {
   if (!section.klausul) {
     throw new ComposeError(
       "En egen lydelse ersätter en klausuls standardlydelse: ange klausul, eller skriv texten under text.",
       "lydelse-utan-klausul",
     );
   }
-  if (!replaced) {
+  if (clause && !clause.worded) {
     throw new ComposeError(
       `Klausulen ${section.klausul} har ingen standardlydelse som kan ersättas: dess text kommer ur data. Ta bort lydelse och ändra uppgifterna i stället.`,
       "lydelse-utan-standardlydelse",
@@ -134,9 +134,9 @@ export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
       const noun = this.parametrar.benämning;
       frame.benämning = noun ? BENAMNINGAR[noun] : data.root.benämning;
       const record = (error: unknown) => data.problems.push(problem(error, this.sökväg));
-      // Set by the `lydelse` block helper, so a wording nothing replaced is reported.
-      const wording = { replaced: false };
-      frame.lydelse = wording;
+      // The section's clause, for the `lydelse` helper (unknown clauses are reported below).
+      const clause = this.klausul ? engine.clauses.get(this.klausul) : undefined;
+      frame.klausul = clause;
       let heading = "";
       let bodyOk = true;
       try {
@@ -159,7 +159,10 @@ export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
       let body = "";
       try {
         if (bodyOk) body = options.fn(this, { data: frame });
-        if (bodyOk && this.lydelse !== undefined) checkOwnWording(this, wording.replaced);
+        if (bodyOk && this.lydelse !== undefined) checkOwnWording(this, clause);
+        if (bodyOk && clause && this.lydelse === undefined) {
+          checkPresupposed(clause, this, data.root, data.problems);
+        }
       } catch (error) {
         record(error);
       }
@@ -186,21 +189,16 @@ export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
     lydelse: function (this: unknown, options: HelperOptions) {
       const frame = options.data as {
         avsnitt?: SectionView;
-        lydelse?: { replaced: boolean };
+        klausul?: Clause;
         root: ComposeRoot;
         problems: ComposeProblem[];
       };
-      const section = frame.avsnitt;
-      if (section?.klausul && section.lydelse === undefined) {
-        const clause = clauseOf(engine, section.klausul, frame.root);
-        checkPresupposed(clause, section, frame.root, frame.problems);
-      }
-      if (section?.lydelse === undefined || !section.klausul) return options.fn(this);
-      if (frame.lydelse) frame.lydelse.replaced = true;
+      const { avsnitt: section, klausul: clause } = frame;
+      if (section?.lydelse === undefined || !clause) return options.fn(this);
       if (section.lydelse === false) return "";
       // A block ends with its last line's newline; the own wording does too, so what follows
       // (the party list, the signatures) stays a block of its own.
-      return `${ownWording(clauseOf(engine, section.klausul, frame.root), section, frame)}\n`;
+      return `${ownWording(clause, section, frame)}\n`;
     },
   };
 }
