@@ -129,10 +129,12 @@ export const visasInte: Rule = {
     }
     // A party's description is printed by the bilaga-part section of a bilaga about it. Whom the
     // bilagor describe is known when their sections and parties passed the schema.
+    const bilagaUse = new Map(
+      agreement.bilagor.map((b) => [b, sectionUse(schema, b.file, b.data.avsnitt)]),
+    );
     const described = new Set<string>();
     let allDescribed = true;
-    for (const b of agreement.bilagor) {
-      const use = sectionUse(schema, b.file, b.data.avsnitt);
+    for (const [b, use] of bilagaUse) {
       allDescribed &&= use.clausesComplete && use.parametersComplete;
       if (use.clauses.has("bilaga-part") && use.parameters.part.size === 0) {
         if (schema.valid(b.file, ["part"])) described.add(b.data.part);
@@ -172,8 +174,7 @@ export const visasInte: Rule = {
         );
       }
     }
-    for (const b of agreement.bilagor) {
-      const own = sectionUse(schema, b.file, b.data.avsnitt);
+    for (const [b, own] of bilagaUse) {
       if (!own.clausesComplete) continue;
       const which = schema.valid(b.file, ["nummer"]) ? `bilaga ${b.data.nummer}` : "bilagan";
       for (const fact of BILAGA_FACTS) {
