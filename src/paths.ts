@@ -35,3 +35,9 @@ export function readSchema(name: string): unknown {
   }
   return schema;
 }
+
+const dataDir = pathToFileURL(join(packageRoot, "data/"));
+
+/** A JSON data file of data/ (e.g. the plain-Swedish list), parsed. */
+export const readData = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(name, dataDir), "utf8"));

@@ -96,6 +96,32 @@ export function positionInScalar(
 }
 
 /**
+ * The source range `[start, end)` in `file.text` of the characters `[valueStart, valueEnd)` of the
+ * string scalar at `path`, when the source holds exactly those characters there, as written (no
+ * escape, no folded line break, no doubled quote inside): then replacing that range replaces those
+ * characters of the value and nothing else. Undefined otherwise, or when the path does not lead to
+ * a string scalar.
+ */
+export function sourceRangeInScalar(
+  file: SourceFile,
+  path: YamlPath,
+  valueStart: number,
+  valueEnd: number,
+): { start: number; end: number } | undefined {
+  const node = path.length === 0 ? file.doc.contents : file.doc.getIn(path, true);
+  if (!isScalar(node) || typeof node.value !== "string" || valueEnd <= valueStart) return;
+  const offsets = scalarOffsets(file.text, node);
+  const first = offsets?.[valueStart];
+  const last = offsets?.[valueEnd - 1];
+  if (first === undefined || last === undefined) return;
+  const start = first;
+  const end = last + 1;
+  return file.text.slice(start, end) === node.value.slice(valueStart, valueEnd)
+    ? { start, end }
+    : undefined;
+}
+
+/**
  * The source offset of every UTF-16 unit of a scalar's value, or undefined when the scalar's
  * tokens are not available or the rebuilt value differs from the parsed one. The rules are the
  * yaml library's own (compose/resolve-flow-scalar.js, resolve-block-scalar.js), followed step by

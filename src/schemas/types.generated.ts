@@ -204,6 +204,15 @@ bilagor_inledning?: Text
  * @minItems 1
  */
 avsnitt: Avsnitt[]
+/**
+ * Granskningsregler (varningar om språk, avsnitt, egen insats och partnamn) som är avstängda för just denna överenskommelse, var och en med sitt skäl. Se docs/granskning.md för reglerna.
+ * 
+ * @minItems 1
+ */
+"avstängda_regler"?: {
+regel: Id
+"skäl": Text
+}[]
 }
 /**
  * Markerar att uppgiften saknas i källorna. Ange varför; verktygen varnar för varje saknad uppgift och hittar aldrig på ett värde.

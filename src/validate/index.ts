@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { hasErrors } from "../diagnostics.js";
+import { lintAgreement } from "../lint/index.js";
 import { type AgreementSources, readAgreement } from "../load/agreement.js";
 import type { SourceFile } from "../load/source.js";
 import type { Agreement } from "../model.js";
@@ -30,7 +31,8 @@ export function agreementForRules(sources: AgreementSources, schema: SchemaError
 }
 
 /**
- * Validates parsed sources: the JSON Schema, then the rules beyond it. The rules run on every part
+ * Validates parsed sources: the JSON Schema, then the rules beyond it and the drafting lint
+ * (src/lint/, warnings). The rules run on every part
  * of the data that passed the schema (they leave the nodes with schema errors alone), so one check
  * reports both kinds of problem. `agreement` is set only when there are no errors.
  */
@@ -44,7 +46,7 @@ export function validateAgreement(sources: AgreementSources): {
     ...sources.bilagor.flatMap((b) => validateSchema("bilaga", b, schemaErrors)),
   ];
   const agreement = agreementForRules(sources, schemaErrors);
-  diagnostics.push(...runRules(agreement, schemaErrors));
+  diagnostics.push(...runRules(agreement, schemaErrors), ...lintAgreement(agreement, schemaErrors));
   return hasErrors(diagnostics) ? { diagnostics } : { agreement, diagnostics };
 }
 

@@ -44,6 +44,11 @@ styrning:
     typ: styrgrupp
     namn: styrgruppen
     mandat: Styrgruppen beslutar om strategiska frågor.
+avstängda_regler:
+  - regel: saknat-avsnitt
+    skäl: Ett litet testavtal med bara de avsnitt testerna behöver.
+  - regel: egen-insats-saknas
+    skäl: Testavtalets bilaga har bara ersättningen.
 avsnitt:
   - id: parter
     klausul: parter

@@ -163,7 +163,7 @@ describe("iop check", () => {
     ]);
     const lines = r.stderr.split("\n").map((l) => l.replace(/^.*\/test-iop\//, ""));
     expect(lines).toContain(
-      `overenskommelse.yaml:${lineOf(text, "diarienumer")}:1: fel: Okänd nyckel "diarienumer". Menade du "diarienummer"? Tillåtna nycklar: id, titel, undertitel, benämning, diarienummer, kommun, samlingsnamn, status, beslut, versionsdatum, signering, parter, period, bakgrund, syfte, mål, målgrupp, värdegrund, styrning, uppföljning, gemensamma_åtaganden, definitioner, ekonomi, finansiering, bilagor_inledning, avsnitt. [schema-okand-nyckel]`,
+      `overenskommelse.yaml:${lineOf(text, "diarienumer")}:1: fel: Okänd nyckel "diarienumer". Menade du "diarienummer"? Tillåtna nycklar: id, titel, undertitel, benämning, diarienummer, kommun, samlingsnamn, status, beslut, versionsdatum, signering, parter, period, bakgrund, syfte, mål, målgrupp, värdegrund, styrning, uppföljning, gemensamma_åtaganden, definitioner, ekonomi, finansiering, bilagor_inledning, avsnitt, avstängda_regler. [schema-okand-nyckel]`,
     );
     expect(lines).toContain(
       `overenskommelse.yaml:${lineOf(text, '"802015-4823"')}:26: fel: Organisationsnumret 802015-4823 för Brottsofferjouren Västerort har fel kontrollsiffra. Kontrollera numret mot källan. [organisationsnummer-kontrollsiffra]`,
