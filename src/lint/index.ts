@@ -40,12 +40,11 @@ export function switchedOff(
   agreement: Agreement,
   schema: SchemaErrors,
 ): { off: Set<string>; diagnostics: Diagnostic[] } {
-  const { file, data } = agreement;
+  const { file } = agreement;
   const off = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const path = ["avstängda_regler"];
-  for (const [entry, i] of items(schema, file, path, data.avstängda_regler)) {
-    if (!schema.valid(file, [...path, i])) continue;
+  for (const [entry, i] of entries(agreement, schema)) {
     if (!LINT_RULES.includes(entry.regel)) {
       diagnostics.push(
         diagnosticAt(
@@ -97,5 +96,26 @@ export function lintAgreement(agreement: Agreement, schema: SchemaErrors): Diagn
       return [];
     }
   });
-  return [...diagnostics, ...found.filter((d) => !isSwitchedOff(off, d.rule))];
+  // A switch-off that silences nothing is stale (the text was corrected, the section added):
+  // told only on data without schema errors, where every rule has had its say.
+  const stale = schema.empty
+    ? entries(agreement, schema)
+        .filter(([e]) => off.has(e.regel) && !found.some((d) => covers(e.regel, d.rule)))
+        .map(([e, i]) =>
+          diagnosticAt(
+            agreement.file,
+            ["avstängda_regler", i, "regel"],
+            "varning",
+            "avstangd-regel-onodig",
+            `Regeln ”${e.regel}” är avstängd men skulle inte varna för något i överenskommelsen. Ta bort den ur avstängda_regler.`,
+          ),
+        )
+    : [];
+  return [...diagnostics, ...stale, ...found.filter((d) => !isSwitchedOff(off, d.rule))];
 }
+
+/** The entries of `avstängda_regler` that passed the schema, with their indexes. */
+const entries = (agreement: Agreement, schema: SchemaErrors) =>
+  items(schema, agreement.file, ["avstängda_regler"], agreement.data.avstängda_regler).filter(
+    ([, i]) => schema.valid(agreement.file, ["avstängda_regler", i]),
+  );
