@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -140,6 +141,20 @@ describe("iop check --fix", () => {
     expect(r.stderr).toMatch(
       /bilaga-1\.yaml:\d+:\d+: ändrat ”kvalité” till ”kvalitet” \[stavning\]/,
     );
+  });
+});
+
+describe("iop check --fix, the built binary", () => {
+  const bin = new URL("../../dist/bin/iop.js", import.meta.url).pathname;
+
+  it("should be in the help, and fix with the word list shipped in data/", async () => {
+    const help = await runCli(["check", "--help"]);
+    expect(help.stdout + help.stderr).toContain("--fix");
+    const dir = writeAgreement({ "overenskommelse.yaml": BEFORE });
+    const r = spawnSync(process.execPath, [bin, "check", "--fix", dir], { encoding: "utf8" });
+    expect(r.stderr).toContain("8 ändringar i 1 fil.");
+    expect(readFileSync(join(dir, "overenskommelse.yaml"), "utf8")).toBe(AFTER);
+    expect(r.status).toBe(0);
   });
 });
 

@@ -24,8 +24,9 @@ En granskningsregel stängs av för en överenskommelse med avstängda_regler (r
 i overenskommelse.yaml.
 
 Flaggor:
-  --fix               byt ut de ord som kan bytas säkert (t.ex. ”skall” till ”ska”) direkt i
-                      YAML-filerna, med kommentarer och layout orörda, och visa vad som ändrades
+  --fix               byt ut de ord som kan bytas säkert (t.ex. ”skall” till ”ska”)
+                      direkt i YAML-filerna, med kommentarer och layout orörda, och
+                      visa vad som ändrades
   --format text|json  utdataformat (standard: text; json skrivs till standard ut)
   -h, --help          visa denna hjälp
 
