@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { isMap, isSeq, parseDocument } from "yaml";
 import type { Diagnostic } from "../../src/diagnostics.js";
 import { parseSource, type SourceFile } from "../../src/load/source.js";
 import { agreementForRules } from "../../src/validate/index.js";
@@ -7,6 +6,7 @@ import { rules } from "../../src/validate/rules/index.js";
 import { validateSchema } from "../../src/validate/schema.js";
 import { SchemaErrors } from "../../src/validate/schema-errors.js";
 import { AGREEMENT, BILAGA } from "../helpers/fixture.js";
+import { BAD_VALUES, mutate, paths, REMOVE } from "../helpers/mutate.js";
 
 const source = (name: string, text: string): SourceFile => {
   const { file } = parseSource(name, new TextEncoder().encode(text));
@@ -30,33 +30,6 @@ function check(agreementText: string, ...bilagaTexts: string[]) {
   const ruleDiagnostics: Diagnostic[] = [];
   for (const rule of rules) ruleDiagnostics.push(...rule.run(agreement, schema));
   return { schemaDiagnostics, ruleDiagnostics };
-}
-
-/** Every path to a node of a YAML text, the root left out. */
-function paths(text: string): (string | number)[][] {
-  const out: (string | number)[][] = [];
-  const visit = (node: unknown, path: (string | number)[]) => {
-    if (path.length > 0) out.push(path);
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        visit(pair.value, [...path, String((pair.key as { value: unknown }).value)]);
-      }
-    } else if (isSeq(node)) {
-      for (const [i, item] of node.items.entries()) visit(item, [...path, i]);
-    }
-  };
-  visit(parseDocument(text).contents, []);
-  return out;
-}
-
-const REMOVE = Symbol("remove");
-const BAD_VALUES: unknown[] = [5, "x y", [1], { a: 1 }, { saknas: "x" }, REMOVE];
-
-function mutate(text: string, path: (string | number)[], value: unknown): string {
-  const doc = parseDocument(text);
-  if (value === REMOVE) doc.deleteIn(path);
-  else doc.setIn(path, doc.createNode(value));
-  return doc.toString();
 }
 
 describe("rules on data with schema errors", () => {
