@@ -174,9 +174,14 @@ export async function gitBaseline(
   rev: string,
 ): Promise<{ baseline?: Baseline; diagnostics: Diagnostic[]; usageError?: boolean }> {
   let prefix: string;
+  let top: string;
   try {
-    const { stdout } = await run("git", ["rev-parse", "--show-prefix"], { cwd: dir });
-    prefix = stdout.trim().replace(/\/+$/, "");
+    const { stdout } = await run("git", ["rev-parse", "--show-toplevel", "--show-prefix"], {
+      cwd: dir,
+    });
+    const [toplevel = "", path = ""] = stdout.split("\n");
+    top = toplevel;
+    prefix = path.replace(/\/+$/, "");
   } catch {
     return {
       diagnostics: [
@@ -190,7 +195,8 @@ export async function gitBaseline(
       usageError: true,
     };
   }
-  const loaded = await loadVersion(`${rev}:${prefix}`, dir);
+  // From the repository's top: git lists a tree relative to the working directory.
+  const loaded = await loadVersion(`${rev}:${prefix}`, top);
   if (loaded.usageError) return { diagnostics: loaded.diagnostics, usageError: true };
   const old = loaded.agreement;
   if (!old) {
