@@ -203,6 +203,27 @@ describe("iop build with an amended bilaga", () => {
     expect(now["bilaga-1.pdf"]).toBe(after["bilaga-1.pdf"]);
   });
 
+  it("should rebuild an unchanged bilaga alone, keeping files the manifest does not list", () => {
+    const before = hashes(folder);
+    writeFileSync(join(folder, "anteckning.txt"), "egen fil\n");
+    const r = iop(["build", ID, "--only", "bilaga-2"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain("Ändringarna mot förra versionen");
+    expect(readFileSync(join(folder, "anteckning.txt"), "utf8")).toBe("egen fil\n");
+    const now = hashes(folder);
+    delete now["anteckning.txt"];
+    // The same data gives the same bytes: nothing changed, the amended bilaga-1 kept its redline.
+    expect(now).toEqual(before);
+    expect(manifestOf(folder).files.map((f) => f.path)).not.toContain("anteckning.txt");
+  });
+
+  it("should document --since and --only in the Swedish help", () => {
+    const help = iop(["build", "--help"]).stdout;
+    expect(help).toContain("--since REVISION");
+    expect(help).toContain("--only bilaga-N");
+    expect(help).toContain("bilaga-N-andringar.docx");
+  });
+
   it("should refuse --only without a previous build, for an unknown bilaga, and for a non-bilaga", () => {
     const none = iop(["build", ID, "--only", "bilaga-1", "--out", "out-none"]);
     expect(none.status).toBe(2);
