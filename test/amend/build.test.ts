@@ -339,6 +339,24 @@ describe("iop build --since <rev>", () => {
     expect(existsSync(join(repo, "out", ID, "bilaga-2-andringar.html"))).toBe(false);
   });
 
+  it("should point at the change log when it has no new entry for a further change", () => {
+    git("commit", "-qam", "amended");
+    const text = readFileSync(file, "utf8");
+    writeFileSync(
+      file,
+      text.replace(
+        "    - Information om rättsprocessen.\n",
+        "    - Information om rättsprocessen och om stöd i domstol.\n",
+      ),
+    );
+    const line = text.split("\n").indexOf("ändringslogg:") + 1;
+    const r = run(["build", ID, "--since", "HEAD", "--format", "md"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `bilaga-1.yaml:${line}:1: fel: Bilaga 1 har ändrats sedan git-versionen HEAD, men ändringsloggen har ingen ny post. Lägg till en ny post sist i ändringslogg: datum, beslut, beslutat_av och beskrivning (vad som ändrades). [andringslogg-ny-post]`,
+    );
+  });
+
   it("should refuse a revision git cannot read", () => {
     const r = run(["build", ID, "--since", "no-such-rev", "--format", "md"]);
     expect(r.status).toBe(2);
