@@ -1,7 +1,8 @@
 /**
  * The whole pipeline for one agreement folder: load → validate → compose → document → render →
- * package. Everything happens in memory; the caller writes the files (atomically) only when there
- * are no errors, so a failed build never leaves half-written output.
+ * package. Everything happens in memory (reading the previous build, if any, to compare bilagor
+ * with it and to keep its other files with `--only`); the caller writes the files (atomically)
+ * only when there are no errors, so a failed build never leaves half-written output.
  */
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
@@ -25,8 +26,8 @@ import { contentFingerprint } from "./package/fingerprint.js";
 import {
   createManifest,
   MANIFEST_FILE,
+  type Manifest,
   type ManifestDocument,
-  type ManifestFile,
   type ManifestSource,
   type OutputFile,
   serializeManifest,
@@ -243,25 +244,30 @@ export async function buildAgreement(
 
   const written = [...amendments.redlines.values()].flatMap((r) => r.manifest.files);
   const rendered = await renderDocuments(agreement, selected, formats, redlines);
-  let files = rendered.files;
-  let documents = rendered.documents;
-  let sources = rendered.sources;
-  let kept: ManifestFile[] = [];
-  if (options.only !== undefined && previous && target) {
-    const merged = await mergeIntoPrevious(target, previous.manifest, {
-      document: rendered.documents[0] as ManifestDocument,
-      files: rendered.files,
-    });
-    documents = merged.documents;
-    kept = merged.kept;
-    sources = [...(previous.manifest.sources ?? []), ...rendered.sources];
-    const manifest = createManifest(agreement.name, documents, rendered.files, sources, kept);
-    files = [...merged.files, { path: MANIFEST_FILE, data: serializeManifest(manifest) }];
-    return { id: agreement.name, files, diagnostics, redlines: written };
+  const done = (files: OutputFile[], manifest: Manifest): BuildResult => ({
+    id: agreement.name,
+    files: [...files, { path: MANIFEST_FILE, data: serializeManifest(manifest) }],
+    diagnostics,
+    redlines: written,
+  });
+  if (options.only === undefined || !previous || !target) {
+    return done(
+      rendered.files,
+      createManifest(agreement.name, rendered.documents, rendered.files, rendered.sources),
+    );
   }
-  const manifest = createManifest(agreement.name, documents, files, sources, kept);
-  files = [...files, { path: MANIFEST_FILE, data: serializeManifest(manifest) }];
-  return { id: agreement.name, files, diagnostics, redlines: written };
+  const merged = await mergeIntoPrevious(target, previous.manifest, {
+    document: rendered.documents[0] as ManifestDocument,
+    files: rendered.files,
+  });
+  const manifest = createManifest(
+    agreement.name,
+    merged.documents,
+    rendered.files,
+    [...(previous.manifest.sources ?? []), ...rendered.sources],
+    merged.kept,
+  );
+  return done(merged.files, manifest);
 }
 
 /**
