@@ -1,23 +1,38 @@
 /**
  * The whole pipeline for one agreement folder: load → validate → compose → document → render →
- * package. Everything happens in memory; the caller writes the files (atomically) only when there
- * are no errors, so a failed build never leaves half-written output.
+ * package. Everything happens in memory (reading the previous build, if any, to compare bilagor
+ * with it and to keep its other files with `--only`); the caller writes the files (atomically)
+ * only when there are no errors, so a failed build never leaves half-written output.
  */
-import { basename } from "node:path";
+import { readFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { type Amendments, checkAmendments } from "./amend/check.js";
+import { bilagaDataSha256 } from "./amend/data.js";
+import {
+  type Baseline,
+  gitBaseline,
+  manifestBaseline,
+  type PreviousBuild,
+  readPreviousBuild,
+} from "./amend/previous.js";
 import { composeAgreement } from "./compose/index.js";
 import { type Diagnostic, hasErrors } from "./diagnostics.js";
 import { buildDocument } from "./document/index.js";
 import type { DocumentTree } from "./document/types.js";
+import { sha256 } from "./hash.js";
 import type { SourceFile } from "./load/source.js";
 import type { Agreement } from "./model.js";
 import { contentFingerprint } from "./package/fingerprint.js";
 import {
   createManifest,
   MANIFEST_FILE,
+  type Manifest,
   type ManifestDocument,
+  type ManifestSource,
   type OutputFile,
   serializeManifest,
 } from "./package/manifest.js";
+import { mergeIntoPrevious } from "./package/partial.js";
 import { renderMarkdown } from "./render/markdown/index.js";
 import { loadAgreement } from "./validate/index.js";
 
@@ -32,12 +47,14 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** The folder could not be read (exit code 2). */
   usageError?: boolean;
+  /** The redline files of the bilagor amended in this build (paths in the output folder). */
+  redlines?: string[];
 }
 
 const encoder = new TextEncoder();
 
 /** The YAML sources a document is built from, embedded in its PDFs. */
-const sources = (files: readonly SourceFile[]) =>
+const sourcesOf = (files: readonly SourceFile[]) =>
   files.map((f) => ({
     name: basename(f.path),
     data: f.bytes,
@@ -65,14 +82,31 @@ export function buildDocuments(agreement: Agreement): {
   return { documents, diagnostics };
 }
 
-/** Renders every document of a validated agreement in the requested formats, with the manifest. */
-export async function renderAgreement(
+/** What `iop build` compares with and how much it rebuilds. */
+export interface BuildOptions {
+  /** The output root: the previous build of agreement `<id>` is read from `<out>/<id>/`. */
+  out?: string;
+  /** Compare the bilagor with this git revision instead of the previous build. */
+  since?: string;
+  /** Rebuild only this bilaga ("bilaga-2"), keeping the rest of the previous build as it is. */
+  only?: string;
+}
+
+/** The YAML sources of a document as the manifest records them. */
+const recorded = (files: readonly SourceFile[]) =>
+  files.map((f) => ({
+    name: basename(f.path),
+    sha256: sha256(f.bytes),
+    text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(f.bytes),
+  }));
+
+/** Renders documents in the requested formats: their files and manifest entries. */
+async function renderDocuments(
   agreement: Agreement,
-  formats: ReadonlySet<Format> = new Set(FORMATS),
-): Promise<{ files?: OutputFile[]; diagnostics: Diagnostic[] }> {
-  const built = buildDocuments(agreement);
-  const diagnostics = built.diagnostics;
-  if (hasErrors(diagnostics)) return { diagnostics };
+  built: readonly BuiltDocument[],
+  formats: ReadonlySet<Format>,
+  redlines: Amendments["redlines"] = new Map(),
+): Promise<{ files: OutputFile[]; documents: ManifestDocument[]; sources: ManifestSource[] }> {
   // Renderers are loaded only for the formats asked for: each is a large library, and loading
   // is most of a short build's time.
   const renderDocx = formats.has("docx")
@@ -87,14 +121,15 @@ export async function renderAgreement(
     : undefined;
   const files: OutputFile[] = [];
   const documents: ManifestDocument[] = [];
-  for (const { tree, files: yaml } of built.documents) {
+  const sources: ManifestSource[] = [];
+  for (const { tree, files: yaml } of built) {
     const own: OutputFile[] = [];
     if (formats.has("md")) {
       own.push({ path: `${tree.name}.md`, data: encoder.encode(renderMarkdown(tree)) });
     }
     if (renderDocx) own.push({ path: `${tree.name}.docx`, data: await renderDocx(tree) });
     const { contentSha256, fingerprint } = contentFingerprint(tree);
-    const attachments = sources(yaml);
+    const attachments = sourcesOf(yaml);
     if (formats.has("pdf") && renderPdf) {
       own.push({
         path: `${tree.name}.pdf`,
@@ -108,6 +143,14 @@ export async function renderAgreement(
       copyFields = copies.manifest;
     }
     files.push(...own);
+    const texts = recorded(yaml);
+    sources.push(...texts);
+    const bilaga =
+      tree.kind === "bilaga"
+        ? agreement.bilagor.find((b) => `bilaga-${b.data.nummer}` === tree.name)
+        : undefined;
+    const redline = redlines.get(tree.name);
+    if (redline) files.push(...redline.files);
     documents.push({
       name: tree.name,
       title: tree.meta.title,
@@ -118,24 +161,140 @@ export async function renderAgreement(
       files: own.map((f) => f.path),
       copies: [],
       ...copyFields,
+      sources: texts.map(({ name, sha256 }) => ({ name, sha256 })),
+      ...(bilaga ? { dataSha256: bilagaDataSha256(bilaga.data) } : {}),
+      ...(redline ? { redline: redline.manifest } : {}),
     });
   }
-  const manifest = createManifest(agreement.name, documents, files);
-  files.push({ path: MANIFEST_FILE, data: serializeManifest(manifest) });
-  return { files, diagnostics };
+  return { files, documents, sources };
 }
 
-/** Loads, validates and renders an agreement folder. */
+const usage = (file: string, message: string, rule: string): BuildResult => ({
+  diagnostics: [{ file, line: 1, col: 1, severity: "fel", message, rule }],
+  usageError: true,
+});
+
+/**
+ * Loads, validates and renders an agreement folder. With `options.out`, each bilaga is compared
+ * with its previous version (src/amend): a changed bilaga needs a new change log entry and gets
+ * its redline. With `options.only`, only that bilaga is rendered and merged into the previous
+ * build.
+ */
 export async function buildAgreement(
   dir: string,
-  formats?: ReadonlySet<Format>,
+  formats: ReadonlySet<Format> = new Set(FORMATS),
+  options: BuildOptions = {},
 ): Promise<BuildResult> {
   const loaded = await loadAgreement(dir);
   if (!loaded.agreement) return loaded;
-  const rendered = await renderAgreement(loaded.agreement, formats);
-  return {
-    id: loaded.agreement.name,
-    ...rendered,
-    diagnostics: [...loaded.diagnostics, ...rendered.diagnostics],
-  };
+  const agreement = loaded.agreement;
+  const built = buildDocuments(agreement);
+  const diagnostics = [...loaded.diagnostics, ...built.diagnostics];
+  if (hasErrors(diagnostics)) return { id: agreement.name, diagnostics };
+
+  const target = options.out === undefined ? undefined : join(options.out, agreement.name);
+  const read = target ? await readPreviousBuild(target) : { diagnostics: [] };
+  const previous = read.previous;
+  diagnostics.push(...read.diagnostics);
+
+  let selected = built.documents;
+  if (options.only !== undefined) {
+    const names = built.documents.filter((d) => d.tree.kind === "bilaga").map((d) => d.tree.name);
+    if (!names.includes(options.only)) {
+      return usage(
+        dir,
+        `--only ${options.only}: det finns ingen sådan bilaga. Välj bland ${names.join(", ") || "(inga bilagor)"}.`,
+        "only-okand",
+      );
+    }
+    if (!previous || !target) {
+      return usage(
+        dir,
+        `--only kräver ett tidigare bygge i ${target ?? "utdatamappen"}; bygg hela överenskommelsen först.`,
+        "only-inget-bygge",
+      );
+    }
+    selected = built.documents.filter((d) => d.tree.name === options.only);
+  }
+
+  let baseline: Baseline = new Map();
+  if (options.since !== undefined) {
+    const git = await gitBaseline(dir, options.since);
+    if (!git.baseline) {
+      return {
+        id: agreement.name,
+        diagnostics: [...diagnostics, ...git.diagnostics],
+        ...(git.usageError ? { usageError: true } : {}),
+      };
+    }
+    baseline = git.baseline;
+  } else if (previous) {
+    baseline = manifestBaseline(previous, agreement);
+  }
+  const amendments = await checkAmendments(
+    agreement,
+    selected.map((d) => d.tree),
+    baseline,
+  );
+  diagnostics.push(...amendments.diagnostics);
+  if (hasErrors(diagnostics)) return { id: agreement.name, diagnostics };
+  const redlines = previous
+    ? await carryRedlines(previous, agreement, selected, amendments.redlines)
+    : amendments.redlines;
+
+  const written = [...amendments.redlines.values()].flatMap((r) => r.manifest.files);
+  const rendered = await renderDocuments(agreement, selected, formats, redlines);
+  const done = (files: OutputFile[], manifest: Manifest): BuildResult => ({
+    id: agreement.name,
+    files: [...files, { path: MANIFEST_FILE, data: serializeManifest(manifest) }],
+    diagnostics,
+    redlines: written,
+  });
+  if (options.only === undefined || !previous || !target) {
+    return done(
+      rendered.files,
+      createManifest(agreement.name, rendered.documents, rendered.files, rendered.sources),
+    );
+  }
+  const merged = await mergeIntoPrevious(target, previous.manifest, {
+    document: rendered.documents[0] as ManifestDocument,
+    files: rendered.files,
+  });
+  const manifest = createManifest(
+    agreement.name,
+    merged.documents,
+    rendered.files,
+    [...(previous.manifest.sources ?? []), ...rendered.sources],
+    merged.kept,
+  );
+  return done(merged.files, manifest);
+}
+
+/**
+ * An unchanged bilaga keeps the redline of its last amendment: when the previous build recorded
+ * one and the bilaga's data is what that build had, its files are carried over as they are.
+ */
+async function carryRedlines(
+  previous: PreviousBuild,
+  agreement: Agreement,
+  selected: readonly BuiltDocument[],
+  redlines: Amendments["redlines"],
+): Promise<Amendments["redlines"]> {
+  const result = new Map(redlines);
+  for (const { tree } of selected) {
+    if (result.has(tree.name)) continue;
+    const old = previous.manifest.documents.find((d) => d.name === tree.name);
+    const bilaga = agreement.bilagor.find((b) => `bilaga-${b.data.nummer}` === tree.name);
+    if (!old?.redline || !bilaga || old.dataSha256 !== bilagaDataSha256(bilaga.data)) continue;
+    const files: OutputFile[] = [];
+    for (const path of old.redline.files) {
+      try {
+        files.push({ path, data: new Uint8Array(await readFile(join(previous.dir, path))) });
+      } catch {}
+    }
+    if (files.length === old.redline.files.length) {
+      result.set(tree.name, { files, manifest: old.redline });
+    }
+  }
+  return result;
 }

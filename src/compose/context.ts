@@ -118,6 +118,30 @@ function sections(list: Avsnitt[], level: number, path: (string | number)[]): Se
   });
 }
 
+const usesClause = (list: readonly Avsnitt[], clause: string): boolean =>
+  list.some((s) => s.klausul === clause || usesClause(s.avsnitt ?? [], clause));
+
+/**
+ * A bilaga's sections with its change history: a bilaga whose `ändringslogg` has entries prints
+ * them even when no section lists the `andringslogg` clause, in a section of its own before the
+ * signatures (or last). A bilaga without entries is left as it is, so a reproduced document keeps
+ * its words until it is amended.
+ */
+function withChangeHistory(bilaga: Bilaga, list: SectionView[]): SectionView[] {
+  if (!bilaga.ändringslogg?.length || usesClause(bilaga.avsnitt, "andringslogg")) return list;
+  const history: SectionView = {
+    id: "andringshistorik",
+    klausul: "andringslogg",
+    parametrar: {},
+    avsnitt: [],
+    nivå: 1,
+    sökväg: ["ändringslogg"],
+  };
+  const signing = list.findIndex((s) => s.klausul === "signering");
+  const at = signing === -1 ? list.length : signing;
+  return [...list.slice(0, at), history, ...list.slice(at)];
+}
+
 /** Title and subtitle of a bilaga: its own, else "Bilaga N, <party>" under the agreement's title. */
 export function bilagaTitle(
   data: Overenskommelse,
@@ -180,7 +204,9 @@ export function composeRoot(
       typ: bview ? "bilaga" : "overenskommelse",
       titel: titles.title,
       ...(titles.subtitle ? { undertitel: titles.subtitle } : {}),
-      avsnitt: sections((bview ?? view).avsnitt, 1, ["avsnitt"]),
+      avsnitt: bview
+        ? withChangeHistory(bview, sections(bview.avsnitt, 1, ["avsnitt"]))
+        : sections(view.avsnitt, 1, ["avsnitt"]),
     },
     överenskommelse: view,
     ...(bview ? { bilaga: bview } : {}),

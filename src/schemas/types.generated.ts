@@ -634,11 +634,12 @@ enhet: Rad
 "övriga_åtaganden"?: Text[]
 ekonomi?: Ekonomi
 /**
- * Registrerade ändringar av åtagandena med bakgrund och beslut, senaste sist.
+ * Registrerade ändringar av bilagan med bakgrund och beslut, senaste sist. När bilagans innehåll har ändrats sedan den senast byggdes kräver iop build en ny post här. Bilagan visar loggen under rubriken Ändringshistorik.
  */
 "ändringslogg"?: {
 datum: Datum
 beslut: Rad
+beslutat_av: Rad
 beskrivning: Text
 }[]
 /**

@@ -67,7 +67,9 @@ describe("bilagaView", () => {
       part: "p",
       kvalitetsmål: { punkter: [{ text: "*q*" }] },
       ekonomi: { ersättning: { rubrik: "R*", rader: [{ post: "P_", belopp: 1 }] } },
-      ändringslogg: [{ datum: "2025-01-01", beslut: "§ 1*", beskrivning: "*d*" }],
+      ändringslogg: [
+        { datum: "2025-01-01", beslut: "§ 1*", beslutat_av: "Nämnd_", beskrivning: "*d*" },
+      ],
       avsnitt: [{ klausul: "bilaga-part" }],
     } as Bilaga);
     expect(view.kvalitetsmål?.punkter[0]?.text).toBe("*q*");
@@ -76,6 +78,7 @@ describe("bilagaView", () => {
     expect(view.ändringslogg?.[0]).toEqual({
       datum: "2025-01-01",
       beslut: "§ 1\\*",
+      beslutat_av: "Nämnd\\_",
       beskrivning: "*d*",
     });
   });

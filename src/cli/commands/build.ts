@@ -49,6 +49,7 @@ export const build: Command = {
   summary:
     "bygg överenskommelse och bilagor som Markdown, Word och PDF med exemplar för underskrift",
   help: `Användning: iop build <mapp> [<mapp> …] [--out MAPP] [--format ${FORMATS.join(",")}]
+                 [--since REVISION] [--only bilaga-N]
 
 Kontrollerar överenskommelsen och skriver den och varje bilaga till <out>/<id>/:
   <namn>.md, <namn>.docx, <namn>.pdf   dokumentet i Markdown, Word och PDF
@@ -59,9 +60,23 @@ Kontrollerar överenskommelsen och skriver den och varje bilaga till <out>/<id>/
 <mapp> kan också vara en mapp med flera överenskommelser (t.ex. agreements).
 Om något fel hittas skrivs ingenting: <out> behåller det den hade.
 
+Ändrade bilagor: varje bilaga jämförs med versionen i förra bygget (manifest.json i
+<out>/<id>/), eller med git-versionen som anges med --since. Om bilagans uppgifter har
+ändrats (allt utom ändringsloggen; kommentarer och radbrytningar räknas inte) krävs en ny
+post i bilagans ändringslogg med datum, beslut, beslutat_av och beskrivning. Saknas den
+blir det ett fel vid bilagans fil. Med en ny post skrivs bilagan med sin ändringshistorik
+och ändringarna mot förra versionen bredvid den:
+  bilaga-N-andringar.docx              ändringarna som spårade ändringar i Word
+  bilaga-N-andringar.html              ändringarna som webbsida
+
 Flaggor:
   --out MAPP        utdatamapp (standard: out)
   --format LISTA    kommaseparerade format: ${FORMATS.join(", ")} (standard: alla)
+  --since REVISION  jämför bilagorna med git-versionen REVISION (t.ex. HEAD eller main)
+                    i stället för med förra bygget
+  --only bilaga-N   bygg bara om bilaga N och dess exemplar; övriga filer i <out>/<id>/
+                    och deras rader i manifest.json lämnas som de är (kräver ett tidigare
+                    bygge och en enda överenskommelse)
   --warnings        visa varningarna, inte bara hur många de är
   -h, --help        visa denna hjälp
 
@@ -72,13 +87,27 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
       out: { type: "string", default: "out" },
       warnings: { type: "boolean", default: false },
       format: { type: "string", default: FORMATS.join(",") },
+      since: { type: "string" },
+      only: { type: "string" },
     });
     if (positionals.length === 0) throw new UsageError("Ange mappen med överenskommelsen.");
     const formats = parseFormats(values.format);
     const dirs = (await Promise.all(positionals.map(expand))).flat();
+    const { since, only } = values;
+    if (only !== undefined && !/^bilaga-\d+$/.test(only)) {
+      throw new UsageError(`--only tar en bilaga, t.ex. --only bilaga-2, inte "${only}".`);
+    }
+    if (only !== undefined && dirs.length !== 1) {
+      throw new UsageError("--only bygger om en bilaga i en enda överenskommelse; ange en mapp.");
+    }
+    const options = {
+      out: values.out,
+      ...(since !== undefined ? { since } : {}),
+      ...(only !== undefined ? { only } : {}),
+    };
     // Build everything in memory first, so nothing is written when any agreement has errors.
     const results = [];
-    for (const dir of dirs) results.push(await buildAgreement(dir, formats));
+    for (const dir of dirs) results.push(await buildAgreement(dir, formats, options));
     const diagnostics = results.flatMap((r) => r.diagnostics);
     const errors = diagnostics.filter((d) => d.severity === "fel");
     if (values.warnings || errors.length > 0) {
@@ -100,9 +129,14 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
       const note = warnings
         ? ` (${warnings} ${warnings === 1 ? "varning" : "varningar"}; visa med iop check)`
         : "";
+      const where = shown.startsWith("..") ? target : shown;
       io.stderr(
-        `Byggde ${r.id}: ${r.files.length} filer i ${shown.startsWith("..") ? target : shown}${note}\n`,
+        only
+          ? `Byggde om ${only} i ${where}; övriga filer är oförändrade${note}\n`
+          : `Byggde ${r.id}: ${r.files.length} filer i ${where}${note}\n`,
       );
+      for (const path of r.redlines ?? [])
+        io.stderr(`Ändringarna mot förra versionen: ${join(where, path)}\n`);
     }
     return EXIT.ok;
   },

@@ -42,7 +42,6 @@ const BILAGA_FACTS: { path: string[]; label: string; clauses: string[] }[] = [
   { path: ["övriga_åtaganden"], label: "övriga åtaganden", clauses: ["bilaga-ataganden"] },
   { path: ["mål_inledning"], label: "mål inledning", clauses: ["bilaga-ataganden"] },
   { path: ["mål_punkter"], label: "mål punkter", clauses: ["bilaga-ataganden"] },
-  { path: ["ändringslogg"], label: "ändringslogg", clauses: ["andringslogg"] },
 ];
 
 const at = (value: unknown, path: readonly string[]): unknown =>

@@ -1,0 +1,233 @@
+/**
+ * The version of each bilaga that a build compares with: the one recorded in the previous
+ * `manifest.json` of the output folder (its data hash and the text of the YAML files it was built
+ * from), or the one in a git revision (`iop build --since <rev>`, read as `iop diff` reads one).
+ */
+import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { promisify } from "node:util";
+import { type Diagnostic, hasErrors } from "../diagnostics.js";
+import { loadVersion } from "../diff/input.js";
+import type { DocumentTree } from "../document/types.js";
+import type { AgreementSources } from "../load/agreement.js";
+import { parseSource } from "../load/source.js";
+import type { Agreement, Bilaga } from "../model.js";
+import { MANIFEST_FILE, type Manifest, type ManifestDocument } from "../package/manifest.js";
+import { buildDocuments } from "../pipeline.js";
+import { validateAgreement } from "../validate/index.js";
+import { bilagaDataSha256 } from "./data.js";
+
+const run = promisify(execFile);
+
+/** The previous output folder of an agreement: its manifest and a way to read its files. */
+export interface PreviousBuild {
+  /** The output folder, as given (`out/<id>`). */
+  dir: string;
+  manifest: Manifest;
+}
+
+/** One version of a bilaga, built, for the redline. */
+export interface BilagaVersion {
+  agreement: Agreement;
+  tree: DocumentTree;
+}
+
+/** The version of one bilaga a build compares with. */
+export interface PreviousBilaga {
+  /** Where it comes from, as a Swedish phrase: "den senast byggdes (out/x/manifest.json)". */
+  against: string;
+  /** How the redline names it: "förra bygget (manifest.json)", "git-versionen HEAD~1". */
+  label: string;
+  /** What the manifest records it was compared with: "manifest.json" or the git revision. */
+  source: string;
+  dataSha256: string;
+  log: Bilaga["ändringslogg"];
+  /** Builds that version; undefined when it no longer builds without errors. */
+  load(): BilagaVersion | undefined;
+}
+
+/** Previous versions by document name ("bilaga-2"). */
+export type Baseline = Map<string, PreviousBilaga>;
+
+const shown = (path: string): string => {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith("..") ? rel : path;
+};
+
+const problem = (file: string, message: string, rule: string, severity: "fel" | "varning") => ({
+  file,
+  line: 1,
+  col: 1,
+  severity,
+  message,
+  rule,
+});
+
+/**
+ * Reads `<dir>/manifest.json`. No folder or no manifest is no previous build; a manifest that is
+ * not one gives a warning (the bilagor cannot be compared with it).
+ */
+export async function readPreviousBuild(
+  dir: string,
+): Promise<{ previous?: PreviousBuild; diagnostics: Diagnostic[] }> {
+  const path = join(dir, MANIFEST_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    return { diagnostics: [] };
+  }
+  try {
+    const manifest = JSON.parse(text) as Manifest;
+    if (Array.isArray(manifest.documents) && Array.isArray(manifest.files)) {
+      return { previous: { dir, manifest }, diagnostics: [] };
+    }
+  } catch {}
+  return {
+    diagnostics: [
+      problem(
+        shown(path),
+        "Förra byggets manifest.json kan inte läsas, så bilagorna kan inte jämföras med förra versionen.",
+        "manifest-ogiltigt",
+        "varning",
+      ),
+    ],
+  };
+}
+
+const logOf = (value: unknown): Bilaga["ändringslogg"] => {
+  const log = (value as { ändringslogg?: unknown } | null)?.ändringslogg;
+  return Array.isArray(log) ? (log as Bilaga["ändringslogg"]) : undefined;
+};
+
+/** Builds an agreement from sources and returns one of its documents, or undefined on errors. */
+function buildOne(sources: AgreementSources, name: string): BilagaVersion | undefined {
+  const { agreement } = validateAgreement(sources);
+  if (!agreement) return undefined;
+  const built = buildDocuments(agreement);
+  if (hasErrors(built.diagnostics)) return undefined;
+  const tree = built.documents.find((d) => d.tree.name === name)?.tree;
+  return tree && { agreement, tree };
+}
+
+/**
+ * The bilagor as the previous manifest recorded them. A bilaga's old version is rebuilt from the
+ * recorded text of its own YAML and of the agreement's, beside the current other bilagor (which
+ * only the rules that look across bilagor see). A manifest written before this was recorded
+ * gives nothing to compare with.
+ */
+export function manifestBaseline(previous: PreviousBuild, current: Agreement): Baseline {
+  const baseline: Baseline = new Map();
+  const manifestPath = shown(join(previous.dir, MANIFEST_FILE));
+  const texts = new Map((previous.manifest.sources ?? []).map((s) => [s.sha256, s.text]));
+  for (const doc of previous.manifest.documents as ManifestDocument[]) {
+    if (doc.kind !== "bilaga" || !doc.dataSha256 || !doc.sources || doc.sources.length < 2) {
+      continue;
+    }
+    const [own, main] = doc.sources as [
+      { name: string; sha256: string },
+      { name: string; sha256: string },
+    ];
+    const ownText = texts.get(own.sha256);
+    const mainText = texts.get(main.sha256);
+    if (ownText === undefined || mainText === undefined) continue;
+    const encoder = new TextEncoder();
+    const ownFile = parseSource(`${manifestPath} (${own.name})`, encoder.encode(ownText)).file;
+    baseline.set(doc.name, {
+      against: `den senast byggdes (${manifestPath})`,
+      label: `förra bygget (${MANIFEST_FILE})`,
+      source: MANIFEST_FILE,
+      dataSha256: doc.dataSha256,
+      log: logOf(ownFile?.value),
+      load() {
+        const mainFile = parseSource(
+          `${manifestPath} (${main.name})`,
+          encoder.encode(mainText),
+        ).file;
+        if (!ownFile || !mainFile) return undefined;
+        const nummer = (ownFile.value as { nummer?: unknown } | null)?.nummer;
+        const bilagor = [
+          ...current.bilagor.filter((b) => b.data.nummer !== nummer).map((b) => b.file),
+          ownFile,
+        ].sort(
+          (a, b) =>
+            Number((a.value as { nummer?: number }).nummer) -
+            Number((b.value as { nummer?: number }).nummer),
+        );
+        return buildOne(
+          { dir: current.dir, name: current.name, agreement: mainFile, bilagor },
+          doc.name,
+        );
+      },
+    });
+  }
+  return baseline;
+}
+
+/**
+ * The bilagor of the agreement folder `dir` as they were in git revision `rev`. A revision git
+ * cannot read is a usage error; one whose version has errors cannot be compared with (an error).
+ */
+export async function gitBaseline(
+  dir: string,
+  rev: string,
+): Promise<{ baseline?: Baseline; diagnostics: Diagnostic[]; usageError?: boolean }> {
+  let prefix: string;
+  let top: string;
+  try {
+    const { stdout } = await run("git", ["rev-parse", "--show-toplevel", "--show-prefix"], {
+      cwd: dir,
+    });
+    const [toplevel = "", path = ""] = stdout.split("\n");
+    top = toplevel;
+    prefix = path.replace(/\/+$/, "");
+  } catch {
+    return {
+      diagnostics: [
+        problem(
+          shown(dir),
+          "Mappen ligger inte i ett git-arkiv; --since kräver git.",
+          "git-saknas",
+          "fel",
+        ),
+      ],
+      usageError: true,
+    };
+  }
+  // From the repository's top: git lists a tree relative to the working directory.
+  const loaded = await loadVersion(`${rev}:${prefix}`, top);
+  if (loaded.usageError) return { diagnostics: loaded.diagnostics, usageError: true };
+  const old = loaded.agreement;
+  if (!old) {
+    return {
+      diagnostics: [
+        problem(
+          shown(dir),
+          `Versionen i ${rev} har fel och kan inte jämföras med; välj en annan revision (iop diff ${rev}:<mapp> <mapp> visar felen).`,
+          "git-version-har-fel",
+          "fel",
+        ),
+      ],
+    };
+  }
+  let built: ReturnType<typeof buildDocuments> | undefined;
+  const baseline: Baseline = new Map();
+  for (const b of old.bilagor) {
+    const name = `bilaga-${b.data.nummer}`;
+    baseline.set(name, {
+      against: `git-versionen ${rev}`,
+      label: `git-versionen ${rev}`,
+      source: rev,
+      dataSha256: bilagaDataSha256(b.data),
+      log: b.data.ändringslogg,
+      load() {
+        built ??= buildDocuments(old);
+        if (hasErrors(built.diagnostics)) return undefined;
+        const tree = built.documents.find((d) => d.tree.name === name)?.tree;
+        return tree && { agreement: old, tree };
+      },
+    });
+  }
+  return { baseline, diagnostics: [] };
+}

@@ -1,0 +1,60 @@
+/**
+ * The redline of one bilaga against its previous version, as Word (tracked changes) and HTML.
+ * This is the one place the build calls the diff library, so a per-document redline function
+ * from src/diff can replace the body without touching the build.
+ */
+import type { VersionDiff, VersionInfo } from "../diff/compare.js";
+import { REVISION_AUTHOR, redlineTree } from "../diff/format/docx.js";
+import { renderHtmlDiff } from "../diff/format/html.js";
+import { redlineDocument } from "../diff/redline.js";
+import { summarize } from "../diff/summary/index.js";
+import type { BilagaVersion } from "./previous.js";
+
+export interface RedlineSide extends BilagaVersion {
+  /**
+   * How the version is named on the HTML page: "förra bygget (manifest.json)", "bilaga-1.yaml";
+   * never a path that depends on the working directory, so the page is the same wherever built.
+   */
+  label: string;
+  /** Its date: the latest change log entry, when it has one. */
+  date?: string;
+}
+
+/** Output names of a document's redline: `bilaga-2-andringar.docx` and `.html`. */
+export const redlinePaths = (name: string) => ({
+  docx: `${name}-andringar.docx`,
+  html: `${name}-andringar.html`,
+});
+
+const info = (side: RedlineSide): VersionInfo => ({
+  label: side.label,
+  id: side.agreement.data.id,
+  ...(side.date ? { date: side.date } : {}),
+});
+
+/**
+ * Word and HTML redline of `current` against `previous` (two versions of one bilaga). The summary
+ * keeps only what concerns this document. The Word revisions are by "iop diff", dated with the
+ * current side's date (the decision's), so the file is the same for the same input.
+ */
+export async function redlineBilaga(
+  previous: RedlineSide,
+  current: RedlineSide,
+): Promise<{ docx: Uint8Array; html: string }> {
+  const redline = redlineDocument(previous.tree, current.tree);
+  const summary = summarize(previous.agreement, current.agreement, [redline]).filter(
+    (item) => item.document === current.tree.name,
+  );
+  const diff: VersionDiff = {
+    old: info(previous),
+    new: info(current),
+    summary,
+    documents: [redline],
+    identical: false,
+  };
+  const { renderDocx } = await import("../render/docx/index.js");
+  const docx = await renderDocx(redlineTree(diff), {
+    revision: { author: REVISION_AUTHOR, ...(current.date ? { date: current.date } : {}) },
+  });
+  return { docx, html: renderHtmlDiff(diff) };
+}
