@@ -293,8 +293,8 @@ export function appendUpdate(
     lines.push("trailer", ["<<", `/Size ${next}`, ...trailerEntries, ">>"].join("\n"), "");
     parts.push(latin1(lines.join("\n")));
   }
-  // No newline after %%EOF: @signpdf/signpdf would strip it, and the last signature's byte range
-  // must reach the end of the file.
+  // No newline after %%EOF: a signature's byte range must reach the end of the file, which then
+  // ends exactly where the signed bytes do.
   parts.push(latin1(`startxref\n${xrefOffset}\n%%EOF`));
   return Buffer.concat(parts);
 }

@@ -212,13 +212,30 @@ function checkSignature(pdf: Uint8Array, text: string, match: RegExpExecArray): 
   const time = pkcs7.signingTime ?? dictionaryDate(text, match.index);
   if (time) signature.signingTime = time;
   signature.problems.push(...pkcs7.problems);
-  signature.valid = pkcs7.problems.length === 0;
+  // /Contents is not signed: after the signature there must be nothing but zero padding.
+  const length = derLength(contents);
+  if (length !== undefined && contents.subarray(length).some((byte) => byte !== 0)) {
+    signature.problems.push("underskriftens utfyllnad i /Contents har ändrats");
+  }
+  signature.valid = signature.problems.length === 0;
   if (pkcs7.timestamp) signature.timestamp = pkcs7.timestamp;
   checked.certificates = [...pkcs7.certificates, ...(pkcs7.timestamp?.certificates ?? [])];
   if (pkcs7.signerDer) checked.signerDer = pkcs7.signerDer;
   checked.hasSigningCertificateV2 = pkcs7.signingCertificateV2;
   checked.hasSigningTime = pkcs7.signingTime !== undefined;
   return checked;
+}
+
+/** The length of the DER structure at the start of `bytes` (tag, length and value). */
+function derLength(bytes: Uint8Array): number | undefined {
+  if (bytes.length < 2) return undefined;
+  const first = bytes[1] as number;
+  if (first < 0x80) return 2 + first;
+  const count = first & 0x7f;
+  if (count === 0 || count > 4 || bytes.length < 2 + count) return undefined;
+  let length = 0;
+  for (let i = 0; i < count; i++) length = length * 256 + (bytes[2 + i] as number);
+  return 2 + count + length;
 }
 
 /** The decoded streams of the DSS arrays: certificates and CRLs (and the number of OCSPs). */
