@@ -9,10 +9,11 @@ import { createHash, X509Certificate } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as asn1js from "asn1js";
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from "pdf-lib";
 import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPdf } from "../../src/render/pdf/index.js";
+import { appendUpdate, openForUpdate } from "../../src/sign/incremental.js";
 import { signPdf } from "../../src/sign/sign.js";
 import { inspectSignatures } from "../../src/verify/signatures.js";
 import { runCli } from "../helpers/cli.js";
@@ -268,6 +269,103 @@ describe.runIf(tools)("PAdES signatures", () => {
       pki.serveCrls = true;
     }
   });
+
+  it("--lt with a revoked signer certificate stays at B-T and names the certificate", async () => {
+    const revoked = pki.signer("Återkallad Testperson", "revoked");
+    pki.revoke("revoked");
+    const result = await signPdf(unsigned, {
+      party: "socialnamnden",
+      p12: revoked.p12,
+      passphrase: revoked.passphrase,
+      tsa: pki.tsaUrl,
+      lt: true,
+    });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.level).toBe("B-T");
+    expect(result.value.notes).toEqual([
+      expect.stringMatching(
+        /^Certifikatet Återkallad Testperson är återkallat enligt spärrlistan http:\/\/127\.0\.0\.1:\d+\/intermediate\.crl; underskriften stannar på nivå B-T \(utan DSS\)\.$/,
+      ),
+    ]);
+  });
+
+  it("filling in a form field after a signature is reported as form filling, a warning", async () => {
+    // A PDF with a text field beside the signature fields, signed, then the field filled in.
+    const withField = await PDFDocument.load(unsigned);
+    withField.getForm().createTextField("kommentar").addToPage(withField.getPage(0), {
+      x: 50,
+      y: 50,
+      width: 200,
+      height: 20,
+    });
+    const signed = (await sign(await withField.save({ useObjectStreams: false }), 0)).pdf;
+    const opened = await openForUpdate(signed);
+    if (!opened.ok) throw new Error(opened.error);
+    const { doc, xref, next } = opened.value;
+    const field = doc.getForm().getTextField("kommentar");
+    const dict = field.acroField.dict.clone(doc.context);
+    dict.set(PDFName.of("V"), PDFString.of("Ifylld"));
+    const filled = appendUpdate(
+      signed,
+      doc,
+      xref,
+      [{ ref: field.acroField.ref, body: Buffer.from(dict.toString(), "latin1") }],
+      next,
+    );
+    const [ours] = (await inspectSignatures(filled)).signatures;
+    expect(ours?.after).toEqual([
+      { kind: "formulär", message: "formulärfältet kommentar har fyllts i" },
+    ]);
+    expect(ours?.changedAfter).toEqual([]);
+    const run = await runCli(["verify", save("filled.pdf", filled)]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain(
+      "varning: filled.pdf: underskrift för socialnamnden av Åsa Öberg, ",
+    );
+    expect(run.stdout).toContain(
+      "formuläret har fyllts i efter underskriften: formulärfältet kommentar har fyllts i",
+    );
+  });
+
+  it("refuses a paper copy: by the built folder's manifest, and by the agreement embedded in the PDF", async () => {
+    const dir = tempDir("iop-pades-paper-");
+    try {
+      const built = await runCli([
+        "build",
+        "agreements/kalmar-brottsofferstod-2018",
+        "--out",
+        dir.dir,
+      ]);
+      expect(built.code, built.all).toBe(0);
+      const exemplar = join(dir.dir, "kalmar-brottsofferstod-2018", "exemplar");
+      const copy = readdirSync(exemplar).sort()[0] as string;
+      const p12 = join(dir.dir, "asa.p12");
+      writeFileSync(p12, (signers[0] as (typeof signers)[0]).p12);
+      const env = { IOP_P12_PASSPHRASE: (signers[0] as (typeof signers)[0]).passphrase };
+      const party = /-av-\d+-(.+)\.pdf$/.exec(copy)?.[1] as string;
+      const inFolder = await runCli(
+        ["sign", join(exemplar, copy), "--party", party, "--p12", p12],
+        {
+          env,
+        },
+      );
+      expect(inFolder.code).toBe(1);
+      expect(inFolder.stderr).toContain("detta är exemplar 1 av 2 (Kalmar socialförvaltning) av");
+      expect(inFolder.stderr).toContain("Ett pappersexemplar kan inte skrivas under elektroniskt");
+
+      // The same copy outside its folder: the embedded overenskommelse.yaml says papper.
+      const moved = join(dir.dir, "kopia.pdf");
+      writeFileSync(moved, readFileSync(join(exemplar, copy)));
+      const outside = await runCli(["sign", moved, "--party", party, "--p12", p12], { env });
+      expect(outside.code).toBe(1);
+      expect(outside.stderr).toContain(
+        "hör till en överenskommelse som skrivs under på papper (signering.sätt i den inbäddade overenskommelse.yaml)",
+      );
+      expect(readFileSync(moved).equals(readFileSync(join(exemplar, copy)))).toBe(true);
+    } finally {
+      dir.remove();
+    }
+  }, 60_000);
 
   it("four parties in turn, each B-LT: every signature stays valid and each DSS extends the last", async () => {
     let pdf = unsigned4;
