@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
+import type { PadesLevel } from "../verify/signatures.js";
 import { buildCadesSignature } from "./cms.js";
 import { appendSignatureRevision, BYTE_RANGE_PLACEHOLDER, type Result } from "./incremental.js";
 import { addValidationData } from "./lt.js";
 import { P12Error, readP12 } from "./p12.js";
 import { fetchTimestamp, TsaError } from "./tsa.js";
-
-export type PadesLevel = "B-B" | "B-T" | "B-LT";
 
 export interface SignOptions {
   /** Party id: the name of the empty signature field to sign. */

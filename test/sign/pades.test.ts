@@ -162,6 +162,14 @@ describe.runIf(tools)("PAdES signatures", () => {
       /\/Type \/Sig\n\/Filter \/Adobe\.PPKLite\n\/SubFilter \/ETSI\.CAdES\.detached[\s\S]*?\/M \(D:\d{14}\+00'00'\)/;
     expect(Buffer.from(second.pdf).toString("latin1")).toMatch(sigDict);
 
+    // Deterministic: the same time and key give the same bytes (RSA PKCS#1 v1.5, no nonce).
+    const at = new Date(Date.UTC(2025, 2, 25, 13, 30, 0));
+    const signer = signers[0] as (typeof signers)[0];
+    const again = () => signPdf(unsigned, { party: "socialnamnden", ...signer, signingTime: at });
+    const [x, y] = await Promise.all([again(), again()]);
+    if (!x.ok || !y.ok) throw new Error("signing failed");
+    expect(Buffer.from(x.value.pdf).equals(Buffer.from(y.value.pdf))).toBe(true);
+
     const ours = await inspectSignatures(second.pdf);
     expect(
       ours.signatures.map((s) => [s.field, s.certificate?.commonName, s.valid, s.level]),
