@@ -87,7 +87,9 @@ export async function addValidationData(
     for (const url of crlUrls(cert)) {
       const der = await get(url);
       const crl = der ? parseCrl(der) : undefined;
+      // Only a CRL its issuer signed, and that is still current, says anything.
       if (!crl || !issuer || !crl.signedBy(issuer)) continue;
+      if (crl.nextUpdate && crl.nextUpdate.getTime() < Date.now()) continue;
       crls.set(createHash("sha256").update(crl.der).digest("hex"), crl);
       revocationFor.set(cert.fingerprint256, crl);
       if (revokedIn(crl, cert)) {

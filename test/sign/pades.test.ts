@@ -13,8 +13,12 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from "pdf-
 import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPdf } from "../../src/render/pdf/index.js";
+import { buildCadesSignature } from "../../src/sign/cms.js";
 import { appendUpdate, openForUpdate } from "../../src/sign/incremental.js";
+import { readP12 } from "../../src/sign/p12.js";
 import { signPdf } from "../../src/sign/sign.js";
+import { fetchTimestamp } from "../../src/sign/tsa.js";
+import { verifyDetachedPkcs7 } from "../../src/verify/pkcs7.js";
 import { inspectSignatures } from "../../src/verify/signatures.js";
 import { runCli } from "../helpers/cli.js";
 import { needProgram } from "../helpers/external.js";
@@ -217,6 +221,29 @@ describe.runIf(tools)("PAdES signatures", () => {
     const time = ours?.timestamp?.time.getTime() ?? 0;
     expect(time).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 - 1000);
     expect(time).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
+  it("a timestamp over another signature value is reported as not belonging to the signature", async () => {
+    const signer = signers[0] as (typeof signers)[0];
+    const { key, certificate, chain } = readP12(signer.p12, signer.passphrase);
+    const data = Buffer.from("manifest");
+    const cms = await buildCadesSignature({
+      digest: createHash("sha256").update(data).digest(),
+      key,
+      certificate,
+      chain,
+      signingTime: new Date(),
+      // The TSA stamps some other value than this signature's.
+      timestamp: async () => (await fetchTimestamp(pki.tsaUrl, Buffer.from("annat"))).token,
+    });
+    const result = verifyDetachedPkcs7(cms, data);
+    expect(result.problems).toEqual([]);
+    expect(result.signingCertificateV2).toBe(true);
+    expect(result.timestamp).toMatchObject({
+      tsa: "Test-TSA",
+      valid: false,
+      problems: ["tidsstämpeln gäller inte den här underskriften"],
+    });
   });
 
   it("B-LT: a DSS with the chain and the CRLs as a further update; iop verify --trust names level, time and TSA", async () => {

@@ -9,7 +9,7 @@ export const PASSPHRASE_ENV = "IOP_P12_PASSPHRASE";
 
 export const sign: Command = {
   name: "sign",
-  summary: "skriv under en PDF elektroniskt för en part med ett PKCS#12-certifikat",
+  summary: "skriv under en PDF elektroniskt (PAdES) för en part med ett PKCS#12-certifikat",
   help: `Användning: iop sign <pdf> --party <id> --p12 <fil> [--tsa <url> [--lt]] [-o <fil>]
        iop sign <mapp> --manifest --p12 <fil> [--tsa <url>]
 
