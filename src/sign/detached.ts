@@ -2,15 +2,13 @@
  * A detached CAdES signature of a file (the built folder's manifest.json): the same CMS as a
  * PAdES signature (`cms.ts`), plus the signing-time attribute, since there is no signature
  * dictionary to hold the claimed time; with `tsa`, a signature timestamp too. Written beside the
- * file as `<file>.p7s` (DER), which `openssl cms -verify -binary -inform DER -content <file>`
+ * manifest as `manifest.json.p7s` (DER, `manifest-signature.ts`), which `openssl cms -verify -binary -inform DER -content <file>`
  * checks as well as `iop verify`.
  */
 import { buildCadesSignature, sha256 } from "./cms.js";
 import type { Result } from "./incremental.js";
 import { P12Error, readP12 } from "./p12.js";
 import { fetchTimestamp, TsaError } from "./tsa.js";
-
-export const SIGNATURE_SUFFIX = ".p7s";
 
 export interface DetachedOptions {
   p12: Uint8Array;

@@ -22,7 +22,7 @@ import { sha256 } from "../hash.js";
 import { copyLabel, copyPath } from "../package/copies.js";
 import { formatFingerprint } from "../package/fingerprint.js";
 import { MANIFEST_FILE, type Manifest, type ManifestDocument } from "../package/manifest.js";
-import { SIGNATURE_SUFFIX } from "../sign/detached.js";
+import { MANIFEST_SIGNATURE_FILE } from "../sign/manifest-signature.js";
 import { type CopyText, compareCopies } from "./copies.js";
 import { detachedSignatureFindings, inspectSignatures, signatureFindings } from "./signatures.js";
 import { extractPages } from "./text.js";
@@ -175,7 +175,7 @@ export async function verifyFolder(
 
   // 1. Files against the manifest.
   const { files: present, links } = await listFiles(dir);
-  const manifestSignature = `${MANIFEST_FILE}${SIGNATURE_SUFFIX}`;
+  const manifestSignature = MANIFEST_SIGNATURE_FILE;
   const onDisk = new Set(present.filter((p) => p !== MANIFEST_FILE && p !== manifestSignature));
   // A detached signature of the manifest (iop sign --manifest), when there is one.
   if (present.includes(manifestSignature)) {

@@ -67,8 +67,9 @@ export interface PdfSignature {
   levelNotes: string[];
   /** The RFC 3161 signature timestamp, when there is one. */
   timestamp?: Timestamp;
-  /** The chain to the trust store, when one was given. */
+  /** The chain to the trust store, when one was given; and that of the timestamp's TSA. */
   trust?: Trust;
+  timestampTrust?: Trust;
   /** Every change made after this signature other than further signatures, in file order. */
   after: Change[];
   /** Number of signatures made after this one. */
@@ -579,6 +580,12 @@ export async function inspectSignatures(
         : c.signature.signingTime;
       c.signature.trust = trustOf(signer, pool, options.trust, at, crls);
     }
+    const stamp = c.signature.timestamp;
+    const tsa = stamp?.signer ? parseCertificate(stamp.signer) : undefined;
+    if (options.trust && stamp?.valid && tsa) {
+      const pool = [...certificatesOf(stamp.certificates), ...dssCertificates];
+      c.signature.timestampTrust = trustOf(tsa, pool, options.trust, stamp.time, crls);
+    }
   }
   return {
     signatures,
@@ -652,6 +659,13 @@ export function signatureFindings(
         message: `${what}: certifikatet är inte betrott: ${s.trust.problems.join("; ")}`,
       });
     }
+    if (s.timestampTrust && !s.timestampTrust.trusted) {
+      out.push({
+        level: "fel",
+        file,
+        message: `${what}: tidsstämpeltjänstens certifikat är inte betrott: ${s.timestampTrust.problems.join("; ")}`,
+      });
+    }
     const filled = messages(s.after, ["formulär"]);
     if (filled.length > 0) {
       out.push({
@@ -669,7 +683,8 @@ export function signatureFindings(
         : `inte PAdES: ${s.levelNotes.join("; ") || "okänd typ"}`,
     );
     if (s.timestamp?.valid) {
-      parts.push(`tidsstämpel ${swedishTime(s.timestamp.time)} från ${s.timestamp.tsa}`);
+      const trusted = s.timestampTrust?.trusted ? ", betrodd" : "";
+      parts.push(`tidsstämpel ${swedishTime(s.timestamp.time)} från ${s.timestamp.tsa}${trusted}`);
     }
     if (s.trust?.trusted) {
       parts.push(`certifikatet kedjar till den betrodda utfärdaren ${s.trust.anchor}`);

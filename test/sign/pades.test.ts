@@ -274,7 +274,7 @@ describe.runIf(tools)("PAdES signatures", () => {
     const run = await runCli(["verify", path, "--trust", pki.rootPem]);
     expect(run.code, run.all).toBe(0);
     expect(run.stdout).toMatch(
-      /ok: b-lt\.pdf: underskrift för socialnamnden av Åsa Öberg, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(svensk tid\): giltig; PAdES B-LT; tidsstämpel \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(svensk tid\) från Test-TSA; certifikatet kedjar till den betrodda utfärdaren Testrot CA; därefter tillagt: valideringsdata \(DSS\)\n/,
+      /ok: b-lt\.pdf: underskrift för socialnamnden av Åsa Öberg, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(svensk tid\): giltig; PAdES B-LT; tidsstämpel \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(svensk tid\) från Test-TSA, betrodd; certifikatet kedjar till den betrodda utfärdaren Testrot CA; därefter tillagt: valideringsdata \(DSS\)\n/,
     );
 
     // Against another trust store the chain leads nowhere: an error.
@@ -286,6 +286,9 @@ describe.runIf(tools)("PAdES signatures", () => {
     expect(untrusted.code).toBe(1);
     expect(untrusted.stdout).toContain(
       "certifikatet är inte betrott: certifikatkedjan (Åsa Öberg → Testmellan CA → Testrot CA) leder inte till någon betrodd utfärdare",
+    );
+    expect(untrusted.stdout).toContain(
+      "tidsstämpeltjänstens certifikat är inte betrott: certifikatkedjan (Test-TSA → Testrot CA) leder inte till någon betrodd utfärdare",
     );
   }, 60_000);
 

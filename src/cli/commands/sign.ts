@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { MANIFEST_FILE } from "../../package/manifest.js";
 import { writeFileAtomically } from "../../package/write.js";
+import { MANIFEST_SIGNATURE_FILE } from "../../sign/manifest-signature.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, UsageError } from "../command.js";
 
@@ -129,7 +130,7 @@ eller fil som inte kan läsas.
     }
 
     if (values.manifest) {
-      const { signDetached, SIGNATURE_SUFFIX } = await import("../../sign/detached.js");
+      const { signDetached } = await import("../../sign/detached.js");
       const signed = await signDetached(data, {
         p12,
         passphrase,
@@ -139,7 +140,7 @@ eller fil som inte kan läsas.
         io.stderr(`iop sign: ${target}: ${signed.error}\n`);
         return EXIT.input;
       }
-      const output = `${target}${SIGNATURE_SUFFIX}`;
+      const output = join(input, MANIFEST_SIGNATURE_FILE);
       try {
         await writeFileAtomically(output, signed.value);
       } catch {
