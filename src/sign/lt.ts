@@ -34,12 +34,18 @@ export interface ValidationInput {
   fetchCrl?: (url: string) => Promise<Uint8Array | undefined>;
 }
 
+/** A CRL larger than this is not fetched (nor put in the PDF). */
+const MAX_CRL_BYTES = 10 * 1024 * 1024;
+
 /** Fetches a CRL over HTTP(S); undefined when it cannot be had. */
 async function fetchCrl(url: string): Promise<Uint8Array | undefined> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(15_000) });
-    if (!response.ok) return undefined;
-    return new Uint8Array(await response.arrayBuffer());
+    if (!response.ok || Number(response.headers.get("content-length") ?? 0) > MAX_CRL_BYTES) {
+      return undefined;
+    }
+    const body = new Uint8Array(await response.arrayBuffer());
+    return body.length > MAX_CRL_BYTES ? undefined : body;
   } catch {
     return undefined;
   }

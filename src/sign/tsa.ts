@@ -11,6 +11,9 @@ import { OID, sha256 } from "./cms.js";
 
 export class TsaError extends Error {}
 
+/** A timestamp reply is a few kilobytes; anything above this is no reply. */
+const MAX_REPLY_BYTES = 1024 * 1024;
+
 const toAb = (bytes: Uint8Array): ArrayBuffer =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
@@ -43,6 +46,9 @@ export async function fetchTimestamp(
       throw new TsaError(`tidsstämpeltjänsten ${url} svarade med HTTP ${response.status}`);
     }
     body = Buffer.from(await response.arrayBuffer());
+    if (body.length > MAX_REPLY_BYTES) {
+      throw new TsaError(`tidsstämpeltjänsten ${url} svarade med för mycket data`);
+    }
   } catch (error) {
     if (error instanceof TsaError) throw error;
     throw new TsaError(`tidsstämpeltjänsten ${url} kunde inte nås`);
