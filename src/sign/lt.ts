@@ -1,12 +1,13 @@
 /**
  * PAdES B-LT: after a B-T signature, a further incremental update adds a Document Security Store
  * (DSS, ETSI EN 319 142-1 5.4 / ISO 32000-2 12.8.4.3) to the catalog with the certificates of the
- * signer's chain (and of the timestamp's) and the CRLs that can be fetched from their
- * distribution points, plus a VRI entry for the signature. An existing DSS (from an earlier
+ * signer's chain (and of the timestamp's) and the revocation data that can be fetched: the CRL
+ * from a certificate's distribution points, else an OCSP response from its responder (authority
+ * information access), plus a VRI entry for the signature. An existing DSS (from an earlier
  * party's B-LT signature) is kept and extended.
  *
- * When revocation data for the signer's certificate cannot be had (no distribution point, none
- * answers, a CRL that does not verify), nothing is added and the caller keeps the signature at
+ * When revocation data for the signer's certificate cannot be had (no distribution point or
+ * responder, none answers, an answer that does not verify), nothing is added and the caller keeps the signature at
  * B-T with the note returned here.
  */
 import { createHash, type X509Certificate } from "node:crypto";
@@ -18,8 +19,13 @@ import {
   commonName,
   crlUrls,
   isSelfSigned,
+  type Ocsp,
+  ocspRequest,
+  ocspStatus,
+  ocspUrls,
   parseCertificate,
   parseCrl,
+  parseOcsp,
   revokedIn,
 } from "./x509.js";
 
@@ -36,6 +42,23 @@ export interface ValidationInput {
 
 /** A CRL larger than this is not fetched (nor put in the PDF). */
 const MAX_CRL_BYTES = 10 * 1024 * 1024;
+
+/** Asks an OCSP responder over HTTP(S) (RFC 6960 A.1: POST); undefined when it does not answer. */
+async function postOcsp(url: string, request: Buffer): Promise<Uint8Array | undefined> {
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/ocsp-request" },
+      body: new Uint8Array(request),
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (!response.ok) return undefined;
+    const body = new Uint8Array(await response.arrayBuffer());
+    return body.length > MAX_CRL_BYTES ? undefined : body;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Fetches a CRL over HTTP(S); undefined when it cannot be had. */
 async function fetchCrl(url: string): Promise<Uint8Array | undefined> {
@@ -86,7 +109,8 @@ export async function addValidationData(
 
   const get = input.fetchCrl ?? fetchCrl;
   const crls = new Map<string, Crl>();
-  const revocationFor = new Map<string, Crl>();
+  const ocsps = new Map<string, Ocsp>();
+  const revocationFor = new Set<string>();
   for (const cert of all.values()) {
     if (isSelfSigned(cert)) continue;
     const issuer = buildChain(cert, [...all.values()])[1];
@@ -97,19 +121,44 @@ export async function addValidationData(
       if (!crl || !issuer || !crl.signedBy(issuer)) continue;
       if (crl.nextUpdate && crl.nextUpdate.getTime() < Date.now()) continue;
       crls.set(createHash("sha256").update(crl.der).digest("hex"), crl);
-      revocationFor.set(cert.fingerprint256, crl);
+      revocationFor.add(cert.fingerprint256);
       if (revokedIn(crl, cert)) {
         return stayBt(`Certifikatet ${commonName(cert)} är återkallat enligt spärrlistan ${url}`);
       }
       break;
     }
+    if (revocationFor.has(cert.fingerprint256) || !issuer) continue;
+    for (const url of ocspUrls(cert)) {
+      const der = await postOcsp(url, await ocspRequest(cert, issuer));
+      const ocsp = der ? parseOcsp(der) : undefined;
+      if (!ocsp?.signedBy(issuer)) continue;
+      const status = ocspStatus(ocsp, cert);
+      if (status === "revoked") {
+        return stayBt(
+          `Certifikatet ${commonName(cert)} är återkallat enligt OCSP-svaret från ${url}`,
+        );
+      }
+      if (status !== "good") continue;
+      ocsps.set(createHash("sha256").update(ocsp.der).digest("hex"), ocsp);
+      revocationFor.add(cert.fingerprint256);
+      break;
+    }
+  }
+  // B-LT needs revocation data for every certificate of the signer's chain but its root.
+  const uncovered = signerChain.filter(
+    (c) => c !== signer && !isSelfSigned(c) && !revocationFor.has(c.fingerprint256),
+  );
+  if (revocationFor.has(signer.fingerprint256) && uncovered.length > 0) {
+    return stayBt(
+      `Spärrinformation för ${uncovered.map(commonName).join(", ")} i undertecknarens certifikatkedja kunde inte hämtas eller kontrolleras`,
+    );
   }
   if (!revocationFor.has(signer.fingerprint256)) {
-    const urls = crlUrls(signer);
+    const urls = [...crlUrls(signer), ...ocspUrls(signer)];
     return stayBt(
       urls.length === 0
-        ? `Certifikatet ${commonName(signer)} anger ingen spärrlista (CRL) att hämta`
-        : `Spärrlistan för ${commonName(signer)} kunde inte hämtas eller kontrolleras (${urls.join(", ")})`,
+        ? `Certifikatet ${commonName(signer)} anger varken spärrlista (CRL) eller OCSP-tjänst`
+        : `Spärrinformation för ${commonName(signer)} kunde inte hämtas eller kontrolleras (${urls.join(", ")})`,
     );
   }
 
@@ -128,6 +177,11 @@ export async function addValidationData(
     objects.push(streamObject(ref, crl.der));
     return ref;
   });
+  const ocspRefs = [...ocsps.values()].map((ocsp) => {
+    const ref = PDFRef.of(next++);
+    objects.push(streamObject(ref, ocsp.der));
+    return ref;
+  });
 
   // The DSS: an earlier one's entries stay, the new ones are added.
   const rootRef = doc.context.trailerInfo.Root;
@@ -144,6 +198,7 @@ export async function addValidationData(
   };
   extend("Certs", certRefs);
   extend("CRLs", crlRefs);
+  extend("OCSPs", ocspRefs);
   const oldVri = dss.lookup(PDFName.of("VRI"));
   const vri = oldVri instanceof PDFDict ? oldVri.clone(doc.context) : doc.context.obj({});
   const key = createHash("sha1").update(input.contents).digest("hex").toUpperCase();
@@ -152,6 +207,7 @@ export async function addValidationData(
     doc.context.obj({
       Cert: doc.context.obj(certRefs),
       ...(crlRefs.length > 0 ? { CRL: doc.context.obj(crlRefs) } : {}),
+      ...(ocspRefs.length > 0 ? { OCSP: doc.context.obj(ocspRefs) } : {}),
     }),
   );
   dss.set(PDFName.of("VRI"), vri);

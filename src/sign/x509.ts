@@ -122,3 +122,89 @@ export const revokedIn = (crl: Crl, cert: X509Certificate): boolean =>
 /** The certificate's common name, else its whole subject. */
 export const commonName = (cert: X509Certificate): string =>
   /^CN=(.*)$/m.exec(cert.subject)?.[1] ?? cert.subject.split("\n").join(", ");
+
+/** The HTTP(S) addresses of a certificate's OCSP responders (authority information access). */
+export function ocspUrls(cert: X509Certificate): string[] {
+  try {
+    const parsed = pkijs.Certificate.fromBER(toAb(cert.raw));
+    const extension = parsed.extensions?.find((e) => e.extnID === "1.3.6.1.5.5.7.1.1");
+    const access = extension?.parsedValue as pkijs.InfoAccess | undefined;
+    return (access?.accessDescriptions ?? [])
+      .filter((d) => d.accessMethod === "1.3.6.1.5.5.7.48.1")
+      .map((d) => d.accessLocation)
+      .filter((name) => name.type === 6 && typeof name.value === "string")
+      .map((name) => name.value as string)
+      .filter((url) => /^https?:\/\//i.test(url));
+  } catch {
+    return [];
+  }
+}
+
+/** An OCSP request (DER) for `cert`, issued by `issuer` (SHA-1 CertID, as responders expect). */
+export async function ocspRequest(cert: X509Certificate, issuer: X509Certificate): Promise<Buffer> {
+  const request = new pkijs.OCSPRequest();
+  await request.createForCertificate(pkijs.Certificate.fromBER(toAb(cert.raw)), {
+    hashAlgorithm: "SHA-1",
+    issuerCertificate: pkijs.Certificate.fromBER(toAb(issuer.raw)),
+  });
+  return Buffer.from(request.toSchema(true).toBER());
+}
+
+export interface Ocsp {
+  /** The whole OCSPResponse, as a DSS holds it. */
+  der: Buffer;
+  /** Status by serial number: good, revoked or unknown. */
+  status: Map<bigint, "good" | "revoked" | "unknown">;
+  /**
+   * Whether the response is signed by `issuer` itself or by a responder certificate in it that
+   * `issuer` issued.
+   */
+  signedBy(issuer: X509Certificate): boolean;
+}
+
+const STATUS = ["good", "revoked", "unknown"] as const;
+
+/** Reads a DER-encoded OCSPResponse; undefined unless it is a successful basic response. */
+export function parseOcsp(der: Uint8Array): Ocsp | undefined {
+  try {
+    const response = pkijs.OCSPResponse.fromBER(toAb(der));
+    if (response.responseStatus.valueBlock.valueDec !== 0 || !response.responseBytes) {
+      return undefined;
+    }
+    const basic = pkijs.BasicOCSPResponse.fromBER(
+      toAb(Buffer.from(response.responseBytes.response.getValue())),
+    );
+    const digest = SIGNATURE_DIGESTS[basic.signatureAlgorithm.algorithmId];
+    const tbs = Buffer.from(basic.tbsResponseData.tbsView);
+    const signature = Buffer.from(basic.signature.valueBlock.valueHexView);
+    const status = new Map<bigint, "good" | "revoked" | "unknown">();
+    for (const single of basic.tbsResponseData.responses) {
+      const tag = (single.certStatus as { idBlock?: { tagNumber?: number } }).idBlock?.tagNumber;
+      const hex = Buffer.from(single.certID.serialNumber.valueBlock.valueHexView).toString("hex");
+      status.set(serial(hex), STATUS[tag ?? 2] ?? "unknown");
+    }
+    const responders = (basic.certs ?? [])
+      .map((c) => parseCertificate(Buffer.from(c.toSchema(false).toBER())))
+      .filter((c): c is X509Certificate => c !== undefined);
+    const verifies = (key: X509Certificate) => {
+      if (!digest) return false;
+      try {
+        return cryptoVerify(digest, tbs, key.publicKey, signature);
+      } catch {
+        return false;
+      }
+    };
+    return {
+      der: Buffer.from(der),
+      status,
+      signedBy: (issuer) =>
+        verifies(issuer) || responders.some((r) => issued(issuer, r) && verifies(r)),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The OCSP status of `cert` in `ocsp`. */
+export const ocspStatus = (ocsp: Ocsp, cert: X509Certificate) =>
+  ocsp.status.get(serial(cert.serialNumber));

@@ -28,8 +28,11 @@ import {
   commonName,
   isSelfSigned,
   issued,
+  type Ocsp,
+  ocspStatus,
   parseCertificate,
   parseCrl,
+  parseOcsp,
   revokedIn,
 } from "../sign/x509.js";
 import type { Finding } from "./folder.js";
@@ -41,6 +44,12 @@ export type PadesLevel = "B-B" | "B-T" | "B-LT";
 export interface Change {
   kind: "dss" | "formulär" | "innehåll";
   message: string;
+}
+
+/** Revocation data of the file's DSS. */
+interface Revocation {
+  crls: Crl[];
+  ocsps: Ocsp[];
 }
 
 /** Whether a certificate chains to the trust store given to `inspectSignatures`. */
@@ -239,15 +248,15 @@ function derLength(bytes: Uint8Array): number | undefined {
   return 2 + count + length;
 }
 
-/** The decoded streams of the DSS arrays: certificates and CRLs (and the number of OCSPs). */
+/** The decoded streams of the DSS arrays: certificates, CRLs and OCSP responses. */
 function readDss(doc: PDFDocument | undefined): {
   present: boolean;
   certificates: Buffer[];
   crls: Buffer[];
-  ocsps: number;
+  ocsps: Buffer[];
 } {
   const dss = doc?.catalog.lookup(PDFName.of("DSS"));
-  if (!(dss instanceof PDFDict)) return { present: false, certificates: [], crls: [], ocsps: 0 };
+  if (!(dss instanceof PDFDict)) return { present: false, certificates: [], crls: [], ocsps: [] };
   const streams = (key: string): Buffer[] => {
     const list = dss.lookup(PDFName.of(key));
     if (!(list instanceof PDFArray)) return [];
@@ -267,7 +276,7 @@ function readDss(doc: PDFDocument | undefined): {
     present: true,
     certificates: streams("Certs"),
     crls: streams("CRLs"),
-    ocsps: streams("OCSPs").length,
+    ocsps: streams("OCSPs"),
   };
 }
 
@@ -280,7 +289,7 @@ function trustOf(
   pool: X509Certificate[],
   anchors: X509Certificate[],
   at: Date | undefined,
-  crls: Crl[],
+  revocation: Revocation,
 ): Trust {
   const chain = buildChain(leaf, [...pool, ...anchors]);
   const problems: string[] = [];
@@ -301,8 +310,11 @@ function trustOf(
   for (const [i, cert] of chain.entries()) {
     const issuer = chain[i + 1];
     if (!issuer || isSelfSigned(cert)) continue;
-    if (crls.some((crl) => crl.signedBy(issuer) && revokedIn(crl, cert))) {
+    if (revocation.crls.some((crl) => crl.signedBy(issuer) && revokedIn(crl, cert))) {
       problems.push(`certifikatet ${commonName(cert)} är återkallat enligt spärrlistan i filen`);
+    }
+    if (revocation.ocsps.some((o) => o.signedBy(issuer) && ocspStatus(o, cert) === "revoked")) {
+      problems.push(`certifikatet ${commonName(cert)} är återkallat enligt OCSP-svaret i filen`);
     }
   }
   if (!anchor) {
@@ -322,12 +334,13 @@ function trustOf(
  * The PAdES baseline level: B-B for a valid ETSI.CAdES.detached signature with
  * signing-certificate-v2 and no signing-time; B-T with a valid signature timestamp; B-LT when the
  * DSS holds the signer's chain and revocation data for each certificate in it that is not
- * self-signed (a CRL signed by its issuer, or OCSP responses).
+ * self-signed (a CRL signed by its issuer, or an OCSP response signed for its issuer that says
+ * "good").
  */
 function padesLevel(
   checked: Checked,
   dss: ReturnType<typeof readDss>,
-  crls: Crl[],
+  revocation: Revocation,
 ): { level?: PadesLevel; notes: string[] } {
   const s = checked.signature;
   const notes: string[] = [];
@@ -352,7 +365,10 @@ function padesLevel(
   const lacking = chain.filter((cert, i) => {
     const issuer = chain[i + 1];
     if (isSelfSigned(cert)) return false;
-    return dss.ocsps === 0 && !(issuer && crls.some((crl) => crl.signedBy(issuer)));
+    if (!issuer) return true;
+    const crl = revocation.crls.some((c) => c.signedBy(issuer));
+    const ocsp = revocation.ocsps.some((o) => o.signedBy(issuer) && ocspStatus(o, cert) === "good");
+    return !crl && !ocsp;
   });
   if (lacking.length > 0) {
     notes.push(`spärrinformation saknas i DSS för ${lacking.map(commonName).join(", ")}`);
@@ -566,10 +582,13 @@ export async function inspectSignatures(
 
   // Levels and trust, with the validation data of the whole file.
   const dss = readDss(doc);
-  const crls = dss.crls.map(parseCrl).filter((c): c is Crl => c !== undefined);
+  const revocation: Revocation = {
+    crls: dss.crls.map(parseCrl).filter((c): c is Crl => c !== undefined),
+    ocsps: dss.ocsps.map(parseOcsp).filter((o): o is Ocsp => o !== undefined),
+  };
   const dssCertificates = certificatesOf(dss.certificates);
   for (const c of checked) {
-    const { level, notes } = padesLevel(c, dss, crls);
+    const { level, notes } = padesLevel(c, dss, revocation);
     if (level) c.signature.level = level;
     c.signature.levelNotes.push(...notes);
     const signer = c.signerDer ? parseCertificate(c.signerDer) : undefined;
@@ -578,13 +597,13 @@ export async function inspectSignatures(
       const at = c.signature.timestamp?.valid
         ? c.signature.timestamp.time
         : c.signature.signingTime;
-      c.signature.trust = trustOf(signer, pool, options.trust, at, crls);
+      c.signature.trust = trustOf(signer, pool, options.trust, at, revocation);
     }
     const stamp = c.signature.timestamp;
     const tsa = stamp?.signer ? parseCertificate(stamp.signer) : undefined;
     if (options.trust && stamp?.valid && tsa) {
       const pool = [...certificatesOf(stamp.certificates), ...dssCertificates];
-      c.signature.timestampTrust = trustOf(tsa, pool, options.trust, stamp.time, crls);
+      c.signature.timestampTrust = trustOf(tsa, pool, options.trust, stamp.time, revocation);
     }
   }
   return {
@@ -749,7 +768,7 @@ export function detachedSignatureFindings(
       certificatesOf(pkcs7.certificates),
       trust,
       pkcs7.timestamp?.valid ? pkcs7.timestamp.time : pkcs7.signingTime,
-      [],
+      { crls: [], ocsps: [] },
     );
     if (result.trusted)
       parts.push(`certifikatet kedjar till den betrodda utfärdaren ${result.anchor}`);

@@ -292,19 +292,55 @@ describe.runIf(tools)("PAdES signatures", () => {
     );
   }, 60_000);
 
-  it("--lt without fetchable CRLs stays at B-T and says so", async () => {
-    pki.serveCrls = false;
+  it("--lt without fetchable revocation data stays at B-T and says so", async () => {
+    pki.blocked.add("/intermediate.crl").add("/ocsp");
     try {
       const signed = await sign(unsigned, 0, { tsa: true, lt: true });
       expect(signed.level).toBe("B-T");
       expect(signed.notes).toEqual([
         expect.stringMatching(
-          /^Spärrlistan för Åsa Öberg kunde inte hämtas eller kontrolleras \(http:\/\/127\.0\.0\.1:\d+\/intermediate\.crl\); underskriften stannar på nivå B-T \(utan DSS\)\.$/,
+          /^Spärrinformation för Åsa Öberg kunde inte hämtas eller kontrolleras \(http:\/\/127\.0\.0\.1:\d+\/intermediate\.crl, http:\/\/127\.0\.0\.1:\d+\/ocsp\); underskriften stannar på nivå B-T \(utan DSS\)\.$/,
         ),
       ]);
       expect(Buffer.from(signed.pdf).includes("/DSS")).toBe(false);
     } finally {
-      pki.serveCrls = true;
+      pki.blocked.clear();
+    }
+  });
+
+  it("--lt takes an OCSP response when the CRL cannot be had; pdfsig and iop verify accept it", async () => {
+    pki.blocked.add("/intermediate.crl");
+    try {
+      const signed = await sign(unsigned, 0, { tsa: true, lt: true });
+      expect(signed).toMatchObject({ level: "B-LT", notes: [] });
+      const doc = await PDFDocument.load(signed.pdf);
+      const dss = doc.catalog.lookup(PDFName.of("DSS"), PDFDict);
+      expect(dss.lookup(PDFName.of("OCSPs"), PDFArray).size()).toBe(1);
+      expect(dss.lookup(PDFName.of("CRLs"), PDFArray).size()).toBe(1); // the root's
+      const path = save("ocsp.pdf", signed.pdf);
+      expect(pdfsig(path)).toContain("Signature is Valid");
+      const [ours] = (await inspectSignatures(signed.pdf)).signatures;
+      expect(ours?.level).toBe("B-LT");
+
+      // A revoked signer: the responder says so.
+      const revoked = pki.signer("Spärrad Testperson", "revoked-ocsp");
+      pki.revoke("revoked-ocsp");
+      const refused = await signPdf(unsigned, {
+        party: "socialnamnden",
+        p12: revoked.p12,
+        passphrase: revoked.passphrase,
+        tsa: pki.tsaUrl,
+        lt: true,
+      });
+      if (!refused.ok) throw new Error(refused.error);
+      expect(refused.value.level).toBe("B-T");
+      expect(refused.value.notes).toEqual([
+        expect.stringMatching(
+          /^Certifikatet Spärrad Testperson är återkallat enligt OCSP-svaret från http:\/\/127\.0\.0\.1:\d+\/ocsp; underskriften stannar på nivå B-T \(utan DSS\)\.$/,
+        ),
+      ]);
+    } finally {
+      pki.blocked.clear();
     }
   });
 

@@ -3,8 +3,9 @@
  * a root CA, an intermediate CA, signers issued by the intermediate (PKCS#12 files with the
  * chain), a time-stamping authority issued by the root (critical EKU timeStamping), and a CRL of
  * each CA. A small HTTP server on 127.0.0.1 answers RFC 3161 requests with `openssl ts -reply`
- * (its `[tsa]` configuration section) and serves the CRLs, which the certificates name as their
- * distribution points.
+ * (its `[tsa]` configuration section), serves the CRLs, which the certificates name as their
+ * distribution points, and answers OCSP requests for the intermediate's certificates with
+ * `openssl ocsp` (the signers name it in their authority information access).
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,8 +25,8 @@ export interface Pki {
   signer(commonName: string, name: string): { p12: Uint8Array; passphrase: string; pem: string };
   /** Revokes a signer made by `signer` and regenerates the intermediate's CRL. */
   revoke(name: string): void;
-  /** Whether the CRLs are served (a test can switch them off to see B-LT fall back). */
-  serveCrls: boolean;
+  /** Paths the server refuses (404), e.g. "/intermediate.crl" or "/ocsp", to see B-LT fall back. */
+  blocked: Set<string>;
   /** Number of timestamp requests answered. */
   requests: number;
   close(): Promise<void>;
@@ -81,6 +82,7 @@ keyUsage = critical, digitalSignature, nonRepudiation
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 crlDistributionPoints = URI:${url}/${name}.crl
+authorityInfoAccess = OCSP;URI:${url}/ocsp
 [v3_tsa]
 basicConstraints = critical, CA:false
 keyUsage = critical, digitalSignature
@@ -95,7 +97,8 @@ crlDistributionPoints = URI:${url}/${name}.crl
 
 export async function startPki(dir: string): Promise<Pki> {
   const crls = new Map<string, string>();
-  const state = { serveCrls: true, requests: 0 };
+  const state = { requests: 0 };
+  const blocked = new Set<string>();
   let tsaConfig = "";
   let counter = 0;
   const server: Server = createServer((request, response) => {
@@ -114,8 +117,35 @@ export async function startPki(dir: string): Promise<Pki> {
           response.end(readFileSync(reply));
           return;
         }
+        if (blocked.has(request.url ?? "")) {
+          response.writeHead(404).end();
+          return;
+        }
+        if (request.method === "POST" && request.url === "/ocsp") {
+          const n = ++counter;
+          const query = join(dir, `ocsp-${n}.req`);
+          const reply = join(dir, `ocsp-${n}.resp`);
+          writeFileSync(query, Buffer.concat(chunks));
+          openssl(
+            ["ocsp", "-index", join(dir, "intermediate", "index.txt")]
+              .concat(["-rsigner", file("intermediate.crt"), "-rkey", file("intermediate.key")])
+              .concat([
+                "-CA",
+                file("intermediate.crt"),
+                "-reqin",
+                query,
+                "-respout",
+                reply,
+                "-ndays",
+                "1",
+              ]),
+          );
+          response.writeHead(200, { "Content-Type": "application/ocsp-response" });
+          response.end(readFileSync(reply));
+          return;
+        }
         const crl = crls.get(request.url ?? "");
-        if (request.method === "GET" && crl && state.serveCrls) {
+        if (request.method === "GET" && crl) {
           response.writeHead(200, { "Content-Type": "application/pkix-crl" });
           response.end(readFileSync(crl));
           return;
@@ -221,12 +251,7 @@ ess_cert_id_alg = sha256
     rootPem: file("root.crt"),
     intermediatePem: file("intermediate.crt"),
     tsaPem: file("tsa.crt"),
-    get serveCrls() {
-      return state.serveCrls;
-    },
-    set serveCrls(value: boolean) {
-      state.serveCrls = value;
-    },
+    blocked,
     get requests() {
       return state.requests;
     },
