@@ -5,11 +5,12 @@
  * Signatures").
  *
  * The update holds:
- *   1. a new signature dictionary with a `/ByteRange` placeholder and a zero-filled `/Contents`
- *      hex string, in the form @signpdf/signpdf looks for (it then fills in both);
+ *   1. a new signature dictionary (SubFilter ETSI.CAdES.detached, PAdES) with a `/ByteRange`
+ *      placeholder and a zero-filled `/Contents` hex string, which `sign.ts` then fills in;
  *   2. a new version of the field's dictionary, with `/V` pointing at the signature dictionary;
- *   3. when needed, a new version of the AcroForm (or of the catalog, when the AcroForm is a
- *      direct object in it) with `/SigFlags 3` (signatures exist, append only);
+ *   3. when needed, a new version of the AcroForm with `/SigFlags 3` (signatures exist, append
+ *      only), and of the catalog with the PAdES extension (and the AcroForm, when it is a direct
+ *      object in the catalog);
  *   4. a cross-reference section for just these objects with `/Prev` pointing at the previous
  *      one. It is a classic `xref` table when the previous section is one, and an uncompressed
  *      cross-reference stream when the previous section is a stream (pdf-lib's default), so a
@@ -19,6 +20,7 @@
  */
 import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from "pdf-lib";
 import { signatureFields } from "./fields.js";
+import { embeddedSigningMode } from "./paper.js";
 
 export const BYTE_RANGE_PLACEHOLDER = "/ByteRange [0 /********** /********** /**********]";
 
@@ -37,7 +39,7 @@ export interface SignatureRevisionOptions {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** One PDF object of the update: number, generation and the bytes between `obj` and `endobj`. */
-interface UpdateObject {
+export interface UpdateObject {
   ref: PDFRef;
   body: Uint8Array;
 }
@@ -58,10 +60,14 @@ export function pdfDate(date: Date): string {
   )}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}+00'00'`;
 }
 
+export interface PreviousXref {
+  offset: number;
+  isStream: boolean;
+  size: number;
+}
+
 /** The offset after the last `startxref` and whether that section is a stream, plus its /Size. */
-function previousXref(
-  pdf: Uint8Array,
-): Result<{ offset: number; isStream: boolean; size: number }> {
+function previousXref(pdf: Uint8Array): Result<PreviousXref> {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const at = text.lastIndexOf("startxref");
   const offset = Number(/^startxref\s+(\d+)/.exec(text.toString("latin1", at, at + 40))?.[1]);
@@ -75,6 +81,50 @@ function previousXref(
   const size = Number(/\/Size\s+(\d+)/.exec(text.toString("latin1", dictStart, end))?.[1]);
   if (!Number.isInteger(size)) return { ok: false, error: "PDF-filens trailer saknar /Size." };
   return { ok: true, value: { offset, isStream, size } };
+}
+
+/**
+ * Loads a PDF to append an update to: the parsed document, its last cross-reference section and
+ * the first free object number (from the previous /Size on: pdf-lib's own count does not include
+ * cross-reference streams, whose numbers must not be reused).
+ */
+export async function openForUpdate(
+  pdf: Uint8Array,
+): Promise<Result<{ doc: PDFDocument; xref: PreviousXref; next: number }>> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(pdf, { updateMetadata: false, throwOnInvalidObject: true });
+  } catch (error) {
+    const encrypted = error instanceof Error && /encrypt/i.test(error.message);
+    return {
+      ok: false,
+      error: encrypted
+        ? "PDF-filen är krypterad och kan inte signeras."
+        : "Filen kunde inte läsas som PDF.",
+    };
+  }
+  const xref = previousXref(pdf);
+  if (!xref.ok) return xref;
+  const next = Math.max(xref.value.size, doc.context.largestObjectNumber + 1);
+  return { ok: true, value: { doc, xref: xref.value, next } };
+}
+
+/**
+ * Declares the ETSI developer extension of PAdES in the catalog (ETSI EN 319 142-1 and the
+ * earlier TS 102 778: prefix /ESIC, base version 1.7, extension level 2). Returns whether the
+ * catalog changed.
+ */
+function addPadesExtension(catalog: PDFDict, doc: PDFDocument): boolean {
+  const existing = catalog.lookup(PDFName.of("Extensions"));
+  const extensions =
+    existing instanceof PDFDict ? existing.clone(doc.context) : doc.context.obj({});
+  if (extensions.has(PDFName.of("ESIC"))) return false;
+  extensions.set(
+    PDFName.of("ESIC"),
+    doc.context.obj({ BaseVersion: PDFName.of("1.7"), ExtensionLevel: 2 }),
+  );
+  catalog.set(PDFName.of("Extensions"), extensions);
+  return true;
 }
 
 const acroFormOf = (doc: PDFDocument): PDFDict | undefined => {
@@ -97,21 +147,18 @@ export async function appendSignatureRevision(
   pdf: Uint8Array,
   options: SignatureRevisionOptions,
 ): Promise<Result<Uint8Array>> {
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(pdf, { updateMetadata: false, throwOnInvalidObject: true });
-  } catch (error) {
-    const encrypted = error instanceof Error && /encrypt/i.test(error.message);
+  const opened = await openForUpdate(pdf);
+  if (!opened.ok) return opened;
+  const { doc, xref } = opened.value;
+  let next = opened.value.next;
+
+  if (embeddedSigningMode(doc) === "papper") {
     return {
       ok: false,
-      error: encrypted
-        ? "PDF-filen är krypterad och kan inte signeras."
-        : "Filen kunde inte läsas som PDF.",
+      error:
+        "PDF-filen hör till en överenskommelse som skrivs under på papper (signering.sätt i den inbäddade overenskommelse.yaml) och kan inte skrivas under elektroniskt. Ange sätt: elektronisk och bygg om; då skrivs den PDF som ska skrivas under elektroniskt.",
     };
   }
-  const xref = previousXref(pdf);
-  if (!xref.ok) return xref;
-
   const acroForm = acroFormOf(doc);
   const fields = signatureFields(doc);
   const found = fields.find((f) => f.name === options.field);
@@ -129,9 +176,6 @@ export async function appendSignatureRevision(
     };
   }
 
-  // New objects are numbered from the previous /Size on (pdf-lib's own count does not include
-  // cross-reference streams, whose numbers must not be reused).
-  let next = Math.max(xref.value.size, doc.context.largestObjectNumber + 1);
   const sigRef = PDFRef.of(next++);
   const objects: UpdateObject[] = [];
 
@@ -139,8 +183,7 @@ export async function appendSignatureRevision(
     "<<",
     "/Type /Sig",
     "/Filter /Adobe.PPKLite",
-    "/SubFilter /adbe.pkcs7.detached",
-    // @signpdf/signpdf looks for this exact placeholder and for "/Contents " after it.
+    "/SubFilter /ETSI.CAdES.detached",
     BYTE_RANGE_PLACEHOLDER,
     `/Contents <${"0".repeat(options.contentsBytes * 2)}>`,
     `/M (${pdfDate(options.signingTime)})`,
@@ -155,6 +198,10 @@ export async function appendSignatureRevision(
   objects.push({ ref: found.ref, body: latin1(field.toString()) });
 
   // /SigFlags 3: "signatures exist" and "append only", so editors save incrementally.
+  const rootRef = doc.context.trailerInfo.Root;
+  if (!(rootRef instanceof PDFRef)) return { ok: false, error: "PDF-filen saknar /Root." };
+  const catalog = doc.catalog.clone(doc.context);
+  let catalogChanged = addPadesExtension(catalog, doc);
   const sigFlags = acroForm.lookup(PDFName.of("SigFlags"));
   if (!(sigFlags instanceof PDFNumber) || (sigFlags.asNumber() & 3) !== 3) {
     const newForm = acroForm.clone(doc.context);
@@ -163,14 +210,28 @@ export async function appendSignatureRevision(
     if (formRef instanceof PDFRef) {
       objects.push({ ref: formRef, body: latin1(newForm.toString()) });
     } else {
-      const rootRef = doc.context.trailerInfo.Root;
-      if (!(rootRef instanceof PDFRef)) return { ok: false, error: "PDF-filen saknar /Root." };
-      const catalog = doc.catalog.clone(doc.context);
       catalog.set(PDFName.of("AcroForm"), newForm);
-      objects.push({ ref: rootRef, body: latin1(catalog.toString()) });
+      catalogChanged = true;
     }
   }
+  if (catalogChanged) objects.push({ ref: rootRef, body: latin1(catalog.toString()) });
 
+  return { ok: true, value: appendUpdate(pdf, doc, xref, objects, next) };
+}
+
+/**
+ * Appends `objects` to `pdf` as one incremental update: the objects, then a cross-reference
+ * section for just them with /Prev pointing at the previous one. It is a classic `xref` table
+ * when the previous section is one, and an uncompressed cross-reference stream when it is a
+ * stream. `next` is the first object number not in use.
+ */
+export function appendUpdate(
+  pdf: Uint8Array,
+  doc: PDFDocument,
+  xref: PreviousXref,
+  objects: UpdateObject[],
+  next: number,
+): Uint8Array {
   // Lay out the update after the original bytes (on a new line if it does not end with one).
   const lead = pdf[pdf.length - 1] === 0x0a || pdf[pdf.length - 1] === 0x0d ? "" : "\n";
   const parts: Uint8Array[] = [pdf, latin1(lead)];
@@ -185,13 +246,13 @@ export async function appendSignatureRevision(
 
   const { Root, Info, ID } = doc.context.trailerInfo;
   const trailerEntries = [
-    `/Prev ${xref.value.offset}`,
+    `/Prev ${xref.offset}`,
     `/Root ${Root?.toString()}`,
     ...(Info ? [`/Info ${Info.toString()}`] : []),
     ...(ID ? [`/ID ${ID.toString()}`] : []),
   ];
   const xrefOffset = offset;
-  if (xref.value.isStream) {
+  if (xref.isStream) {
     // A cross-reference stream: /W [1 4 2] rows (type 1, offset, generation), uncompressed.
     const xrefRef = PDFRef.of(next++);
     offsets.set(xrefRef.objectNumber, { offset: xrefOffset, gen: 0 });
@@ -232,8 +293,8 @@ export async function appendSignatureRevision(
     lines.push("trailer", ["<<", `/Size ${next}`, ...trailerEntries, ">>"].join("\n"), "");
     parts.push(latin1(lines.join("\n")));
   }
-  // No newline after %%EOF: @signpdf/signpdf would strip it, and the last signature's byte range
-  // must reach the end of the file.
+  // No newline after %%EOF: a signature's byte range must reach the end of the file, which then
+  // ends exactly where the signed bytes do.
   parts.push(latin1(`startxref\n${xrefOffset}\n%%EOF`));
-  return { ok: true, value: Buffer.concat(parts) };
+  return Buffer.concat(parts);
 }

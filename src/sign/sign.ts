@@ -1,6 +1,10 @@
-import { SignPdf } from "@signpdf/signpdf";
-import { appendSignatureRevision, type Result } from "./incremental.js";
-import { IopP12Signer, P12SignerError } from "./p12-signer.js";
+import { createHash } from "node:crypto";
+import type { PadesLevel } from "../verify/signatures.js";
+import { buildCadesSignature } from "./cms.js";
+import { appendSignatureRevision, BYTE_RANGE_PLACEHOLDER, type Result } from "./incremental.js";
+import { addValidationData } from "./lt.js";
+import { P12Error, readP12 } from "./p12.js";
+import { fetchTimestamp, TsaError } from "./tsa.js";
 
 export interface SignOptions {
   /** Party id: the name of the empty signature field to sign. */
@@ -9,27 +13,56 @@ export interface SignOptions {
   p12: Uint8Array;
   /** Its passphrase; never logged, never part of an error message. */
   passphrase: string;
-  /** Defaults to now; recorded in the signature (signed attribute) and as /M. */
+  /** Defaults to now; the claimed signing time, written as the signature dictionary's /M. */
   signingTime?: Date;
   reason?: string;
   location?: string;
+  /** URL of an RFC 3161 time-stamping authority: PAdES B-T. */
+  tsa?: string;
+  /** Add a DSS with the certificate chain and revocation data (PAdES B-LT; needs `tsa`). */
+  lt?: boolean;
+}
+
+export interface Signed {
+  pdf: Uint8Array;
+  /** The PAdES baseline level the new signature reached. */
+  level: PadesLevel;
+  /** Swedish notes for the user (e.g. why the signature stayed at B-T). */
+  notes: string[];
 }
 
 /** Room for the signature at first; doubled (up to 64 KiB) when a certificate chain needs more. */
 const INITIAL_CONTENTS_BYTES = 8192;
 const MAX_CONTENTS_BYTES = 65536;
 
+const latin1 = (text: string) => Buffer.from(text, "latin1");
+
 /**
  * Signs one party's empty signature field with a PKCS#12 certificate by appending an incremental
  * update: the returned PDF starts with exactly the bytes of `pdf`, so earlier signatures stay
- * valid. @signpdf/signpdf computes the byte range and puts in the detached PKCS#7 signature
- * (adbe.pkcs7.detached, SHA-256) that `IopP12Signer` makes.
+ * valid. The signature is PAdES: SubFilter ETSI.CAdES.detached with a CAdES CMS (`cms.ts`); with
+ * `tsa`, a signature timestamp (B-T); with `lt`, a further update with the validation data (B-LT).
  */
-export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Result<Uint8Array>> {
+export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Result<Signed>> {
   const signingTime = new Date(
     Math.floor((options.signingTime ?? new Date()).getTime() / 1000) * 1000,
   );
-  const signer = new IopP12Signer(options.p12, options.passphrase);
+  let p12: ReturnType<typeof readP12>;
+  try {
+    p12 = readP12(options.p12, options.passphrase);
+  } catch (error) {
+    if (error instanceof P12Error) return { ok: false, error: error.message };
+    throw error;
+  }
+  let tokenCertificates: Buffer[] = [];
+  const timestamp = options.tsa
+    ? async (signatureValue: Uint8Array) => {
+        const token = await fetchTimestamp(options.tsa as string, signatureValue);
+        tokenCertificates = token.certificates;
+        return token.token;
+      }
+    : undefined;
+
   for (let contentsBytes = INITIAL_CONTENTS_BYTES; ; contentsBytes *= 2) {
     const prepared = await appendSignatureRevision(pdf, {
       field: options.party,
@@ -39,15 +72,49 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Re
       ...(options.location ? { location: options.location } : {}),
     });
     if (!prepared.ok) return prepared;
+    const file = Buffer.from(prepared.value);
+
+    // The byte range: everything but the /Contents hex string, brackets included.
+    const placeholder = file.lastIndexOf(BYTE_RANGE_PLACEHOLDER);
+    const start = file.indexOf("/Contents <", placeholder) + "/Contents ".length;
+    const end = file.indexOf(">", start) + 1;
+    const range = `/ByteRange [0 ${start} ${end} ${file.length - end}]`;
+    latin1(range.padEnd(BYTE_RANGE_PLACEHOLDER.length, " ")).copy(file, placeholder);
+    const digest = createHash("sha256")
+      .update(file.subarray(0, start))
+      .update(file.subarray(end))
+      .digest();
+
+    let cms: Buffer;
     try {
-      const signed = await new SignPdf().sign(Buffer.from(prepared.value), signer, signingTime);
-      return { ok: true, value: new Uint8Array(signed.buffer, signed.byteOffset, signed.length) };
+      cms = await buildCadesSignature({
+        digest,
+        key: p12.key,
+        certificate: p12.certificate,
+        chain: p12.chain,
+        ...(timestamp ? { timestamp } : {}),
+      });
     } catch (error) {
-      if (error instanceof P12SignerError) return { ok: false, error: error.message };
-      const message = error instanceof Error ? error.message : "";
-      if (/exceeds placeholder length/.test(message) && contentsBytes < MAX_CONTENTS_BYTES)
-        continue;
+      if (error instanceof TsaError) return { ok: false, error: `${error.message}.` };
       return { ok: false, error: "PDF-filen kunde inte signeras." };
     }
+    const hex = cms.toString("hex").toUpperCase();
+    if (hex.length > end - start - 2) {
+      if (contentsBytes < MAX_CONTENTS_BYTES) continue;
+      return { ok: false, error: "Underskriften blev för stor för PDF-filen." };
+    }
+    latin1(hex).copy(file, start + 1);
+    const signed = new Uint8Array(file.buffer, file.byteOffset, file.length);
+    if (!options.tsa) return { ok: true, value: { pdf: signed, level: "B-B", notes: [] } };
+    if (!options.lt) return { ok: true, value: { pdf: signed, level: "B-T", notes: [] } };
+
+    const lt = await addValidationData(signed, {
+      contents: file.subarray(start + 1, end - 1),
+      signer: p12.certificate,
+      certificates: [...p12.chain, ...tokenCertificates],
+    });
+    return lt.pdf
+      ? { ok: true, value: { pdf: lt.pdf, level: "B-LT", notes: lt.notes } }
+      : { ok: true, value: { pdf: signed, level: "B-T", notes: lt.notes } };
   }
 }

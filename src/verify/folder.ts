@@ -11,17 +11,20 @@
  *     all copies apart from the copy label, carries the manifest's fingerprint, and the label the
  *     manifest gives the copy;
  *   - signatures: who signed, when, whether each signature is valid and whether anything was
- *     changed after it.
+ *     changed after it (see `signatures.ts`), and the detached signature of the manifest
+ *     (manifest.json.p7s, `iop sign --manifest`) when there is one.
  */
 
+import type { X509Certificate } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { sha256 } from "../hash.js";
 import { copyLabel, copyPath } from "../package/copies.js";
 import { formatFingerprint } from "../package/fingerprint.js";
 import { MANIFEST_FILE, type Manifest, type ManifestDocument } from "../package/manifest.js";
+import { MANIFEST_SIGNATURE_FILE } from "../sign/manifest-signature.js";
 import { type CopyText, compareCopies } from "./copies.js";
-import { inspectSignatures, type SignatureReport } from "./signatures.js";
+import { detachedSignatureFindings, inspectSignatures, signatureFindings } from "./signatures.js";
 import { extractPages } from "./text.js";
 
 export type FindingLevel = "fel" | "varning" | "ok";
@@ -137,67 +140,11 @@ function checkDocument(doc: ManifestDocument, listed: Set<string>): Finding[] {
   return out;
 }
 
-const timeFormat = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Stockholm",
-  dateStyle: "short",
-  timeStyle: "medium",
-});
-
-/** Findings for the signatures of one PDF. */
-function signatureFindings(
-  file: string,
-  report: SignatureReport,
-  signatories: ManifestDocument["signatories"],
-  /** Whether the PDF is meant to be signed electronically (not a paper copy). */
-  awaitsSignatures: boolean,
-): Finding[] {
-  const out: Finding[] = [];
-  const name = (field?: string) =>
-    field === undefined
-      ? "ett okänt fält"
-      : (signatories?.find((s) => s.party === field)?.partyName ?? field);
-  for (const s of report.signatures) {
-    const who = s.certificate?.commonName ?? s.certificate?.subject ?? "okänd undertecknare";
-    const when = s.signingTime
-      ? `${timeFormat.format(s.signingTime)} (svensk tid)`
-      : "okänd tidpunkt";
-    const what = `underskrift för ${name(s.field)} av ${who}, ${when}`;
-    if (s.valid && s.changedAfter.length === 0 && s.changedWith.length === 0) {
-      const trust = s.certificate?.selfSigned
-        ? "; certifikatet är självsignerat"
-        : `; utfärdat av ${s.certificate?.issuer}, kedjan mot en betrodd utfärdare kontrolleras inte`;
-      out.push({ level: "ok", file, message: `${what}: giltig${trust}` });
-      continue;
-    }
-    if (!s.valid)
-      out.push({ level: "fel", file, message: `${what}: ogiltig: ${s.problems.join("; ")}` });
-    if (s.changedWith.length > 0) {
-      out.push({
-        level: "fel",
-        file,
-        message: `${what}: samtidigt med underskriften ändrades dokumentet: ${[...new Set(s.changedWith)].join("; ")}`,
-      });
-    }
-    if (s.changedAfter.length > 0) {
-      out.push({
-        level: "fel",
-        file,
-        message: `${what}: dokumentet har ändrats efter underskriften: ${[...new Set(s.changedAfter)].join("; ")}`,
-      });
-    }
-  }
-  for (const field of report.unreadableFields) {
-    out.push({ level: "fel", file, message: `underskriften för ${name(field)} kan inte läsas` });
-  }
-  if (report.unsignedFields.length > 0 && (awaitsSignatures || report.signatures.length > 0)) {
-    const names = report.unsignedFields.map(name).join(", ");
-    out.push({ level: "ok", file, message: `väntar på underskrift för ${names}` });
-  }
-  return out;
-}
-
 /** Checks `dir` against its manifest; never throws for bad input. */
-export async function verifyFolder(dir: string): Promise<VerifyReport> {
+export async function verifyFolder(
+  dir: string,
+  options: { trust?: X509Certificate[] } = {},
+): Promise<VerifyReport> {
   const findings: Finding[] = [];
   const add = (level: FindingLevel, message: string, file?: string) =>
     findings.push({ level, message, ...(file !== undefined ? { file } : {}) });
@@ -228,7 +175,19 @@ export async function verifyFolder(dir: string): Promise<VerifyReport> {
 
   // 1. Files against the manifest.
   const { files: present, links } = await listFiles(dir);
-  const onDisk = new Set(present.filter((p) => p !== MANIFEST_FILE));
+  const manifestSignature = MANIFEST_SIGNATURE_FILE;
+  const onDisk = new Set(present.filter((p) => p !== MANIFEST_FILE && p !== manifestSignature));
+  // A detached signature of the manifest (iop sign --manifest), when there is one.
+  if (present.includes(manifestSignature)) {
+    findings.push(
+      ...detachedSignatureFindings(
+        manifestSignature,
+        await readFile(join(dir, manifestSignature)),
+        await readFile(join(dir, MANIFEST_FILE)),
+        options.trust,
+      ),
+    );
+  }
   const listed = new Set<string>();
   const contents = new Map<string, Uint8Array>();
   /** PDFs whose built bytes are intact with signatures appended: path → built size. */
@@ -315,10 +274,10 @@ export async function verifyFolder(dir: string): Promise<VerifyReport> {
     );
     if (!doc && !hasSignatures) continue;
     const original = signedLater.get(path);
-    const report = await inspectSignatures(
-      data,
-      original !== undefined ? { originalLength: original } : {},
-    );
+    const report = await inspectSignatures(data, {
+      ...(original !== undefined ? { originalLength: original } : {}),
+      ...(options.trust ? { trust: options.trust } : {}),
+    });
     if (original !== undefined) {
       const first = report.signatures[0];
       if (!first || first.byteRange[2] + first.byteRange[3] <= original) {
@@ -331,9 +290,9 @@ export async function verifyFolder(dir: string): Promise<VerifyReport> {
         add("ok", "filen är den byggda filen med underskrifter tillagda efteråt", path);
       }
     }
-    findings.push(
-      ...signatureFindings(path, report, doc?.signatories, doc?.signing === "elektronisk"),
-    );
+    const partyName = (field: string) =>
+      doc?.signatories?.find((s) => s.party === field)?.partyName ?? field;
+    findings.push(...signatureFindings(path, report, partyName, doc?.signing === "elektronisk"));
     if (doc?.signing === "elektronisk") {
       const fields = new Set([
         ...report.signatures.map((s) => s.field),

@@ -8,8 +8,13 @@
  *   3. the signature verifies with the certificate's public key over the DER encoding of the
  *      signed attributes (re-tagged from [0] IMPLICIT to SET, as RFC 5652 5.4 requires).
  *
- * Trust (whether the certificate chains to a trusted issuer) is not judged here: there is no
- * trust store for Swedish e-signatures in this tool, and the report says so.
+ * Besides, for PAdES and CAdES: whether the ESS signing-certificate-v2 attribute binds the
+ * signer's certificate, and the RFC 3161 signature timestamp (an unsigned attribute), whose token
+ * is itself a SignedData checked the same way (with its content, the TSTInfo, encapsulated) and
+ * whose message imprint must be the digest of this signature's value.
+ *
+ * Trust (whether the certificate chains to a trusted issuer) is judged by `signatures.ts` with
+ * the certificates returned here.
  */
 import {
   constants,
@@ -19,12 +24,16 @@ import {
   X509Certificate,
 } from "node:crypto";
 import * as asn1js from "asn1js";
+import * as pkijs from "pkijs";
 
 const OID = {
   signedData: "1.2.840.113549.1.7.2",
   contentType: "1.2.840.113549.1.9.3",
   messageDigest: "1.2.840.113549.1.9.4",
   signingTime: "1.2.840.113549.1.9.5",
+  signingCertificateV2: "1.2.840.113549.1.9.16.2.47",
+  timeStampToken: "1.2.840.113549.1.9.16.2.14",
+  tstInfo: "1.2.840.113549.1.9.16.1.4",
   rsaPss: "1.2.840.113549.1.1.10",
   ed25519: "1.3.101.112",
 } as const;
@@ -49,8 +58,28 @@ export interface SignerCertificate {
   selfSigned: boolean;
 }
 
+export interface Timestamp {
+  /** The TSA's time (TSTInfo genTime). */
+  time: Date;
+  /** The TSA: its certificate's common name, else the name in the token. */
+  tsa: string;
+  /** The token verifies and its message imprint is the digest of the signature value. */
+  valid: boolean;
+  problems: string[];
+  /** The TSA's certificate and the other certificates in the token (DER). */
+  signer?: Buffer;
+  certificates: Buffer[];
+}
+
 export interface Pkcs7Result {
   certificate?: SignerCertificate;
+  /** The signer's certificate (DER) and every certificate in the SignedData. */
+  signerDer?: Buffer;
+  certificates: Buffer[];
+  /** Whether an ESS signing-certificate-v2 attribute is present and names the signer's certificate. */
+  signingCertificateV2: boolean;
+  /** The signature timestamp (CAdES/PAdES B-T), when the signature has one. */
+  timestamp?: Timestamp;
   /** The signingTime signed attribute (the signer's clock, not a trusted time stamp). */
   signingTime?: Date;
   digestAlgorithm?: string;
@@ -155,10 +184,27 @@ export function verifyDetachedPkcs7(
   signatureDer: Uint8Array,
   signedBytes: Uint8Array,
 ): Pkcs7Result {
-  const result: Pkcs7Result = { digestMatches: false, signatureVerifies: false, problems: [] };
-  const fail = (problem: string): Pkcs7Result => {
+  return checkSignedData(signatureDer, signedBytes).result;
+}
+
+/**
+ * Checks a SignedData over `signedBytes`, or, when they are not given, over its encapsulated
+ * content (as in a timestamp token), which is returned.
+ */
+function checkSignedData(
+  signatureDer: Uint8Array,
+  signedBytes: Uint8Array | undefined,
+): { result: Pkcs7Result; content?: Buffer; signatureValue?: Buffer } {
+  const result: Pkcs7Result = {
+    certificates: [],
+    signingCertificateV2: false,
+    digestMatches: false,
+    signatureVerifies: false,
+    problems: [],
+  };
+  const fail = (problem: string) => {
     result.problems.push(problem);
-    return result;
+    return { result };
   };
 
   // Limits keep a hostile signature from making the parser work without end.
@@ -170,9 +216,15 @@ export function verifyDetachedPkcs7(
   }
   const signedData = children(children(contentInfo[1])[0]);
   const encapContent = children(signedData[2]);
+  let content: Buffer | undefined;
   if (encapContent.length > 1) {
-    return fail("underskriften innehåller själv det signerade innehållet (stöds inte)");
+    if (signedBytes) {
+      return fail("underskriften innehåller själv det signerade innehållet (stöds inte)");
+    }
+    content = valueBytes(children(encapContent[1])[0]);
   }
+  const data = signedBytes ?? content;
+  if (!data) return fail("underskriften saknar det signerade innehållet");
   const certificates = children(signedData.find((b, i) => i > 2 && isContext(b, 0)))
     .map((b) => {
       try {
@@ -182,6 +234,7 @@ export function verifyDetachedPkcs7(
       }
     })
     .filter((c) => c !== undefined);
+  result.certificates = certificates.map((c) => Buffer.from(c.cert.raw));
   const signerInfos = children(signedData[signedData.length - 1]);
   if (signerInfos.length !== 1) {
     return fail(`underskriften har ${signerInfos.length} undertecknare i stället för en`);
@@ -211,8 +264,9 @@ export function verifyDetachedPkcs7(
   }
   if (!signer) return fail("undertecknarens certifikat finns inte i underskriften");
   result.certificate = describeCertificate(signer.cert);
+  result.signerDer = Buffer.from(signer.cert.raw);
 
-  const contentDigest = createHash(digest).update(signedBytes).digest();
+  const contentDigest = createHash(digest).update(data).digest();
   let toVerify: Buffer;
   if (signedAttrs) {
     const attributes = new Map<string, Block | undefined>();
@@ -225,12 +279,16 @@ export function verifyDetachedPkcs7(
     result.digestMatches = messageDigest.equals(contentDigest);
     const time = timeOf(attributes.get(OID.signingTime));
     if (time) result.signingTime = time;
+    result.signingCertificateV2 = essCertIdMatches(
+      attributes.get(OID.signingCertificateV2),
+      result.signerDer,
+    );
     // RFC 5652 5.4: the signature covers the attributes' DER with the SET OF tag (0x31).
     toVerify = Buffer.from(der(signedAttrs));
     toVerify[0] = 0x31;
   } else {
     result.digestMatches = true;
-    toVerify = Buffer.from(signedBytes);
+    toVerify = Buffer.from(data);
   }
   if (!result.digestMatches) {
     result.problems.push("det signerade innehållet har ändrats (kontrollsumman stämmer inte)");
@@ -245,5 +303,68 @@ export function verifyDetachedPkcs7(
   if (!result.signatureVerifies) {
     result.problems.push("den kryptografiska underskriften stämmer inte med certifikatet");
   }
-  return result;
+
+  // The signature timestamp: an unsigned attribute after the signature value.
+  const unsigned = info[algIndex + 2];
+  if (isContext(unsigned, 1)) {
+    for (const attribute of children(unsigned)) {
+      const [type, values] = children(attribute);
+      const token = children(values)[0];
+      if (oidOf(type) === OID.timeStampToken && token) {
+        result.timestamp = checkTimestamp(der(token), signature);
+        break;
+      }
+    }
+  }
+  return { result, ...(content ? { content } : {}), signatureValue: signature };
+}
+
+/**
+ * Whether a signing-certificate-v2 attribute's first ESSCertIDv2 holds the hash of the signer's
+ * certificate (SHA-256 unless the attribute names another algorithm).
+ */
+function essCertIdMatches(value: Block | undefined, signerDer: Buffer | undefined): boolean {
+  if (!value || !signerDer) return false;
+  const first = children(children(value)[0])[0];
+  const [head, next] = children(first);
+  const hasAlgorithm = head instanceof asn1js.Sequence;
+  const digest = hasAlgorithm ? DIGESTS[oidOf(children(head)[0]) ?? ""] : "sha256";
+  const hash = valueBytes(hasAlgorithm ? next : head);
+  return digest !== undefined && hash.equals(createHash(digest).update(signerDer).digest());
+}
+
+/** Checks an RFC 3161 timestamp token over a signature value. */
+function checkTimestamp(tokenDer: Buffer, signatureValue: Buffer): Timestamp {
+  const checked = checkSignedData(tokenDer, undefined);
+  const stamp: Timestamp = {
+    time: new Date(Number.NaN),
+    tsa: checked.result.certificate?.commonName ?? "okänd tidsstämpeltjänst",
+    valid: false,
+    problems: [...checked.result.problems],
+    ...(checked.result.signerDer ? { signer: checked.result.signerDer } : {}),
+    certificates: checked.result.certificates,
+  };
+  let info: pkijs.TSTInfo | undefined;
+  try {
+    if (checked.content) {
+      const bytes = checked.content;
+      info = pkijs.TSTInfo.fromBER(
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      );
+    }
+  } catch {
+    info = undefined;
+  }
+  if (!info) {
+    stamp.problems.push("tidsstämpeln kan inte läsas");
+    return stamp;
+  }
+  stamp.time = info.genTime;
+  const digest = DIGESTS[info.messageImprint.hashAlgorithm.algorithmId];
+  const imprint = Buffer.from(info.messageImprint.hashedMessage.getValue());
+  if (!digest || !imprint.equals(createHash(digest).update(signatureValue).digest())) {
+    stamp.problems.push("tidsstämpeln gäller inte den här underskriften");
+  }
+  stamp.valid = stamp.problems.length === 0;
+  return stamp;
 }

@@ -1,23 +1,65 @@
 /**
- * Reads the signatures of a PDF and judges each: who signed (certificate CN), when, whether the
- * signature is valid over its byte range, and whether anything changed after it.
+ * Reads the signatures of a PDF and judges each: who signed (certificate CN), when (the claimed
+ * time and the timestamp's), whether the signature is valid over its byte range, the PAdES
+ * baseline level it reaches (B-B, B-T, B-LT), whether its certificate chains to a trust store,
+ * and what changed after it: further signatures, validation data (DSS), form filling, or content.
  *
  * Signatures are found by their /ByteRange arrays in the raw bytes (a signature dictionary can
  * never sit in a compressed object stream, because its byte range points at its own /Contents),
  * so a signature is found even when a later revision hides it from the form. pdf-lib then maps
  * each to its form field (the party id) and compares revisions object by object.
  */
+import type { X509Certificate } from "node:crypto";
 import {
+  decodePDFRawStream,
   PDFArray,
   PDFDict,
   PDFDocument,
   PDFName,
   PDFNumber,
   type PDFObject,
+  PDFRawStream,
   PDFRef,
 } from "pdf-lib";
-import { signatureFields } from "../sign/fields.js";
-import { type SignerCertificate, verifyDetachedPkcs7 } from "./pkcs7.js";
+import { decodeText, signatureFields } from "../sign/fields.js";
+import {
+  buildChain,
+  type Crl,
+  commonName,
+  isSelfSigned,
+  issued,
+  type Ocsp,
+  ocspStatus,
+  parseCertificate,
+  parseCrl,
+  parseOcsp,
+  revokedIn,
+} from "../sign/x509.js";
+import type { Finding } from "./folder.js";
+import { type SignerCertificate, type Timestamp, verifyDetachedPkcs7 } from "./pkcs7.js";
+
+export type PadesLevel = "B-B" | "B-T" | "B-LT";
+
+/** A change made in a later revision: validation data, form filling or content. */
+export interface Change {
+  kind: "dss" | "formulär" | "innehåll";
+  message: string;
+}
+
+/** Revocation data of the file's DSS. */
+interface Revocation {
+  crls: Crl[];
+  ocsps: Ocsp[];
+}
+
+/** Whether a certificate chains to the trust store given to `inspectSignatures`. */
+export interface Trust {
+  trusted: boolean;
+  /** The trusted certificate the chain ends at. */
+  anchor?: string;
+  /** Swedish: why it does not chain, or what is wrong on the way (expired, revoked). */
+  problems: string[];
+}
 
 export interface PdfSignature {
   /** The signature field's name (the party id), when a field refers to this signature. */
@@ -26,6 +68,21 @@ export interface PdfSignature {
   certificate?: SignerCertificate;
   /** From the signed signingTime attribute, else the signature dictionary's /M. */
   signingTime?: Date;
+  /** The signature dictionary's /SubFilter (ETSI.CAdES.detached, adbe.pkcs7.detached …). */
+  subFilter?: string;
+  /** The PAdES baseline level reached; undefined for a signature that is not PAdES. */
+  level?: PadesLevel;
+  /** Why the level is not higher (Swedish), e.g. that a signing-time attribute is present. */
+  levelNotes: string[];
+  /** The RFC 3161 signature timestamp, when there is one. */
+  timestamp?: Timestamp;
+  /** The chain to the trust store, when one was given; and that of the timestamp's TSA. */
+  trust?: Trust;
+  timestampTrust?: Trust;
+  /** Every change made after this signature other than further signatures, in file order. */
+  after: Change[];
+  /** Number of signatures made after this one. */
+  laterSignatures: number;
   /** The byte range is well-formed, the digest matches and the signature verifies. */
   valid: boolean;
   /** Whether the byte range reaches the end of the file. */
@@ -50,6 +107,15 @@ export interface SignatureReport {
   unreadableFields: string[];
   /** Bytes after the end of the last signature's byte range (0 when it covers the file). */
   trailingBytes: number;
+  /** Whether the file has a DSS (validation data: certificates, CRLs, OCSP responses). */
+  hasDss: boolean;
+}
+
+export interface InspectOptions {
+  /** The size of the file as built (from the manifest): where the first signature's revision begins. */
+  originalLength?: number;
+  /** Trusted certificates: each signature's chain is checked against them. */
+  trust?: X509Certificate[];
 }
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
@@ -95,7 +161,25 @@ function dictionaryDate(text: string, position: number): Date | undefined {
 }
 
 /** Checks one signature: byte range shape, digest and PKCS#7 signature. */
-function checkSignature(pdf: Uint8Array, text: string, match: RegExpExecArray): PdfSignature {
+interface Checked {
+  signature: PdfSignature;
+  /** Certificates in the CMS and the timestamp token, and the signer's (DER). */
+  certificates: Buffer[];
+  signerDer?: Buffer;
+  hasSigningCertificateV2: boolean;
+  hasSigningTime: boolean;
+}
+
+/** The value of a name entry (/SubFilter …) of the signature dictionary around `position`. */
+function dictionaryName(text: string, position: number, key: string): string | undefined {
+  const start = text.lastIndexOf("obj", position);
+  const stop = text.indexOf("endobj", position);
+  return new RegExp(`/${key}\\s*/([^\\s/<>\\[\\]()]+)`).exec(
+    text.slice(start, stop < 0 ? undefined : stop),
+  )?.[1];
+}
+
+function checkSignature(pdf: Uint8Array, text: string, match: RegExpExecArray): Checked {
   const byteRange = match.slice(1, 5).map(Number) as [number, number, number, number];
   const [a, b, c, d] = byteRange;
   const signature: PdfSignature = {
@@ -105,6 +189,17 @@ function checkSignature(pdf: Uint8Array, text: string, match: RegExpExecArray): 
     problems: [],
     changedAfter: [],
     changedWith: [],
+    levelNotes: [],
+    after: [],
+    laterSignatures: 0,
+  };
+  const subFilter = dictionaryName(text, match.index, "SubFilter");
+  if (subFilter) signature.subFilter = subFilter;
+  const checked: Checked = {
+    signature,
+    certificates: [],
+    hasSigningCertificateV2: false,
+    hasSigningTime: false,
   };
   // The gap must be exactly this signature's /Contents hex string, and the ByteRange itself must
   // lie inside the signed bytes.
@@ -118,7 +213,7 @@ function checkSignature(pdf: Uint8Array, text: string, match: RegExpExecArray): 
     /^[0-9a-fA-F\s]*$/.test(text.slice(b + 1, c - 1));
   if (!wellFormed) {
     signature.problems.push("underskriftens byteintervall (/ByteRange) är felaktigt");
-    return signature;
+    return checked;
   }
   const contents = Buffer.from(text.slice(b + 1, c - 1).replace(/\s/g, ""), "hex");
   const signed = Buffer.concat([pdf.subarray(0, b), pdf.subarray(c, c + d)]);
@@ -127,19 +222,180 @@ function checkSignature(pdf: Uint8Array, text: string, match: RegExpExecArray): 
   const time = pkcs7.signingTime ?? dictionaryDate(text, match.index);
   if (time) signature.signingTime = time;
   signature.problems.push(...pkcs7.problems);
-  signature.valid = pkcs7.problems.length === 0;
-  return signature;
+  // /Contents is not signed: after the signature there must be nothing but zero padding.
+  const length = derLength(contents);
+  if (length !== undefined && contents.subarray(length).some((byte) => byte !== 0)) {
+    signature.problems.push("underskriftens utfyllnad i /Contents har ändrats");
+  }
+  signature.valid = signature.problems.length === 0;
+  if (pkcs7.timestamp) signature.timestamp = pkcs7.timestamp;
+  checked.certificates = [...pkcs7.certificates, ...(pkcs7.timestamp?.certificates ?? [])];
+  if (pkcs7.signerDer) checked.signerDer = pkcs7.signerDer;
+  checked.hasSigningCertificateV2 = pkcs7.signingCertificateV2;
+  checked.hasSigningTime = pkcs7.signingTime !== undefined;
+  return checked;
 }
 
-/** Keys whose change is part of signing, by kind of dictionary. */
-function ignoredKeys(dict: PDFDict, doc: PDFDocument, ref: PDFRef): string[] {
-  const isSigField = (d: PDFDict | undefined): boolean =>
-    d?.lookup(PDFName.of("FT")) === PDFName.of("Sig");
+/** The length of the DER structure at the start of `bytes` (tag, length and value). */
+function derLength(bytes: Uint8Array): number | undefined {
+  if (bytes.length < 2) return undefined;
+  const first = bytes[1] as number;
+  if (first < 0x80) return 2 + first;
+  const count = first & 0x7f;
+  if (count === 0 || count > 4 || bytes.length < 2 + count) return undefined;
+  let length = 0;
+  for (let i = 0; i < count; i++) length = length * 256 + (bytes[2 + i] as number);
+  return 2 + count + length;
+}
+
+/** The decoded streams of the DSS arrays: certificates, CRLs and OCSP responses. */
+function readDss(doc: PDFDocument | undefined): {
+  present: boolean;
+  certificates: Buffer[];
+  crls: Buffer[];
+  ocsps: Buffer[];
+} {
+  const dss = doc?.catalog.lookup(PDFName.of("DSS"));
+  if (!(dss instanceof PDFDict)) return { present: false, certificates: [], crls: [], ocsps: [] };
+  const streams = (key: string): Buffer[] => {
+    const list = dss.lookup(PDFName.of(key));
+    if (!(list instanceof PDFArray)) return [];
+    const out: Buffer[] = [];
+    for (let i = 0; i < list.size() && i < 1000; i++) {
+      const stream = list.lookup(i);
+      if (!(stream instanceof PDFRawStream)) continue;
+      try {
+        out.push(Buffer.from(decodePDFRawStream(stream).decode()));
+      } catch {
+        // An undecodable stream adds nothing.
+      }
+    }
+    return out;
+  };
+  return {
+    present: true,
+    certificates: streams("Certs"),
+    crls: streams("CRLs"),
+    ocsps: streams("OCSPs"),
+  };
+}
+
+const certificatesOf = (ders: Buffer[]): X509Certificate[] =>
+  ders.map(parseCertificate).filter((c): c is X509Certificate => c !== undefined);
+
+/** The chain of `leaf` to the trust store: trusted, the anchor, and problems on the way. */
+function trustOf(
+  leaf: X509Certificate,
+  pool: X509Certificate[],
+  anchors: X509Certificate[],
+  at: Date | undefined,
+  revocation: Revocation,
+): Trust {
+  const chain = buildChain(leaf, [...pool, ...anchors]);
+  const problems: string[] = [];
+  const isAnchor = (c: X509Certificate) =>
+    anchors.some((a) => a.fingerprint256 === c.fingerprint256);
+  let anchor = chain.find(isAnchor);
+  if (!anchor) {
+    const top = chain[chain.length - 1] as X509Certificate;
+    anchor = anchors.find((a) => issued(a, top));
+  }
+  if (at && !Number.isNaN(at.getTime())) {
+    for (const cert of chain) {
+      if (at < new Date(cert.validFrom) || at > new Date(cert.validTo)) {
+        problems.push(`certifikatet ${commonName(cert)} var inte giltigt vid underskriften`);
+      }
+    }
+  }
+  for (const [i, cert] of chain.entries()) {
+    const issuer = chain[i + 1];
+    if (!issuer || isSelfSigned(cert)) continue;
+    if (revocation.crls.some((crl) => crl.signedBy(issuer) && revokedIn(crl, cert))) {
+      problems.push(`certifikatet ${commonName(cert)} är återkallat enligt spärrlistan i filen`);
+    }
+    if (revocation.ocsps.some((o) => o.signedBy(issuer) && ocspStatus(o, cert) === "revoked")) {
+      problems.push(`certifikatet ${commonName(cert)} är återkallat enligt OCSP-svaret i filen`);
+    }
+  }
+  if (!anchor) {
+    const top = chain[chain.length - 1] as X509Certificate;
+    problems.unshift(
+      `certifikatkedjan (${chain.map(commonName).join(" → ")}) leder inte till någon betrodd utfärdare${isSelfSigned(top) ? "" : ` (utfärdaren av ${commonName(top)} saknas)`}`,
+    );
+  }
+  return {
+    trusted: anchor !== undefined && problems.length === 0,
+    ...(anchor ? { anchor: commonName(anchor) } : {}),
+    problems,
+  };
+}
+
+/**
+ * The PAdES baseline level: B-B for a valid ETSI.CAdES.detached signature with
+ * signing-certificate-v2 and no signing-time; B-T with a valid signature timestamp; B-LT when the
+ * DSS holds the signer's chain and revocation data for each certificate in it that is not
+ * self-signed (a CRL signed by its issuer, or an OCSP response signed for its issuer that says
+ * "good").
+ */
+function padesLevel(
+  checked: Checked,
+  dss: ReturnType<typeof readDss>,
+  revocation: Revocation,
+): { level?: PadesLevel; notes: string[] } {
+  const s = checked.signature;
+  const notes: string[] = [];
+  if (!s.valid) return { notes };
+  if (s.subFilter !== "ETSI.CAdES.detached") {
+    return { notes: [`typen ${s.subFilter ?? "okänd"} är inte PAdES (ETSI.CAdES.detached)`] };
+  }
+  if (!checked.hasSigningCertificateV2) {
+    return { notes: ["attributet signing-certificate-v2 saknas eller stämmer inte"] };
+  }
+  if (checked.hasSigningTime) {
+    return { notes: ["attributet signing-time får inte finnas i en PAdES-underskrift"] };
+  }
+  if (!s.timestamp?.valid) return { level: "B-B", notes };
+  if (!dss.present) return { level: "B-T", notes };
+  const signer = checked.signerDer ? parseCertificate(checked.signerDer) : undefined;
+  const inDss = certificatesOf(dss.certificates);
+  if (!signer || !inDss.some((c) => c.fingerprint256 === signer.fingerprint256)) {
+    return { level: "B-T", notes: ["valideringsdata (DSS) saknar undertecknarens certifikat"] };
+  }
+  const chain = buildChain(signer, [...inDss, ...certificatesOf(checked.certificates)]);
+  const lacking = chain.filter((cert, i) => {
+    const issuer = chain[i + 1];
+    if (isSelfSigned(cert)) return false;
+    if (!issuer) return true;
+    const crl = revocation.crls.some((c) => c.signedBy(issuer));
+    const ocsp = revocation.ocsps.some((o) => o.signedBy(issuer) && ocspStatus(o, cert) === "good");
+    return !crl && !ocsp;
+  });
+  if (lacking.length > 0) {
+    notes.push(`spärrinformation saknas i DSS för ${lacking.map(commonName).join(", ")}`);
+    return { level: "B-T", notes };
+  }
+  return { level: "B-LT", notes };
+}
+
+const isField = (d: PDFObject | undefined): d is PDFDict =>
+  d instanceof PDFDict && d.has(PDFName.of("FT"));
+
+/** A field dictionary, or a widget of one, and whether it is a signature field. */
+function fieldOf(dict: PDFDict): { field: PDFDict; signature: boolean } | undefined {
   const parent = dict.lookup(PDFName.of("Parent"));
-  if (isSigField(dict) || (parent instanceof PDFDict && isSigField(parent))) return ["V", "AP"];
+  const field = isField(dict) ? dict : isField(parent) ? parent : undefined;
+  if (!field) return undefined;
+  return { field, signature: field.lookup(PDFName.of("FT")) === PDFName.of("Sig") };
+}
+
+/** Keys whose change is part of signing, or of filling in a form, by kind of dictionary. */
+function ignoredKeys(dict: PDFDict, doc: PDFDocument, ref: PDFRef): string[] {
+  const field = fieldOf(dict);
+  if (field?.signature) return ["V", "AP"];
+  if (field) return ["V", "AP", "AS", "DV"];
   if (dict.lookup(PDFName.of("Type")) === PDFName.of("Catalog"))
-    return ["AcroForm", "Perms", "DSS"];
-  if (doc.catalog.get(PDFName.of("AcroForm")) === ref) return ["SigFlags"];
+    return ["AcroForm", "Perms", "DSS", "Extensions"];
+  if (doc.catalog.get(PDFName.of("AcroForm")) === ref) return ["SigFlags", "NeedAppearances"];
   return [];
 }
 
@@ -167,48 +423,68 @@ function pagesByObject(doc: PDFDocument): Map<number, number> {
   return map;
 }
 
+const asText = (value: PDFObject | undefined): string | undefined => value?.toString();
+
 /**
- * What changed between two revisions other than signing: existing objects rewritten with more
- * than a signature value, its appearance and the form's /SigFlags. New objects count only through
- * a changed object that refers to them, so they need no check of their own.
+ * What changed between two revisions other than signing, by kind: validation data (the catalog's
+ * DSS), form filling (a field's value and appearance, the form's NeedAppearances), and content
+ * (anything else: pages, their content streams, other objects). New objects count only through a
+ * changed object that refers to them, so they need no check of their own.
  */
-function unexpectedChanges(before: PDFDocument, after: PDFDocument): string[] {
+function classifyChanges(before: PDFDocument, after: PDFDocument): Change[] {
   const pages = pagesByObject(after);
-  const changes: string[] = [];
+  const changes: Change[] = [];
   for (const [ref, object] of after.context.enumerateIndirectObjects()) {
     const old = before.context.lookup(ref);
     if (old === undefined || old.toString() === object.toString()) continue;
     const keys = object instanceof PDFDict ? ignoredKeys(object, after, ref) : [];
     if (withoutKeys(old, keys) === withoutKeys(object, keys)) {
-      // A catalog may point at a new AcroForm; then the forms themselves must agree.
-      if (!keys.includes("AcroForm")) continue;
-      const formBefore = (old as PDFDict).lookup(PDFName.of("AcroForm"));
-      const formAfter = (object as PDFDict).lookup(PDFName.of("AcroForm"));
-      if (withoutKeys(formBefore, ["SigFlags"]) === withoutKeys(formAfter, ["SigFlags"])) continue;
+      if (!(object instanceof PDFDict) || !(old instanceof PDFDict)) continue;
+      if (keys.includes("DSS")) {
+        // The catalog: a new DSS, and a new AcroForm only with the same fields.
+        const dss = (d: PDFDict) => asText(d.get(PDFName.of("DSS")));
+        if (dss(old) !== dss(object)) {
+          changes.push({ kind: "dss", message: "valideringsdata (DSS) har lagts till" });
+        }
+        const formBefore = old.lookup(PDFName.of("AcroForm"));
+        const formAfter = object.lookup(PDFName.of("AcroForm"));
+        const formKeys = ["SigFlags", "NeedAppearances"];
+        if (withoutKeys(formBefore, formKeys) === withoutKeys(formAfter, formKeys)) continue;
+      } else {
+        const field = fieldOf(object);
+        if (field && !field.signature) {
+          const name =
+            decodeText(field.field.lookup(PDFName.of("T"))) ?? `objekt ${ref.objectNumber}`;
+          changes.push({ kind: "formulär", message: `formulärfältet ${name} har fyllts i` });
+        }
+        continue;
+      }
     }
     const page = pages.get(ref.objectNumber);
     const type = object instanceof PDFDict ? object.lookup(PDFName.of("Type")) : undefined;
-    changes.push(
-      page !== undefined
-        ? `sidan ${page} har ändrats (objekt ${ref.objectNumber})`
-        : type === PDFName.of("Catalog")
-          ? "dokumentets katalog har ändrats"
-          : `objekt ${ref.objectNumber}${type instanceof PDFName ? ` (${type.decodeText()})` : ""} har ändrats`,
-    );
+    changes.push({
+      kind: "innehåll",
+      message:
+        page !== undefined
+          ? `sidan ${page} har ändrats (objekt ${ref.objectNumber})`
+          : type === PDFName.of("Catalog")
+            ? "dokumentets katalog har ändrats"
+            : `objekt ${ref.objectNumber}${type instanceof PDFName ? ` (${type.decodeText()})` : ""} har ändrats`,
+    });
   }
   return changes;
 }
 
-const UNREADABLE = "revisionen kan inte läsas som PDF";
+const UNREADABLE: Change = { kind: "innehåll", message: "revisionen kan inte läsas som PDF" };
 
-/** `unexpectedChanges`, for revisions that may not have loaded or may be damaged. */
+/** `classifyChanges`, for revisions that may not have loaded or may be damaged. */
 function compareRevisions(
   before: PDFDocument | undefined,
   after: PDFDocument | undefined,
-): string[] {
+): Change[] {
   if (!before || !after) return [UNREADABLE];
   try {
-    return unexpectedChanges(before, after);
+    return classifyChanges(before, after);
   } catch {
     return [UNREADABLE];
   }
@@ -226,19 +502,24 @@ function revisionStart(pdf: Uint8Array, text: string, position: number): number 
   return end;
 }
 
+const messages = (changes: Change[], kinds: Change["kind"][]): string[] =>
+  changes.filter((c) => kinds.includes(c.kind)).map((c) => c.message);
+
 /**
  * Reads and checks every signature of a PDF. `originalLength`, when known (the size of the file
- * as built, from the manifest), is where the first signature's revision must begin.
+ * as built, from the manifest), is where the first signature's revision must begin; `trust`, when
+ * given, the certificates each signature's chain must lead to.
  */
 export async function inspectSignatures(
   pdf: Uint8Array,
-  options: { originalLength?: number } = {},
+  options: InspectOptions = {},
 ): Promise<SignatureReport> {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
   const matches = [...text.matchAll(BYTE_RANGE)];
-  const signatures = matches
-    .map((m) => ({ match: m, signature: checkSignature(pdf, text, m) }))
+  const checked = matches
+    .map((m) => ({ match: m, ...checkSignature(pdf, text, m) }))
     .sort((x, y) => end(x.signature) - end(y.signature));
+  const signatures = checked.map((c) => c.signature);
 
   // Each revision (the file up to a length) is parsed once, however many comparisons read it.
   const revisions = new Map<number, Promise<PDFDocument | undefined>>();
@@ -252,43 +533,252 @@ export async function inspectSignatures(
   };
   const doc = await revision(pdf.length);
   const fields = doc ? fieldRanges(doc) : [];
-  for (const { signature } of signatures) {
+  for (const signature of signatures) {
     const field = fields.find((f) => f.byteRange === signature.byteRange.join(" "));
     if (field) signature.field = field.name;
   }
 
   // Each stretch between the end of one signature's revision and the end of the next one's must
-  // hold nothing but that next signature.
-  for (const [i, { match, signature }] of signatures.entries()) {
+  // hold nothing but that next signature, validation data and form filling.
+  for (const [i, { match, signature }] of checked.entries()) {
     const previous = signatures[i - 1];
     const from = previous
-      ? end(previous.signature)
+      ? end(previous)
       : (options.originalLength ?? revisionStart(pdf, text, match.index ?? 0));
     if (from <= 0 || from >= end(signature)) continue;
     const [before, after] = await Promise.all([revision(from), revision(end(signature))]);
     const changes = compareRevisions(before, after);
-    for (const earlier of signatures.slice(0, i)) earlier.signature.changedAfter.push(...changes);
-    signature.changedWith.push(...changes);
+    for (const earlier of signatures.slice(0, i)) {
+      earlier.after.push(...changes);
+      earlier.changedAfter.push(...messages(changes, ["innehåll"]));
+    }
+    signature.changedWith.push(...messages(changes, ["innehåll"]));
   }
+  signatures.forEach((s, i) => {
+    s.laterSignatures = signatures.length - i - 1;
+  });
 
-  const last = signatures[signatures.length - 1]?.signature;
+  // After the last signature: further revisions (validation data, form filling) are judged like
+  // those between signatures; bytes that are no revision are reported as such.
+  const last = signatures[signatures.length - 1];
   const trailingBytes = last ? Math.max(0, pdf.length - end(last)) : 0;
   if (last && trailingBytes > 0) {
-    const [before, after] = [await revision(end(last)), doc];
-    const changes = compareRevisions(before, after).filter((c) => c !== UNREADABLE);
-    const message = `${trailingBytes} byte har lagts till efter den sista underskriften`;
-    for (const { signature } of signatures) signature.changedAfter.push(message, ...changes);
+    const before = await revision(end(last));
+    const endsAsRevision = /%%EOF\s*$/.test(text.slice(-1024));
+    const changes = compareRevisions(before, doc);
+    const unreadable = changes.includes(UNREADABLE);
+    const kinds = endsAsRevision && !unreadable ? changes : changes.filter((c) => c !== UNREADABLE);
+    if (!endsAsRevision || unreadable) {
+      kinds.unshift({
+        kind: "innehåll",
+        message: `${trailingBytes} byte har lagts till efter den sista underskriften`,
+      });
+    }
+    for (const signature of signatures) {
+      signature.after.push(...kinds);
+      signature.changedAfter.push(...messages(kinds, ["innehåll"]));
+    }
+  }
+
+  // Levels and trust, with the validation data of the whole file.
+  const dss = readDss(doc);
+  const revocation: Revocation = {
+    crls: dss.crls.map(parseCrl).filter((c): c is Crl => c !== undefined),
+    ocsps: dss.ocsps.map(parseOcsp).filter((o): o is Ocsp => o !== undefined),
+  };
+  const dssCertificates = certificatesOf(dss.certificates);
+  for (const c of checked) {
+    const { level, notes } = padesLevel(c, dss, revocation);
+    if (level) c.signature.level = level;
+    c.signature.levelNotes.push(...notes);
+    const signer = c.signerDer ? parseCertificate(c.signerDer) : undefined;
+    if (options.trust && signer) {
+      const pool = [...certificatesOf(c.certificates), ...dssCertificates];
+      const at = c.signature.timestamp?.valid
+        ? c.signature.timestamp.time
+        : c.signature.signingTime;
+      c.signature.trust = trustOf(signer, pool, options.trust, at, revocation);
+    }
+    const stamp = c.signature.timestamp;
+    const tsa = stamp?.signer ? parseCertificate(stamp.signer) : undefined;
+    if (options.trust && stamp?.valid && tsa) {
+      const pool = [...certificatesOf(stamp.certificates), ...dssCertificates];
+      c.signature.timestampTrust = trustOf(tsa, pool, options.trust, stamp.time, revocation);
+    }
   }
   return {
-    signatures: signatures.map((s) => s.signature),
+    signatures,
     unsignedFields: fields.filter((f) => f.byteRange === undefined).map((f) => f.name),
     unreadableFields: fields
-      .filter(
-        (f) => f.byteRange !== undefined && !signatures.some((s) => s.signature.field === f.name),
-      )
+      .filter((f) => f.byteRange !== undefined && !signatures.some((s) => s.field === f.name))
       .map((f) => f.name),
     trailingBytes,
+    hasDss: dss.present,
   };
 }
 
 const end = (s: PdfSignature): number => s.byteRange[2] + s.byteRange[3];
+
+const timeFormat = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  dateStyle: "short",
+  timeStyle: "medium",
+});
+const swedishTime = (date: Date) => `${timeFormat.format(date)} (svensk tid)`;
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Findings for the signatures of one PDF: per signature its signer, claimed time, timestamp and
+ * TSA, PAdES level, trust (when a trust store was given) and what changed after it.
+ * `partyName` names a field's party; `awaitsSignatures`: the PDF is made for electronic signing.
+ */
+export function signatureFindings(
+  file: string,
+  report: SignatureReport,
+  partyName: (field: string) => string,
+  awaitsSignatures: boolean,
+): Finding[] {
+  const out: Finding[] = [];
+  const name = (field?: string) => (field === undefined ? "ett okänt fält" : partyName(field));
+  for (const s of report.signatures) {
+    const who = s.certificate?.commonName ?? s.certificate?.subject ?? "okänd undertecknare";
+    const when = s.signingTime
+      ? `${timeFormat.format(s.signingTime)} (svensk tid)`
+      : "okänd tidpunkt";
+    const what = `underskrift för ${name(s.field)} av ${who}, ${when}`;
+    if (!s.valid) {
+      out.push({ level: "fel", file, message: `${what}: ogiltig: ${s.problems.join("; ")}` });
+    }
+    if (s.changedWith.length > 0) {
+      out.push({
+        level: "fel",
+        file,
+        message: `${what}: samtidigt med underskriften ändrades dokumentet: ${[...new Set(s.changedWith)].join("; ")}`,
+      });
+    }
+    if (s.changedAfter.length > 0) {
+      out.push({
+        level: "fel",
+        file,
+        message: `${what}: dokumentet har ändrats efter underskriften: ${[...new Set(s.changedAfter)].join("; ")}`,
+      });
+    }
+    if (s.timestamp && !s.timestamp.valid) {
+      out.push({
+        level: "fel",
+        file,
+        message: `${what}: tidsstämpeln från ${s.timestamp.tsa} är ogiltig: ${s.timestamp.problems.join("; ")}`,
+      });
+    }
+    if (s.trust && !s.trust.trusted) {
+      out.push({
+        level: "fel",
+        file,
+        message: `${what}: certifikatet är inte betrott: ${s.trust.problems.join("; ")}`,
+      });
+    }
+    if (s.timestampTrust && !s.timestampTrust.trusted) {
+      out.push({
+        level: "fel",
+        file,
+        message: `${what}: tidsstämpeltjänstens certifikat är inte betrott: ${s.timestampTrust.problems.join("; ")}`,
+      });
+    }
+    const filled = messages(s.after, ["formulär"]);
+    if (filled.length > 0) {
+      out.push({
+        level: "varning",
+        file,
+        message: `${what}: formuläret har fyllts i efter underskriften: ${[...new Set(filled)].join("; ")}`,
+      });
+    }
+    if (!s.valid || s.changedAfter.length > 0 || s.changedWith.length > 0) continue;
+
+    const parts = ["giltig"];
+    parts.push(
+      s.level
+        ? `PAdES ${s.level}${s.levelNotes.length > 0 ? ` (${s.levelNotes.join("; ")})` : ""}`
+        : `inte PAdES: ${s.levelNotes.join("; ") || "okänd typ"}`,
+    );
+    if (s.timestamp?.valid) {
+      const trusted = s.timestampTrust?.trusted ? ", betrodd" : "";
+      parts.push(`tidsstämpel ${swedishTime(s.timestamp.time)} från ${s.timestamp.tsa}${trusted}`);
+    }
+    if (s.trust?.trusted) {
+      parts.push(`certifikatet kedjar till den betrodda utfärdaren ${s.trust.anchor}`);
+    } else if (!s.trust) {
+      parts.push(
+        s.certificate?.selfSigned
+          ? "certifikatet är självsignerat"
+          : `utfärdat av ${s.certificate?.issuer}, kedjan mot en betrodd utfärdare kontrolleras inte (ange --trust)`,
+      );
+    }
+    const later = [
+      ...(s.laterSignatures > 0
+        ? [count(s.laterSignatures, "underskrift till", "underskrifter till")]
+        : []),
+      ...(s.after.some((c) => c.kind === "dss") ? ["valideringsdata (DSS)"] : []),
+    ];
+    if (later.length > 0) parts.push(`därefter tillagt: ${later.join(", ")}`);
+    out.push({ level: "ok", file, message: `${what}: ${parts.join("; ")}` });
+  }
+  for (const field of report.unreadableFields) {
+    out.push({ level: "fel", file, message: `underskriften för ${name(field)} kan inte läsas` });
+  }
+  if (report.unsignedFields.length > 0 && (awaitsSignatures || report.signatures.length > 0)) {
+    const names = report.unsignedFields.map(name).join(", ");
+    out.push({ level: "ok", file, message: `väntar på underskrift för ${names}` });
+  }
+  return out;
+}
+
+/**
+ * Findings for a detached signature of a file (manifest.json.p7s): valid, by whom, when, and,
+ * with a trust store, whether it chains to it.
+ */
+export function detachedSignatureFindings(
+  file: string,
+  signature: Uint8Array,
+  data: Uint8Array,
+  trust?: X509Certificate[],
+): Finding[] {
+  const pkcs7 = verifyDetachedPkcs7(signature, data);
+  const who = pkcs7.certificate?.commonName ?? pkcs7.certificate?.subject ?? "okänd undertecknare";
+  const when = pkcs7.signingTime ? swedishTime(pkcs7.signingTime) : "okänd tidpunkt";
+  const what = `underskrift av manifestet av ${who}, ${when}`;
+  if (pkcs7.problems.length > 0) {
+    return [{ level: "fel", file, message: `${what}: ogiltig: ${pkcs7.problems.join("; ")}` }];
+  }
+  const out: Finding[] = [];
+  const parts = ["giltig; manifestet har inte ändrats sedan det skrevs under"];
+  if (pkcs7.timestamp?.valid) {
+    parts.push(`tidsstämpel ${swedishTime(pkcs7.timestamp.time)} från ${pkcs7.timestamp.tsa}`);
+  } else if (pkcs7.timestamp) {
+    out.push({
+      level: "fel",
+      file,
+      message: `${what}: tidsstämpeln är ogiltig: ${pkcs7.timestamp.problems.join("; ")}`,
+    });
+  }
+  const signer = pkcs7.signerDer ? parseCertificate(pkcs7.signerDer) : undefined;
+  if (trust && signer) {
+    const result = trustOf(
+      signer,
+      certificatesOf(pkcs7.certificates),
+      trust,
+      pkcs7.timestamp?.valid ? pkcs7.timestamp.time : pkcs7.signingTime,
+      { crls: [], ocsps: [] },
+    );
+    if (result.trusted)
+      parts.push(`certifikatet kedjar till den betrodda utfärdaren ${result.anchor}`);
+    else {
+      out.push({
+        level: "fel",
+        file,
+        message: `${what}: certifikatet är inte betrott: ${result.problems.join("; ")}`,
+      });
+    }
+  }
+  return out.length > 0 ? out : [{ level: "ok", file, message: `${what}: ${parts.join("; ")}` }];
+}

@@ -74,8 +74,8 @@ describe("the iop binary: commands whose code it loads on demand", () => {
       const party = /-av-\d+-(.+)\.pdf$/.exec(copy)?.[1] as string;
       const cert = makeCertificate(tmp.dir, "Test Testsson", "signer");
       const p12 = join(tmp.dir, "signer.p12"); // written by makeCertificate
-      const signed = join(tmp.dir, "signed.pdf");
-      const sign = iopWith(
+      // The agreement is signed on paper: its copies refuse electronic signing.
+      const refused = iopWith(
         { IOP_P12_PASSPHRASE: cert.passphrase },
         "sign",
         join(folder, "exemplar", copy),
@@ -84,10 +84,30 @@ describe("the iop binary: commands whose code it loads on demand", () => {
         "--p12",
         p12,
         "-o",
-        signed,
+        join(tmp.dir, "refused.pdf"),
       );
-      expect(sign.stdout).toContain("underskriften är giltig");
+      expect(refused.stderr).toContain("som skrivs under på papper");
+      expect(refused.status).toBe(1);
+      expect(existsSync(join(tmp.dir, "refused.pdf"))).toBe(false);
+
+      // An agreement signed electronically: one PDF, signed in place.
+      const electronic = iop("build", "test/fixtures/agreements/vinterinsats", "--out", out);
+      expect(electronic.status, electronic.stderr).toBe(0);
+      const signed = join(out, "vinterinsats", "exemplar", "overenskommelse-elektronisk.pdf");
+      const sign = iopWith(
+        { IOP_P12_PASSPHRASE: cert.passphrase },
+        "sign",
+        signed,
+        "--party",
+        "socialnamnden",
+        "--p12",
+        p12,
+      );
+      expect(sign.stdout).toContain("(PAdES B-B); underskriften är giltig");
       expect(sign.status).toBe(0);
+      const verifySigned = iop("verify", join(out, "vinterinsats"));
+      expect(verifySigned.stdout).toContain("underskrift för");
+      expect(verifySigned.status, verifySigned.stdout).toBe(0);
 
       const verify = iop("verify", folder);
       expect(verify.stderr).not.toContain("internt fel");

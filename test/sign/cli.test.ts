@@ -59,7 +59,7 @@ describe.runIf(tools)("iop sign", () => {
     });
     expect(run.code, run.out).toBe(0);
     expect(run.out).toBe(
-      `${path}: underskriven för bo-vasterort av Åsa Öberg; underskriften är giltig.\n` +
+      `${path}: underskriven för bo-vasterort av Åsa Öberg (PAdES B-B); underskriften är giltig.\n` +
         "Återstår att skriva under: socialnamnden, bo-stockholm-gotland, bo-sodra-stockholm.\n",
     );
     const signed = readFileSync(path);

@@ -54,14 +54,14 @@ describe.runIf(tools)("signPdf", () => {
       location: "Stockholm",
     });
     if (!first.ok) throw new Error(first.error);
-    const second = await signPdf(first.value, {
+    const second = await signPdf(first.value.pdf, {
       party: "bo-stockholm-gotland",
       p12: bob.p12,
       passphrase: bob.passphrase,
       signingTime: new Date(time.getTime() + 3600_000),
     });
     if (!second.ok) throw new Error(second.error);
-    return { first: first.value, second: second.value };
+    return { first: first.value.pdf, second: second.value.pdf };
   }
 
   it("two parties sign one after the other; earlier bytes stay unchanged; pdfsig and qpdf accept it", async () => {
@@ -136,13 +136,13 @@ describe.runIf(tools)("signPdf", () => {
     });
     if (!first.ok) throw new Error(first.error);
     // Append a revision that replaces the first page's content stream, as a forger would.
-    const doc = await PDFDocument.load(first.value);
+    const doc = await PDFDocument.load(first.value.pdf);
     const contents = doc.getPages()[0]?.node.get(PDFName.of("Contents"));
     const contentsRef = contents instanceof PDFArray ? contents.get(0) : contents;
     if (!(contentsRef instanceof PDFRef)) throw new Error("page 1 has no indirect contents");
     const number = contentsRef.objectNumber;
     const stream = "BT /F1 12 Tf 72 720 Td (Forfalskad text) Tj ET";
-    const base = Buffer.from(first.value);
+    const base = Buffer.from(first.value.pdf);
     const offset = base.length + 1;
     const update = `\n${number} 0 obj\n<< /Length ${stream.length} >>\nstream\n${stream}\nendstream\nendobj\n`;
     const prev = /startxref\s+(\d+)\s*%%EOF\s*$/.exec(base.toString("latin1"))?.[1];
@@ -155,7 +155,7 @@ describe.runIf(tools)("signPdf", () => {
       passphrase: bob.passphrase,
     });
     if (!second.ok) throw new Error(second.error);
-    const ours = await inspectSignatures(second.value);
+    const ours = await inspectSignatures(second.value.pdf);
     expect(ours.signatures.map((s) => s.valid)).toEqual([true, true]);
     expect(ours.signatures[0]?.changedAfter).toEqual([`sidan 1 har ändrats (objekt ${number})`]);
     expect(ours.signatures[1]?.changedWith).toEqual([`sidan 1 har ändrats (objekt ${number})`]);
@@ -204,7 +204,7 @@ describe.runIf(tools)("signPdf", () => {
       passphrase: alice.passphrase,
     });
     if (!once.ok) throw new Error(once.error);
-    const twice = await signPdf(once.value, {
+    const twice = await signPdf(once.value.pdf, {
       party: "socialnamnden",
       p12: bob.p12,
       passphrase: bob.passphrase,

@@ -184,7 +184,7 @@ describe.runIf(tools)("iop verify", () => {
       signingTime: new Date(Date.UTC(2025, 2, 25, 13, 30, 0)),
     });
     if (!first.ok) throw new Error(first.error);
-    writeFileSync(pdf, first.value);
+    writeFileSync(pdf, first.value.pdf);
     const p12 = join(tmp.dir, "bob.p12");
     writeFileSync(p12, bob.p12);
     const signed = await iop(["sign", pdf, "--party", "bo-stockholm-gotland", "--p12", p12], {
@@ -203,7 +203,7 @@ describe.runIf(tools)("iop verify", () => {
       `ok: ${ELECTRONIC}: filen är den byggda filen med underskrifter tillagda efteråt`,
     );
     expect(run.stdout).toContain(
-      `ok: ${ELECTRONIC}: underskrift för Socialnämnden i Stockholms stad av Veronica Carstorp Wolgast, 2025-03-25 14:30:00 (svensk tid): giltig; certifikatet är självsignerat`,
+      `ok: ${ELECTRONIC}: underskrift för Socialnämnden i Stockholms stad av Veronica Carstorp Wolgast, 2025-03-25 14:30:00 (svensk tid): giltig; PAdES B-B; certifikatet är självsignerat; därefter tillagt: 1 underskrift till`,
     );
     expect(run.stdout).toContain(
       "underskrift för Brottsofferjouren Stockholm-Gotland av Cecilia Ekstrand",

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
+import { basename, join } from "node:path";
+import { MANIFEST_FILE } from "../../package/manifest.js";
 import { writeFileAtomically } from "../../package/write.js";
+import { MANIFEST_SIGNATURE_FILE } from "../../sign/manifest-signature.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, UsageError } from "../command.js";
 
@@ -8,29 +10,48 @@ export const PASSPHRASE_ENV = "IOP_P12_PASSPHRASE";
 
 export const sign: Command = {
   name: "sign",
-  summary: "skriv under en PDF elektroniskt för en part med ett PKCS#12-certifikat",
-  help: `Användning: iop sign <pdf> --party <id> --p12 <fil> [-o <fil>]
+  summary: "skriv under en PDF elektroniskt (PAdES) för en part med ett PKCS#12-certifikat",
+  help: `Användning: iop sign <pdf> --party <id> --p12 <fil> [--tsa <url> [--lt]] [-o <fil>]
+       iop sign <mapp> --manifest --p12 <fil> [--tsa <url>]
 
 Skriver under partens underskriftsfält i PDF-filen med certifikatet och nyckeln i en
-PKCS#12-fil (.p12/.pfx). Underskriften läggs till i slutet av filen som en inkrementell
-uppdatering: allt som stod i filen före står kvar oförändrat, så tidigare underskrifter
-förblir giltiga och en och samma PDF kan bära alla parters underskrifter. Filen skrivs om på
-plats om inte -o anges.
+PKCS#12-fil (.p12/.pfx), som en PAdES-underskrift (ETSI EN 319 142-1, typen
+ETSI.CAdES.detached), så som svenska myndigheters e-underskriftstjänster gör. Underskriften
+läggs till i slutet av filen som en inkrementell uppdatering: allt som stod i filen före står
+kvar oförändrat, så tidigare underskrifter förblir giltiga och en och samma PDF kan bära alla
+parters underskrifter. Filen skrivs om på plats om inte -o anges.
+
+Nivåer:
+  B-B   standard: underskrift med certifikatet; tidpunkten är den som datorn uppger.
+  B-T   med --tsa: dessutom en tidsstämpel (RFC 3161) från en tidsstämpeltjänst.
+  B-LT  med --tsa och --lt: dessutom certifikatkedjan och spärrlistor (CRL) i filen (DSS),
+        så att underskriften kan kontrolleras långt senare. Går spärrinformationen inte att
+        hämta stannar underskriften på B-T, och iop säger det.
+
+Ett pappersexemplar ("Exemplar k av N") av ett avtal som skrivs under på papper kan inte
+skrivas under elektroniskt; det är exemplar/<namn>-elektronisk.pdf som skrivs under.
+
+Med --manifest skrivs i stället en fristående underskrift av mappens manifest.json till
+manifest.json.p7s (CAdES, DER), som iop verify kontrollerar.
 
 Lösenfrasen till PKCS#12-filen läses från miljövariabeln ${PASSPHRASE_ENV}, annars frågar
 iop efter den (utan att visa den). Den kan aldrig anges som argument på kommandoraden, där
-den skulle synas i processlistan och i skalets historik.
+den skulle synas i processlistan och i skalets historik. Nyckeln skrivs aldrig till disk.
 
 Flaggor:
   --party <id>        partens id (underskriftsfältets namn), t.ex. socialnamnden
   --p12 <fil>         PKCS#12-filen med certifikat och privat nyckel
+  --tsa <url>         tidsstämpeltjänst (RFC 3161, http eller https): nivå B-T
+  --lt                lägg till valideringsdata (DSS): nivå B-LT; kräver --tsa
+  --manifest          skriv under mappens manifest.json (manifest.json.p7s)
   -o, --output <fil>  skriv den underskrivna PDF-filen hit i stället för på plats
   --reason <text>     skäl till underskriften (valfritt, sparas i underskriften)
   --location <ort>    ort (valfritt, sparas i underskriften)
   -h, --help          visa denna hjälp
 
 Slutkod: 0 underskriven, 1 kunde inte skriva under (fel part, fel lösenfras, redan
-underskriven …), 2 felaktig användning eller fil som inte kan läsas.
+underskriven, pappersexemplar, tidsstämpeltjänsten svarar inte …), 2 felaktig användning
+eller fil som inte kan läsas.
 `,
   async run(args, io) {
     if (args.some((a) => /^--?(pass|password|passphrase|pin|lösen)/i.test(a))) {
@@ -44,19 +65,44 @@ underskriven …), 2 felaktig användning eller fil som inte kan läsas.
       output: { type: "string", short: "o" },
       reason: { type: "string" },
       location: { type: "string" },
+      tsa: { type: "string" },
+      lt: { type: "boolean" },
+      manifest: { type: "boolean" },
     });
-    if (positionals.length !== 1) throw new UsageError("Ange exakt en PDF-fil.");
-    if (!values.party) throw new UsageError("Ange parten med --party <id>.");
+    if (positionals.length !== 1) {
+      throw new UsageError(
+        values.manifest ? "Ange exakt en byggd mapp." : "Ange exakt en PDF-fil.",
+      );
+    }
     if (!values.p12) throw new UsageError("Ange PKCS#12-filen med --p12 <fil>.");
+    if (values.tsa !== undefined && !/^https?:\/\/[^\s]+$/i.test(values.tsa)) {
+      throw new UsageError("--tsa ska vara en adress som börjar med http:// eller https://.");
+    }
+    if (values.lt && !values.tsa) {
+      throw new UsageError("--lt (nivå B-LT) kräver en tidsstämpel: ange också --tsa <url>.");
+    }
+    if (values.manifest) {
+      for (const flag of ["party", "output", "reason", "location", "lt"] as const) {
+        if (values[flag] !== undefined) {
+          throw new UsageError(`--${flag} kan inte användas med --manifest.`);
+        }
+      }
+    } else if (!values.party) {
+      throw new UsageError("Ange parten med --party <id>.");
+    }
     const input = positionals[0] as string;
-    const output = values.output ?? input;
+    const target = values.manifest ? join(input, MANIFEST_FILE) : input;
 
-    let pdf: Uint8Array;
+    let data: Uint8Array;
     let p12: Uint8Array;
     try {
-      pdf = await readFile(input);
+      data = await readFile(target);
     } catch {
-      io.stderr(`iop sign: PDF-filen ${input} kan inte läsas.\n`);
+      io.stderr(
+        values.manifest
+          ? `iop sign: ${input} är ingen byggd mapp med manifest.json.\n`
+          : `iop sign: PDF-filen ${input} kan inte läsas.\n`,
+      );
       return EXIT.usage;
     }
     try {
@@ -64,6 +110,16 @@ underskriven …), 2 felaktig användning eller fil som inte kan läsas.
     } catch {
       io.stderr(`iop sign: PKCS#12-filen ${values.p12} kan inte läsas.\n`);
       return EXIT.usage;
+    }
+    if (!values.manifest) {
+      const { paperCopyOf } = await import("../../sign/paper.js");
+      const paper = await paperCopyOf(input);
+      if (paper) {
+        io.stderr(
+          `iop sign: ${input}: detta är exemplar ${paper.number} av ${paper.of} (${paper.partyName}) av "${paper.title}", som skrivs under på papper. Ett pappersexemplar kan inte skrivas under elektroniskt; ändra underskriftssättet till elektronisk i avtalet och bygg om, så skrivs exemplar/…-elektronisk.pdf.\n`,
+        );
+        return EXIT.input;
+      }
     }
     const passphrase =
       io.env[PASSPHRASE_ENV] ?? (await io.prompt?.(`Lösenfras för ${basename(values.p12)}: `));
@@ -73,22 +129,53 @@ underskriven …), 2 felaktig användning eller fil som inte kan läsas.
       );
     }
 
+    if (values.manifest) {
+      const { signDetached } = await import("../../sign/detached.js");
+      const signed = await signDetached(data, {
+        p12,
+        passphrase,
+        ...(values.tsa ? { tsa: values.tsa } : {}),
+      });
+      if (!signed.ok) {
+        io.stderr(`iop sign: ${target}: ${signed.error}\n`);
+        return EXIT.input;
+      }
+      const output = join(input, MANIFEST_SIGNATURE_FILE);
+      try {
+        await writeFileAtomically(output, signed.value);
+      } catch {
+        io.stderr(`iop sign: ${output} kan inte skrivas.\n`);
+        return EXIT.usage;
+      }
+      const { verifyDetachedPkcs7 } = await import("../../verify/pkcs7.js");
+      const check = verifyDetachedPkcs7(signed.value, data);
+      const who = check.certificate?.commonName ?? check.certificate?.subject ?? "okänd";
+      io.stdout(
+        `${output}: manifest.json underskrivet av ${who}; underskriften är ${check.problems.length === 0 ? "giltig" : "OGILTIG"}.\n`,
+      );
+      return check.problems.length === 0 ? EXIT.ok : EXIT.input;
+    }
+
+    const output = values.output ?? input;
     // Loaded here: signing and reading signatures are large, and only this command needs them.
     const { signPdf } = await import("../../sign/sign.js");
-    const signed = await signPdf(pdf, {
-      party: values.party,
+    const signed = await signPdf(data, {
+      party: values.party as string,
       p12,
       passphrase,
       ...(values.reason ? { reason: values.reason } : {}),
       ...(values.location ? { location: values.location } : {}),
+      ...(values.tsa ? { tsa: values.tsa } : {}),
+      ...(values.lt ? { lt: true } : {}),
     });
     if (!signed.ok) {
       io.stderr(`iop sign: ${input}: ${signed.error}\n`);
       return EXIT.input;
     }
+    for (const note of signed.value.notes) io.stderr(`iop sign: varning: ${note}\n`);
 
     try {
-      await writeFileAtomically(output, signed.value, { keepMode: true });
+      await writeFileAtomically(output, signed.value.pdf, { keepMode: true });
     } catch {
       io.stderr(`iop sign: ${output} kan inte skrivas.\n`);
       return EXIT.usage;
@@ -96,11 +183,11 @@ underskriven …), 2 felaktig användning eller fil som inte kan läsas.
 
     // Read back what was written, as a check and to tell the user who signed.
     const { inspectSignatures } = await import("../../verify/signatures.js");
-    const report = await inspectSignatures(signed.value);
+    const report = await inspectSignatures(signed.value.pdf);
     const mine = report.signatures.find((s) => s.field === values.party);
     const who = mine?.certificate?.commonName ?? mine?.certificate?.subject ?? "okänd";
     io.stdout(
-      `${output}: underskriven för ${values.party} av ${who}; underskriften är ${mine?.valid ? "giltig" : "OGILTIG"}.\n`,
+      `${output}: underskriven för ${values.party} av ${who} (PAdES ${mine?.level ?? "okänd nivå"}); underskriften är ${mine?.valid ? "giltig" : "OGILTIG"}.\n`,
     );
     if (report.unsignedFields.length > 0) {
       io.stdout(`Återstår att skriva under: ${report.unsignedFields.join(", ")}.\n`);

@@ -1,11 +1,14 @@
-import type { Finding } from "../../verify/folder.js";
+import type { X509Certificate } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import type { Finding, VerifyReport } from "../../verify/folder.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, UsageError } from "../command.js";
 
 export const verify: Command = {
   name: "verify",
   summary: "kontrollera en byggd mapp: filer, exemplar och underskrifter",
-  help: `Användning: iop verify <mapp> [--format text|json]
+  help: `Användning: iop verify <mapp>|<pdf> [--trust <pem>] [--format text|json]
 
 Kontrollerar en mapp som iop build har skrivit (t.ex. out/stockholm-brottsofferstod-2025):
 
@@ -14,8 +17,15 @@ Kontrollerar en mapp som iop build har skrivit (t.ex. out/stockholm-brottsoffers
   - att manifestet hänger ihop (fingeravtryck, exemplarens nummer, parter och sökvägar);
   - att alla exemplar av ett dokument har samma text, sida för sida, läst ur PDF-filerna
     (utom raden "Exemplar k av N – …"), och bär fingeravtrycket på varje sida;
-  - underskrifter: vem som skrivit under (certifikatets namn), när, om underskriften är
-    giltig och om något har ändrats i filen efter den.
+  - underskrifter: vem som skrivit under (certifikatets namn), den uppgivna tiden,
+    tidsstämpelns tid och tidsstämpeltjänst, vilken PAdES-nivå underskriften når (B-B, B-T,
+    B-LT), om certifikatet kedjar till en betrodd utfärdare (med --trust) och vad som har
+    ändrats i filen efter den: fler underskrifter, valideringsdata (DSS), ifyllda
+    formulärfält eller innehållet;
+  - en fristående underskrift av manifestet (manifest.json.p7s, iop sign --manifest) när
+    den finns: en ogiltig underskrift är ett fel.
+
+Med en PDF-fil i stället för en mapp kontrolleras bara filens underskrifter.
 
 En PDF som har skrivits under efter bygget (iop sign) godtas när den byggda filen står kvar
 oförändrad i början och allt som lagts till är underskrifter.
@@ -23,6 +33,8 @@ oförändrad i början och allt som lagts till är underskrifter.
 Kräver pdftotext (poppler-utils).
 
 Flaggor:
+  --trust <pem>       betrodda utfärdare (ett eller flera certifikat i PEM): varje
+                      underskrifts certifikatkedja ska leda till något av dem
   --format text|json  utdataformat (standard: text)
   -h, --help          visa denna hjälp
 
@@ -30,16 +42,54 @@ Slutkod: 0 allt stämmer, 1 något stämmer inte, 2 felaktig användning, mapp s
 läsas eller pdftotext saknas.
 `,
   async run(args, io) {
-    const { values, positionals } = parse(args, { format: { type: "string", default: "text" } });
+    const { values, positionals } = parse(args, {
+      format: { type: "string", default: "text" },
+      trust: { type: "string" },
+    });
     const format = values.format;
     if (format !== "text" && format !== "json") {
       throw new UsageError(`Okänt format "${format}"; välj text eller json.`);
     }
-    if (positionals.length !== 1) throw new UsageError("Ange exakt en mapp att kontrollera.");
+    if (positionals.length !== 1) {
+      throw new UsageError("Ange exakt en mapp (eller PDF-fil) att kontrollera.");
+    }
     const dir = positionals[0] as string;
-    // Loaded here, so other commands do not load the signature and PDF readers.
-    const { verifyFolder } = await import("../../verify/folder.js");
-    const report = await verifyFolder(dir);
+    let trust: X509Certificate[] | undefined;
+    if (values.trust !== undefined) {
+      const { readTrustStore } = await import("../../verify/trust.js");
+      const read = await readTrustStore(values.trust);
+      if (!read.ok) {
+        io.stderr(`iop verify: ${read.error}\n`);
+        return EXIT.usage;
+      }
+      trust = read.value;
+    }
+    let report: VerifyReport;
+    if (/\.pdf$/i.test(dir)) {
+      // One PDF: its signatures only.
+      let data: Uint8Array;
+      try {
+        data = await readFile(dir);
+      } catch {
+        io.stderr(`iop verify: PDF-filen ${dir} kan inte läsas.\n`);
+        return EXIT.usage;
+      }
+      const { inspectSignatures, signatureFindings } = await import("../../verify/signatures.js");
+      const signatures = await inspectSignatures(data, trust ? { trust } : {});
+      const findings = signatureFindings(basename(dir), signatures, (field) => field, true);
+      if (signatures.signatures.length === 0) {
+        findings.push({
+          level: "fel",
+          file: basename(dir),
+          message: "filen har inga underskrifter",
+        });
+      }
+      report = { findings };
+    } else {
+      // Loaded here, so other commands do not load the signature and PDF readers.
+      const { verifyFolder } = await import("../../verify/folder.js");
+      report = await verifyFolder(dir, trust ? { trust } : {});
+    }
     if (report.usageError) {
       io.stderr(`iop verify: ${report.usageError}\n`);
       return EXIT.usage;
