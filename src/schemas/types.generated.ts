@@ -351,6 +351,7 @@ av: Id[]
  * När, t.ex. "årligen efter avslutat verksamhetsår", eller markerat som saknat.
  */
 "när": (Rad | Saknas)
+senast?: DagPaAret
 till?: Rad
 /**
  * Hur statistiken delas upp.
