@@ -588,16 +588,16 @@ utan_titel: true
  */
 "mål_punkter"?: Text[]
 /**
- * Partens specifika åtaganden.
+ * Partens specifika åtaganden, eller markerade som saknade.
  */
-"åtaganden"?: {
+"åtaganden"?: ({
 inledning?: Text
 /**
  * Åtagandena, ett per punkt.
  */
 punkter: Text[]
 villkor?: Text
-}
+} | Saknas)
 /**
  * Mål för stödets kvalitet.
  */
