@@ -6,8 +6,10 @@
  *
  * - `id` becomes the new folder's name and `status` goes back to `utkast`;
  * - the dates and amounts of the old edition (versionsdatum, the decision's date and reference,
- *   every `belopp` and an own contribution's `värde`) become `{ saknas: "Bekräfta … (förra
- *   upplagan: <old value>)" }`, so `iop check` lists each one until it is confirmed;
+ *   every `belopp`, an own contribution's `värde`, a formula's population year and count) become
+ *   `{ saknas: "… ska bekräftas för den nya upplagan (förra upplagan: <old value>)" }`, so
+ *   `iop check` lists each one until it is confirmed; a budget's stated `summa`, which cannot be
+ *   marked so, is taken out (a comment keeps the old value), as it is derived from the rows;
  * - the period's dates and the signing year, which the schema does not let be marked missing,
  *   keep their values under a comment that asks to confirm them;
  * - each bilaga's `ändringslogg` is emptied (the log belongs to the edition it amended).
@@ -38,7 +40,7 @@ export interface EditionChange {
   file: string;
   /** The data path, e.g. "parter › 0 › undertecknare". */
   path: string;
-  what: "id" | "status" | "bekräfta" | "kommentar" | "ändringslogg";
+  what: "id" | "status" | "bekräfta" | "summa" | "kommentar" | "ändringslogg";
   old?: string;
 }
 
@@ -90,16 +92,52 @@ function confirm(
   ctx.changes.push({ file: ctx.file, path: pathText(path), what: "bekräfta", old });
 }
 
-/** Every amount (`belopp`, and `värde` of an own contribution) under `node`, marked to confirm. */
+/**
+ * A budget's stated `summa`, which cannot be marked saknas, is taken out (its line becomes a
+ * comment with the old value): the total is derived from the rows once they are confirmed.
+ */
+function dropSum(
+  ctx: Context,
+  map: YAMLMap<Scalar, Node>,
+  pair: Pair<Scalar, Node>,
+  path: (string | number)[],
+) {
+  const keyStart = pair.key?.range?.[0];
+  const valueEnd = pair.value?.range?.[1];
+  if (map.flow || keyStart === undefined || valueEnd === undefined || !isScalar(pair.value)) return;
+  const start = lineStart(ctx.text, keyStart);
+  const newline = ctx.text.indexOf("\n", valueEnd);
+  const end = newline < 0 ? ctx.text.length : newline + 1;
+  const old = String(pair.value.value);
+  ctx.edits.push({
+    start,
+    end,
+    text: `${ctx.text.slice(start, keyStart)}# summa: ${old} (förra upplagan) är borttagen; summan räknas fram ur de bekräftade beloppen.\n`,
+  });
+  ctx.changes.push({ file: ctx.file, path: pathText(path), what: "summa", old });
+}
+
+/**
+ * Every amount under `node` marked to confirm: `belopp`, an own contribution's `värde`, the year
+ * and population of a formula; a stated `summa` is taken out (see dropSum).
+ */
 function confirmAmounts(ctx: Context, node: unknown, path: (string | number)[]) {
   if (isMap(node)) {
-    for (const pair of (node as YAMLMap<Scalar, Node>).items) {
+    const map = node as YAMLMap<Scalar, Node>;
+    for (const pair of map.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key === undefined) continue;
-      const amount = key === "belopp" || (key === "värde" && path.includes("egen_insats"));
-      if (amount && isScalar(pair.value) && typeof pair.value.value === "number") {
-        confirm(ctx, pair.value, [...path, key], "Beloppet ska bekräftas för den nya upplagan");
-      } else confirmAmounts(ctx, pair.value, [...path, key]);
+      const number = isScalar(pair.value) && typeof pair.value.value === "number";
+      const formula = path.at(-1) === "befolkning";
+      const amount =
+        key === "belopp" ||
+        (key === "värde" && path.includes("egen_insats")) ||
+        (formula && (key === "år" || key === "antal"));
+      if (amount && number) {
+        const what = key === "år" ? "Året" : key === "antal" ? "Antalet" : "Beloppet";
+        confirm(ctx, pair.value, [...path, key], `${what} ska bekräftas för den nya upplagan`);
+      } else if (key === "summa" && number) dropSum(ctx, map, pair, [...path, key]);
+      else confirmAmounts(ctx, pair.value, [...path, key]);
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => {

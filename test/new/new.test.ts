@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { isMap, isScalar, parse, parseDocument, visit } from "yaml";
 import type { Diagnostic } from "../../src/diagnostics.js";
@@ -297,6 +297,159 @@ describe("iop new (skeleton)", () => {
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr).toContain(message);
     }
+    expect(readdirSync(base)).toEqual([]);
+  });
+});
+
+/** Copies an example agreement into a temp folder (to change it before making its next edition). */
+function copyOf(source: string): string {
+  const dir = join(temp(), basename(source));
+  cpSync(source, dir, { recursive: true });
+  return dir;
+}
+
+describe("iop new --from (the next edition)", () => {
+  it("Stockholm 2025: same words, status utkast, amounts to confirm; iop diff shows exactly that", async () => {
+    const dir = join(temp(), "stockholm-brottsofferstod-2028");
+    const r = await runCli(["new", dir, "--from", STOCKHOLM]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("9 datum och belopp att bekräfta (markerade saknas)");
+    expect(r.stderr).toContain("2 angivna summor borttagna");
+    expect(Object.keys(files(dir))).toEqual(Object.keys(files(STOCKHOLM)));
+    const data = parse(readFileSync(join(dir, "overenskommelse.yaml"), "utf8"));
+    expect(data).toMatchObject({ id: "stockholm-brottsofferstod-2028", status: "utkast" });
+    const bilaga = parse(readFileSync(join(dir, "bilaga-1.yaml"), "utf8"));
+    expect(bilaga.ekonomi.ersättning.rader[0]).toEqual({
+      post: "Personal",
+      belopp: { saknas: "Beloppet ska bekräftas för den nya upplagan (förra upplagan: 650000)" },
+    });
+    expect(bilaga.ekonomi.ersättning.summa).toBeUndefined();
+
+    const checked = await check(dir);
+    expect(checked.code).toBe(0);
+    const missing = checked.diagnostics.filter((d) => d.rule === "uppgift-saknas");
+    expect(missing).toHaveLength(saknasMarkers(dir));
+    expect(saknasMarkers(dir)).toBe(saknasMarkers(STOCKHOLM) + 9);
+
+    const diff = await runCli(["diff", STOCKHOLM, dir, "--format", "json"]);
+    const json = JSON.parse(diff.stdout) as {
+      summary: { kind: string; document: string; old: unknown; new: unknown }[];
+      documents: {
+        name: string;
+        status: string;
+        sections: { id: string; changes: { kind: string; text: string }[] }[];
+      }[];
+    };
+    expect(json.summary.map((s) => [s.kind, s.document])).toEqual([
+      ["status", "overenskommelse"],
+      ["ersattning", "bilaga-1"],
+      ["egenfinansiering", "bilaga-1"],
+    ]);
+    // The text changes only where an amount became "uppgift saknas".
+    expect(json.documents.filter((d) => d.status !== "unchanged").map((d) => d.name)).toEqual([
+      "bilaga-1",
+    ]);
+    const bilaga1 = json.documents.find((d) => d.name === "bilaga-1");
+    expect(bilaga1?.sections.map((s) => s.id)).toEqual(["ersattning", "egenfinansiering"]);
+    for (const section of bilaga1?.sections ?? []) {
+      for (const c of section.changes) {
+        if (c.kind === "del") expect(c.text).toMatch(/^\d[\d\s]*\skr$/u);
+        if (c.kind === "ins") expect(c.text).toBe("uppgift saknas");
+      }
+    }
+  });
+
+  it("keeps every other byte, comments and layout included", async () => {
+    const dir = join(temp(), "stockholm-brottsofferstod-2028");
+    await runCli(["new", dir, "--from", STOCKHOLM]);
+    const old = files(STOCKHOLM);
+    for (const [name, text] of Object.entries(files(dir))) {
+      const before = (old[name] as string).split("\n");
+      const after = text.split("\n");
+      // Only the $schema line (the new folder is elsewhere) and the lines listed here differ.
+      const changed = after.filter((l) => !before.includes(l));
+      for (const line of changed) {
+        expect(line, `${name}: ${line}`).toMatch(
+          /^# yaml-language-server|^id: |^status: utkast$|saknas: ".* ska bekräftas för den nya upplagan \(förra upplagan: |^\s*# BEKRÄFTA|^# \(start |^\s*# summa: /,
+        );
+      }
+      expect(
+        before
+          .filter((l) => !after.includes(l))
+          .every((l) => /yaml-language-server|^id: |^status: |belopp: \d|summa: \d/.test(l)),
+      ).toBe(true);
+      if (name === "overenskommelse.yaml") {
+        expect(text).toContain("# Källa: seed 000 (överenskommelsen, Stockholm 2025).");
+        expect(text).toContain(
+          "# BEKRÄFTA PERIODEN för den nya upplagan: datumen är kopierade från förra upplagan\n# (start 2025-04-01, inledande_slut 2025-12-31, längst_till 2027-12-31).\nperiod:\n",
+        );
+        expect(text).toContain(
+          "  # BEKRÄFTA året för underskrifterna (förra upplagan: 2025).\n  år: 2025\n",
+        );
+      }
+    }
+  });
+
+  it("empties the change logs and marks the decision to confirm", async () => {
+    const old = copyOf(STOCKHOLM);
+    const agreement = readFileSync(join(old, "overenskommelse.yaml"), "utf8").replace(
+      '  datum: { saknas: "Beslutsdatum för 2025 års överenskommelse anges inte i källorna" }',
+      '  datum: "2025-03-20"\n  referens: "§ 12"',
+    );
+    writeFileSync(join(old, "overenskommelse.yaml"), agreement);
+    const bilaga = `${readFileSync(join(old, "bilaga-1.yaml"), "utf8")}
+# Beslut i styrgruppen.
+ändringslogg:
+  - datum: "2025-06-01"
+    beslut: Styrgruppen 2025-05-28
+    beskrivning: Öppettiderna utökades.
+`;
+    writeFileSync(join(old, "bilaga-1.yaml"), bilaga);
+    expect((await check(old)).code).toBe(0);
+    const dir = join(temp(), "ny-upplaga");
+    const r = await runCli(["new", dir, "--from", old]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("1 ändringslogg tömd");
+    const next = parse(readFileSync(join(dir, "bilaga-1.yaml"), "utf8"));
+    expect(next.ändringslogg).toEqual([]);
+    expect(readFileSync(join(dir, "bilaga-1.yaml"), "utf8")).toContain(
+      "# Beslut i styrgruppen.\nändringslogg: []\n",
+    );
+    const data = parse(readFileSync(join(dir, "overenskommelse.yaml"), "utf8"));
+    expect(data.beslut).toMatchObject({
+      datum: { saknas: "Beslutsdatum för den nya upplagan (förra upplagan: 2025-03-20)" },
+      referens: { saknas: "Beslutets referens för den nya upplagan (förra upplagan: § 12)" },
+    });
+    expect((await check(dir)).code).toBe(0);
+  });
+
+  it("Kalmar 2018: the formula's population stays marked, the edition checks clean", async () => {
+    const dir = join(temp(), "kalmar-brottsofferstod-2027");
+    expect(
+      (await runCli(["new", dir, "--from", join(root, "agreements/kalmar-brottsofferstod-2018")]))
+        .code,
+    ).toBe(0);
+    const { code, diagnostics } = await check(dir);
+    expect(code).toBe(0);
+    expect(diagnostics.filter((d) => d.rule !== "uppgift-saknas").map((d) => d.rule)).toEqual([
+      "utkast",
+    ]);
+  });
+
+  it("refuses a previous edition with errors, and writes nothing", async () => {
+    const old = copyOf(STOCKHOLM);
+    writeFileSync(
+      join(old, "overenskommelse.yaml"),
+      readFileSync(join(old, "overenskommelse.yaml"), "utf8").replace(
+        '"802490-7720"',
+        '"802490-7721"',
+      ),
+    );
+    const base = temp();
+    const r = await runCli(["new", join(base, "ny"), "--from", old]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("förra upplagan i");
+    expect(r.stderr).toMatch(/overenskommelse\.yaml:\d+:\d+: fel: /);
     expect(readdirSync(base)).toEqual([]);
   });
 });

@@ -233,10 +233,23 @@ som redan har innehåll.
       }
       const next = nextEdition(await agreementFiles(values.from), { id, dir });
       await write(next.files);
-      const confirm = next.changes.filter((c) => c.what === "bekräfta").length;
-      const logs = next.changes.filter((c) => c.what === "ändringslogg").length;
+      const count = (what: string) => next.changes.filter((c) => c.what === what).length;
+      const sums = count("summa");
+      const logs = count("ändringslogg");
+      const done = [
+        "status utkast",
+        `${count("bekräfta")} datum och belopp att bekräfta (markerade saknas)`,
+        ...(sums
+          ? [
+              `${sums} ${sums === 1 ? "angiven summa borttagen" : "angivna summor borttagna"} (räknas fram)`,
+            ]
+          : []),
+        ...(logs
+          ? [`${logs} ändringslogg${logs === 1 ? "" : "ar"} tömd${logs === 1 ? "" : "a"}`]
+          : []),
+      ];
       io.stderr(
-        `Nästa upplaga: status utkast, ${confirm} datum och belopp att bekräfta (markerade saknas)${logs ? `, ${logs} ändringslogg${logs === 1 ? "" : "ar"} tömd${logs === 1 ? "" : "a"}` : ""}. Kör iop check ${dir}.\n`,
+        `Nästa upplaga: ${done.join(", ")}. Periodens datum är kvar med en kommentar: bekräfta dem. Kör iop check ${dir}.\n`,
       );
       return EXIT.ok;
     }
