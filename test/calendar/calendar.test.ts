@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
@@ -241,6 +241,32 @@ describe("iop calendar", () => {
     } finally {
       tmp.remove();
     }
+  });
+
+  it("reports an agreement with errors at file:line:col and writes no .ics", async () => {
+    const dir = writeAgreement({
+      "overenskommelse.yaml": AGREEMENT.replace(
+        'inledande_slut: "2025-12-31"',
+        'inledande_slut: "2024-12-31"',
+      ),
+    });
+    const tmp = tempDir();
+    try {
+      const ics = join(tmp.dir, "k.ics");
+      const r = await runCli(["calendar", dir, "--ics", ics]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/overenskommelse\.yaml:\d+:\d+: fel: Den inledande perioden slutar/);
+      expect(r.stdout).toBe("");
+      expect(existsSync(ics)).toBe(false);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it("is listed in iop --help", async () => {
+    const { stdout } = await runCli(["--help"]);
+    expect(stdout).toMatch(/^ {2}calendar +visa perioder, uppsägningsdagar/m);
+    expect(stdout).toMatch(/^ {2}new +starta en ny överenskommelse/m);
   });
 
   it("reports bad input and usage in Swedish", async () => {
