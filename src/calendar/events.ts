@@ -7,6 +7,7 @@
 import {
   type Agreement,
   dateRange,
+  isSaknas,
   known,
   noticeDeadline,
   partById,
@@ -109,6 +110,8 @@ export function calendarOf(agreement: Agreement, today: string): Calendar {
   const events: CalendarEvent[] = [];
   const notice = known(agreement.data.period.uppsägning);
   const lastIsFinal = openEndedUntil === undefined;
+  // An extension marked saknas: whether the partnership goes on after the last term is not known.
+  const extensionUnknown = isSaknas(agreement.data.period.förlängning);
   for (const term of list) {
     events.push({
       date: term.start,
@@ -124,9 +127,11 @@ export function calendarOf(agreement: Agreement, today: string): Calendar {
     events.push({
       date: term.end,
       kind: "period-slut",
-      summary: final
-        ? `Period ${term.number} slutar; överenskommelsen upphör senast denna dag`
-        : `Period ${term.number} slutar`,
+      summary: !final
+        ? `Period ${term.number} slutar`
+        : extensionUnknown
+          ? `Period ${term.number} slutar; förlängning: uppgift saknas`
+          : `Period ${term.number} slutar; överenskommelsen upphör senast denna dag`,
       deadline: false,
       term: term.number,
     });

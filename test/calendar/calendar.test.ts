@@ -263,6 +263,34 @@ describe("iop calendar", () => {
     }
   });
 
+  it("on a fresh iop new skeleton: its one term, no deadline until extension and notice are filled in", async () => {
+    const tmp = tempDir();
+    try {
+      const dir = join(tmp.dir, "exempel-iop-2027");
+      const made = await runCli([
+        "new",
+        dir,
+        "--kommun",
+        "Exempelstad",
+        "--part",
+        "Föreningen Exempel",
+        "--start",
+        "2027-01-01",
+        "--slut",
+        "2027-12-31",
+      ]);
+      expect(made.code, made.stderr).toBe(0);
+      const r = await runCli(["calendar", dir]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(tableRows(r.stdout)).toEqual([
+        { date: "2027-01-01", summary: "Den inledande perioden börjar", note: "" },
+        { date: "2027-12-31", summary: "Period 1 slutar; förlängning: uppgift saknas", note: "" },
+      ]);
+    } finally {
+      tmp.remove();
+    }
+  });
+
   it("is listed in iop --help", async () => {
     const { stdout } = await runCli(["--help"]);
     expect(stdout).toMatch(/^ {2}calendar +visa perioder, uppsägningsdagar/m);
