@@ -144,3 +144,37 @@ export const untitledSigners = (bilaga: Bilaga): Set<string> =>
 /** The party id of an entry of a bilaga's `undertecknare`. */
 export const signerId = (entry: NonNullable<Bilaga["undertecknare"]>[number]): string =>
   typeof entry === "string" ? entry : entry.part;
+
+/** First and last day covered by a date ("2025-04-01"), a month ("2025-11") or a year ("2018"). */
+export function dateRange(value: string): { first: string; last: string } {
+  if (value.length === 4) return { first: `${value}-01-01`, last: `${value}-12-31` };
+  if (value.length === 7) {
+    const [y, m] = value.split("-").map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    return { first: `${value}-01`, last };
+  }
+  return { first: value, last: value };
+}
+
+/** The same day of the year (MM-DD) in the year of `iso`, moved back a year when it falls after `iso`. */
+export function lastOccurrenceOnOrBefore(monthDay: string, iso: string): string {
+  const year = Number(iso.slice(0, 4));
+  const candidate = `${year}-${monthDay}`;
+  return candidate <= iso ? candidate : `${year - 1}-${monthDay}`;
+}
+
+/** A notice rule as the period gives it (not marked missing). */
+export type NoticeRule = Exclude<NonNullable<Period["uppsägning"]>, Saknas>;
+
+/**
+ * The last day on which notice can be given for a term that ends on `termEnd` (a full date): the
+ * rule's day of the year on or before that end (`senast: "09-30"`), or `månader_före_slut` months
+ * before it.
+ */
+export function noticeDeadline(notice: NoticeRule, termEnd: string): string | undefined {
+  if ("senast" in notice && notice.senast !== undefined)
+    return lastOccurrenceOnOrBefore(notice.senast, termEnd);
+  if ("månader_före_slut" in notice && notice.månader_före_slut !== undefined)
+    return shiftMonths(termEnd, -notice.månader_före_slut);
+  return undefined;
+}

@@ -24,6 +24,9 @@ const packageRoot = findRoot();
 const schemaDir = pathToFileURL(join(packageRoot, "schemas/"));
 export const templateDir = pathToFileURL(join(packageRoot, "templates/"));
 
+/** The path of a schema file of schemas/ (for the `$schema` line of YAML files that iop writes). */
+export const schemaPath = (name: string): string => join(packageRoot, "schemas", name);
+
 const schemas = new Map<string, unknown>();
 
 /** A schema file of schemas/, parsed once per process (validation and compose both read them). */

@@ -21,6 +21,11 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Reads a secret from the terminal without echo; undefined when there is no terminal. */
   prompt?(question: string): Promise<string | undefined>;
+  /**
+   * Asks a question on the terminal and returns the answer (echoed as typed). Present only when
+   * both standard in and standard out are terminals: a command run without one never waits.
+   */
+  ask?(question: string): Promise<string>;
 }
 
 export interface Command {

@@ -20,6 +20,19 @@ function promptHidden(question: string): Promise<string | undefined> {
   });
 }
 
+/** Asks one question on the terminal; the answer is echoed as typed. */
+function ask(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(answer);
+    });
+    // Ctrl-D ends the input: the question gets an empty answer.
+    rl.on("close", () => resolve(""));
+  });
+}
+
 const io: Io = {
   stdout: (s) => process.stdout.write(s),
   stdoutBytes: (data) => process.stdout.write(data),
@@ -27,6 +40,7 @@ const io: Io = {
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
   prompt: promptHidden,
+  ...(process.stdin.isTTY && process.stdout.isTTY ? { ask } : {}),
 };
 
 process.exitCode = await main(process.argv.slice(2), io);

@@ -360,6 +360,7 @@ av: Id[]
  * När, t.ex. "årligen efter avslutat verksamhetsår", eller markerat som saknat.
  */
 "när": (Rad | Saknas)
+senast?: DagPaAret
 till?: Rad
 /**
  * Hur statistiken delas upp.
@@ -596,16 +597,16 @@ utan_titel: true
  */
 "mål_punkter"?: Text[]
 /**
- * Partens specifika åtaganden.
+ * Partens specifika åtaganden, eller markerade som saknade.
  */
-"åtaganden"?: {
+"åtaganden"?: ({
 inledning?: Text
 /**
  * Åtagandena, ett per punkt.
  */
 punkter: Text[]
 villkor?: Text
-}
+} | Saknas)
 /**
  * Mål för stödets kvalitet.
  */

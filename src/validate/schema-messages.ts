@@ -163,8 +163,12 @@ function typeHint(
       };
     }
   }
-  // Where saknas is allowed (a oneOf with it), a wrong saknas is another matter.
-  if (isPlainObject(value) && "saknas" in value && !error.schemaPath.includes("/oneOf/")) {
+  // Where saknas is allowed (a oneOf with it for this very value, not for one that holds it), a
+  // wrong saknas is another matter.
+  const branch = error.schemaPath.split(/\/oneOf\/\d+/);
+  const ownOneOf =
+    branch.length > 1 && !/\/(properties|items|additionalProperties)\//.test(branch.at(-1) ?? "");
+  if (isPlainObject(value) && "saknas" in value && !ownOneOf) {
     return {
       rule: "schema-saknas-ej-tillatet",
       message:

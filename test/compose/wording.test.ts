@@ -278,6 +278,22 @@ describe("the default wording of the clause library", () => {
     ]);
   });
 
+  it("should leave presupposed data marked saknas to the uppgift-saknas warning", async () => {
+    const bilaga = BILAGA.replace(
+      "avsnitt:\n",
+      "avsnitt:\n  - id: atagande\n    klausul: bilaga-inledning\n",
+    );
+    const agreementYaml = AGREEMENT.replace(
+      "styrning:\n",
+      'mål: { saknas: "Formuleras"}\nvärdegrund: { saknas: "Formuleras" }\nmålgrupp: { saknas: "Avgränsas" }\nstyrning:\n',
+    );
+    const { agreement } = await loadAgreement(
+      writeAgreement({ "overenskommelse.yaml": agreementYaml, "bilaga-1.yaml": bilaga }),
+    );
+    if (!agreement) throw new Error("the agreement did not load");
+    expect(composeAgreement(agreement).diagnostics).toEqual([]);
+  });
+
   it("should point at a field in a block of text on its own line and column", async () => {
     const yaml = withSectionLines("uppsagning", [
       "lydelse: |-",

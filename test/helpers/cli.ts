@@ -7,6 +7,8 @@ export interface CliOptions {
   isTTY?: boolean;
   /** Answers the hidden prompt (passphrases); absent means there is no terminal to ask. */
   prompt?: (question: string) => Promise<string | undefined>;
+  /** Answers visible questions (a terminal on standard in and out); absent means no terminal. */
+  ask?: (question: string) => Promise<string>;
 }
 
 /** Runs `iop <args>` in-process and captures text output, binary output and the exit code. */
@@ -27,6 +29,7 @@ export async function runCli(args: string[], options: CliOptions = {}) {
     isTTY: options.isTTY ?? false,
     env: options.env ?? {},
     ...(options.prompt ? { prompt: options.prompt } : {}),
+    ...(options.ask ? { ask: options.ask } : {}),
   };
   const code = await main(args, io);
   return { code, stdout, stderr, all: stdout + stderr, bytes: Buffer.concat(chunks) };

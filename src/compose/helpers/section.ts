@@ -5,7 +5,6 @@
  */
 import type { HelperDelegate, HelperOptions } from "handlebars";
 import { UNNUMBERED_CLASS } from "../../document/numbering.js";
-import { known } from "../../model.js";
 import { BENAMNINGAR, type ComposeRoot, type SectionView } from "../context.js";
 import type { Clause, Engine } from "../engine.js";
 import { ComposeError, type ComposeProblem } from "../errors.js";
@@ -63,6 +62,7 @@ function headingText(engine: Engine, section: SectionView, data: { root: Compose
 /**
  * A warning when the clause's default wording speaks of agreement data (mål, värdegrund …) that
  * the agreement does not have: the text would state something the agreement does not support.
+ * Data marked `saknas` is left to the uppgift-saknas warning, so a missing fact is told once.
  */
 function checkPresupposed(
   clause: Clause,
@@ -71,7 +71,7 @@ function checkPresupposed(
   problems: ComposeProblem[],
 ): void {
   const data = root.överenskommelse as unknown as Record<string, unknown>;
-  const missing = clause.presupposes.filter((key) => !known(data[key]));
+  const missing = clause.presupposes.filter((key) => data[key] === undefined);
   if (missing.length === 0) return;
   problems.push({
     severity: "varning",

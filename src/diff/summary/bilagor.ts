@@ -1,4 +1,4 @@
-import type { BilagaDocument } from "../../model.js";
+import { type BilagaDocument, known } from "../../model.js";
 import { ekonomiChanges } from "./budget.js";
 import { compareTexts } from "./commitments.js";
 import type { SummaryContext } from "./context.js";
@@ -104,8 +104,8 @@ export function bilagaChanges(ctx: SummaryContext): SummaryItem[] {
       ...textListChanges(
         "Åtagande",
         who,
-        a.data.åtaganden?.punkter ?? [],
-        b.data.åtaganden?.punkter ?? [],
+        known(a.data.åtaganden)?.punkter ?? [],
+        known(b.data.åtaganden)?.punkter ?? [],
         document,
         ctx.oldName,
         ctx.newName,

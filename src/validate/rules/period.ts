@@ -1,26 +1,8 @@
 import { formatDate } from "../../compose/format.js";
 import type { Diagnostic } from "../../diagnostics.js";
-import { known, periodEnd, shiftMonths } from "../../model.js";
+import { dateRange, known, noticeDeadline, periodEnd } from "../../model.js";
 import { diagnosticAt, periodEndKey } from "./context.js";
 import type { Rule } from "./index.js";
-
-/** First and last day covered by a date ("2025-04-01"), a month ("2025-11") or a year ("2018"). */
-export function dateRange(value: string): { first: string; last: string } {
-  if (value.length === 4) return { first: `${value}-01-01`, last: `${value}-12-31` };
-  if (value.length === 7) {
-    const [y, m] = value.split("-").map(Number) as [number, number];
-    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-    return { first: `${value}-01`, last };
-  }
-  return { first: value, last: value };
-}
-
-/** The same day of the year (MM-DD) in the year of `iso`, moved back a year when it falls after `iso`. */
-function lastOccurrenceOnOrBefore(monthDay: string, iso: string): string {
-  const year = Number(iso.slice(0, 4));
-  const candidate = `${year}-${monthDay}`;
-  return candidate <= iso ? candidate : `${year - 1}-${monthDay}`;
-}
 
 /**
  * The initial period ends at inledande_slut or after månader, not both; dates in order: start ≤ end
@@ -88,12 +70,7 @@ export const period: Rule = {
     }
     const notice = valid("uppsägning") ? known(p.uppsägning) : undefined;
     if (notice && end.last >= start.first) {
-      const deadline =
-        "senast" in notice && notice.senast !== undefined
-          ? lastOccurrenceOnOrBefore(notice.senast, end.last)
-          : "månader_före_slut" in notice && notice.månader_före_slut !== undefined
-            ? shiftMonths(end.last, -notice.månader_före_slut)
-            : undefined;
+      const deadline = noticeDeadline(notice, end.last);
       if (deadline !== undefined && (deadline < start.first || deadline >= end.last)) {
         out.push(
           diagnosticAt(

@@ -1,0 +1,87 @@
+/**
+ * A fresh `iop new` skeleton builds into real documents: its PDFs pass qpdf --check and extract
+ * with pdftotext, and LibreOffice opens its Word files (the missing facts read "Uppgift saknas").
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { needProgram } from "../helpers/external.js";
+import { pdfPages, run } from "../readers/outputs.js";
+import { flat } from "../readers/words.js";
+
+const NAMES = ["overenskommelse", "bilaga-1", "bilaga-2"];
+const work = mkdtempSync(join(tmpdir(), "iop-new-readers-"));
+const out = join(work, "out", "exempel-iop-2027");
+
+beforeAll(async () => {
+  const dir = join(work, "exempel-iop-2027");
+  const made = await runCli([
+    "new",
+    dir,
+    "--kommun",
+    "Socialnämnden i Exempelstad (212000-0142)",
+    "--part",
+    "Föreningen Exempel (802490-7720)",
+    "--part",
+    "Brottsofferjouren Västerort",
+    "--start",
+    "2027-01-01",
+    "--slut",
+    "2027-12-31",
+  ]);
+  if (made.code !== 0) throw new Error(made.stderr);
+  const built = await runCli(["build", dir, "--out", join(work, "out")]);
+  if (built.code !== 0) throw new Error(built.stderr);
+}, 120_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe.runIf(needProgram("qpdf") && needProgram("pdftotext"))("skeleton PDFs", () => {
+  for (const name of NAMES) {
+    it(`${name}.pdf passes qpdf --check and extracts with pdftotext`, () => {
+      const pdf = join(out, `${name}.pdf`);
+      expect(run("qpdf", ["--check", pdf])).toContain("No syntax or stream encoding errors");
+      const text = flat(pdfPages(pdf).join("\n"));
+      expect(text).toContain("Uppgift saknas.");
+      if (name === "overenskommelse") {
+        expect(text).toContain("12 Brister och återkrav");
+        expect(text).toContain("Föreningen Exempel (organisationsnummer 802490-7720)");
+      }
+    });
+  }
+});
+
+describe.runIf(needProgram("soffice"))("skeleton Word files", () => {
+  it("open in LibreOffice as Word documents, with their text", () => {
+    const profile = mkdtempSync(join(tmpdir(), "iop-new-soffice-"));
+    const txt = join(work, "txt");
+    try {
+      const r = spawnSync(
+        "soffice",
+        [
+          "--headless",
+          `-env:UserInstallation=file://${profile}`,
+          "--infilter=MS Word 2007 XML",
+          "--convert-to",
+          "txt:Text (encoded):UTF8",
+          "--outdir",
+          txt,
+          ...NAMES.map((n) => join(out, `${n}.docx`)),
+        ],
+        { encoding: "utf8", timeout: 150_000 },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      for (const name of NAMES) {
+        const file = join(txt, `${name}.txt`);
+        expect(existsSync(file) && statSync(file).size > 0, file).toBe(true);
+        const text = flat(readFileSync(file, "utf8"));
+        expect(text).toContain("Uppgift saknas.");
+        if (name === "bilaga-2") expect(text).toContain("Bilaga 2, Brottsofferjouren Västerort");
+      }
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }, 160_000);
+});
