@@ -122,7 +122,7 @@ export function skeleton(input: SkeletonInput): GeneratedFile[] {
         typ: "styrgrupp",
         namn: "styrgruppen",
         mandat:
-          "Styrgruppen beslutar om strategiska frågor för partnerskapet, såsom förändringar i partnerskapets inriktning och omfattning.",
+          "Styrgruppen beslutar om strategiska frågor för partnerskapet, till exempel förändringar i partnerskapets inriktning och omfattning.",
         sammansättning:
           "Varje part utser en företrädare med mandat att fatta beslut i frågor som gäller partnerskapet.",
       },

@@ -402,6 +402,7 @@ describe("iop new --from (the next edition)", () => {
 ändringslogg:
   - datum: "2025-06-01"
     beslut: Styrgruppen 2025-05-28
+    beslutat_av: Styrgruppen
     beskrivning: Öppettiderna utökades.
 `;
     writeFileSync(join(old, "bilaga-1.yaml"), bilaga);
