@@ -19,10 +19,16 @@ import {
   serializeManifest,
 } from "./package/manifest.js";
 import { renderMarkdown } from "./render/markdown/index.js";
+import type { PdfALevel } from "./render/pdf/lib/levels.js";
 import { loadAgreement } from "./validate/index.js";
 
 export const FORMATS = ["md", "docx", "pdf", "exemplar"] as const;
 export type Format = (typeof FORMATS)[number];
+
+export interface RenderOptions {
+  /** PDF/A level of every PDF (default "3b"); "2b" leaves the YAML attachments out. */
+  pdfa?: PdfALevel;
+}
 
 export interface BuildResult {
   /** The agreement's id: outputs go to `<out>/<id>/`. */
@@ -69,7 +75,9 @@ export function buildDocuments(agreement: Agreement): {
 export async function renderAgreement(
   agreement: Agreement,
   formats: ReadonlySet<Format> = new Set(FORMATS),
+  options: RenderOptions = {},
 ): Promise<{ files?: OutputFile[]; diagnostics: Diagnostic[] }> {
+  const pdfa = options.pdfa ?? "3b";
   const built = buildDocuments(agreement);
   const diagnostics = built.diagnostics;
   if (hasErrors(diagnostics)) return { diagnostics };
@@ -98,12 +106,12 @@ export async function renderAgreement(
     if (formats.has("pdf") && renderPdf) {
       own.push({
         path: `${tree.name}.pdf`,
-        data: await renderPdf(tree, { attachments, fingerprint }),
+        data: await renderPdf(tree, { attachments, fingerprint, pdfa }),
       });
     }
     let copyFields: Partial<ManifestDocument> = { copies: [] };
     if (renderCopies && renderPdf) {
-      const copies = await renderCopies(tree, renderPdf, { attachments });
+      const copies = await renderCopies(tree, renderPdf, { attachments, pdfa });
       files.push(...copies.files);
       copyFields = copies.manifest;
     }
@@ -129,10 +137,11 @@ export async function renderAgreement(
 export async function buildAgreement(
   dir: string,
   formats?: ReadonlySet<Format>,
+  options: RenderOptions = {},
 ): Promise<BuildResult> {
   const loaded = await loadAgreement(dir);
   if (!loaded.agreement) return loaded;
-  const rendered = await renderAgreement(loaded.agreement, formats);
+  const rendered = await renderAgreement(loaded.agreement, formats, options);
   return {
     id: loaded.agreement.name,
     ...rendered,

@@ -4,6 +4,7 @@ import { hasErrors } from "../../diagnostics.js";
 import { AGREEMENT_FILE } from "../../load/agreement.js";
 import { writeFolderAtomically } from "../../package/write.js";
 import { buildAgreement, FORMATS, type Format } from "../../pipeline.js";
+import { PDFA_LEVELS, type PdfALevel } from "../../render/pdf/lib/levels.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, type ExitCode, UsageError } from "../command.js";
 import { reportDiagnostics } from "../report.js";
@@ -62,6 +63,8 @@ Om något fel hittas skrivs ingenting: <out> behåller det den hade.
 Flaggor:
   --out MAPP        utdatamapp (standard: out)
   --format LISTA    kommaseparerade format: ${FORMATS.join(", ")} (standard: alla)
+  --pdfa NIVÅ       PDF/A-nivå för alla PDF-filer: 3b (standard; YAML-källfilerna bifogas)
+                    eller 2b (för arkiv som bara tar PDF/A-2; utan bifogade källfiler)
   --warnings        visa varningarna, inte bara hur många de är
   -h, --help        visa denna hjälp
 
@@ -72,13 +75,20 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
       out: { type: "string", default: "out" },
       warnings: { type: "boolean", default: false },
       format: { type: "string", default: FORMATS.join(",") },
+      pdfa: { type: "string", default: "3b" },
     });
     if (positionals.length === 0) throw new UsageError("Ange mappen med överenskommelsen.");
     const formats = parseFormats(values.format);
+    if (!(PDFA_LEVELS as readonly string[]).includes(values.pdfa)) {
+      throw new UsageError(
+        `Okänd PDF/A-nivå "${values.pdfa}"; välj bland ${PDFA_LEVELS.join(", ")}.`,
+      );
+    }
+    const pdfa = values.pdfa as PdfALevel;
     const dirs = (await Promise.all(positionals.map(expand))).flat();
     // Build everything in memory first, so nothing is written when any agreement has errors.
     const results = [];
-    for (const dir of dirs) results.push(await buildAgreement(dir, formats));
+    for (const dir of dirs) results.push(await buildAgreement(dir, formats, { pdfa }));
     const diagnostics = results.flatMap((r) => r.diagnostics);
     const errors = diagnostics.filter((d) => d.severity === "fel");
     if (values.warnings || errors.length > 0) {
@@ -90,6 +100,10 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
     if (code !== EXIT.ok) {
       io.stderr("Inget skrevs eftersom det finns fel.\n");
       return code;
+    }
+    const pdfs = formats.has("pdf") || formats.has("exemplar");
+    if (pdfa === "2b" && pdfs) {
+      io.stderr("PDF/A-2b: YAML-källfilerna bifogas inte i PDF-filerna (PDF/A-2 tillåter inga).\n");
     }
     for (const r of results) {
       if (!r.files || !r.id) continue;

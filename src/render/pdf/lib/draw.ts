@@ -127,7 +127,7 @@ function pageContent(boxes: readonly Box[], fonts: Map<Face, EmbeddedFace>) {
     if (open !== undefined) op("ET\nEMC");
     open = undefined;
   };
-  for (const t of texts) {
+  for (const [i, t] of texts.entries()) {
     const mark = t.tag ?? "artifact";
     if (mark !== open) {
       close();
@@ -148,10 +148,24 @@ function pageContent(boxes: readonly Box[], fonts: Map<Face, EmbeddedFace>) {
     last.size = t.size;
     fillGray(t.gray);
     op(`1 0 0 1 ${r(t.x)} ${flip(t.y)} Tm`);
-    op(`<${encode(fonts.get(t.face) as EmbeddedFace, t.text)}> Tj`);
+    const text = needsSpace(t, texts[i + 1]) ? `${t.text} ` : t.text;
+    op(`<${encode(fonts.get(t.face) as EmbeddedFace, text)}> Tj`);
   }
   close();
   return { content, used, elements };
+}
+
+/**
+ * Whether a space is drawn after `t` (invisible, past its measured end): where the next box of the
+ * same structure element starts a new line or stands apart (a heading's number and its text), and
+ * neither has a space or hyphen there. Words then stay apart in the text that tagged-PDF readers
+ * (screen readers, `pdfinfo -struct-text`) take from the structure, which has no layout to guess
+ * word breaks from.
+ */
+function needsSpace(t: TextBox, next: TextBox | undefined): boolean {
+  if (!next || !t.tag || next.tag !== t.tag) return false;
+  const adjacent = Math.abs(next.y - t.y) < 0.01 && Math.abs(next.x - (t.x + t.width)) < 0.01;
+  return !adjacent && !/[\s\-\u00ad\u2010]$/u.test(t.text) && !/^\s/u.test(next.text);
 }
 
 /** Underline for inserted text, strike-through for deleted text (redlines). */
@@ -242,6 +256,7 @@ async function embedFonts(
       const set = chars.get(box.face) ?? new Set<string>();
       chars.set(box.face, set);
       for (const ch of drawable(box.text)) set.add(ch);
+      if (box.tag) set.add(" "); // for the spaces `needsSpace` adds
     }
   }
   const fonts = new Map<Face, EmbeddedFace>();

@@ -10,11 +10,7 @@
 import { type PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
 import type { DocumentMeta } from "../../../document/types.js";
 import { SRGB_IDENTIFIER, srgbProfile } from "./icc.js";
-
-/** The PDF/A level written: 3b (the default, with the YAML sources attached) or 2b (without). */
-export type PdfALevel = "3b" | "2b";
-
-export const PDFA_LEVELS: readonly PdfALevel[] = ["3b", "2b"];
+import type { PdfALevel } from "./levels.js";
 
 export const PRODUCER = "iop (pdf-lib)";
 export const CREATOR = "iop";

@@ -3,6 +3,7 @@
  * the drawing step. Coordinates are points from the top-left corner of the page; a text box's `y`
  * is its baseline.
  */
+import type { PdfALevel } from "./levels.js";
 import type { Face, Gray } from "./style.js";
 
 export interface PdfAttachment {
@@ -17,7 +18,7 @@ export interface PdfOptions {
    * The PDF/A level: "3b" (default) embeds `attachments` as associated files (/AF, relationship
    * /Source); "2b" leaves them out, as PDF/A-2 allows no embedded files other than PDF/A.
    */
-  pdfa?: "3b" | "2b";
+  pdfa?: PdfALevel;
   /** Source files embedded as file attachments (/EmbeddedFiles). Default: none. */
   attachments?: PdfAttachment[];
   /**
