@@ -55,7 +55,11 @@ export function layoutDocument(tree: DocumentTree, options: PdfOptions = {}): Do
       const dy = textArea.top + top;
       for (const box of chunk.boxes) {
         const moved = translate(box, dy);
-        if (repeated && moved.kind === "text") moved.role = "repeat";
+        // A header row repeated on a continuation page is an artifact: the table's TH hold it once.
+        if (repeated && moved.kind === "text") {
+          moved.role = "repeat";
+          delete moved.tag;
+        }
         boxes.push(moved);
       }
       if (chunk.outline) outline.push({ ...chunk.outline, page: index, y: dy });
