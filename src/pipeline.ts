@@ -100,8 +100,10 @@ export async function renderAgreement(
     if (formats.has("md")) {
       own.push({ path: `${tree.name}.md`, data: encoder.encode(renderMarkdown(tree)) });
     }
-    if (renderDocx) own.push({ path: `${tree.name}.docx`, data: await renderDocx(tree) });
     const { contentSha256, fingerprint } = contentFingerprint(tree);
+    if (renderDocx) {
+      own.push({ path: `${tree.name}.docx`, data: await renderDocx(tree, { fingerprint }) });
+    }
     const attachments = sources(yaml);
     if (formats.has("pdf") && renderPdf) {
       own.push({

@@ -14,10 +14,12 @@ export const HEADER_DISTANCE = 709;
 export const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 
 /**
- * Calibri is what Word users have; LibreOffice substitutes the metric-compatible Carlito when it is
- * installed (Debian: fonts-crosextra-carlito).
+ * DejaVu Sans, the typeface of the PDF (src/render/pdf/lib/fonts.ts), so both formats look alike.
+ * Few readers have it installed (Windows and macOS do not), so the .docx embeds its four faces
+ * (`embeddedFonts` in render.ts, from the same npm package `dejavu-fonts-ttf` the PDF embeds
+ * from); Word and LibreOffice use an embedded font.
  */
-export const FONT = "Calibri";
+export const FONT = "DejaVu Sans";
 /** 11 pt. */
 export const BODY_SIZE = 22;
 export const SMALL_SIZE = 18;
