@@ -4,7 +4,6 @@
  * streams as JSON), pdfinfo (XMP, structure tree), pdftotext, pdffonts, pdfdetach, and an XML
  * parser for the XMP.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
@@ -19,18 +18,23 @@ import {
 import { srgbProfile } from "../../../src/render/pdf/lib/icc.js";
 import { sampleTree } from "../../fixtures/sample-tree.js";
 import { needProgram } from "../../helpers/external.js";
+import {
+  descendants,
+  operators,
+  PAINTING,
+  type QpdfObject,
+  qpdfJson as readQpdfJson,
+  run,
+  type StructNode,
+  structTree,
+  textOf,
+} from "../../helpers/pdf-tags.js";
 import { tempDir } from "../../sign/helpers.js";
 import { pdfOptions } from "./fixtures/options.js";
 import { longTree } from "./fixtures/trees.js";
 
 const tmp = tempDir("iop-pdfa-");
 afterAll(() => tmp.remove());
-
-const run = (program: string, args: string[]) => {
-  const result = spawnSync(program, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${program} ${args.join(" ")}: ${result.stderr}`);
-  return result.stdout;
-};
 
 const { copyLabel, fingerprint, attachments } = pdfOptions;
 const cases = {
@@ -54,36 +58,7 @@ beforeAll(async () => {
   }
 });
 
-/** qpdf's JSON (version 2) of a PDF: its objects by "obj:N 0 R", streams decoded inline. */
-interface QpdfObject {
-  value?: unknown;
-  stream?: { dict: Record<string, unknown>; data?: string };
-}
-function qpdfJson(name: Case) {
-  const json = JSON.parse(
-    run("qpdf", [
-      "--json",
-      "--json-key=qpdf",
-      "--json-stream-data=inline",
-      "--decode-level=generalized",
-      path(name),
-    ]),
-  ) as { qpdf: [unknown, Record<string, QpdfObject>] };
-  const objects = json.qpdf[1];
-  /** The value of an object, following a reference ("12 0 R"). */
-  const resolve = (value: unknown): unknown => {
-    if (typeof value === "string" && /^\d+ \d+ R$/.test(value)) {
-      const obj = objects[`obj:${value}`];
-      return obj?.value ?? obj?.stream;
-    }
-    return value;
-  };
-  const dict = (value: unknown) => resolve(value) as Record<string, unknown>;
-  const trailer = (objects.trailer as { value: Record<string, unknown> }).value;
-  const streamData = (ref: unknown) =>
-    Buffer.from(((resolve(ref) as QpdfObject["stream"])?.data ?? "") as string, "base64");
-  return { objects, resolve, dict, trailer, catalog: dict(trailer["/Root"]), streamData };
-}
+const qpdfJson = (name: Case) => readQpdfJson(path(name));
 
 describe.runIf(needProgram("qpdf"))("PDF/A and PDF/UA: the catalog as qpdf reads it", () => {
   it.each(names)("should pass qpdf --check (%s)", (name) => {
@@ -189,54 +164,21 @@ describe.runIf(needProgram("qpdf"))("PDF/A and PDF/UA: the catalog as qpdf reads
   });
 });
 
-/**
- * Every operator of a content stream with how deep in marked content it stands (BMC/BDC … EMC),
- * from qpdf's decoded stream data. Strings, arrays and dictionaries are skipped as operands.
- */
-function operators(content: string): { op: string; depth: number; tag?: string }[] {
-  const out: { op: string; depth: number; tag?: string }[] = [];
-  const stack: string[] = [];
-  let lastName = "";
-  const re =
-    /<<|>>|<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\)|\/[^\s/<>[\]()]+|-?[\d.]+|[[\]]|[A-Za-z'"*]+/g;
-  let dictDepth = 0;
-  for (const m of content.matchAll(re)) {
-    const token = m[0];
-    if (token === "<<") dictDepth++;
-    else if (token === ">>") dictDepth--;
-    else if (dictDepth > 0) continue;
-    else if (token.startsWith("/")) lastName = token;
-    else if (/^[A-Za-z'"*]+$/.test(token)) {
-      if (token === "BMC" || token === "BDC") {
-        out.push({ op: token, depth: stack.length, tag: lastName });
-        stack.push(lastName);
-      } else if (token === "EMC") {
-        stack.pop();
-        out.push({ op: token, depth: stack.length });
-      } else out.push({ op: token, depth: stack.length, tag: stack.at(-1) });
-    }
-  }
-  expect(stack).toEqual([]);
-  return out;
-}
-
 describe.runIf(needProgram("qpdf"))("PDF/UA: everything painted is tagged or an artifact", () => {
   it.each(names)(
     "should paint text and paths only inside marked content, never nested (%s)",
     (name) => {
-      const { catalog, dict, streamData } = qpdfJson(name);
+      const { catalog, dict, pageContents } = qpdfJson(name);
       const pages = dict(catalog["/Pages"])["/Kids"] as string[];
+      const contents = pageContents();
       expect(pages.length).toBeGreaterThan(0);
       let texts = 0;
       let tagged = 0;
       for (const [index, ref] of pages.entries()) {
         const page = dict(ref);
         expect(page["/StructParents"]).toBe(index);
-        const contents = [page["/Contents"]].flat();
-        const ops = operators(contents.map((c) => streamData(c).toString("latin1")).join("\n"));
-        const painting = ops.filter((o) =>
-          ["Tj", "TJ", "'", '"', "f", "F", "f*", "S", "s", "B", "b", "sh", "Do"].includes(o.op),
-        );
+        const ops = operators(contents[index] as string);
+        const painting = ops.filter((o) => PAINTING.includes(o.op));
         for (const o of painting) {
           expect(o.depth, `page ${index + 1}: ${o.op} outside marked content`).toBe(1);
           expect(o.tag, `page ${index + 1}: ${o.op}`).toMatch(/^\/\w+$/);
@@ -252,41 +194,6 @@ describe.runIf(needProgram("qpdf"))("PDF/UA: everything painted is tagged or an 
   );
 });
 
-/** `pdfinfo -struct-text`: the structure tree, one element or text per line, indented by two. */
-interface StructNode {
-  type: string;
-  text: string[];
-  attributes: string[];
-  children: StructNode[];
-}
-function structTree(name: Case): StructNode {
-  const lines = run("pdfinfo", ["-struct-text", path(name)]).split("\n");
-  const root: StructNode = { type: "root", text: [], attributes: [], children: [] };
-  const stack: { indent: number; node: StructNode }[] = [{ indent: -2, node: root }];
-  for (const line of lines) {
-    if (!line.trim()) continue;
-    const indent = line.length - line.trimStart().length;
-    while ((stack.at(-1) as { indent: number }).indent >= indent) stack.pop();
-    const parent = (stack.at(-1) as { node: StructNode }).node;
-    const trimmed = line.trim();
-    if (trimmed.startsWith('"')) parent.text.push(JSON.parse(trimmed) as string);
-    else if (trimmed.startsWith("/")) parent.attributes.push(trimmed);
-    else {
-      const node: StructNode = {
-        type: trimmed.split(/[\s:]/)[0] as string,
-        text: [],
-        attributes: [],
-        children: [],
-      };
-      parent.children.push(node);
-      stack.push({ indent, node });
-    }
-  }
-  return root;
-}
-const descendants = (node: StructNode): StructNode[] =>
-  node.children.flatMap((c) => [c, ...descendants(c)]);
-const textOf = (node: StructNode): string => [...node.text, ...node.children.map(textOf)].join(" ");
 const squash = (text: string) => text.replace(/\s+/g, "");
 const squeeze = (text: string) => text.replace(/\s+/g, " ").trim();
 const isRepeat = (box: Box) => box.kind === "text" && box.role === "repeat";
@@ -295,7 +202,7 @@ describe.runIf(needProgram("pdfinfo") && needProgram("pdftotext"))(
   "PDF/UA: the structure tree as pdfinfo reads it",
   () => {
     it("should hold the title, headings, lists, a table and the signature blocks in reading order", () => {
-      const tree = structTree("electronic");
+      const tree = structTree(path("electronic"));
       expect(tree.children.map((c) => c.type)).toEqual(["Document"]);
       const doc = tree.children[0] as StructNode;
       const top = doc.children.map((c) => `${c.type} ${squeeze(textOf(c)).slice(0, 30)}`.trim());
@@ -346,7 +253,7 @@ describe.runIf(needProgram("pdfinfo") && needProgram("pdftotext"))(
       "should give, in the structure, the same text as pdftotext without the artifacts (%s)",
       (name) => {
         const [tree, options] = cases[name];
-        const structure = textOf(structTree(name));
+        const structure = textOf(structTree(path(name)));
         // pdftotext reads the artifacts too: take out of each page the running header (first on
         // the page), the footer (last) and a table header row repeated on a continuation page.
         const layout = layoutDocument(tree, options);
