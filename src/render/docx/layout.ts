@@ -29,8 +29,8 @@ export const MUTED_COLOR = "595959";
 /** Height of the text area: the page less the top and bottom margins. */
 export const TEXT_HEIGHT = PAGE_HEIGHT - 2 * MARGIN;
 /**
- * Height of one line of body text (11 pt at the document's 1.1 line spacing), an upper bound for
- * Calibri and for DejaVu Sans, LibreOffice's fallback for it; for estimates only.
+ * Height of one line of body text (11 pt DejaVu Sans at the document's 1.1 line spacing), an
+ * upper bound; for estimates only.
  */
 export const LINE_HEIGHT = 300;
 
