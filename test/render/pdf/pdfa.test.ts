@@ -159,6 +159,30 @@ describe.runIf(needProgram("qpdf"))("PDF/A and PDF/UA: the catalog as qpdf reads
     }
   });
 
+  it.each(names)(
+    "should use no transparency: no soft mask, alpha or transparency group (%s)",
+    (name) => {
+      const { objects } = qpdfJson(name);
+      const found: string[] = [];
+      let keys = 0;
+      const visit = (value: unknown, where: string) => {
+        if (Array.isArray(value)) {
+          for (const v of value) visit(v, where);
+        } else if (value && typeof value === "object") {
+          for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+            if (["/SMask", "/CA", "/ca"].includes(key)) found.push(`${where} ${key}`);
+            if (key === "/S" && v === "/Transparency") found.push(`${where} /Group`);
+            keys++;
+            visit(v, where);
+          }
+        }
+      };
+      for (const [key, obj] of Object.entries(objects)) visit(obj.value ?? obj.stream?.dict, key);
+      expect(keys).toBeGreaterThan(100);
+      expect(found).toEqual([]);
+    },
+  );
+
   it("should leave a paper copy without a form", () => {
     expect(qpdfJson("paper").catalog["/AcroForm"]).toBeUndefined();
   });
