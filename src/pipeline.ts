@@ -34,6 +34,7 @@ import {
 } from "./package/manifest.js";
 import { mergeIntoPrevious } from "./package/partial.js";
 import { renderMarkdown } from "./render/markdown/index.js";
+import type { PdfALevel } from "./render/pdf/lib/levels.js";
 import { loadAgreement } from "./validate/index.js";
 
 export const FORMATS = ["md", "docx", "pdf", "exemplar"] as const;
@@ -90,6 +91,8 @@ export interface BuildOptions {
   since?: string;
   /** Rebuild only this bilaga ("bilaga-2"), keeping the rest of the previous build as it is. */
   only?: string;
+  /** PDF/A level of every PDF (default "3b"); "2b" leaves the YAML attachments out. */
+  pdfa?: PdfALevel;
 }
 
 /** The YAML sources of a document as the manifest records them. */
@@ -106,6 +109,7 @@ async function renderDocuments(
   built: readonly BuiltDocument[],
   formats: ReadonlySet<Format>,
   redlines: Amendments["redlines"] = new Map(),
+  pdfa: PdfALevel = "3b",
 ): Promise<{ files: OutputFile[]; documents: ManifestDocument[]; sources: ManifestSource[] }> {
   // Renderers are loaded only for the formats asked for: each is a large library, and loading
   // is most of a short build's time.
@@ -127,18 +131,20 @@ async function renderDocuments(
     if (formats.has("md")) {
       own.push({ path: `${tree.name}.md`, data: encoder.encode(renderMarkdown(tree)) });
     }
-    if (renderDocx) own.push({ path: `${tree.name}.docx`, data: await renderDocx(tree) });
     const { contentSha256, fingerprint } = contentFingerprint(tree);
+    if (renderDocx) {
+      own.push({ path: `${tree.name}.docx`, data: await renderDocx(tree, { fingerprint }) });
+    }
     const attachments = sourcesOf(yaml);
     if (formats.has("pdf") && renderPdf) {
       own.push({
         path: `${tree.name}.pdf`,
-        data: await renderPdf(tree, { attachments, fingerprint }),
+        data: await renderPdf(tree, { attachments, fingerprint, pdfa }),
       });
     }
     let copyFields: Partial<ManifestDocument> = { copies: [] };
     if (renderCopies && renderPdf) {
-      const copies = await renderCopies(tree, renderPdf, { attachments });
+      const copies = await renderCopies(tree, renderPdf, { attachments, pdfa });
       files.push(...copies.files);
       copyFields = copies.manifest;
     }
@@ -243,7 +249,7 @@ export async function buildAgreement(
     : amendments.redlines;
 
   const written = [...amendments.redlines.values()].flatMap((r) => r.manifest.files);
-  const rendered = await renderDocuments(agreement, selected, formats, redlines);
+  const rendered = await renderDocuments(agreement, selected, formats, redlines, options.pdfa);
   const done = (files: OutputFile[], manifest: Manifest): BuildResult => ({
     id: agreement.name,
     files: [...files, { path: MANIFEST_FILE, data: serializeManifest(manifest) }],

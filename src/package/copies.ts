@@ -4,11 +4,17 @@ import type { ManifestCopy, ManifestDocument, OutputFile } from "./manifest.js";
 
 /** Options of the PDF renderer (`renderPdf` in src/render/pdf) that copies depend on. */
 export interface CopyRenderOptions {
-  /** Printed on the signature page: "Exemplar 2 av 4 – Brottsofferjouren Stockholm-Gotland". */
+  /**
+   * Printed in every page footer of a paper copy (an artifact, not part of the text):
+   * "Exemplar 2 av 4 – Brottsofferjouren Stockholm-Gotland".
+   */
   copyLabel?: string;
   /** Printed in every page footer. */
   fingerprint?: string;
-  /** Adds an empty /Sig field per signature block, named after the party id. */
+  /**
+   * Adds an empty /Sig field per signature block, named after the party id: only in the
+   * electronic PDF (a paper copy is signed by hand and has no empty fields).
+   */
   signatureFields?: boolean;
 }
 
@@ -48,8 +54,10 @@ export interface RenderedCopies extends ContentFingerprint {
 /**
  * Renders the PDFs a document is signed on.
  *
- * - `papper`: one copy per signing party, all with the same content, fingerprint and signature
- *   fields; copy k carries the label "Exemplar k av N – <party>" on its signature page.
+ * - `papper`: one copy per signing party, all with the same content and fingerprint, printed and
+ *   signed by hand (so no signature fields); copy k carries the label "Exemplar k av N – <party>"
+ *   in the footer of every page, so a loose page can be traced to its copy. The copies differ in
+ *   that label only.
  * - `elektronisk`: one PDF with a signature field per party and no copy label.
  *
  * Copies are rendered one after the other (the machine has two cores; the renderer is CPU-bound).
@@ -62,11 +70,11 @@ export async function renderCopies<O extends CopyRenderOptions>(
   const { contentSha256, fingerprint } = contentFingerprint(tree);
   const parties = tree.signing.parties;
   const signatories = parties.map((p) => ({ party: p.id, partyName: p.name }));
-  const common = { ...baseOptions, fingerprint, signatureFields: true } as O;
+  const common = { ...baseOptions, fingerprint } as O;
 
   if (tree.signing.mode === "elektronisk") {
     const path = electronicPath(tree.name);
-    const data = await render(tree, common);
+    const data = await render(tree, { ...common, signatureFields: true });
     return {
       contentSha256,
       fingerprint,

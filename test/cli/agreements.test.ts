@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { needProgram } from "../helpers/external.js";
@@ -123,4 +123,45 @@ describe("the iop binary: commands whose code it loads on demand", () => {
     },
     60_000,
   );
+
+  it.runIf(needProgram("pdfinfo") && needProgram("pdfdetach"))(
+    "should write PDF/A-2b without attachments with --pdfa 2b, and say so",
+    () => {
+      const out = join(tmp.dir, "out-2b");
+      const built = iop(
+        "build",
+        "agreements/kalmar-brottsofferstod-2018",
+        "--out",
+        out,
+        "--format",
+        "pdf,exemplar",
+        "--pdfa",
+        "2b",
+      );
+      expect(built.status).toBe(0);
+      expect(built.stderr).toContain("PDF/A-2b: YAML-källfilerna bifogas inte i PDF-filerna");
+      const folder = join(out, "kalmar-brottsofferstod-2018");
+      const pdfs = [
+        "overenskommelse.pdf",
+        ...readdirSync(join(folder, "exemplar")).map((f) => `exemplar/${f}`),
+      ];
+      for (const pdf of pdfs) {
+        const path = join(folder, pdf);
+        const meta = execFileSync("pdfinfo", ["-meta", path], { encoding: "utf8" });
+        expect(meta, pdf).toContain("<pdfaid:part>2</pdfaid:part>");
+        const list = execFileSync("pdfdetach", ["-list", path], { encoding: "utf8" });
+        expect(list.trim(), pdf).toBe("0 embedded files");
+      }
+    },
+    60_000,
+  );
+
+  it("should refuse an unknown PDF/A level in Swedish, with exit code 2 and nothing written", () => {
+    const out = join(tmp.dir, "out-bad");
+    const r = iop("build", "agreements/kalmar-brottsofferstod-2018", "--out", out, "--pdfa", "1b");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Okänd PDF/A-nivå "1b"; välj bland 3b, 2b.');
+    expect(r.stderr).not.toMatch(/\bat \S+:\d+/);
+    expect(existsSync(out)).toBe(false);
+  });
 });

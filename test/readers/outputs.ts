@@ -62,7 +62,8 @@ export function pdfPages(path: string, raw = false): string[] {
 /** pdfinfo's fields ("Title", "Author", "Pages", "Form" …), read as UTF-8. */
 /**
  * The text of the pages without each page's running header (the title, possibly shortened with
- * "…", and "Dnr <diarienummer>") and footer ("Kontrollsumma …", "Sida X (Y)"). pdftotext puts
+ * "…", and "Dnr <diarienummer>") and footer ("Kontrollsumma …", "Sida X (Y)", and a signing
+ * copy's "Exemplar k av N – <part>"). pdftotext puts
  * them first and last on the page in its default mode; with -raw (content stream order) all of
  * them come last, the title and Dnr on one line. Each is taken off once per page, from the end
  * first, so the title on the first page of the body stays.
@@ -79,6 +80,7 @@ export function bodyText(pages: readonly string[], tree: DocumentTree): string {
     dnr: (line) => line === dnr,
     page: (line) => /^Sida \d+ \(\d+\)$/.test(line),
     fingerprint: (line) => /^Kontrollsumma [0-9a-f ]+$/.test(line),
+    label: (line) => /^Exemplar \d+ av \d+ – \S.*$/.test(line),
   };
   return pages
     .map((page) => {

@@ -6,11 +6,21 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { DOMParser } from "@xmldom/xmldom";
 import { PDFDict, PDFDocument, PDFHexString, PDFName } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentText } from "../../src/document/text.js";
 import type { DocumentTree } from "../../src/document/types.js";
 import { needProgram } from "../helpers/external.js";
+import {
+  NS,
+  operators,
+  PAINTING,
+  qpdfJson,
+  structTree,
+  textOf,
+  xmpOf,
+} from "../helpers/pdf-tags.js";
 import {
   bodyText,
   type Generated,
@@ -96,6 +106,58 @@ describe.runIf(
       );
       expect(r.stdout + r.stderr, pdf.name).not.toMatch(/WARNING|error:/i);
     }
+  });
+
+  it("should be PDF/A-3b and PDF/UA-1: XMP, output intent, MarkInfo, structure tree, AF", () => {
+    for (const pdf of pdfs) {
+      const { errors, texts } = xmpOf(pdf.path, (xml, problems) =>
+        new DOMParser({
+          errorHandler: {
+            warning: () => {},
+            error: (e) => problems.push(String(e)),
+            fatalError: (e) => problems.push(String(e)),
+          },
+        }).parseFromString(xml, "text/xml"),
+      );
+      expect(errors, pdf.name).toEqual([]);
+      expect(
+        [texts(NS.pdfaid, "part"), texts(NS.pdfaid, "conformance"), texts(NS.pdfuaid, "part")],
+        pdf.name,
+      ).toEqual([["3"], ["B"], ["1"]]);
+      expect(texts(NS.dc, "title"), pdf.name).toEqual([pdf.doc.tree.meta.title]);
+      const { catalog, dict } = qpdfJson(pdf.path);
+      expect(catalog["/MarkInfo"], pdf.name).toEqual({ "/Marked": true });
+      expect(catalog["/Lang"], pdf.name).toBe("u:sv-SE");
+      expect(dict(dict(catalog["/OutputIntents"])[0] ?? "")["/S"], pdf.name).toBe("/GTS_PDFA1");
+      expect(dict(catalog["/StructTreeRoot"])["/Type"], pdf.name).toBe("/StructTreeRoot");
+      const af = catalog["/AF"] as string[];
+      const embedded = run("pdfdetach", ["-list", pdf.path]).trim().split("\n").slice(1);
+      expect(af.length, pdf.name).toBe(embedded.length);
+      for (const ref of af) expect(dict(ref)["/AFRelationship"], pdf.name).toBe("/Source");
+    }
+  });
+
+  it("should paint everything inside marked content: tagged text, or an artifact", () => {
+    for (const pdf of pdfs) {
+      for (const [i, content] of qpdfJson(pdf.path).pageContents().entries()) {
+        const outside = operators(content).filter((o) => PAINTING.includes(o.op) && o.depth !== 1);
+        expect(outside, `${pdf.name} page ${i + 1}`).toEqual([]);
+      }
+    }
+  });
+
+  it("should give the tree's text in the structure tree (pdfinfo -struct-text), in reading order", () => {
+    const differences = pdfs.flatMap((pdf) => {
+      const structure = textOf(structTree(pdf.path));
+      const difference = compareWords(
+        words(documentText(pdf.doc.tree)),
+        words(structure),
+        ["documentText", `${pdf.name} (structure)`],
+        { b: [LIST_MARKER, ...dateLines(pdf.doc.tree), ["Namnförtydligande"]] },
+      );
+      return difference ? [difference] : [];
+    });
+    expect(differences).toEqual([]);
   });
 
   it("should use only embedded subset fonts with Unicode maps (pdffonts)", () => {

@@ -4,6 +4,7 @@ import { hasErrors } from "../../diagnostics.js";
 import { AGREEMENT_FILE } from "../../load/agreement.js";
 import { writeFolderAtomically } from "../../package/write.js";
 import { buildAgreement, FORMATS, type Format } from "../../pipeline.js";
+import { PDFA_LEVELS, type PdfALevel } from "../../render/pdf/lib/levels.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, type ExitCode, UsageError } from "../command.js";
 import { reportDiagnostics } from "../report.js";
@@ -77,6 +78,8 @@ Flaggor:
   --only bilaga-N   bygg bara om bilaga N och dess exemplar; övriga filer i <out>/<id>/
                     och deras rader i manifest.json lämnas som de är (kräver ett tidigare
                     bygge och en enda överenskommelse)
+  --pdfa NIVÅ       PDF/A-nivå för alla PDF-filer: 3b (standard; YAML-källfilerna bifogas)
+                    eller 2b (för arkiv som bara tar PDF/A-2; utan bifogade källfiler)
   --warnings        visa varningarna, inte bara hur många de är
   -h, --help        visa denna hjälp
 
@@ -89,9 +92,16 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
       format: { type: "string", default: FORMATS.join(",") },
       since: { type: "string" },
       only: { type: "string" },
+      pdfa: { type: "string", default: "3b" },
     });
     if (positionals.length === 0) throw new UsageError("Ange mappen med överenskommelsen.");
     const formats = parseFormats(values.format);
+    if (!(PDFA_LEVELS as readonly string[]).includes(values.pdfa)) {
+      throw new UsageError(
+        `Okänd PDF/A-nivå "${values.pdfa}"; välj bland ${PDFA_LEVELS.join(", ")}.`,
+      );
+    }
+    const pdfa = values.pdfa as PdfALevel;
     const dirs = (await Promise.all(positionals.map(expand))).flat();
     const { since, only } = values;
     if (only !== undefined && !/^bilaga-\d+$/.test(only)) {
@@ -102,6 +112,7 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
     }
     const options = {
       out: values.out,
+      pdfa,
       ...(since !== undefined ? { since } : {}),
       ...(only !== undefined ? { only } : {}),
     };
@@ -119,6 +130,10 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
     if (code !== EXIT.ok) {
       io.stderr("Inget skrevs eftersom det finns fel.\n");
       return code;
+    }
+    const pdfs = formats.has("pdf") || formats.has("exemplar");
+    if (pdfa === "2b" && pdfs) {
+      io.stderr("PDF/A-2b: YAML-källfilerna bifogas inte i PDF-filerna (PDF/A-2 tillåter inga).\n");
     }
     for (const r of results) {
       if (!r.files || !r.id) continue;

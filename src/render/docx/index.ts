@@ -8,8 +8,11 @@
  *   defaults in `handlers/unknown.ts`, which render what text they can and never throw.
  * - Word's built-in styles (`styles.ts`) under their built-in ids and names, so Word in any language
  *   shows its own names for them; headings numbered by Word's multilevel list (`numbering.ts`).
- * - A4 with 25 mm margins, title and diarienummer in the header, "Sida X (Y)" in the footer
+ * - A4 with 25 mm margins, title and diarienummer in the header, "Sida X (Y)" in the footer,
+ *   after the content fingerprint ("Kontrollsumma …") when `fingerprint` is given, as in the PDF
  *   (`page.ts`); document properties in `properties.ts`.
+ * - Set in DejaVu Sans, the PDF's typeface, its four faces embedded (`render.ts`), so the Word
+ *   file looks like the PDF in every reader.
  * - Tables in a fixed layout: amount columns as wide as their widest cell, text columns the rest
  *   (`handlers/table.ts`); room after every table.
  * - The closing section before the signatures is kept on the page of the first signature block

@@ -14,10 +14,12 @@ export const HEADER_DISTANCE = 709;
 export const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 
 /**
- * Calibri is what Word users have; LibreOffice substitutes the metric-compatible Carlito when it is
- * installed (Debian: fonts-crosextra-carlito).
+ * DejaVu Sans, the typeface of the PDF (src/render/pdf/lib/fonts.ts), so both formats look alike.
+ * Few readers have it installed (Windows and macOS do not), so the .docx embeds its four faces
+ * (`embeddedFonts` in render.ts, from the same npm package `dejavu-fonts-ttf` the PDF embeds
+ * from); Word and LibreOffice use an embedded font.
  */
-export const FONT = "Calibri";
+export const FONT = "DejaVu Sans";
 /** 11 pt. */
 export const BODY_SIZE = 22;
 export const SMALL_SIZE = 18;
@@ -27,8 +29,8 @@ export const MUTED_COLOR = "595959";
 /** Height of the text area: the page less the top and bottom margins. */
 export const TEXT_HEIGHT = PAGE_HEIGHT - 2 * MARGIN;
 /**
- * Height of one line of body text (11 pt at the document's 1.1 line spacing), an upper bound for
- * Calibri and for DejaVu Sans, LibreOffice's fallback for it; for estimates only.
+ * Height of one line of body text (11 pt DejaVu Sans at the document's 1.1 line spacing), an
+ * upper bound; for estimates only.
  */
 export const LINE_HEIGHT = 300;
 

@@ -7,6 +7,11 @@ export interface DocxOptions {
    */
   copyLabel?: string;
   /**
+   * The document's content fingerprint ("3f2a 91c0 77be"), printed in every page footer as in
+   * the PDF ("Kontrollsumma 3f2a 91c0 77be"). Default: none.
+   */
+  fingerprint?: string;
+  /**
    * Who made the tracked changes of a redline (`change` nodes and blocks) and when.
    * Default: author "iop diff" and no date: the diff does not know when the text changed, and an
    * invented date would make the output depend on the clock.

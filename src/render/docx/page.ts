@@ -5,10 +5,12 @@ import {
   type ISectionPropertiesOptions,
   PageNumber,
   Paragraph,
+  Tab,
   Table,
   TableBorders,
   TableCell,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
 } from "docx";
@@ -69,18 +71,27 @@ export const header = (meta: DocumentMeta): Header => {
   });
 };
 
-/** "Sida X (Y)" centred, with Word's PAGE and NUMPAGES fields. */
-export const footer = (): Footer =>
-  new Footer({
+/**
+ * "Sida X (Y)" with Word's PAGE and NUMPAGES fields: centred, or, with the content fingerprint,
+ * at the right margin after "Kontrollsumma <fingerprint>" at the left, as in the PDF.
+ */
+export const footer = (fingerprint?: string): Footer => {
+  const page = new TextRun({
+    children: ["Sida ", PageNumber.CURRENT, " (", PageNumber.TOTAL_PAGES, ")"],
+  });
+  return new Footer({
     children: [
-      new Paragraph({
-        style: STYLE.footer,
-        alignment: AlignmentType.CENTER,
-        children: [
-          new TextRun({
-            children: ["Sida ", PageNumber.CURRENT, " (", PageNumber.TOTAL_PAGES, ")"],
-          }),
-        ],
-      }),
+      fingerprint
+        ? new Paragraph({
+            style: STYLE.footer,
+            tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+            children: [
+              new TextRun(`Kontrollsumma ${fingerprint}`),
+              new TextRun({ children: [new Tab()] }),
+              page,
+            ],
+          })
+        : new Paragraph({ style: STYLE.footer, alignment: AlignmentType.CENTER, children: [page] }),
     ],
   });
+};

@@ -1,8 +1,10 @@
 import { Document, type FileChild, Paragraph, TextRun } from "docx";
 import type { DocumentTree } from "../../document/types.js";
+import { fontBytes } from "../pdf/lib/font-files.js";
 import { handlers } from "./handlers/index.js";
 import { copyLabel } from "./handlers/signatures.js";
 import { leadIntoSignatures } from "./keep.js";
+import { FONT } from "./layout.js";
 import { numbering, wordNumbersMatch } from "./numbering.js";
 import type { DocxOptions } from "./options.js";
 import { packDocument } from "./package.js";
@@ -10,6 +12,20 @@ import { footer, header, pageProperties } from "./page.js";
 import { coreXml } from "./properties.js";
 import { createState } from "./state.js";
 import { STYLE, styles } from "./styles.js";
+
+/**
+ * The PDF's typeface, DejaVu Sans, in its four faces, embedded so every reader shows the .docx in
+ * it (the same files the PDF embeds subsets of).
+ */
+const embeddedFonts = () => [
+  {
+    name: FONT,
+    data: Buffer.from(fontBytes("regular")),
+    bold: Buffer.from(fontBytes("bold")),
+    italic: Buffer.from(fontBytes("italic")),
+    boldItalic: Buffer.from(fontBytes("boldItalic")),
+  },
+];
 
 /** Title and subtitle at the top of the first page. */
 const titleBlock = (tree: DocumentTree): FileChild[] => [
@@ -41,13 +57,14 @@ function build(tree: DocumentTree, options: DocxOptions): Document {
     body.push(copyLabel(state, { listLevel: 0 }, options.copyLabel));
   }
   return new Document({
+    fonts: embeddedFonts(),
     styles: styles(),
     numbering: numbering(),
     sections: [
       {
         properties: pageProperties(),
         headers: { default: header(tree.meta) },
-        footers: { default: footer() },
+        footers: { default: footer(options.fingerprint) },
         children: body,
       },
     ],

@@ -8,6 +8,7 @@
  * record, with the sizes in the headers (no data descriptors, which some OPC readers reject), no
  * zip64 (a contract is far below 4 GiB), and one fixed time for every entry.
  */
+import { createHash } from "node:crypto";
 import { crc32, deflateRawSync } from "node:zlib";
 
 export interface ZipEntry {
@@ -43,6 +44,28 @@ function writeEntryFields(
   header.writeUInt16LE(0, at + 24); // extra field length
 }
 
+/** Compressed large parts by their SHA-256, the oldest first out. */
+const large = new Map<string, { compressed: Uint8Array; crc: number }>();
+const LARGE = 64 * 1024;
+const LARGE_KEPT = 16;
+
+/**
+ * A part compressed, with its CRC. A large part (the embedded font files, the same in every
+ * document) is compressed once per process: deflating the four faces takes longer than the rest
+ * of a document.
+ */
+function deflatePart(data: Uint8Array): { compressed: Uint8Array; crc: number } {
+  if (data.length < LARGE) return { compressed: deflateRawSync(data), crc: crc32(data) };
+  const key = createHash("sha256").update(data).digest("hex");
+  let kept = large.get(key);
+  if (!kept) {
+    kept = { compressed: deflateRawSync(data), crc: crc32(data) };
+    large.set(key, kept);
+    if (large.size > LARGE_KEPT) large.delete(large.keys().next().value as string);
+  }
+  return kept;
+}
+
 /** The zip file of `entries`, in the order given. */
 export function zipParts(entries: readonly ZipEntry[]): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -51,9 +74,9 @@ export function zipParts(entries: readonly ZipEntry[]): Uint8Array {
   for (const { path, data } of entries) {
     if (!/^[\x20-\x7e]+$/.test(path)) throw new Error(`zip: part name is not ASCII: ${path}`);
     const name = Buffer.from(path, "ascii");
-    const compressed = deflateRawSync(data);
+    const { compressed, crc } = deflatePart(data);
     const fields = {
-      crc: crc32(data),
+      crc,
       compressed: compressed.length,
       size: data.length,
       name: name.length,

@@ -5,6 +5,7 @@
  * `renderPdf` lays out and draws.
  */
 export { layoutDocument } from "./lib/layout.js";
+export { PDFA_LEVELS, type PdfALevel } from "./lib/levels.js";
 export { renderPdf } from "./lib/render.js";
 export { page, textArea } from "./lib/style.js";
 export type {
@@ -17,6 +18,8 @@ export type {
   PdfOptions,
   RuleBox,
   SignatureSlot,
+  StructElement,
+  StructType,
   TextBox,
   TextRole,
 } from "./lib/types.js";

@@ -14,10 +14,10 @@ describe("document", () => {
     }
   });
 
-  it("should set Calibri 11 pt and Swedish as the document defaults", async () => {
+  it("should set DejaVu Sans (the PDF's typeface) 11 pt and Swedish as the document defaults", async () => {
     const styles = (await render(sampleTree())).xml("word/styles.xml");
     const rPrDefault = all(styles, "w:rPrDefault")[0] as Element;
-    expect(val(rPrDefault, "w:rFonts", "w:ascii")).toBe("Calibri");
+    expect(val(rPrDefault, "w:rFonts", "w:ascii")).toBe("DejaVu Sans");
     expect(val(rPrDefault, "w:sz")).toBe("22");
     expect(val(rPrDefault, "w:lang")).toBe("sv-SE");
   });
@@ -74,6 +74,39 @@ describe("document", () => {
     expect(val(cells[1] as Element, "w:jc")).toBe("right");
     expect(all(header, "w:p").every((para) => styleOf(para) === "Header")).toBe(true);
     expect(parts.text("word/_rels/document.xml.rels")).toContain('Target="header1.xml"');
+  });
+
+  it("should embed the four faces of DejaVu Sans, the files the PDF embeds subsets of", async () => {
+    const parts = await render(sampleTree());
+    const table = parts.xml("word/fontTable.xml");
+    const font = all(table, "w:font").find((f) => f.getAttribute("w:name") === "DejaVu Sans");
+    expect(font).toBeDefined();
+    const embeds = ["w:embedRegular", "w:embedBold", "w:embedItalic", "w:embedBoldItalic"];
+    const ids = embeds.map((name) => all(font as Element, name)[0]?.getAttribute("r:id"));
+    expect(ids.every((id) => typeof id === "string" && id !== "")).toBe(true);
+    const rels = parts.xml("word/_rels/fontTable.xml.rels");
+    const targets = all(rels, "Relationship").filter((r) => ids.includes(r.getAttribute("Id")));
+    expect(targets).toHaveLength(4);
+    for (const rel of targets) {
+      const file = parts.files[`word/${rel.getAttribute("Target")}`];
+      // An obfuscated font (ECMA-376 Part 2, 17.8.1): the size of the original TrueType file.
+      expect(file?.length).toBeGreaterThan(500_000);
+    }
+  });
+
+  it("should print the fingerprint left and Sida X (Y) right in the footer, as the PDF does", async () => {
+    const footer = (await render(sampleTree(), { fingerprint: "3f2a 91c0 77be" })).xml(
+      "word/footer1.xml",
+    );
+    const text = all(footer, "w:t")
+      .map((t) => t.textContent)
+      .join("");
+    expect(text).toBe("Kontrollsumma 3f2a 91c0 77beSida  ()");
+    expect(all(footer, "w:tab").length).toBeGreaterThanOrEqual(2); // the tab stop and the tab
+    expect(all(footer, "w:instrText").map((i) => i.textContent?.trim())).toEqual([
+      "PAGE",
+      "NUMPAGES",
+    ]);
   });
 
   it("should write Sida X (Y) in the footer with PAGE and NUMPAGES fields", async () => {

@@ -42,7 +42,10 @@ describe.runIf(ready)("Word output read by LibreOffice", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "iop-docx-soffice-"));
     const label = "Exemplar 2 av 4 – Brottsofferjouren Stockholm-Gotland";
-    writeFileSync(out("sample.docx"), await renderDocx(sampleTree(), { copyLabel: label }));
+    writeFileSync(
+      out("sample.docx"),
+      await renderDocx(sampleTree(), { copyLabel: label, fingerprint: "3f2a 91c0 77be" }),
+    );
     writeFileSync(out("long.docx"), await renderDocx(longTree()));
     writeFileSync(out("redline.docx"), await renderDocx(redlineTree()));
     convert("pdf", ["sample.docx", "long.docx"]);
@@ -93,6 +96,19 @@ describe.runIf(ready)("Word output read by LibreOffice", () => {
     const text = read("sample.txt");
     expect(text).toMatch(/•\s+Stödsamtal via telefon/);
     expect(text).toMatch(/a\)\s+Första kontakten/);
+  });
+
+  it("should print the fingerprint in the footer and set the text in DejaVu Sans", () => {
+    const text = normalizeWhitespace(read("sample.pdf.txt"));
+    expect(text).toContain("Kontrollsumma 3f2a 91c0 77be");
+    const fonts = execFileSync("pdffonts", [out("sample.pdf")], { encoding: "utf8" });
+    const names = fonts
+      .trim()
+      .split("\n")
+      .slice(2)
+      .map((row) => row.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, ""));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toMatch(/^DejaVuSans/);
   });
 
   it("should print Sida 1 (2) and Sida 2 (2) and the header on both pages", () => {

@@ -17,6 +17,21 @@ describe("zipParts (the .docx container)", () => {
     for (const { path, data } of entries) expect(parts[path]).toEqual(data);
   });
 
+  it("should give back large parts (compressed once per process) byte for byte, each its own", () => {
+    const large = (seed: number) =>
+      Uint8Array.from({ length: 200_000 }, (_, i) => (i * seed + (i >> 7)) & 0xff);
+    const first = { path: "word/fonts/font1.odttf", data: large(7) };
+    const second = { path: "word/fonts/font2.odttf", data: large(13) };
+    for (let round = 0; round < 2; round++) {
+      const parts = unzipSync(
+        zipParts([first, second, { ...first, path: "word/fonts/font3.odttf" }]),
+      );
+      expect(parts["word/fonts/font1.odttf"]).toEqual(first.data);
+      expect(parts["word/fonts/font2.odttf"]).toEqual(second.data);
+      expect(parts["word/fonts/font3.odttf"]).toEqual(first.data);
+    }
+  });
+
   it("should write sizes, CRC and time in each local header, DEFLATE, no data descriptor", () => {
     const zip = Buffer.from(zipParts(entries));
     let offset = 0;

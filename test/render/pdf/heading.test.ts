@@ -77,7 +77,7 @@ describe("PDF layout: headings", () => {
       ["1 Åtagande", 1, 0],
       ["1.1 Stöd", 2, 0],
       ["2 Socialförvaltningens ersättning under 12 månader", 1, 0],
-      ["3 Underskrift", 1, 0],
+      ["3 Underskrift", 1, 1],
     ]);
     const long = layoutDocument(longTree());
     expect(long.outline.map((o) => o.page)).toEqual(

@@ -275,8 +275,10 @@ describe("PDF output: determinism and size", () => {
     expect(await id(other)).not.toBe(await id(rendered.sample.pdf));
   });
 
-  it("should keep a ten-page agreement under 100 KB", () => {
-    expect(rendered.long.pdf.length).toBeLessThan(100 * 1024);
+  // PDF/A and tagging add about a quarter: the ICC profile, the XMP packet and a structure element
+  // per paragraph, list item and table cell.
+  it("should keep a ten-page agreement under 150 KB", () => {
+    expect(rendered.long.pdf.length).toBeLessThan(150 * 1024);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { layoutDocument, type TextBox, textArea } from "../../../src/render/pdf/index.js";
+import { ellipsize } from "../../../src/render/pdf/lib/layout.js";
 import { reader } from "../../../src/render/pdf/lib/style.js";
 import { sampleTree } from "../../fixtures/sample-tree.js";
 import { h, longTree, p, signatures, tree, words } from "./fixtures/trees.js";
@@ -82,5 +83,28 @@ describe("PDF layout: running header and footer", () => {
     const header = texts(layout).find((t) => t.role === "header" && t.text.startsWith("Överens"));
     expect(header?.text.endsWith("…")).toBe(true);
     expect(outOfPlace(layout)).toEqual([]);
+  });
+
+  it("should shorten the header's title at a word boundary, never inside a word", () => {
+    const titles = [
+      "Överenskommelse om idéburet offentligt partnerskap (IOP) mellan Socialnämnden i Stockholms stad och Brottsofferjouren Stockholm-Gotland",
+      "Överenskommelse om idéburet offentligt partnerskap för brottsofferstöd, kvinnojourer, tjejjourer och stödcentrum för unga brottsutsatta",
+      `Avtal ${"långtordsammansättningsexempel ".repeat(6).trim()}`,
+    ];
+    for (const title of titles) {
+      const t = tree([p("Text.")]);
+      t.meta.title = title;
+      const layout = layoutDocument(t);
+      const header = texts(layout).find((b) => b.role === "header" && !b.text.startsWith("Dnr"));
+      const shown = header?.text as string;
+      expect(shown.endsWith("…"), title).toBe(true);
+      const kept = shown.slice(0, -1);
+      expect(title.startsWith(kept), title).toBe(true);
+      // What follows the kept words in the title starts a new word (after a space or a mark).
+      expect(title.slice(kept.length), title).toMatch(/^[\s,;:–—-]/u);
+      expect(outOfPlace(layout)).toEqual([]);
+    }
+    // Only a first word wider than the line is cut, as nothing else fits.
+    expect(ellipsize("x".repeat(300), 100).endsWith("…")).toBe(true);
   });
 });

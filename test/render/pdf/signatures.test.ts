@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { layoutDocument, page, type RuleBox } from "../../../src/render/pdf/index.js";
 import { sampleTree } from "../../fixtures/sample-tree.js";
-import { filler, h, p, signatures, sixParties, tree } from "./fixtures/trees.js";
+import { filler, h, longTree, p, signatures, sixParties, tree } from "./fixtures/trees.js";
 import { layoutOptions as options, outOfPlace, texts } from "./helpers.js";
 
 describe("PDF layout: signatures", () => {
@@ -35,23 +35,56 @@ describe("PDF layout: signatures", () => {
     expect(dates[2]).toBe("____________ den ____________ 2025");
   });
 
-  it("should print the copy label on the signature page, before the first block", () => {
-    const layout = layoutDocument(sampleTree(), options);
-    const all = texts(layout);
-    const label = all.find((t) => t.text === options.copyLabel);
-    const first = all.find((t) => t.text.startsWith("För Socialnämnden"));
-    expect(label?.role).toBe("label");
-    expect(label?.page).toBe(first?.page);
-    expect(label?.y).toBeLessThan(first?.y as number);
+  it("should print the copy label in the footer of every page, under the fingerprint", () => {
+    for (const t of [sampleTree(), tree([p("Första."), p("Sista.")]), longTree()]) {
+      const layout = layoutDocument(t, options);
+      const all = texts(layout);
+      const labels = all.filter((b) => b.text === options.copyLabel);
+      expect(labels.map((b) => b.page)).toEqual(layout.pages.map((_, i) => i));
+      for (const label of labels) {
+        expect(label.role).toBe("footer");
+        expect(label.tag).toBeUndefined();
+        const fingerprint = all.find(
+          (b) => b.page === label.page && b.text.startsWith("Kontrollsumma"),
+        );
+        expect(label.y).toBeGreaterThan(fingerprint?.y as number);
+      }
+      expect(outOfPlace(layout)).toEqual([]);
+    }
   });
 
-  it("should print the copy label once, at the end of a document without signatures", () => {
-    const all = texts(layoutDocument(tree([p("Första."), p("Sista.")]), options));
-    const labels = all.filter((t) => t.role === "label");
-    expect(labels.map((t) => t.text)).toEqual([options.copyLabel]);
-    expect(labels[0]?.y).toBeGreaterThan(all.find((t) => t.text === "Sista.")?.y as number);
-    const twice = texts(layoutDocument(tree([signatures(), signatures()]), options));
-    expect(twice.filter((t) => t.text === options.copyLabel)).toHaveLength(1);
+  it("should lay out copies that differ only in the footer's label", () => {
+    const body = (label: string) =>
+      texts(layoutDocument(sampleTree(), { ...options, copyLabel: label })).filter(
+        (b) => b.role !== "footer",
+      );
+    expect(body("Exemplar 1 av 2 – A")).toEqual(body("Exemplar 2 av 2 – Brottsofferjouren B"));
+  });
+
+  it("should leave at least 25 mm to sign in, and a line for the name clarification", () => {
+    const MM = 72 / 25.4;
+    const layout = layoutDocument(tree([signatures()]));
+    const all = texts(layout);
+    for (const block of sixParties) {
+      const party = all.find((t) => t.text.startsWith(`För ${block.party}`.slice(0, 25)));
+      const slot = layout.signatures.find((s) => s.partyId === block.partyId);
+      const lineY = page.height - (slot?.rect.y as number) - 2;
+      const rules = (layout.pages[slot?.page ?? -1]?.boxes ?? []).filter(
+        (b): b is RuleBox => b.kind === "rule" && b.y1 === b.y2 && b.x1 === slot?.rect.x,
+      );
+      // From the bottom of the party's line of text to the signature line.
+      const room = lineY - ((party?.y as number) + 0.3 * (party?.size as number));
+      expect(room, block.partyId).toBeGreaterThanOrEqual(25 * MM);
+      if (block.name) continue;
+      // An unnamed signatory: a second line, "Namnförtydligande" under it, room above it.
+      const nameLine = rules.find((r) => r.y1 > lineY + 15 && r.y1 < lineY + 40);
+      expect(nameLine, block.partyId).toBeDefined();
+      const label = all.find(
+        (t) =>
+          t.text === "Namnförtydligande" && t.y > (nameLine?.y1 as number) && t.page === slot?.page,
+      );
+      expect(label, block.partyId).toBeDefined();
+    }
   });
 
   it("should place each signature field over its party's signature line", () => {

@@ -22,7 +22,7 @@ describe("PDF layout: tables", () => {
     // 0.7 em, a word space for poppler) after the widest description, and ends at its amounts.
     const [top, bottom] = [header?.y as number, all.find((t) => t.text === "Summa")?.y as number];
     const descriptions = all.filter(
-      (t) => t.x < (header?.x as number) && t.y >= top && t.y <= bottom,
+      (t) => t.page === header?.page && t.x < (header?.x as number) && t.y >= top && t.y <= bottom,
     );
     expect(descriptions).toHaveLength(8);
     const widest = Math.max(...descriptions.map((t) => t.x + t.width));
@@ -41,9 +41,13 @@ describe("PDF layout: tables", () => {
 
   it("should set an amount table's rows under 1.5 lines apart, one block for poppler", () => {
     const all = texts(layoutDocument(sampleTree()));
-    const top = all.find((t) => t.text === "Beskrivning av resurs")?.y as number;
-    const bottom = all.find((t) => t.text === "Summa")?.y as number;
-    const baselines = [...new Set(all.filter((t) => t.y >= top && t.y <= bottom).map((t) => t.y))];
+    const head = all.find((t) => t.text === "Beskrivning av resurs");
+    const [top, bottom] = [head?.y as number, all.find((t) => t.text === "Summa")?.y as number];
+    const baselines = [
+      ...new Set(
+        all.filter((t) => t.page === head?.page && t.y >= top && t.y <= bottom).map((t) => t.y),
+      ),
+    ];
     expect(baselines).toHaveLength(8);
     baselines.slice(1).forEach((y, i) => {
       expect((y - (baselines[i] as number)) / style.table.size).toBeLessThan(reader.lineGap);

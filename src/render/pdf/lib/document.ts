@@ -1,6 +1,7 @@
 /**
- * Document-level parts of the PDF: metadata, bookmarks, attachments, signature fields and the
- * document /ID. Everything is derived from the input; no clock, no randomness.
+ * Document-level parts of the PDF: bookmarks, attachments, signature fields and the document /ID
+ * (metadata and the PDF/A parts are in `pdfa.ts`). Everything is derived from the input; no
+ * clock, no randomness.
  */
 import { createHash } from "node:crypto";
 import {
@@ -12,34 +13,9 @@ import {
   type PDFRef,
   PDFString,
 } from "pdf-lib";
-import type { DocumentMeta, DocumentTree } from "../../../document/types.js";
+import type { DocumentTree } from "../../../document/types.js";
 import { page as pageSize } from "./style.js";
 import type { OutlineEntry, PdfOptions, SignatureSlot } from "./types.js";
-
-const PRODUCER = "iop (pdf-lib)";
-const CREATOR = "iop";
-
-/** `YYYY-MM-DD` as midnight UTC, or undefined. */
-export function metaDate(date: string | undefined): Date | undefined {
-  const m = date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
-  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-}
-
-/** Info dictionary and catalog /Lang. */
-export function setMetadata(doc: PDFDocument, meta: DocumentMeta): void {
-  doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  doc.setAuthor(meta.author);
-  doc.setSubject(meta.subject);
-  doc.setKeywords(meta.keywords);
-  doc.setProducer(PRODUCER);
-  doc.setCreator(CREATOR);
-  doc.setLanguage(meta.language);
-  const date = metaDate(meta.date);
-  if (date) {
-    doc.setCreationDate(date);
-    doc.setModificationDate(date);
-  }
-}
 
 /** Bookmarks nested by heading depth, all open, each pointing at its heading. */
 export function addOutline(doc: PDFDocument, entries: readonly OutlineEntry[]): void {
@@ -119,9 +95,19 @@ export async function addAttachments(
   }
 }
 
-/** One empty signature field per slot, its widget over the signature line. */
-export function addSignatureFields(doc: PDFDocument, slots: readonly SignatureSlot[]): void {
-  if (slots.length === 0) return;
+/**
+ * One empty signature field per slot, its widget over the signature line, printable (/F 4), with
+ * an empty appearance (PDF/A wants one for every visible annotation) and a description for
+ * assistive technology (/TU, PDF/UA 7.18.1) naming the party. A page with fields has its tab
+ * order follow the structure (/Tabs /S). Returns each widget by party id, for the structure tree.
+ */
+export function addSignatureFields(
+  doc: PDFDocument,
+  slots: readonly SignatureSlot[],
+  partyNames: ReadonlyMap<string, string> = new Map(),
+): Map<string, PDFRef> {
+  const widgets = new Map<string, PDFRef>();
+  if (slots.length === 0) return widgets;
   const ctx = doc.context;
   const pages = doc.getPages();
   const fields: PDFRef[] = [];
@@ -129,6 +115,14 @@ export function addSignatureFields(doc: PDFDocument, slots: readonly SignatureSl
     const target = pages[slot.page];
     if (!target) continue;
     const { x, y, width, height } = slot.rect;
+    const appearance = ctx.register(
+      ctx.stream(new Uint8Array(), {
+        Type: "XObject",
+        Subtype: "Form",
+        BBox: [0, 0, width, height],
+        Resources: {},
+      }),
+    );
     const ref = ctx.register(
       ctx.obj({
         Type: "Annot",
@@ -137,15 +131,22 @@ export function addSignatureFields(doc: PDFDocument, slots: readonly SignatureSl
         T: /^[\x20-\x7e]*$/.test(slot.partyId)
           ? PDFString.of(slot.partyId)
           : PDFHexString.fromText(slot.partyId),
+        TU: PDFHexString.fromText(
+          `Underskrift för ${partyNames.get(slot.partyId) ?? slot.partyId}`,
+        ),
         Rect: [x, y, x + width, y + height],
         F: 4,
         P: target.ref,
+        AP: { N: appearance },
       }),
     );
     target.node.addAnnot(ref);
+    target.node.set(PDFName.of("Tabs"), PDFName.of("S"));
     fields.push(ref);
+    widgets.set(slot.partyId, ref);
   }
   doc.catalog.set(PDFName.of("AcroForm"), ctx.obj({ Fields: ctx.obj(fields) as PDFArray }));
+  return widgets;
 }
 
 /** A document /ID from a hash of everything the output is made of (not random, not a clock). */
@@ -155,6 +156,7 @@ export function setDocumentId(doc: PDFDocument, tree: DocumentTree, options: Pdf
   hash.update(
     JSON.stringify({
       copyLabel: options.copyLabel ?? null,
+      pdfa: options.pdfa ?? "3b",
       fingerprint: options.fingerprint ?? null,
       signatureFields: options.signatureFields ?? false,
     }),

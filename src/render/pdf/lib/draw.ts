@@ -14,7 +14,14 @@ import { PDFName } from "pdf-lib";
 import { sharedFlateStream } from "./flate.js";
 import { drawable, fontBytes, fontkitCache, postScriptNames } from "./fonts.js";
 import { type Face, page as pageSize } from "./style.js";
-import type { Box, DocumentLayout, FillBox, RuleBox, TextBox } from "./types.js";
+import type { Box, DocumentLayout, FillBox, RuleBox, StructElement, TextBox } from "./types.js";
+
+/** A marked-content sequence drawn: its page, its MCID there, and the element it belongs to. */
+export interface MarkedContent {
+  page: number;
+  mcid: number;
+  element: StructElement;
+}
 
 const FACES: readonly Face[] = ["regular", "bold", "italic", "boldItalic"];
 const resourceName: Record<Face, string> = {
@@ -37,13 +44,23 @@ interface EmbeddedFace {
   drawn: Map<fontkit.Glyph, number>;
 }
 
-/** Adds the layout's pages to `doc`. */
-export async function drawPages(doc: PDFDocument, layout: DocumentLayout): Promise<void> {
+/**
+ * Adds the layout's pages to `doc`, and returns the marked-content sequences that hold their
+ * tagged text (for the structure tree, `tags.ts`), in drawing order.
+ */
+export async function drawPages(
+  doc: PDFDocument,
+  layout: DocumentLayout,
+): Promise<MarkedContent[]> {
   doc.registerFontkit(fontkitCache);
   const fonts = await embedFonts(doc, layout);
-  for (const laid of layout.pages) {
+  const marked: MarkedContent[] = [];
+  for (const [index, laid] of layout.pages.entries()) {
     const pdfPage = doc.addPage([pageSize.width, pageSize.height]);
-    const { content, used } = pageContent(laid.boxes, fonts);
+    const { content, used, elements } = pageContent(laid.boxes, fonts);
+    elements.forEach((element, mcid) => {
+      marked.push({ page: index, mcid, element });
+    });
     for (const face of used) {
       const { font } = fonts.get(face) as EmbeddedFace;
       pdfPage.node.setFontDictionary(PDFName.of(resourceName[face]), font.ref);
@@ -51,13 +68,20 @@ export async function drawPages(doc: PDFDocument, layout: DocumentLayout): Promi
     const stream = await sharedFlateStream(doc.context, `page:${content}`, () => content);
     pdfPage.node.addContentStream(doc.context.register(stream));
   }
+  return marked;
 }
 
 /**
- * The content stream of one page: fills, then rules, then all text in one text object. Graphics
- * state (line width, grey, font) is only set when it changes. Written as text, one operator a
- * line (PDF 32000-1, 8 and 9), as pdf-lib writes its operators: the numbers are rounded or small
- * multiples of a font size, so `String` gives them without exponents, as PDF requires.
+ * The content stream of one page: fills, then rules, then the text. Graphics state (line width,
+ * grey, font) is only set when it changes. Written as text, one operator a line (PDF 32000-1, 8
+ * and 9), as pdf-lib writes its operators: the numbers are rounded or small multiples of a font
+ * size, so `String` gives them without exponents, as PDF requires.
+ *
+ * Everything painted is marked content (PDF 32000-1, 14.6 and 14.8.2): fills and rules (table
+ * grid, signature lines, header and footer rules) and the running header and footer are one
+ * /Artifact sequence each; text is cut into one sequence per run of boxes of the same structure
+ * element, `/<type> <</MCID n>> BDC … EMC` with n its index in `elements`, each run its own text
+ * object.
  */
 function pageContent(boxes: readonly Box[], fonts: Map<Face, EmbeddedFace>) {
   const fills: FillBox[] = [];
@@ -94,22 +118,54 @@ function pageContent(boxes: readonly Box[], fonts: Map<Face, EmbeddedFace>) {
     op(`${r(rule.x2)} ${flip(rule.y2)} l`);
     op("S");
   }
-  if (texts.length > 0) {
-    op("BT");
-    for (const t of texts) {
-      if (t.face !== last.face || t.size !== last.size) {
-        op(`/${resourceName[t.face]} ${t.size} Tf`);
-        used.add(t.face);
-      }
-      last.face = t.face;
-      last.size = t.size;
-      fillGray(t.gray);
-      op(`1 0 0 1 ${r(t.x)} ${flip(t.y)} Tm`);
-      op(`<${encode(fonts.get(t.face) as EmbeddedFace, t.text)}> Tj`);
-    }
-    op("ET");
+  if (fills.length + rules.length > 0) {
+    content = `/Artifact BMC\n${content}EMC\n`;
   }
-  return { content, used };
+  const elements: StructElement[] = [];
+  let open: StructElement | "artifact" | undefined;
+  const close = () => {
+    if (open !== undefined) op("ET\nEMC");
+    open = undefined;
+  };
+  for (const [i, t] of texts.entries()) {
+    const mark = t.tag ?? "artifact";
+    if (mark !== open) {
+      close();
+      if (mark === "artifact") op("/Artifact BMC");
+      else {
+        op(`/${mark.type} <</MCID ${elements.length}>> BDC`);
+        elements.push(mark);
+      }
+      op("BT");
+      open = mark;
+      // A new text object: the text matrix starts afresh, but font and grey carry over.
+    }
+    if (t.face !== last.face || t.size !== last.size) {
+      op(`/${resourceName[t.face]} ${t.size} Tf`);
+      used.add(t.face);
+    }
+    last.face = t.face;
+    last.size = t.size;
+    fillGray(t.gray);
+    op(`1 0 0 1 ${r(t.x)} ${flip(t.y)} Tm`);
+    const text = needsSpace(t, texts[i + 1]) ? `${t.text} ` : t.text;
+    op(`<${encode(fonts.get(t.face) as EmbeddedFace, text)}> Tj`);
+  }
+  close();
+  return { content, used, elements };
+}
+
+/**
+ * Whether a space is drawn after `t` (invisible, past its measured end): where the next box of the
+ * same structure element starts a new line or stands apart (a heading's number and its text), and
+ * neither has a space or hyphen there. Words then stay apart in the text that tagged-PDF readers
+ * (screen readers, `pdfinfo -struct-text`) take from the structure, which has no layout to guess
+ * word breaks from.
+ */
+function needsSpace(t: TextBox, next: TextBox | undefined): boolean {
+  if (!next || !t.tag || next.tag !== t.tag) return false;
+  const adjacent = Math.abs(next.y - t.y) < 0.01 && Math.abs(next.x - (t.x + t.width)) < 0.01;
+  return !adjacent && !/[\s\-\u00ad\u2010]$/u.test(t.text) && !/^\s/u.test(next.text);
 }
 
 /** Underline for inserted text, strike-through for deleted text (redlines). */
@@ -200,6 +256,7 @@ async function embedFonts(
       const set = chars.get(box.face) ?? new Set<string>();
       chars.set(box.face, set);
       for (const ch of drawable(box.text)) set.add(ch);
+      if (box.tag) set.add(" "); // for the spaces `needsSpace` adds
     }
   }
   const fonts = new Map<Face, EmbeddedFace>();

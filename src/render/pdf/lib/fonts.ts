@@ -8,38 +8,11 @@
  * layout and drawing, and a word measured once is never shaped again. Widths are cached per face,
  * per character and per word, for the life of the process.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
+import { fontBytes } from "./font-files.js";
 import type { Face } from "./style.js";
 
-const files: Record<Face, string> = {
-  regular: "DejaVuSans.ttf",
-  bold: "DejaVuSans-Bold.ttf",
-  italic: "DejaVuSans-Oblique.ttf",
-  boldItalic: "DejaVuSans-BoldOblique.ttf",
-};
-
-/** PostScript names, used (with a subset tag) as the embedded fonts' /BaseFont. */
-export const postScriptNames: Record<Face, string> = {
-  regular: "DejaVuSans",
-  bold: "DejaVuSans-Bold",
-  italic: "DejaVuSans-Oblique",
-  boldItalic: "DejaVuSans-BoldOblique",
-};
-
-const require = createRequire(import.meta.url);
-const bytesCache = new Map<Face, Uint8Array>();
-
-/** The TrueType file of a face (read once). */
-export function fontBytes(face: Face): Uint8Array {
-  let bytes = bytesCache.get(face);
-  if (!bytes) {
-    bytes = new Uint8Array(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${files[face]}`)));
-    bytesCache.set(face, bytes);
-  }
-  return bytes;
-}
+export { fontBytes, postScriptNames } from "./font-files.js";
 
 /**
  * The text as drawn: composed (NFC, so "å" typed as "a" + combining ring is one glyph), a no-break

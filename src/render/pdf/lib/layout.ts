@@ -9,10 +9,9 @@
 import type { Block, DocumentMeta, DocumentTree } from "../../../document/types.js";
 import { textWidth } from "./fonts.js";
 import { handlers } from "./handlers/index.js";
-import { copyLabel } from "./handlers/signatures.js";
 import { toSpans, wrap } from "./inline.js";
 import { paginate } from "./paginate.js";
-import { baselineIn, type Chunk, lineBoxes, type State } from "./state.js";
+import { baselineIn, type Chunk, element, lineBoxes, type State, tag } from "./state.js";
 import { page, running, signature, space, style, textArea } from "./style.js";
 import type {
   Box,
@@ -20,17 +19,19 @@ import type {
   OutlineEntry,
   PdfOptions,
   SignatureSlot,
+  StructElement,
   TextBox,
 } from "./types.js";
 
 export function layoutDocument(tree: DocumentTree, options: PdfOptions = {}): DocumentLayout {
   const chunks: Chunk[] = [];
+  const structure: StructElement = { type: "Document", children: [] };
   const state: State = {
     options,
     chunks,
     indent: 0,
     listDepth: 0,
-    copyLabelled: false,
+    parent: structure,
     paragraphSpace: space.paragraph,
     one(block) {
       const outer = state.change;
@@ -44,7 +45,6 @@ export function layoutDocument(tree: DocumentTree, options: PdfOptions = {}): Do
   };
   titleBlock(state, tree.meta);
   state.all(tree.children);
-  copyLabel(state);
 
   const placed = paginate(chunks, textArea.height);
   const outline: OutlineEntry[] = [];
@@ -55,7 +55,11 @@ export function layoutDocument(tree: DocumentTree, options: PdfOptions = {}): Do
       const dy = textArea.top + top;
       for (const box of chunk.boxes) {
         const moved = translate(box, dy);
-        if (repeated && moved.kind === "text") moved.role = "repeat";
+        // A header row repeated on a continuation page is an artifact: the table's TH hold it once.
+        if (repeated && moved.kind === "text") {
+          moved.role = "repeat";
+          delete moved.tag;
+        }
         boxes.push(moved);
       }
       if (chunk.outline) outline.push({ ...chunk.outline, page: index, y: dy });
@@ -67,7 +71,7 @@ export function layoutDocument(tree: DocumentTree, options: PdfOptions = {}): Do
     boxes.push(...runningBoxes(tree.meta, index, placed.length, options));
     return { boxes };
   });
-  return { pages, outline, signatures };
+  return { pages, structure, outline, signatures };
 }
 
 function translate(box: Box, dy: number): Box {
@@ -87,27 +91,38 @@ function signatureRect(x1: number, x2: number, lineY: number): SignatureSlot["re
   return { x: x1, y: page.height - lineY - below, width: x2 - x1, height };
 }
 
-/** Title and subtitle on the first page. */
+/** Title (tagged H1) and subtitle (P) on the first page. */
 function titleBlock(state: State, meta: DocumentMeta): void {
   const x = textArea.left;
-  const add = (text: string, s: (typeof style)["title" | "subtitle"], after: number) => {
+  const add = (
+    text: string,
+    s: (typeof style)["title" | "subtitle"],
+    after: number,
+    type: "H1" | "P",
+  ) => {
     const lines = wrap(toSpans([{ type: "text", value: text }], s.face), textArea.width, s.size);
+    const el = element(state.parent, type);
     state.chunks.push({
       height: lines.length * s.leading,
       before: 0,
       after,
-      boxes: lines.flatMap((line, i) => lineBoxes(line, x, baselineIn(s) + i * s.leading, s)),
+      boxes: tag(
+        lines.flatMap((line, i) => lineBoxes(line, x, baselineIn(s) + i * s.leading, s)),
+        el,
+      ),
       keepWithNext: true,
     });
   };
-  add(meta.title, style.title, meta.subtitle ? space.subtitle : space.titleAfter);
-  if (meta.subtitle) add(meta.subtitle, style.subtitle, space.titleAfter);
+  add(meta.title, style.title, meta.subtitle ? space.subtitle : space.titleAfter, "H1");
+  if (meta.subtitle) add(meta.subtitle, style.subtitle, space.titleAfter, "P");
 }
 
 /**
- * Running header and footer. The header is the title over the diarienummer, both at the left, its
- * last line just above the header rule; the footer has the fingerprint left and the page number
- * right.
+ * Running header and footer, drawn as artifacts (not part of the document's text). The header is
+ * the title over the diarienummer, both at the left, its last line just above the header rule; a
+ * title too long for the line is shortened at a word boundary. The footer has the fingerprint
+ * left and the page number right, and under them the copy label of a signing copy, on every
+ * page.
  *
  * The header's lines stand one under the other so that poppler's layout analysis (see `reader`)
  * reads them as one block before anything else on the page. A diarienummer at the right end of
@@ -166,15 +181,38 @@ function runningBoxes(meta: DocumentMeta, index: number, count: number, options:
       ),
     );
   }
+  if (options.copyLabel) {
+    boxes.push(
+      text(
+        ellipsize(options.copyLabel, textArea.width),
+        textArea.left,
+        running.footerBaseline + s.leading,
+        "footer",
+      ),
+    );
+  }
   return boxes;
 }
 
-/** `text`, shortened with an ellipsis to fit `width` in the running style. */
-function ellipsize(text: string, width: number): string {
+/**
+ * `text`, shortened with an ellipsis to fit `width` in the running style: whole words are dropped
+ * from the end, so no word is cut. Only a first word wider than the whole line is cut (between
+ * characters), as nothing else would fit.
+ */
+export function ellipsize(text: string, width: number): string {
   const s = style.running;
-  if (textWidth(text, s.face, s.size) <= width) return text;
+  const fits = (t: string) => textWidth(t, s.face, s.size) <= width;
+  if (fits(text)) return text;
+  const words = text.split(/(?<=\s)(?=\S)/);
+  while (words.length > 1) {
+    words.pop();
+    const shortened = `${words
+      .join("")
+      .trimEnd()
+      .replace(/[\s,;:–—-]+$/u, "")}…`;
+    if (fits(shortened)) return shortened;
+  }
   const chars = Array.from(text);
-  while (chars.length > 0 && textWidth(`${chars.join("").trimEnd()}…`, s.face, s.size) > width)
-    chars.pop();
+  while (chars.length > 0 && !fits(`${chars.join("").trimEnd()}…`)) chars.pop();
   return `${chars.join("").trimEnd()}…`;
 }

@@ -1,34 +1,40 @@
 import { PDFDocument } from "pdf-lib";
 import type { DocumentTree } from "../../../document/types.js";
-import {
-  addAttachments,
-  addOutline,
-  addSignatureFields,
-  metaDate,
-  setDocumentId,
-  setMetadata,
-} from "./document.js";
+import { addAttachments, addOutline, addSignatureFields, setDocumentId } from "./document.js";
 import { drawPages } from "./draw.js";
 import { compressWithZlib } from "./flate.js";
 import { layoutDocument } from "./layout.js";
+import { addOutputIntent, addXmpMetadata, metaDate, setInfo } from "./pdfa.js";
+import { addStructureTree } from "./tags.js";
 import type { PdfOptions } from "./types.js";
 
 /**
- * Renders a document tree to a PDF contract: lays it out (`layoutDocument`), then draws it.
+ * Renders a document tree to a PDF contract: lays it out (`layoutDocument`), then draws it, as
+ * PDF/A-3b (or, with `pdfa: "2b"`, PDF/A-2b without the attachments) and tagged PDF/UA-1.
  * The same tree and options give the same bytes, in any time zone.
  */
 export async function renderPdf(tree: DocumentTree, options: PdfOptions = {}): Promise<Uint8Array> {
+  const level = options.pdfa ?? "3b";
   const layout = layoutDocument(tree, options);
   const doc = await PDFDocument.create({ updateMetadata: false });
   compressWithZlib(doc.context);
-  await drawPages(doc, layout);
-  setMetadata(doc, tree.meta);
+  const marked = await drawPages(doc, layout);
+  setInfo(doc, tree.meta);
+  addXmpMetadata(doc, tree.meta, level);
+  addOutputIntent(doc);
   addOutline(doc, layout.outline);
-  if (options.signatureFields) addSignatureFields(doc, layout.signatures);
-  if (options.attachments?.length) {
+  const widgets = options.signatureFields
+    ? addSignatureFields(
+        doc,
+        layout.signatures,
+        new Map(tree.signing.parties.map((p) => [p.id, p.name])),
+      )
+    : undefined;
+  addStructureTree(doc, layout.structure, marked, widgets);
+  if (level === "3b" && options.attachments?.length) {
     await addAttachments(doc, options.attachments, metaDate(tree.meta.date));
   }
-  setDocumentId(doc, tree, options);
+  setDocumentId(doc, tree, { ...options, pdfa: level });
   // A classic cross-reference table (no object streams): every reader and signer takes it.
   return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }

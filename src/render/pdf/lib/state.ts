@@ -5,7 +5,7 @@
 import type { Block, ChangeKind } from "../../../document/types.js";
 import type { Line } from "./inline.js";
 import { fontBox, type TextStyle, textArea } from "./style.js";
-import type { Box, PdfOptions, TextBox, TextRole } from "./types.js";
+import type { Box, PdfOptions, StructElement, StructType, TextBox, TextRole } from "./types.js";
 
 export interface Chunk {
   height: number;
@@ -32,14 +32,14 @@ export interface State {
   readonly chunks: Chunk[];
   /** Left edge of the current block, from the text area's left edge (lists indent). */
   indent: number;
-  /** Whether the copy label has been set (it is printed once). */
-  copyLabelled: boolean;
   /** Nesting depth of lists. */
   listDepth: number;
   /** Space between paragraphs here (smaller inside list items). */
   paragraphSpace: number;
   /** Change mark of the block being set (redlines): its text is underlined or struck through. */
   change?: ChangeKind;
+  /** The structure element that blocks being set belong to (tagged PDF). */
+  parent: StructElement;
   /** Dispatches one block to its handler. */
   one(block: Block): void;
   /** Dispatches blocks in order. */
@@ -50,6 +50,23 @@ export interface State {
 export function baselineIn(style: TextStyle): number {
   const em = (fontBox.ascent + fontBox.descent) * style.size;
   return (style.leading - em) / 2 + fontBox.ascent * style.size;
+}
+
+/** A new structure element, the last child of `parent`. */
+export function element(
+  parent: StructElement,
+  type: StructType,
+  extra: Omit<StructElement, "type" | "children"> = {},
+): StructElement {
+  const el: StructElement = { type, children: [], ...extra };
+  parent.children.push(el);
+  return el;
+}
+
+/** Tags the text boxes among `boxes` with `el` (those already tagged keep their element). */
+export function tag<B extends Box>(boxes: B[], el: StructElement): B[] {
+  for (const box of boxes) if (box.kind === "text" && !box.tag) box.tag = el;
+  return boxes;
 }
 
 /** Text boxes of one line at absolute `x`, with its baseline at `y`. */

@@ -121,11 +121,13 @@ export const table = {
 export const signature = {
   /** Width of a signature block and its signature line. */
   width: 250,
-  /** Room above the signature line for the handwritten signature. */
-  room: 36,
+  /** Room above the signature line for the handwritten signature: 26.1 mm (at least 25 mm). */
+  room: 74,
+  /** Room above the line for a handwritten name clarification (unnamed signatories): 9.2 mm. */
+  nameRoom: 26,
   rule: { width: 0.6, gray: 0 },
   /** The signature field: its bottom just under the line, its top below the party's name. */
-  field: { below: 2, height: 34 },
+  field: { below: 2, height: 72 },
 } as const;
 
 /** Running header and footer: baselines measured from the top of the page. */

@@ -3,6 +3,7 @@
  * the drawing step. Coordinates are points from the top-left corner of the page; a text box's `y`
  * is its baseline.
  */
+import type { PdfALevel } from "./levels.js";
 import type { Face, Gray } from "./style.js";
 
 export interface PdfAttachment {
@@ -13,11 +14,17 @@ export interface PdfAttachment {
 }
 
 export interface PdfOptions {
+  /**
+   * The PDF/A level: "3b" (default) embeds `attachments` as associated files (/AF, relationship
+   * /Source); "2b" leaves them out, as PDF/A-2 allows no embedded files other than PDF/A.
+   */
+  pdfa?: PdfALevel;
   /** Source files embedded as file attachments (/EmbeddedFiles). Default: none. */
   attachments?: PdfAttachment[];
   /**
-   * Printed on the signature page above the signature blocks, e.g.
-   * "Exemplar 2 av 4 – Brottsofferjouren Stockholm-Gotland". Default: nothing.
+   * Printed in every page footer (an artifact, not part of the text), e.g.
+   * "Exemplar 2 av 4 – Brottsofferjouren Stockholm-Gotland", so a loose page can be traced to its
+   * copy. Default: nothing.
    */
   copyLabel?: string;
   /** Short content fingerprint printed in every page footer. Default: nothing. */
@@ -51,6 +58,50 @@ export interface TextBox {
   role: TextRole;
   /** Redline marks: inserted text is underlined, deleted text struck through. */
   change?: "ins" | "del";
+  /**
+   * The structure element the text belongs to (tagged PDF). Text without one (running header and
+   * footer, a repeated table header) is drawn as an artifact, as are all rules and fills.
+   */
+  tag?: StructElement;
+}
+
+/** Standard structure types (PDF 32000-1, 14.8.4) the renderer uses. */
+export type StructType =
+  | "Document"
+  | "H1"
+  | "H2"
+  | "H3"
+  | "H4"
+  | "H5"
+  | "H6"
+  | "P"
+  | "L"
+  | "LI"
+  | "Lbl"
+  | "LBody"
+  | "Table"
+  | "TR"
+  | "TH"
+  | "TD"
+  | "Div"
+  | "Form";
+
+/**
+ * A node of the document's logical structure, in reading order. An element holds either other
+ * elements (`children`) or content: the text boxes tagged with it, or (a Form) the signature
+ * field of `field`.
+ */
+export interface StructElement {
+  type: StructType;
+  children: StructElement[];
+  /** A table header cell's scope (/A << /O /Table /Scope … >>). */
+  scope?: "Column" | "Row";
+  /** A list's numbering (/A << /O /List /ListNumbering … >>). */
+  numbering?: "Decimal" | "Disc";
+  /** Title of the element (/T), e.g. the party of a signature block. */
+  title?: string;
+  /** A Form element: the party id of the signature field it stands for. */
+  field?: string;
 }
 
 export interface RuleBox {
@@ -99,6 +150,8 @@ export interface SignatureSlot {
 
 export interface DocumentLayout {
   pages: PageLayout[];
+  /** The logical structure: a Document element whose descendants tag the pages' text boxes. */
+  structure: StructElement;
   outline: OutlineEntry[];
   signatures: SignatureSlot[];
 }

@@ -2,7 +2,16 @@ import { inlineText } from "../../../../document/text.js";
 import type { HeadingNode } from "../../../../document/types.js";
 import { textWidth } from "../fonts.js";
 import { toSpans, wrap } from "../inline.js";
-import { baselineIn, type Chunk, leftEdge, lineBoxes, measureOf, type State } from "../state.js";
+import {
+  baselineIn,
+  type Chunk,
+  element,
+  leftEdge,
+  lineBoxes,
+  measureOf,
+  type State,
+  tag,
+} from "../state.js";
 import { heading as headingStyle, space, style } from "../style.js";
 
 /**
@@ -10,7 +19,8 @@ import { heading as headingStyle, space, style } from "../style.js";
  * under the text's start. The gap is measured per heading, so "2.1 Parter" reads as one line of
  * text in every reader (a wider gap, as when texts of one depth line up under the widest number,
  * makes poppler's layout analysis take number and text for two columns). The whole heading is one
- * chunk and is kept with what follows it.
+ * chunk and is kept with what follows it. It is tagged one level below its depth (H2 for a
+ * section), as the document title is the H1.
  */
 export function heading(state: State, node: HeadingNode): void {
   const s = style.heading[node.depth];
@@ -29,6 +39,7 @@ export function heading(state: State, node: HeadingNode): void {
     )[0];
     if (numberLine) boxes.unshift(...lineBoxes(numberLine, x, baseline, s));
   }
+  tag(boxes, element(state.parent, `H${node.depth + 1}` as "H2" | "H3" | "H4"));
   const chunk: Chunk = {
     height: lines.length * s.leading,
     before: space.headingBefore[node.depth],

@@ -1,6 +1,15 @@
 import type { ParagraphNode } from "../../../../document/types.js";
 import { toSpans, wrap } from "../inline.js";
-import { baselineIn, type Chunk, leftEdge, lineBoxes, measureOf, type State } from "../state.js";
+import {
+  baselineIn,
+  type Chunk,
+  element,
+  leftEdge,
+  lineBoxes,
+  measureOf,
+  type State,
+  tag,
+} from "../state.js";
 import { style } from "../style.js";
 
 /**
@@ -12,12 +21,13 @@ export function paragraph(state: State, node: ParagraphNode): void {
   const lines = wrap(toSpans(node.children, s.face, state.change), measureOf(state), s.size);
   const x = leftEdge(state);
   const baseline = baselineIn(s);
+  const el = element(state.parent, "P");
   lines.forEach((line, i) => {
     const chunk: Chunk = {
       height: s.leading,
       before: i === 0 ? state.paragraphSpace : 0,
       after: i === lines.length - 1 ? state.paragraphSpace : 0,
-      boxes: lineBoxes(line, x, baseline, s),
+      boxes: tag(lineBoxes(line, x, baseline, s), el),
       firstBaseline: baseline,
     };
     if (lines.length >= 2 && (i === 0 || i === lines.length - 2)) chunk.keepWithNext = true;

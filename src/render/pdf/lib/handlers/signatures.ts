@@ -1,26 +1,40 @@
 import { dateLine, signatoryLine } from "../../../../document/text.js";
 import type { ChangeKind, SignatureBlock, SignaturesNode } from "../../../../document/types.js";
 import { wrap } from "../inline.js";
-import { baselineIn, type Chunk, leftEdge, lineBoxes, measureOf, type State } from "../state.js";
+import {
+  baselineIn,
+  type Chunk,
+  element,
+  leftEdge,
+  lineBoxes,
+  measureOf,
+  type State,
+  tag,
+} from "../state.js";
 import { signature, space, style, type TextStyle, textArea } from "../style.js";
-import type { Box, TextRole } from "../types.js";
+import type { Box, StructElement, TextRole } from "../types.js";
 
 /**
- * The signature page: the copy label (when given), then one block per party, each one unbreakable
- * chunk: "För <party>", room for the signature above a signature line, "<name>, <title>" under it,
- * and "<place> den ____________ <year>". Blocks stack in one column, in signature order, so every
- * reader (and text extraction) takes them in that order. The text before the signatures is kept
- * with the first block, so the signatures never stand alone on a page, and all blocks stay on one
- * page when they fit on one.
+ * The signature page: one block per party, each one unbreakable chunk: "För <party>", room for
+ * the signature (`signature.room`, over 25 mm) above a signature line, "<name>, <title>" under it
+ * (or, when the signatory is not named, a second line to write the name clarification on, marked
+ * "Namnförtydligande"), and "<place> den ____________ <year>". Blocks stack in one column, in
+ * signature order, so every reader (and text extraction) takes them in that order. The text
+ * before the signatures is kept with the first block, so the signatures never stand alone on a
+ * page, and all blocks stay on one page when they fit on one.
+ *
+ * Each block is a Div structure element titled with its party, its lines P elements, and (with
+ * signature fields) a Form element for the party's field.
  */
 export function signatures(state: State, node: SignaturesNode): void {
   const prev = state.chunks.at(-1);
   if (prev) prev.keepWithNext = true;
   const x = leftEdge(state);
   const width = Math.min(signature.width, measureOf(state));
-  const label = copyLabel(state);
-  if (label) label.keepWithNext = true;
-  const blocks = node.blocks.map((block) => signatureChunk(block, x, width, state.change));
+  const blocks = node.blocks.map((block) => {
+    const div = element(state.parent, "Div", { title: `Underskrift för ${block.party}` });
+    return signatureChunk(block, x, width, state.change, div, !!state.options.signatureFields);
+  });
   // All blocks on one page when they fit there with a few lines of text before them.
   const total = blocks.reduce((sum, b) => sum + b.height + b.before, 0);
   if (total <= textArea.height - 4 * style.body.leading) {
@@ -29,34 +43,13 @@ export function signatures(state: State, node: SignaturesNode): void {
   state.chunks.push(...blocks);
 }
 
-/**
- * The copy label ("Exemplar 2 av 4 – …"), once per document: on the signature page, or (for a
- * document without signatures) after the last block. Undefined when there is none to print.
- */
-export function copyLabel(state: State): Chunk | undefined {
-  const label = state.options.copyLabel;
-  if (!label || state.copyLabelled) return undefined;
-  state.copyLabelled = true;
-  const s = style.label;
-  const lines = wrap([{ text: label, face: s.face }], measureOf(state), s.size);
-  const x = leftEdge(state);
-  const chunk: Chunk = {
-    height: lines.length * s.leading,
-    before: space.signatureBlock,
-    after: 0,
-    boxes: lines.flatMap((line, i) =>
-      lineBoxes(line, x, baselineIn(s) + i * s.leading, s, "label"),
-    ),
-  };
-  state.chunks.push(chunk);
-  return chunk;
-}
-
 function signatureChunk(
   block: SignatureBlock,
   x: number,
   width: number,
   change: ChangeKind | undefined,
+  div: StructElement,
+  field: boolean,
 ): Chunk {
   const boxes: Box[] = [];
   let y = 0;
@@ -66,19 +59,28 @@ function signatureChunk(
       width,
       s.size,
     );
+    const p = element(div, "P");
     for (const line of lines) {
-      boxes.push(...lineBoxes(line, x, y + baselineIn(s), s, role));
+      boxes.push(...tag(lineBoxes(line, x, y + baselineIn(s), s, role), p));
       y += s.leading;
     }
   };
+  const rule = () =>
+    boxes.push({ kind: "rule", x1: x, y1: y, x2: x + width, y2: y, ...signature.rule });
   text(`För ${block.party}`, { ...style.body, face: "bold" }, "body");
+  if (field) element(div, "Form", { field: block.partyId });
   y += signature.room;
   const ruleY = y;
-  boxes.push({ kind: "rule", x1: x, y1: ruleY, x2: x + width, y2: ruleY, ...signature.rule });
+  rule();
   y += 3;
   const who = signatoryLine(block);
   if (who) text(who, style.body, "body");
-  else text("Namnförtydligande", style.label, "label");
+  else {
+    y += signature.nameRoom;
+    rule();
+    y += 3;
+    text("Namnförtydligande", style.label, "label");
+  }
   text(dateLine(block), style.body, "label");
   return {
     height: y,

@@ -4,10 +4,12 @@ import {
   alignOffset,
   baselineIn,
   type Chunk,
+  element,
   leftEdge,
   lineBoxes,
   measureOf,
   type State,
+  tag,
 } from "../state.js";
 import {
   type Face,
@@ -75,7 +77,9 @@ export function table(state: State, node: TableNode): void {
   const x1 = xs.at(-1) as number;
 
   let header: Chunk | undefined;
+  const tableElement = element(state.parent, "Table");
   const chunks = rows.map((row, r): Chunk => {
+    const tr = element(tableElement, "TR");
     const cellLines = lines[r] as Line[][];
     const starts = compact ? staircase(cellLines) : cellLines.map(() => 0);
     const height =
@@ -87,11 +91,13 @@ export function table(state: State, node: TableNode): void {
       boxes.push({ kind: "fill", x: x0, y: 0, width: x1 - x0, height, gray });
     }
     cellLines.forEach((lines, c) => {
+      const cell =
+        row.kind === "header" ? element(tr, "TH", { scope: "Column" }) : element(tr, "TD");
       const inner = (widths[c] as number) - pad;
       lines.forEach((line, k) => {
         const x = (xs[c] as number) + g.padX + alignOffset(align(c), inner, line.width);
         const y = g.padY + baselineIn(s) + ((starts[c] as number) + k) * s.leading;
-        boxes.push(...lineBoxes(line, x, y, s));
+        boxes.push(...tag(lineBoxes(line, x, y, s), cell));
       });
     });
     const thin = tableStyle.rule;
