@@ -139,8 +139,9 @@ export interface WordRedline {
 
 /** What the first page of a Word redline says about the two versions. */
 export interface CoverInfo {
-  old: VersionInfo;
-  new: VersionInfo;
+  /** The versions compared, when known (a single document's redline may not know them). */
+  old?: VersionInfo;
+  new?: VersionInfo;
   summary: readonly SummaryItem[];
 }
 
@@ -153,11 +154,15 @@ export function coverBlocks(info: CoverInfo): Block[] {
   const paragraph = (children: Inline[]): Block => ({ type: "paragraph", children });
   return [
     paragraph([{ type: "strong", children: text("Jämförelse av två versioner") }]),
-    paragraph([
-      ...text(versionLine("Tidigare version", info.old)),
-      { type: "break" },
-      ...text(versionLine("Ny version", info.new)),
-    ]),
+    ...(info.old && info.new
+      ? [
+          paragraph([
+            ...text(versionLine("Tidigare version", info.old)),
+            { type: "break" },
+            ...text(versionLine("Ny version", info.new)),
+          ]),
+        ]
+      : []),
     paragraph([{ type: "strong", children: text("Sammanfattning av ändringarna") }]),
     info.summary.length > 0
       ? {
