@@ -70,8 +70,8 @@ function notes(doc: DocumentRedline): Map<Block, string> {
     out.set(
       first,
       s.place === "from"
-        ? `Avsnittet har flyttats${s.newNumber ? ` till ${s.newNumber}` : ""}; ändringarna i det visas där.`
-        : `Avsnittet har flyttats hit${s.oldNumber ? ` från ${s.oldNumber}` : ""}${s.changed ? " och ändrats; tillagd text är understruken här, borttagen text står överstruken där avsnittet stod" : ""}.`,
+        ? `Avsnittet har flyttats${s.newNumber ? ` till ${s.newNumber}` : ""}.`
+        : `Avsnittet har flyttats hit${s.oldNumber ? ` från ${s.oldNumber}` : ""}${s.changed ? " och ändrats" : ""}.`,
     );
   }
   return out;
