@@ -3,14 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  combineDocuments,
-  diffVersions,
-  renderDocxDiff,
-  type VersionDiff,
-} from "../../src/diff/index.js";
+import { diffVersions, renderDocxDiff } from "../../src/diff/index.js";
 import { normalizeWhitespace } from "../../src/document/text.js";
-import { renderDocx } from "../../src/render/docx/index.js";
 import { needProgram } from "../helpers/external.js";
 import {
   copyAgreement,
