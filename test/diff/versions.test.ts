@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { acceptAll, diffVersions, rejectAll, renderDocxDiff } from "../../src/diff/index.js";
-import { normalizeWhitespace } from "../../src/document/text.js";
 import type { DocumentTree } from "../../src/document/types.js";
 import { documentXml, runCli, V2022, V2025, version } from "./helpers.js";
 import { normalize } from "./trees.js";
