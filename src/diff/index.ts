@@ -3,14 +3,25 @@
  *
  * - {@link diffVersions} compares two loaded versions: a data-level summary ({@link SummaryItem})
  *   and a redline of each document ({@link DocumentRedline}).
- * - {@link redlineDocument} redlines one document tree against another.
+ * - {@link redlineDocument} redlines one document tree against another;
+ *   {@link renderDocumentRedline} / {@link writeDocumentRedline} give its Word and HTML redline.
  * - {@link loadVersion} reads a folder, a YAML file or a git version `<rev>:<path>`.
  * - Formats: {@link renderText}, {@link renderJson}, {@link renderHtmlDiff}, {@link renderDocxDiff}.
  */
 export { acceptAll, rejectAll } from "./accept.js";
 export { diffVersions, type Version, type VersionDiff, type VersionInfo } from "./compare.js";
-export { combineDocuments, REVISION_AUTHOR, redlineTree, renderDocxDiff } from "./format/docx.js";
-export { renderHtmlDiff } from "./format/html.js";
+export {
+  type CoverInfo,
+  combineDocuments,
+  REVISION_AUTHOR,
+  redlineTree,
+  renderDocxDiff,
+  renderWordRedline,
+  revisionDate,
+  type WordRedline,
+  wordRedline,
+} from "./format/docx.js";
+export { type HtmlDiffOptions, renderDocumentHtmlDiff, renderHtmlDiff } from "./format/html.js";
 export { JSON_FORMAT_VERSION, renderJson, toJson } from "./format/json.js";
 export { renderText, type TextOptions } from "./format/text.js";
 export { type LoadedVersion, loadVersion, parseGitSpec } from "./input.js";
@@ -21,5 +32,13 @@ export {
   type SectionChange,
   type SectionStatus,
 } from "./redline.js";
+export {
+  type DocumentRedlineOptions,
+  type DocumentRedlineOutput,
+  documentSummary,
+  renderDocumentRedline,
+  renderRedlineOf,
+  writeDocumentRedline,
+} from "./single.js";
 export type { SummaryItem, SummaryKind } from "./summary/index.js";
 export { summarize } from "./summary/index.js";

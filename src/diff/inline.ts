@@ -148,7 +148,7 @@ export function diffInline(
       j += part.count;
     }
   }
-  const merged = absorbShortEqualities(regions);
+  const merged = separateNumbers(absorbShortEqualities(regions));
   const children: Inline[] = [];
   let changed = false;
   let substantive = false;
@@ -203,6 +203,38 @@ function absorbShortEqualities(regions: Region[]): Region[] {
   }
   return out;
 }
+
+/**
+ * Gives a replaced number (deleted digits followed directly by inserted digits) the space next to
+ * it on both sides, so that "[-805 000-]{+830 000+} kr" reads "[-805 000 -]{+830 000 +}kr":
+ * printed in black and white, the old and the new amount stand apart instead of reading as one
+ * number "805 000830 000". The space after the replacement is taken when there is one, else the
+ * space before it. Accepting and rejecting give the same text as before.
+ */
+function separateNumbers(regions: Region[]): Region[] {
+  regions.forEach((region, k) => {
+    const del = region.del;
+    const ins = region.ins;
+    if (!del?.length || !ins?.length) return;
+    if (!/\d$/.test((del.at(-1) as Token).text) || !/^\d/.test((ins[0] as Token).text)) return;
+    const after = regions[k + 1];
+    const before = regions[k - 1];
+    if (after?.equal && isSpaceToken(after.equal[0]) && isSpaceToken(after.equalOld?.[0])) {
+      del.push(after.equalOld?.shift() as Token);
+      ins.push(after.equal.shift() as Token);
+    } else if (
+      before?.equal &&
+      isSpaceToken(before.equal.at(-1)) &&
+      isSpaceToken(before.equalOld?.at(-1))
+    ) {
+      del.unshift(before.equalOld?.pop() as Token);
+      ins.unshift(before.equal.pop() as Token);
+    }
+  });
+  return regions;
+}
+
+const isSpaceToken = (t: Token | undefined): boolean => t !== undefined && isSpace(t);
 
 /**
  * Whether a change region only follows renumbering: each number became its new number, or the

@@ -47,6 +47,17 @@ export interface SectionChange {
   withParent?: boolean;
   /** The section's blocks in the redline (heading first). */
   blocks: Block[];
+  /**
+   * The old heading's level and whether it was numbered, for a section with a heading in both
+   * versions (Word's numbering needs them to give the old numbers back when changes are rejected).
+   */
+  oldDepth?: 1 | 2 | 3;
+  oldNumbered?: boolean;
+  /**
+   * For moved sections: the blocks that are the moved text itself (deleted where it was, inserted
+   * where it is), as opposed to changes inside it (words or blocks added since).
+   */
+  moved?: Block[];
 }
 
 export type DocumentStatus = "unchanged" | "changed" | "added" | "removed";
@@ -167,6 +178,10 @@ export function redlineDocument(
     if (o.heading && (!n.heading || headingText(o.heading) !== headingText(n.heading))) {
       change.oldHeading = headingText(o.heading);
     }
+    if (o.heading && n.heading) {
+      change.oldDepth = o.heading.depth;
+      change.oldNumbered = o.heading.number !== "";
+    }
     changes.push(change);
     inPlace.push({ old: o, new: n, change });
   };
@@ -207,6 +222,7 @@ export function redlineDocument(
           // Reported where it went; here only its old text, deleted.
           const change = describe(o, "moved", blocks);
           change.place = "from";
+          change.moved = blocks;
           if (o.heading?.number) change.oldNumber = o.heading.number;
           const to = newSections[newOf[op.old] as number]?.heading?.number;
           if (to) change.newNumber = to;
@@ -218,23 +234,36 @@ export function redlineDocument(
         }
       } else if (op.op === "insert") {
         const n = newSections[op.new] as Section;
-        const blocks = sectionBlocks(n).map((b) => mark(b, "ins"));
         if (movedNew.has(op.new)) {
           const o = oldSections[oldOf[op.new] as number] as Section;
+          // The moved text with the changes made inside it: what it kept and gained is moved
+          // (inserted here as a whole), what was added stays an insertion within the move. What
+          // it lost is left out here: it is in the moved-away text, deleted where it was.
+          const moved: Block[] = [];
+          const compared = compare(o, n);
+          const blocks = compared.blocks.flatMap((b): Block[] => {
+            if (b.change === "del") return [];
+            if (b.change === "ins") return [b];
+            const block = mark(withoutDeletedParts(b), "ins");
+            moved.push(block);
+            return [block];
+          });
           const change = describe(n, "moved", blocks);
           change.place = "to";
+          change.moved = moved;
           if (o.heading?.number) change.oldNumber = o.heading.number;
           if (n.heading?.number) change.newNumber = n.heading.number;
           if (o.heading && n.heading && headingText(o.heading) !== headingText(n.heading)) {
             change.oldHeading = headingText(o.heading);
           }
-          change.changed = compare(o, n).substantive;
+          change.changed = compared.substantive;
           const parent = n.parent;
           if (parent !== undefined && parent === o.parent) {
             if (movedNew.has(newIndex.get(parent) ?? -1)) change.withParent = true;
           }
           changes.push(change);
         } else {
+          const blocks = sectionBlocks(n).map((b) => mark(b, "ins"));
           const change = describe(n, "added", blocks);
           if (n.heading?.number) change.newNumber = n.heading.number;
           changes.push(change);
@@ -275,6 +304,35 @@ export function redlineDocument(
     oldMeta: oldTree.meta,
     sections: changes,
   };
+}
+
+/**
+ * A block of moved text without the parts deleted inside it (list items, table rows): the
+ * moved-away text shows them, and here, inside an insertion, they could not be rejected.
+ */
+function withoutDeletedParts(block: Block): Block {
+  switch (block.type) {
+    case "list":
+      return {
+        ...block,
+        items: block.items
+          .map((item) => item.filter((b) => b.change !== "del").map(withoutDeletedParts))
+          .filter((item) => item.length > 0),
+      };
+    case "table": {
+      if (!block.rowChanges) return block;
+      const keep = block.rowChanges.map((c) => c !== "del");
+      const rowChanges = block.rowChanges.filter((_, k) => keep[k]);
+      const { rowChanges: _, ...rest } = block;
+      return {
+        ...rest,
+        rows: block.rows.filter((_, k) => keep[k]),
+        ...(rowChanges.some((c) => c !== null) ? { rowChanges } : {}),
+      };
+    }
+    default:
+      return block;
+  }
 }
 
 /** What `:avsnitt[id]` reads for a section's heading, if it has one. */

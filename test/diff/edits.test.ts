@@ -36,7 +36,13 @@ describe("iop diff on constructed edits of stockholm-brottsofferstod-2025", () =
       "bilaga-1 changed: Socialförvaltningens ersättning under 12 månader",
     ]);
     expect(changesIn(diff, "bilaga-1", "Socialförvaltningens ersättning under 12 månader")).toEqual(
-      ["del:650\u00a0000", "ins:675\u00a0000", "del:830\u00a0000", "ins:855\u00a0000"],
+      // Each replaced amount takes the space after it: "650 000 675 000 kr" in print.
+      [
+        "del:650\u00a0000\u00a0",
+        "ins:675\u00a0000\u00a0",
+        "del:830\u00a0000\u00a0",
+        "ins:855\u00a0000\u00a0",
+      ],
     );
   });
 
@@ -123,7 +129,7 @@ describe("iop diff on budget rows", () => {
       null,
     ]);
     expect(changesIn(diff, "bilaga-1", "Socialförvaltningens ersättning under 12 månader")).toEqual(
-      [nb("ins:Utbildning\t10 000 kr"), "del:830\u00a0000", "ins:840\u00a0000"],
+      [nb("ins:Utbildning\t10 000 kr"), "del:830\u00a0000\u00a0", "ins:840\u00a0000\u00a0"],
     );
     // The text format shows the inserted row, not only the changed total.
     expect(renderText(diff)).toContain(nb("{+Utbildning+} | {+10 000 kr+}"));

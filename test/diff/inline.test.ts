@@ -41,10 +41,12 @@ describe("diffInline", () => {
       [t("till och med den 31 december 2025.")],
       [t("till och med den 31 december 2027.")],
     );
+    // A replaced number takes the space before it on both sides, so the two numbers stand apart
+    // when printed in black and white ("31 december 2025 2027").
     expect(result.children).toEqual([
-      t("till och med den 31 december "),
-      del("2025"),
-      ins("2027"),
+      t("till och med den 31 december"),
+      del(" 2025"),
+      ins(" 2027"),
       t("."),
     ]);
     expect(result).toMatchObject({ changed: true, substantive: true });
@@ -86,8 +88,18 @@ describe("diffInline", () => {
       [t("se avsnitt 5.4")],
       new Map([["5.3", "5.4"]]),
     );
-    expect(result.children).toEqual([t("se avsnitt "), del("5.3"), ins("5.4")]);
+    expect(result.children).toEqual([t("se avsnitt"), del(" 5.3"), ins(" 5.4")]);
     expect(result).toMatchObject({ changed: true, substantive: false });
+  });
+
+  it("should give a replaced amount the space after it on both sides", () => {
+    const result = diffInline([t("totalt 805\u00a0000 kr")], [t("totalt 830\u00a0000 kr")]);
+    expect(result.children).toEqual([
+      t("totalt "),
+      del("805\u00a0000 "),
+      ins("830\u00a0000 "),
+      t("kr"),
+    ]);
   });
 
   it("should keep line breaks", () => {

@@ -74,8 +74,8 @@ describe("redlineDocument", () => {
     const para = redline.tree.children[13] as Block & { children: Inline[] };
     expect(para.change).toBeUndefined();
     expect(changes(para.children)).toEqual([
-      `del:[{"type":"text","value":"2025"}]`,
-      `ins:[{"type":"text","value":"2027"}]`,
+      `del:[{"type":"text","value":" 2025"}]`,
+      `ins:[{"type":"text","value":" 2027"}]`,
     ]);
     expect(reported(base(), newTree)).toEqual(["changed: Period"]);
   });
@@ -219,8 +219,8 @@ describe("redlineDocument", () => {
     if (out?.type !== "table") throw new Error("expected a table");
     expect(out.change).toBeUndefined();
     expect(changes(out.rows[0]?.[1] ?? [])).toEqual([
-      `del:[{"type":"text","value":"650\u00a0000"}]`,
-      `ins:[{"type":"text","value":"675\u00a0000"}]`,
+      `del:[{"type":"text","value":"650\u00a0000 "}]`,
+      `ins:[{"type":"text","value":"675\u00a0000 "}]`,
     ]);
     expect(changes(out.rows[1]?.[1] ?? [])).toEqual([]);
   });

@@ -3,14 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  combineDocuments,
-  diffVersions,
-  renderDocxDiff,
-  type VersionDiff,
-} from "../../src/diff/index.js";
+import { diffVersions, renderDocxDiff } from "../../src/diff/index.js";
 import { normalizeWhitespace } from "../../src/document/text.js";
-import { renderDocx } from "../../src/render/docx/index.js";
 import { needProgram } from "../helpers/external.js";
 import {
   copyAgreement,
@@ -22,36 +16,15 @@ import {
   V2025,
   version,
 } from "./helpers.js";
-import { bodyText, resolveAll } from "./word.js";
-
-const plainText = async (documents: Parameters<typeof combineDocuments>[0]) =>
-  bodyText(documentXml(await renderDocx(combineDocuments(documents))));
 
 describe("redline as Word tracked changes (2022 → 2025)", () => {
+  // What accepting and rejecting every change gives is proven by LibreOffice and pandoc in
+  // readers.test.ts; here, the markup itself.
   let xml = "";
-  let oldText: string[] = [];
-  let newText: string[] = [];
-  let diff: VersionDiff;
-
   beforeAll(async () => {
-    const before = await version(V2022);
-    const after = await version(V2025);
-    diff = diffVersions(before, after);
-    xml = documentXml(await renderDocxDiff(diff));
-    // The old documents in the redline's order (bilagor in the new version's order, by party).
-    const oldOrder = diff.documents.flatMap((d) =>
-      before.documents.filter((t) => t.name === (d.status === "removed" ? d.name : d.oldName)),
+    xml = documentXml(
+      await renderDocxDiff(diffVersions(await version(V2022), await version(V2025))),
     );
-    oldText = await plainText(oldOrder.map((tree) => ({ tree })));
-    newText = await plainText(after.documents.map((tree) => ({ tree })));
-  });
-
-  it("should give exactly the new version's text when every change is accepted", () => {
-    expect(bodyText(resolveAll(xml, "accept"))).toEqual(newText);
-  });
-
-  it("should give exactly the old version's text when every change is rejected", () => {
-    expect(bodyText(resolveAll(xml, "reject"))).toEqual(oldText);
   });
 
   it("should mark insertions and deletions as tracked changes by iop diff", () => {
@@ -60,6 +33,58 @@ describe("redline as Word tracked changes (2022 → 2025)", () => {
     expect(elements(doc, "w:ins").length).toBeGreaterThan(0);
     expect(elements(doc, "w:del").length).toBeGreaterThan(0);
     expect(new Set(marks.map((m) => m.getAttribute("w:author")))).toEqual(new Set(["iop diff"]));
+  });
+
+  it("should write the moved sections as paired w:moveFrom and w:moveTo ranges", () => {
+    const doc = parseXml(xml);
+    const names = (name: string) => elements(doc, name).map((e) => e.getAttribute("w:name") ?? "");
+    const from = names("w:moveFromRangeStart");
+    expect(from).toContain("flytt:overenskommelse:id:syfte-och-mal");
+    expect(names("w:moveToRangeStart")).toEqual(from);
+    expect(elements(doc, "w:moveFromRangeEnd").length).toBe(from.length);
+    expect(elements(doc, "w:moveFrom").length).toBeGreaterThan(0);
+    expect(elements(doc, "w:moveTo").length).toBeGreaterThan(0);
+  });
+
+  it("should number headings with Word's numbering and track a renumbered heading's properties", () => {
+    const doc = parseXml(xml);
+    // No heading carries its number as text.
+    const headingTexts = elements(doc, "w:p")
+      .filter((p) => /^Heading\d$/.test(elements(p, "w:pStyle")[0]?.getAttribute("w:val") ?? ""))
+      .map((p) =>
+        elements(p, "w:t")
+          .map((t) => t.textContent)
+          .join(""),
+      );
+    expect(headingTexts.some((t) => /^\d+(\.\d+)*\t/.test(t))).toBe(false);
+    // "Parter" was 3 and is 2.
+    const parter = elements(doc, "w:p").find(
+      (p) =>
+        elements(p, "w:t")
+          .map((t) => t.textContent)
+          .join("") === "Parter",
+    ) as Element;
+    expect(elements(parter, "w:pPrChange")).toHaveLength(1);
+  });
+
+  it("should open with the summary page and track the title like text", () => {
+    const doc = parseXml(xml);
+    const paragraphs = elements(doc, "w:p");
+    const text = (p: Element) =>
+      [...elements(p, "w:t"), ...elements(p, "w:delText")].map((t) => t.textContent).join("");
+    expect(text(paragraphs[0] as Element)).toBe("Jämförelse av två versioner");
+    const title = paragraphs.find(
+      (p) => elements(p, "w:pStyle")[0]?.getAttribute("w:val") === "Title",
+    ) as Element;
+    expect(elements(title, "w:pageBreakBefore")).toHaveLength(1);
+    expect(elements(title, "w:del").length).toBeGreaterThan(0);
+    expect(elements(title, "w:ins").length).toBeGreaterThan(0);
+    // The old title's words are deleted text in the Title paragraph.
+    expect(
+      elements(title, "w:delText")
+        .map((t) => t.textContent)
+        .join(""),
+    ).toContain("Brottsofferstöd");
   });
 });
 
@@ -134,8 +159,8 @@ describe.runIf(ready)("redline read by LibreOffice", () => {
       fodt.indexOf("<text:tracked-changes"),
       fodt.indexOf("</text:tracked-changes>"),
     );
-    expect(tracked.match(/<text:insertion>/g)?.length ?? 0).toBeGreaterThan(10);
-    expect(tracked.match(/<text:deletion>/g)?.length ?? 0).toBeGreaterThan(10);
+    expect(tracked.match(/<text:insertion>/g)?.length ?? 0).toBeGreaterThan(0);
+    expect(tracked.match(/<text:deletion>/g)?.length ?? 0).toBeGreaterThan(0);
     const creators = new Set(tracked.match(/<dc:creator>[^<]*<\/dc:creator>/g));
     expect(creators).toEqual(new Set(["<dc:creator>iop diff</dc:creator>"]));
   });

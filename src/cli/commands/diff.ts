@@ -1,3 +1,5 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { type Diagnostic, hasErrors } from "../../diagnostics.js";
 import type { Version } from "../../diff/index.js";
 import { writeFileAtomically } from "../../package/write.js";
@@ -12,6 +14,7 @@ export const diff: Command = {
   name: "diff",
   summary: "jämför två versioner av en överenskommelse: sammanfattning och ändringar i texten",
   help: `Användning: iop diff <tidigare> <ny> [--format text|html|docx|json] [-o FIL] [--exit-code]
+       iop diff <tidigare> <ny> --format docx|html --split -o MAPP
 
 Jämför två versioner av en överenskommelse med bilagor. Varje version anges som
   - en mapp med overenskommelse.yaml och bilaga-N.yaml,
@@ -28,14 +31,20 @@ Format:
   text   för terminalen (standard): färg i en terminal, annars [-borttaget-]{+tillagt+}
          (färgen stängs av med miljövariabeln NO_COLOR)
   html   en fristående webbsida på svenska: sammanfattning och ändringsmarkerad text
-  docx   den nya versionen som Word-dokument med spårade ändringar ("iop diff") som kan
-         godkännas eller avvisas var för sig i Word och LibreOffice; kräver -o FIL när
-         standard ut är en terminal
+         (tillagt understruket, borttaget överstruket), som också går att skriva ut
+  docx   Word-dokument med en sammanfattning på första sidan och sedan den nya versionen
+         med spårade ändringar ("iop diff", daterade med den nya versionens datum): ändrad
+         text, titel, rubriknummer (Words egen numrering), flyttade avsnitt och tabellrader;
+         godkänn alla ändringar för den nya versionen, avvisa alla för den tidigare. Kräver
+         -o FIL när standard ut är en terminal
   json   sammanfattning och ändringar för andra program (formatet har versionsnummer)
 
 Flaggor:
   --format FORMAT  utdataformat (standard: text)
   -o, --output FIL skriv till filen i stället för standard ut
+  --split          ett dokument per överenskommelse och bilaga i mappen -o MAPP
+                   (<namn>.docx eller <namn>.html), i stället för ett gemensamt
+  --side-by-side   html: visa också varje ändrat avsnitt med tidigare och ny text sida vid sida
   --exit-code      slutkod 1 när versionerna skiljer sig, som git diff --exit-code
   -h, --help       visa denna hjälp
 
@@ -47,6 +56,8 @@ med --exit-code), 2 felaktig användning eller filer som inte kan läsas.
       format: { type: "string", default: "text" },
       output: { type: "string", short: "o" },
       "exit-code": { type: "boolean", default: false },
+      split: { type: "boolean", default: false },
+      "side-by-side": { type: "boolean", default: false },
     });
     const format = values.format as Format;
     if (!FORMATS.includes(format)) {
@@ -56,6 +67,17 @@ med --exit-code), 2 felaktig användning eller filer som inte kan läsas.
       throw new UsageError("Ange två versioner att jämföra: iop diff <tidigare> <ny>.");
     }
     const output = values.output;
+    const split = values.split === true;
+    const sideBySide = values["side-by-side"] === true;
+    if (split && (format === "text" || format === "json")) {
+      throw new UsageError("--split gäller formaten docx och html.");
+    }
+    if (split && !output) {
+      throw new UsageError("Ange mappen att skriva dokumenten till: --split -o MAPP.");
+    }
+    if (sideBySide && format !== "html") {
+      throw new UsageError("--side-by-side gäller formatet html.");
+    }
     if (format === "docx" && !output && io.isTTY) {
       throw new UsageError("Formatet docx skrivs inte till en terminal; ange -o FIL.");
     }
@@ -63,8 +85,16 @@ med --exit-code), 2 felaktig användning eller filer som inte kan läsas.
       reportDiagnostics(io, diagnostics, format === "json" ? "json" : "text");
 
     // Loaded here, so other commands do not load the comparison and its formats.
-    const { diffVersions, loadVersion, renderDocxDiff, renderHtmlDiff, renderJson, renderText } =
-      await import("../../diff/index.js");
+    const {
+      diffVersions,
+      loadVersion,
+      renderDocxDiff,
+      renderHtmlDiff,
+      renderJson,
+      renderRedlineOf,
+      renderText,
+      revisionDate,
+    } = await import("../../diff/index.js");
     const { documentsOf } = await import("../../diff/documents.js");
     const loaded = await Promise.all(positionals.map((spec) => loadVersion(spec)));
     // Only the versions with problems are reported (warnings of a good version are noise here).
@@ -88,6 +118,33 @@ med --exit-code), 2 felaktig användning eller filer som inte kan läsas.
     const [before, after] = versions as [Version, Version];
     const result = diffVersions(before, after);
 
+    if (split && output) {
+      // One redline per document: its own summary items (those about the agreement as a whole go
+      // with the agreement).
+      const date = revisionDate(result.new.date);
+      try {
+        await mkdir(output, { recursive: true });
+        for (const doc of result.documents) {
+          const summary = result.summary.filter((item) =>
+            item.document ? item.document === doc.name : doc.kind === "overenskommelse",
+          );
+          const rendered = await renderRedlineOf(doc, {
+            date,
+            versions: { old: result.old, new: result.new },
+            summary,
+            sideBySide,
+          });
+          const file = join(output, `${doc.name}.${format}`);
+          await writeFileAtomically(file, format === "docx" ? rendered.docx : rendered.html);
+        }
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        io.stderr(`iop diff: mappen ${output} kunde inte skrivas: ${message}\n`);
+        return EXIT.usage;
+      }
+      return values["exit-code"] && !result.identical ? EXIT.input : EXIT.ok;
+    }
+
     let data: string | Uint8Array;
     switch (format) {
       case "text":
@@ -97,7 +154,7 @@ med --exit-code), 2 felaktig användning eller filer som inte kan läsas.
         data = renderJson(result);
         break;
       case "html":
-        data = renderHtmlDiff(result);
+        data = renderHtmlDiff(result, { sideBySide });
         break;
       case "docx":
         data = await renderDocxDiff(result);

@@ -42,7 +42,10 @@ export function toJson(diff: VersionDiff): unknown {
       status: doc.status,
       sections: doc.sections
         .filter((s) => s.status !== "unchanged" || s.parentChanged || s.oldHeading)
-        .map(({ blocks, ...section }) => ({ ...section, changes: blockChanges(blocks) })),
+        .map(({ blocks, moved: _, oldDepth: __, oldNumbered: ___, ...section }) => ({
+          ...section,
+          changes: blockChanges(blocks),
+        })),
     })),
   };
 }

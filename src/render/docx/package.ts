@@ -74,14 +74,19 @@ function compile(build: () => Document, replace: Record<string, string>): Parts 
 
 /**
  * The .docx bytes of the document `build` makes: docx's parts with `replace`d ones (our
- * core.xml), zipped in a fixed part order with a fixed time (zip.ts), so the same document gives
+ * core.xml) and `edit`ed ones (a redline's move markup, see `moves.ts`), zipped in a fixed part order with a fixed time (zip.ts), so the same document gives
  * the same bytes.
  */
 export async function packDocument(
   build: () => Document,
   replace: Record<string, string>,
+  edit: Record<string, (xml: string) => string> = {},
 ): Promise<Uint8Array> {
   const parts = compile(build, replace);
+  for (const [path, change] of Object.entries(edit)) {
+    const part = parts.get(path);
+    if (typeof part === "string") parts.set(path, change(part));
+  }
   const encoder = new TextEncoder();
   return zipParts(
     [...parts.keys()].sort(byPartOrder).map((path) => {

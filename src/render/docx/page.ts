@@ -5,6 +5,7 @@ import {
   type ISectionPropertiesOptions,
   PageNumber,
   Paragraph,
+  type ParagraphChild,
   Tab,
   Table,
   TableBorders,
@@ -42,12 +43,25 @@ const DNR_WIDTH = 2268;
  * the right margin. Without a diarienummer the right cell stays empty (no bare "Dnr"), as in
  * the PDF.
  */
-export const header = (meta: DocumentMeta): Header => {
+export const header = (
+  meta: DocumentMeta,
+  redline?: { title: ParagraphChild[]; diarienummer: ParagraphChild[] },
+): Header => {
   const dnr = meta.diarienummer.trim();
-  const cell = (width: number, text: string, alignment?: typeof AlignmentType.RIGHT) =>
+  const cell = (
+    width: number,
+    content: string | ParagraphChild[],
+    alignment?: typeof AlignmentType.RIGHT,
+  ) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
-      children: [new Paragraph({ style: STYLE.header, alignment, children: [new TextRun(text)] })],
+      children: [
+        new Paragraph({
+          style: STYLE.header,
+          alignment,
+          children: typeof content === "string" ? [new TextRun(content)] : content,
+        }),
+      ],
     });
   return new Header({
     children: [
@@ -59,8 +73,12 @@ export const header = (meta: DocumentMeta): Header => {
         rows: [
           new TableRow({
             children: [
-              cell(TEXT_WIDTH - DNR_WIDTH, meta.title),
-              cell(DNR_WIDTH, dnr ? `Dnr\u00a0${dnr}` : "", AlignmentType.RIGHT),
+              cell(TEXT_WIDTH - DNR_WIDTH, redline?.title ?? meta.title),
+              cell(
+                DNR_WIDTH,
+                redline?.diarienummer ?? (dnr ? `Dnr\u00a0${dnr}` : ""),
+                AlignmentType.RIGHT,
+              ),
             ],
           }),
         ],

@@ -1,16 +1,18 @@
 import { Document, type FileChild, Paragraph, TextRun } from "docx";
-import type { DocumentTree } from "../../document/types.js";
+import type { DocumentTree, Inline } from "../../document/types.js";
 import { fontBytes } from "../pdf/lib/font-files.js";
 import { handlers } from "./handlers/index.js";
 import { copyLabel } from "./handlers/signatures.js";
 import { leadIntoSignatures } from "./keep.js";
 import { FONT } from "./layout.js";
+import { markInsertedParagraphsBefore } from "./marks.js";
+import { writeMoves } from "./moves.js";
 import { numbering, wordNumbersMatch } from "./numbering.js";
 import type { DocxOptions } from "./options.js";
 import { packDocument } from "./package.js";
 import { footer, header, pageProperties } from "./page.js";
 import { coreXml } from "./properties.js";
-import { createState } from "./state.js";
+import { createState, type State } from "./state.js";
 import { STYLE, styles } from "./styles.js";
 
 /**
@@ -27,13 +29,22 @@ const embeddedFonts = () => [
   },
 ];
 
-/** Title and subtitle at the top of the first page. */
-const titleBlock = (tree: DocumentTree): FileChild[] => [
-  new Paragraph({ style: STYLE.title, children: [new TextRun(tree.meta.title)] }),
-  ...(tree.meta.subtitle
-    ? [new Paragraph({ style: STYLE.subtitle, children: [new TextRun(tree.meta.subtitle)] })]
-    : []),
-];
+/**
+ * Title and subtitle at the top of the first page; a redline's with their changes (the title
+ * starts a new page after a cover).
+ */
+const titleBlock = (tree: DocumentTree, state: State): FileChild[] => {
+  const redline = state.options.redline;
+  const line = (inline: Inline[] | undefined, text: string | undefined) =>
+    inline ? state.inlines(inline, {}) : text ? [new TextRun(text)] : [];
+  const title = line(redline?.title, tree.meta.title);
+  const subtitle = line(redline?.subtitle, tree.meta.subtitle);
+  const newPage = redline?.cover?.length ? { pageBreakBefore: true } : {};
+  return [
+    new Paragraph({ style: STYLE.title, ...newPage, children: title }),
+    ...(subtitle.length > 0 ? [new Paragraph({ style: STYLE.subtitle, children: subtitle })] : []),
+  ];
+};
 
 /**
  * Renders a document tree as a Word document (.docx): built-in styles, Word-numbered headings,
@@ -41,32 +52,65 @@ const titleBlock = (tree: DocumentTree): FileChild[] => [
  * changes as tracked changes. The same tree and options give the same bytes in any time zone.
  */
 export function renderDocx(tree: DocumentTree, options: DocxOptions = {}): Promise<Uint8Array> {
-  return packDocument(() => build(tree, options), {
-    "docProps/core.xml": coreXml(tree.meta),
-  });
+  let state: State | undefined;
+  return packDocument(
+    () => {
+      const built = build(tree, options);
+      state = built.state;
+      return built.document;
+    },
+    { "docProps/core.xml": coreXml(tree.meta) },
+    options.redline
+      ? {
+          "word/document.xml": (xml) =>
+            markInsertedParagraphsBefore(
+              state ? writeMoves(xml, state.moveRevisions, state.revision().id + 1) : xml,
+            ),
+        }
+      : {},
+  );
 }
 
 /** The docx Document of a tree: runs the handlers over it and adds styles, numbering and page. */
-function build(tree: DocumentTree, options: DocxOptions): Document {
+function build(tree: DocumentTree, options: DocxOptions): { document: Document; state: State } {
+  const redline = options.redline;
+  const keepWithNext = leadIntoSignatures(tree.children);
+  for (const block of redline?.keepWithNext ?? []) keepWithNext.add(block);
   const state = createState(tree, options, handlers, {
-    wordHeadingNumbers: wordNumbersMatch(tree),
-    keepWithNext: leadIntoSignatures(tree.children),
+    // A redline keeps deleted and inserted headings side by side, so the tree's numbers cannot be
+    // Word's; Word numbers each version right once the changes are accepted or rejected.
+    wordHeadingNumbers: redline !== undefined || wordNumbersMatch(tree),
+    keepWithNext,
   });
-  const body = [...titleBlock(tree), ...state.all(tree.children, { listLevel: 0 })];
+  const cover = redline?.cover ? state.all(redline.cover, { listLevel: 0 }) : [];
+  const body = [
+    ...cover,
+    ...titleBlock(tree, state),
+    ...state.all(tree.children, { listLevel: 0 }),
+  ];
   if (options.copyLabel && !state.copyLabelWritten) {
     body.push(copyLabel(state, { listLevel: 0 }, options.copyLabel));
   }
-  return new Document({
+  const document = new Document({
     fonts: embeddedFonts(),
     styles: styles(),
     numbering: numbering(),
     sections: [
       {
         properties: pageProperties(),
-        headers: { default: header(tree.meta) },
+        headers: {
+          default: header(
+            tree.meta,
+            redline?.header && {
+              title: state.inlines(redline.header.title, {}),
+              diarienummer: state.inlines(redline.header.diarienummer, {}),
+            },
+          ),
+        },
         footers: { default: footer(options.fingerprint) },
         children: body,
       },
     ],
   });
+  return { document, state };
 }

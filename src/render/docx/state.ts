@@ -10,7 +10,7 @@ import {
   TextRun,
 } from "docx";
 import type { Block, ChangeKind, DocumentTree, Inline } from "../../document/types.js";
-import { DEFAULT_REVISION_AUTHOR, type DocxOptions } from "./options.js";
+import { DEFAULT_REVISION_AUTHOR, type DocxOptions, type MovePlace } from "./options.js";
 
 /** The attributes of one tracked change (`w:id`, `w:author`, `w:date`). */
 export type Revision = ConstructorParameters<typeof InsertedTableRow>[0];
@@ -21,6 +21,15 @@ export interface Marks {
   italics?: boolean;
   /** Inside an inserted or deleted span or block of a redline. */
   change?: ChangeKind;
+  /** The change comes from an inline `change` node (not from the block around it). */
+  inline?: boolean;
+}
+
+/** A tracked change the renderer writes as move markup (see `moves.ts`), by revision id. */
+export interface MoveRevision {
+  /** Which side of the move the revision is. */
+  kind: "from" | "to";
+  name: string;
 }
 
 /** Where a block sits. */
@@ -95,8 +104,23 @@ export interface State {
   paragraph(options: ParagraphOptions, children: ParagraphChild[], change?: ChangeKind): Paragraph;
   /** The attributes of a new tracked change: a fresh id, the author and the date. */
   revision(): Revision;
-  /** The `insertion` or `deletion` mark of a paragraph or table row in a redline, or none. */
-  tracked(change: ChangeKind | null | undefined): { insertion?: Revision; deletion?: Revision };
+  /**
+   * The `insertion` or `deletion` mark of a paragraph or table row in a redline, or none. Inside
+   * a moved block a paragraph's mark is part of the move; a table row's (`row`) cannot be.
+   */
+  tracked(
+    change: ChangeKind | null | undefined,
+    row?: boolean,
+  ): { insertion?: Revision; deletion?: Revision };
+  /**
+   * The heading numbering's list instance: 0 for the document, counted up at each block of
+   * `redline.restartNumbering`, so each document of a combined redline numbers from 1.
+   */
+  readonly headingInstance: number;
+  /** Whether the block being rendered is moved-to text (not a change of its own inside it). */
+  inMovedText(): boolean;
+  /** The revisions written as moves, by id (filled while rendering). */
+  readonly moveRevisions: Map<number, MoveRevision>;
   /** A new list instance, so an ordered list counts from 1 again. */
   nextListInstance(): number;
 }
@@ -154,6 +178,26 @@ export function createState(
   const date = revisionDate(options.revision?.date);
   let revisionId = 0;
   let listInstance = 0;
+  let headingInstance = 0;
+  const moves = options.redline?.moves;
+  /**
+   * The move being rendered, and whether the current block is a change of its own inside it (an
+   * inserted paragraph within a moved section is an insertion, not part of the move).
+   */
+  let move: { place: MovePlace; own: boolean } | undefined;
+  const moveRevisions = new Map<number, MoveRevision>();
+  /** A revision that belongs to the current move when `change` is the move's own kind. */
+  const moveRevision = (change: ChangeKind | undefined, inline: boolean): Revision => {
+    const revision = state.revision();
+    if (move && !move.own && change !== undefined) {
+      const movedKind = move.place.place === "to" ? "ins" : "del";
+      const id = (revision as { id: number }).id;
+      if (!inline && change === movedKind) {
+        moveRevisions.set(id, { kind: move.place.place, name: move.place.name });
+      }
+    }
+    return revision;
+  };
 
   const state: State = {
     tree,
@@ -167,7 +211,16 @@ export function createState(
         keepWithNext: context.keepWithNext || layout.keepWithNext.has(block),
       };
       const handler = handlers.blocks[block.type] as BlockHandler | undefined;
-      return handler ? handler(state, block, inner) : handlers.unknownBlock(state, block, inner);
+      if (options.redline?.restartNumbering?.has(block)) headingInstance += 1;
+      const outer = move;
+      const place = moves?.get(block);
+      if (place) move = { place, own: false };
+      else if (move && block.change !== undefined) move = { ...move, own: true };
+      try {
+        return handler ? handler(state, block, inner) : handlers.unknownBlock(state, block, inner);
+      } finally {
+        move = outer;
+      }
     },
     all(blocks, context) {
       const out: FileChild[] = [];
@@ -193,14 +246,22 @@ export function createState(
         return handler ? handler(state, node, marks) : handlers.unknownInline(state, node, marks);
       });
     },
+    inMovedText() {
+      return move?.place.place === "to" && !move.own;
+    },
     run(content, marks) {
       const run = {
         ...content,
         ...(marks.bold ? { bold: true } : {}),
         ...(marks.italics ? { italics: true } : {}),
       };
-      if (marks.change === "ins") return new InsertedTextRun({ ...run, ...state.revision() });
-      if (marks.change === "del") return new DeletedTextRun({ ...run, ...state.revision() });
+      const inline = marks.inline === true;
+      if (marks.change === "ins") {
+        return new InsertedTextRun({ ...run, ...moveRevision("ins", inline) });
+      }
+      if (marks.change === "del") {
+        return new DeletedTextRun({ ...run, ...moveRevision("del", inline) });
+      }
       return new TextRun(run);
     },
     paragraph(options, children, change) {
@@ -211,10 +272,15 @@ export function createState(
         children,
       });
     },
-    tracked(change) {
-      if (change === "ins") return { insertion: state.revision() };
-      if (change === "del") return { deletion: state.revision() };
+    tracked(change, row) {
+      const revision = () => (row ? state.revision() : moveRevision(change ?? undefined, false));
+      if (change === "ins") return { insertion: revision() };
+      if (change === "del") return { deletion: revision() };
       return {};
+    },
+    moveRevisions,
+    get headingInstance() {
+      return headingInstance;
     },
     revision() {
       revisionId += 1;

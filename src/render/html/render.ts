@@ -11,6 +11,7 @@ import { STYLESHEET } from "./style.js";
  */
 export function renderHtml(tree: DocumentTree, options: HtmlOptions = {}): string {
   const state = createState(handlers, options);
+  if (options.bare) return state.all(tree.children);
   return [
     `<article class="dokument-innehall">`,
     "<header>",

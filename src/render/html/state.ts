@@ -23,6 +23,8 @@ export interface HtmlOptions {
    * from. Default: none.
    */
   note?(block: Block): string | undefined;
+  /** Only the blocks, without the article and its title header (a redline's side-by-side view). */
+  bare?: boolean;
 }
 
 export interface State {
@@ -41,12 +43,12 @@ export function createState(handlers: Handlers, options: HtmlOptions): State {
     one(block) {
       const handler = handlers.block[block.type] as BlockHandler | undefined;
       const note = options.note?.(block);
-      const html = `${handler ? handler(state, block) : handlers.unknown(state, block)}${
-        note ? `\n<p class="notering">${escapeHtml(note)}</p>` : ""
-      }`;
-      if (!block.change) return html;
+      const html = handler ? handler(state, block) : handlers.unknown(state, block);
+      // The note is outside the block's <ins>/<del>: a note is not struck through or underlined.
+      const after = note ? `\n<p class="notering">${escapeHtml(note)}</p>` : "";
+      if (!block.change) return `${html}${after}`;
       const tag = block.change;
-      return `<${tag} class="block">${html}</${tag}>`;
+      return `<${tag} class="block">${html}</${tag}>${after}`;
     },
     all: (blocks) => blocks.map((b) => state.one(b)).join("\n"),
     inlines: (nodes) =>

@@ -38,12 +38,19 @@ ins.block > *, del.block > * { background: inherit; }
 .forklaring { font-size: 0.9rem; color: #555; }
 .dokument { border-top: 2px solid #333; margin-top: 3rem; }
 .oforandrad { color: #555; font-style: italic; }
+.egenskap { margin: 0.25rem 0; }
+.egenskap .etikett { font-weight: bold; }
+.sida-vid-sida { margin-top: 2rem; }
+.sida-vid-sida .rad { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; border-top: 1px solid #ccc; padding-top: 0.5rem; }
+.sida-vid-sida .rubriker { font-weight: bold; border-top: none; }
+.sida-vid-sida .tidigare { border-right: 1px dashed #999; padding-right: 0.75rem; }
+body:has(.sida-vid-sida) { max-width: 72rem; }
 @media print {
   @page { size: A4; margin: 2cm; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   ins, del { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h1, h2, h3, h4 { break-after: avoid; }
-  table, .underskrift, li { break-inside: avoid; }
+  table, .underskrift, li, .sida-vid-sida .rad { break-inside: avoid; }
   .dokument { break-before: page; border-top: none; margin-top: 0; }
   a { color: inherit; text-decoration: none; }
 }

@@ -1,4 +1,5 @@
 import type { HeadingNode } from "../../../document/types.js";
+import { HEADING_NUMBERING } from "../numbering.js";
 import { type BlockHandler, placement } from "../state.js";
 import { STYLE } from "../styles.js";
 
@@ -16,9 +17,39 @@ export const heading: BlockHandler<HeadingNode> = (state, node, context) => {
   const marks = { change: context.change };
   const children = state.inlines(node.children, marks);
   const keep = placement(context, false);
+  // In a redline, a heading that had another level, or no number, or another number in the old
+  // version carries its old properties as a tracked change (w:pPrChange).
+  // A later document of a combined redline numbers its headings from 1, in a list of its own.
+  const instance = state.headingInstance;
+  const listed = (depth: number) =>
+    instance > 0 ? { numbering: { reference: HEADING_NUMBERING, level: depth - 1, instance } } : {};
+  const before = state.options.redline?.previousHeadings?.get(node);
+  const revision = before
+    ? {
+        revision: {
+          ...state.revision(),
+          style: STYLE.heading[before.depth - 1],
+          ...(before.numbered ? listed(before.depth) : { numbering: false as const }),
+        },
+      }
+    : {};
   if (state.wordHeadingNumbers && node.number) {
     return [
-      state.paragraph({ style: STYLE.heading[node.depth - 1], ...keep }, children, context.change),
+      state.paragraph(
+        { style: STYLE.heading[node.depth - 1], ...listed(node.depth), ...keep, ...revision },
+        children,
+        context.change,
+      ),
+    ];
+  }
+  if (state.wordHeadingNumbers && state.options.redline) {
+    // An unnumbered heading of a redline: off Word's list, as in a plain document.
+    return [
+      state.paragraph(
+        { style: STYLE.heading[node.depth - 1], numbering: false, ...keep, ...revision },
+        children,
+        context.change,
+      ),
     ];
   }
   return [

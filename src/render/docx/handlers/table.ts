@@ -151,7 +151,7 @@ function row(
   return new TableRow({
     ...(kind === "header" ? { tableHeader: true } : {}),
     cantSplit: true,
-    ...state.tracked(change),
+    ...state.tracked(change, true),
     children: widths.map(
       (width, i) =>
         new TableCell({

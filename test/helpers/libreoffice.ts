@@ -1,0 +1,115 @@
+/**
+ * LibreOffice as an independent reader of Word files: it opens each file (headless, its own
+ * profile), optionally accepts or rejects every tracked change with its own commands
+ * (`.uno:AcceptAllTrackedChanges` / `.uno:RejectAllTrackedChanges`), and writes what it then reads:
+ * the text (LibreOffice's plain-text export, list and heading numbers included) and the number of
+ * rows of each table in the body. All files go through one LibreOffice process (a Basic macro
+ * run over a job list), since starting LibreOffice is most of the time.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+export type Decision = "accept" | "reject" | "none";
+
+export interface Reading {
+  /** Non-empty lines of the plain-text export, whitespace collapsed. */
+  lines: string[];
+  /** Rows of each table in the document body, in order. */
+  rows: number[];
+}
+
+const MACRO = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub Resolve(jobs As String)
+  Dim f As Integer, line As String, parts
+  f = FreeFile
+  Open jobs For Input As #f
+  Do While Not EOF(f)
+    Line Input #f, line
+    If Len(line) &gt; 0 Then
+      parts = Split(line, "|")
+      ResolveOne(parts(0), parts(1), parts(2))
+    End If
+  Loop
+  Close #f
+End Sub
+
+Sub ResolveOne(decision As String, inPath As String, outBase As String)
+  Dim args(1) As New com.sun.star.beans.PropertyValue
+  args(0).Name = "Hidden" : args(0).Value = True
+  args(1).Name = "FilterName" : args(1).Value = "MS Word 2007 XML"
+  Dim doc
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(inPath), "_blank", 0, args())
+  Dim dispatcher
+  dispatcher = createUnoService("com.sun.star.frame.DispatchHelper")
+  Dim none() As New com.sun.star.beans.PropertyValue
+  If decision = "accept" Then dispatcher.executeDispatch(doc.getCurrentController().getFrame(), ".uno:AcceptAllTrackedChanges", "", 0, none())
+  If decision = "reject" Then dispatcher.executeDispatch(doc.getCurrentController().getFrame(), ".uno:RejectAllTrackedChanges", "", 0, none())
+  Dim out(1) As New com.sun.star.beans.PropertyValue
+  out(0).Name = "FilterName" : out(0).Value = "Text (encoded)"
+  out(1).Name = "FilterOptions" : out(1).Value = "UTF8,LF"
+  doc.storeToURL(ConvertToURL(outBase &amp; ".txt"), out())
+  Dim g As Integer, i As Integer, tables, t
+  tables = doc.getTextTables()
+  g = FreeFile
+  Open outBase &amp; ".rows" For Output As #g
+  For i = 0 To tables.getCount() - 1
+    t = tables.getByIndex(i)
+    If EqualUnoObjects(t.getAnchor().getText(), doc.getText()) Then Print #g, t.getRows().getCount()
+  Next i
+  Close #g
+  doc.close(True)
+End Sub
+</script:module>
+`;
+
+const soffice = (profile: string, args: string[]) =>
+  execFileSync(
+    "soffice",
+    ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, ...args],
+    { stdio: "ignore", timeout: 600_000 },
+  );
+
+/**
+ * Reads every file with LibreOffice after the given decision, in one LibreOffice run; `dir` is a
+ * scratch folder (the profile and the outputs go there).
+ */
+export function readWithLibreOffice(
+  dir: string,
+  jobs: readonly { file: string; decision: Decision }[],
+): Reading[] {
+  const profile = join(dir, "profile");
+  if (!existsSync(join(profile, "user"))) {
+    // A fresh profile is filled from LibreOffice's presets on first start, Basic library included;
+    // the macro is written over the preset module afterwards.
+    soffice(profile, ["--terminate_after_init"]);
+  }
+  const module = join(profile, "user/basic/Standard/Module1.xba");
+  writeFileSync(module, MACRO);
+  const outputs = jobs.map((_, k) => join(dir, `reading-${k}`));
+  const list = join(dir, "jobs.txt");
+  writeFileSync(list, jobs.map((job, k) => `${job.decision}|${job.file}|${outputs[k]}\n`).join(""));
+  soffice(profile, [`macro:///Standard.Module1.Resolve("${list}")`]);
+  return outputs.map((base, k) => {
+    // soffice exits 0 even when it could not read a file: the outputs must exist.
+    if (!existsSync(`${base}.txt`)) {
+      throw new Error(`LibreOffice wrote no text for ${jobs[k]?.file}`);
+    }
+    return {
+      lines: readFileSync(`${base}.txt`, "utf8")
+        .replace(/^\uFEFF/, "")
+        .split("\n")
+        .map((line) => line.split(/\s+/u).filter(Boolean).join(" "))
+        .filter((line) => line !== ""),
+      rows: readFileSync(`${base}.rows`, "utf8").split(/\s+/).filter(Boolean).map(Number),
+    };
+  });
+}
+
+/** Makes a folder (and its parents). */
+export const folder = (path: string): string => {
+  mkdirSync(path, { recursive: true });
+  return path;
+};
