@@ -2,7 +2,8 @@ import { readdir, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { hasErrors } from "../../diagnostics.js";
 import { AGREEMENT_FILE } from "../../load/agreement.js";
-import { writeFolderAtomically } from "../../package/write.js";
+import { checkOutsideInputs } from "../../package/location.js";
+import { OutputError, prepareFolder, writeFolderAtomically } from "../../package/write.js";
 import { buildAgreement, FORMATS, type Format } from "../../pipeline.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, type ExitCode, UsageError } from "../command.js";
@@ -26,6 +27,15 @@ async function expand(path: string): Promise<string[]> {
     return found.length > 0 ? found : [path];
   } catch {
     return [path];
+  }
+}
+
+/** Runs a step on the output folder; a location that cannot be used is a usage error. */
+async function usable(step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    throw error instanceof OutputError ? new UsageError(error.message) : error;
   }
 }
 
@@ -57,7 +67,9 @@ Kontrollerar överenskommelsen och skriver den och varje bilaga till <out>/<id>/
   manifest.json                        varje fil med sin SHA-256 och dokumentens innehållshash
 
 <mapp> kan också vara en mapp med flera överenskommelser (t.ex. agreements).
-Om något fel hittas skrivs ingenting: <out> behåller det den hade.
+Om något fel hittas skrivs ingenting: <out> behåller det den hade. <out> får inte vara,
+innehålla eller ligga i en indatamapp, och en befintlig <out>/<id> ersätts bara om den
+innehåller enbart filer som ett tidigare bygge har skrivit.
 
 Flaggor:
   --out MAPP        utdatamapp (standard: out)
@@ -76,6 +88,7 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
     if (positionals.length === 0) throw new UsageError("Ange mappen med överenskommelsen.");
     const formats = parseFormats(values.format);
     const dirs = (await Promise.all(positionals.map(expand))).flat();
+    await usable(() => checkOutsideInputs(values.out, [...positionals, ...dirs]));
     // Build everything in memory first, so nothing is written when any agreement has errors.
     const results = [];
     for (const dir of dirs) results.push(await buildAgreement(dir, formats));
@@ -91,10 +104,12 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
       io.stderr("Inget skrevs eftersom det finns fel.\n");
       return code;
     }
+    // Every output location is checked before any is written.
+    for (const { id } of results) if (id) await usable(() => prepareFolder(join(values.out, id)));
     for (const r of results) {
       if (!r.files || !r.id) continue;
       const target = join(values.out, r.id);
-      await writeFolderAtomically(target, r.files);
+      await usable(() => writeFolderAtomically(target, r.files ?? []));
       const shown = relative(process.cwd(), target);
       const warnings = r.diagnostics.length;
       const note = warnings
