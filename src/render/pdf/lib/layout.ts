@@ -169,12 +169,20 @@ function runningBoxes(meta: DocumentMeta, index: number, count: number, options:
   return boxes;
 }
 
-/** `text`, shortened with an ellipsis to fit `width` in the running style. */
+/**
+ * `text`, shortened with an ellipsis to fit `width` in the running style. Each character is
+ * measured once, so a title of any length costs time linear in its length.
+ */
 function ellipsize(text: string, width: number): string {
   const s = style.running;
   if (textWidth(text, s.face, s.size) <= width) return text;
+  const room = width - textWidth("…", s.face, s.size);
   const chars = Array.from(text);
-  while (chars.length > 0 && textWidth(`${chars.join("").trimEnd()}…`, s.face, s.size) > width)
-    chars.pop();
-  return `${chars.join("").trimEnd()}…`;
+  let used = 0;
+  let end = 0;
+  for (; end < chars.length; end++) {
+    used += textWidth(chars[end] as string, s.face, s.size);
+    if (used > room) break;
+  }
+  return `${chars.slice(0, end).join("").trimEnd()}…`;
 }
