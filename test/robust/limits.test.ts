@@ -9,7 +9,7 @@ import { AGREEMENT, runCli, writeAgreement } from "../helpers/fixture.js";
 const SYFTE = "syfte: Att erbjuda brottsofferstöd i hela staden.";
 /** The fixture agreement with its `syfte` line replaced. */
 const withSyfte = (line: string) => AGREEMENT.replace(SYFTE, line);
-const syfteLine = AGREEMENT.split("\n").findIndex((l) => l === SYFTE) + 1;
+const syfteLine = AGREEMENT.split("\n").indexOf(SYFTE) + 1;
 
 const diagnostics = (text: string) =>
   parseSource("overenskommelse.yaml", new TextEncoder().encode(text)).diagnostics;
@@ -52,7 +52,7 @@ describe("length limits", () => {
 });
 
 describe("characters XML 1.0 forbids", () => {
-  for (const [name, escape] of [
+  for (const [name, sequence] of [
     ["U+FFFE", "\\uFFFE"],
     ["U+FFFF", "\\uFFFF"],
     ["U+0001", "\\x01"],
@@ -60,7 +60,7 @@ describe("characters XML 1.0 forbids", () => {
     ["U+D800", "\\uD800"],
   ] as const) {
     it(`should refuse ${name} at its position`, () => {
-      const found = diagnostics(withSyfte(`syfte: "Att ${escape}erbjuda"`));
+      const found = diagnostics(withSyfte(`syfte: "Att ${sequence}erbjuda"`));
       expect(found.map((d) => [d.line, d.col, d.rule])).toEqual([
         [syfteLine, 13, "otillatet-tecken"],
       ]);
