@@ -11,7 +11,9 @@
  *     all copies apart from the copy label, carries the manifest's fingerprint, and the label the
  *     manifest gives the copy;
  *   - signatures: who signed, when, whether each signature is valid and whether anything was
- *     changed after it.
+ *     changed after it;
+ *   - a rebuild: the documents built again from the YAML sources the PDFs carry give the text of
+ *     every file and the manifest's documents (see rebuild.ts).
  */
 
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -21,6 +23,7 @@ import { copyLabel, copyPath } from "../package/copies.js";
 import { formatFingerprint } from "../package/fingerprint.js";
 import { MANIFEST_FILE, type Manifest, type ManifestDocument } from "../package/manifest.js";
 import { type CopyText, compareCopies } from "./copies.js";
+import { rebuildFindings } from "./rebuild.js";
 import { inspectSignatures, type SignatureReport } from "./signatures.js";
 import { extractPages } from "./text.js";
 
@@ -207,6 +210,10 @@ export async function verifyFolder(dir: string): Promise<VerifyReport> {
   } catch {
     return { findings, usageError: `Mappen ${dir} finns inte eller kan inte läsas.` };
   }
+  if ((await listFiles(dir).catch(() => ({ files: [], links: [] }))).files.length === 0) {
+    add("fel", "mappen är tom; där finns inget byggt att kontrollera");
+    return { findings };
+  }
   let manifest: Manifest;
   try {
     const parsed: unknown = JSON.parse(await readFile(join(dir, MANIFEST_FILE), "utf8"));
@@ -266,6 +273,9 @@ export async function verifyFolder(dir: string): Promise<VerifyReport> {
   if (intact > 0) add("ok", `${intact} av ${manifest.files.length} filer stämmer med manifestet`);
 
   // 2. The manifest against itself.
+  if (manifest.documents.length === 0 || manifest.files.length === 0) {
+    add("fel", "manifestet tar inte upp några dokument", MANIFEST_FILE);
+  }
   for (const doc of manifest.documents) findings.push(...checkDocument(doc, listed));
 
   // 3. Contents of the copies (and of the electronic PDF), re-extracted from the PDFs.
@@ -346,5 +356,9 @@ export async function verifyFolder(dir: string): Promise<VerifyReport> {
       }
     }
   }
+  // 5. Every file's text against a rebuild from the YAML sources the PDFs carry.
+  const rebuilt = await rebuildFindings(manifest, contents, signedLater);
+  if (rebuilt.missingProgram) return { findings, missingProgram: rebuilt.missingProgram };
+  findings.push(...rebuilt.findings);
   return { findings };
 }
