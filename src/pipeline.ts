@@ -7,6 +7,8 @@ import { basename } from "node:path";
 import { composeAgreement } from "./compose/index.js";
 import { type Diagnostic, hasErrors } from "./diagnostics.js";
 import { buildDocument } from "./document/index.js";
+import { locateProblems } from "./document/locate.js";
+import { documentText } from "./document/text.js";
 import type { DocumentTree } from "./document/types.js";
 import type { SourceFile } from "./load/source.js";
 import type { Agreement } from "./model.js";
@@ -65,6 +67,32 @@ export function buildDocuments(agreement: Agreement): {
   return { documents, diagnostics };
 }
 
+/**
+ * A warning at the first place in the YAML of each character the PDF fonts cannot draw (an emoji
+ * in a party's name): the PDF would show an empty box where the Word file shows the character.
+ */
+function glyphWarnings(
+  documents: readonly BuiltDocument[],
+  missingGlyphs: (text: string) => string[],
+): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const { tree, files } of documents) {
+    const problems = missingGlyphs(documentText(tree)).map((ch) => ({
+      rule: "pdf-tecken-saknas",
+      severity: "varning" as const,
+      token: ch,
+      message: `Tecknet ${ch} (U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}) finns inte i PDF-filernas typsnitt (DejaVu Sans) och blir en tom ruta i PDF:en; Word- och Markdown-filerna visar det.`,
+    }));
+    for (const d of locateProblems({ source: files[0]?.path ?? tree.name, files }, problems)) {
+      const key = `${d.file}:${d.line}:${d.col}:${d.message}`;
+      if (!seen.has(key)) out.push(d);
+      seen.add(key);
+    }
+  }
+  return out;
+}
+
 /** Renders every document of a validated agreement in the requested formats, with the manifest. */
 export async function renderAgreement(
   agreement: Agreement,
@@ -78,10 +106,12 @@ export async function renderAgreement(
   const renderDocx = formats.has("docx")
     ? (await import("./render/docx/index.js")).renderDocx
     : undefined;
-  const renderPdf =
+  const pdf =
     formats.has("pdf") || formats.has("exemplar")
-      ? (await import("./render/pdf/index.js")).renderPdf
+      ? await import("./render/pdf/index.js")
       : undefined;
+  const renderPdf = pdf?.renderPdf;
+  if (pdf) diagnostics.push(...glyphWarnings(built.documents, pdf.missingGlyphs));
   const renderCopies = formats.has("exemplar")
     ? (await import("./package/copies.js")).renderCopies
     : undefined;
