@@ -75,6 +75,19 @@ describe("characters XML 1.0 forbids", () => {
   });
 });
 
+describe("every writer is protected", () => {
+  it("should refuse U+FFFE in iop diff --format docx too, before anything is written", async () => {
+    const good = writeAgreement();
+    const bad = writeAgreement({
+      "overenskommelse.yaml": withSyfte('syfte: "Att \\uFFFEerbjuda"'),
+    });
+    const r = await runCli(["diff", good, bad, "--format", "docx"]);
+    expect(r.code).not.toBe(0);
+    expect(r.bytes.length).toBe(0);
+    expect(r.stderr).toContain(`overenskommelse.yaml:${syfteLine}:13: fel: Tecknet U+FFFE`);
+  });
+});
+
 describe("deep nesting is refused early, in Swedish", () => {
   for (const [name, text] of [
     ["quotes", "> ".repeat(10_000)],

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -118,6 +118,26 @@ describe("iop build never loses the user's files", () => {
 });
 
 describe("leftovers of killed builds", () => {
+  it("should leave a complete output after builds killed with SIGKILL at any moment, and no leftovers", async () => {
+    const bin = new URL("../../dist/bin/iop.js", import.meta.url).pathname;
+    const { dir, root } = agreement();
+    const out = beside(root, "out");
+    expect(spawnSync(process.execPath, [bin, "build", dir, "--out", out]).status).toBe(0);
+    for (const delay of [150, 400, 700, 1000]) {
+      const child = spawn(process.execPath, [bin, "build", dir, "--out", out]);
+      await new Promise((done) => setTimeout(done, delay));
+      child.kill("SIGKILL");
+      await new Promise((done) => child.on("close", done));
+      // Whenever the kill came, the next build recovers and finishes, leaving nothing behind.
+      const next = spawnSync(process.execPath, [bin, "build", dir, "--out", out], {
+        encoding: "utf8",
+      });
+      expect(next.status, next.stderr).toBe(0);
+      expect(readdirSync(out)).toEqual(["test-iop"]);
+      expect(readdirSync(join(out, "test-iop"))).toContain("manifest.json");
+    }
+  }, 120_000);
+
   it("should move the old output back when a build died between the two renames, and clean up the rest", async () => {
     const { dir, root } = agreement();
     const out = beside(root, "out");
