@@ -59,7 +59,8 @@ async function ensureFolder(path: string): Promise<void> {
       break;
     } catch (error) {
       if (error instanceof OutputError) throw error;
-      if (code(error) !== "ENOENT") throw describe(at, error);
+      // ENOTDIR: some folder above is a file; walking up names it.
+      if (code(error) !== "ENOENT" && code(error) !== "ENOTDIR") throw describe(at, error);
       missing.unshift(at);
       const up = dirname(at);
       if (up === at) throw describe(at, error);

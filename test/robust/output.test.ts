@@ -76,6 +76,9 @@ describe("iop build never loses the user's files", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("är en fil, inte en mapp");
     expect(readFileSync(file, "utf8")).toBe("mitt");
+    const under = await runCli(["build", dir, "--out", join(file, "ut")]);
+    expect(under.code).toBe(2);
+    expect(under.stderr).toContain(`${file} är en fil, inte en mapp`);
     const out = beside(root, "out");
     mkdirSync(out);
     writeFileSync(join(out, "test-iop"), "min fil");
@@ -125,9 +128,11 @@ describe("leftovers of killed builds", () => {
     expect(spawnSync(process.execPath, [bin, "build", dir, "--out", out]).status).toBe(0);
     for (const delay of [150, 400, 700, 1000]) {
       const child = spawn(process.execPath, [bin, "build", dir, "--out", out]);
+      // Listened for at once: the build may finish before the kill.
+      const closed = new Promise((done) => child.on("close", done));
       await new Promise((done) => setTimeout(done, delay));
       child.kill("SIGKILL");
-      await new Promise((done) => child.on("close", done));
+      await closed;
       // Whenever the kill came, the next build recovers and finishes, leaving nothing behind.
       const next = spawnSync(process.execPath, [bin, "build", dir, "--out", out], {
         encoding: "utf8",
