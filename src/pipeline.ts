@@ -18,6 +18,8 @@ import {
 import { composeAgreement } from "./compose/index.js";
 import { type Diagnostic, hasErrors } from "./diagnostics.js";
 import { buildDocument } from "./document/index.js";
+import { locateProblems } from "./document/locate.js";
+import { documentText } from "./document/text.js";
 import type { DocumentTree } from "./document/types.js";
 import { sha256 } from "./hash.js";
 import type { SourceFile } from "./load/source.js";
@@ -83,6 +85,32 @@ export function buildDocuments(agreement: Agreement): {
   return { documents, diagnostics };
 }
 
+/**
+ * A warning at the first place in the YAML of each character the PDF fonts cannot draw (an emoji
+ * in a party's name): the PDF would show an empty box where the Word file shows the character.
+ */
+function glyphWarnings(
+  documents: readonly BuiltDocument[],
+  missingGlyphs: (text: string) => string[],
+): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const { tree, files } of documents) {
+    const problems = missingGlyphs(documentText(tree)).map((ch) => ({
+      rule: "pdf-tecken-saknas",
+      severity: "varning" as const,
+      token: ch,
+      message: `Tecknet ${ch} (U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}) finns inte i PDF-filernas typsnitt (DejaVu Sans) och blir en tom ruta i PDF:en; Word- och Markdown-filerna visar det.`,
+    }));
+    for (const d of locateProblems({ source: files[0]?.path ?? tree.name, files }, problems)) {
+      const key = `${d.file}:${d.line}:${d.col}:${d.message}`;
+      if (!seen.has(key)) out.push(d);
+      seen.add(key);
+    }
+  }
+  return out;
+}
+
 /** What `iop build` compares with and how much it rebuilds. */
 export interface BuildOptions {
   /** The output root: the previous build of agreement `<id>` is read from `<out>/<id>/`. */
@@ -110,16 +138,23 @@ async function renderDocuments(
   formats: ReadonlySet<Format>,
   redlines: Amendments["redlines"] = new Map(),
   pdfa: PdfALevel = "3b",
-): Promise<{ files: OutputFile[]; documents: ManifestDocument[]; sources: ManifestSource[] }> {
+): Promise<{
+  files: OutputFile[];
+  documents: ManifestDocument[];
+  sources: ManifestSource[];
+  diagnostics: Diagnostic[];
+}> {
   // Renderers are loaded only for the formats asked for: each is a large library, and loading
   // is most of a short build's time.
   const renderDocx = formats.has("docx")
     ? (await import("./render/docx/index.js")).renderDocx
     : undefined;
-  const renderPdf =
+  const pdf =
     formats.has("pdf") || formats.has("exemplar")
-      ? (await import("./render/pdf/index.js")).renderPdf
+      ? await import("./render/pdf/index.js")
       : undefined;
+  const renderPdf = pdf?.renderPdf;
+  const diagnostics = pdf ? glyphWarnings(built, pdf.missingGlyphs) : [];
   const renderCopies = formats.has("exemplar")
     ? (await import("./package/copies.js")).renderCopies
     : undefined;
@@ -172,7 +207,32 @@ async function renderDocuments(
       ...(redline ? { redline: redline.manifest } : {}),
     });
   }
-  return { files, documents, sources };
+  return { files, documents, sources, diagnostics };
+}
+
+/**
+ * Renders every document of a validated agreement in the requested formats, with the manifest:
+ * a full build as from scratch, without comparing with a previous one (what `iop verify` rebuilds
+ * a folder with).
+ */
+export async function renderAgreement(
+  agreement: Agreement,
+  formats: ReadonlySet<Format> = new Set(FORMATS),
+  pdfa?: PdfALevel,
+): Promise<{ files?: OutputFile[]; diagnostics: Diagnostic[] }> {
+  const built = buildDocuments(agreement);
+  if (hasErrors(built.diagnostics)) return { diagnostics: built.diagnostics };
+  const rendered = await renderDocuments(agreement, built.documents, formats, new Map(), pdfa);
+  const manifest = createManifest(
+    agreement.name,
+    rendered.documents,
+    rendered.files,
+    rendered.sources,
+  );
+  return {
+    files: [...rendered.files, { path: MANIFEST_FILE, data: serializeManifest(manifest) }],
+    diagnostics: [...built.diagnostics, ...rendered.diagnostics],
+  };
 }
 
 const usage = (file: string, message: string, rule: string): BuildResult => ({
@@ -250,6 +310,7 @@ export async function buildAgreement(
 
   const written = [...amendments.redlines.values()].flatMap((r) => r.manifest.files);
   const rendered = await renderDocuments(agreement, selected, formats, redlines, options.pdfa);
+  diagnostics.push(...rendered.diagnostics);
   const done = (files: OutputFile[], manifest: Manifest): BuildResult => ({
     id: agreement.name,
     files: [...files, { path: MANIFEST_FILE, data: serializeManifest(manifest) }],

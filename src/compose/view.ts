@@ -96,6 +96,33 @@ function walk(value: unknown, at: Located | undefined): unknown {
   return value;
 }
 
+/**
+ * The paths (joined with "/") of the data's Markdown strings: the values the schemas type as
+ * Text. Every other string is printed literally, so `:avsnitt[x]` in it is no reference.
+ */
+export function markdownPaths(data: unknown, kind: "overenskommelse" | "bilaga"): Set<string> {
+  const found = new Set<string>();
+  const visit = (value: unknown, at: Located | undefined, path: (string | number)[]): void => {
+    if (typeof value === "string") {
+      if (isTextSchema(at)) found.add(path.join("/"));
+    } else if (Array.isArray(value)) {
+      const items = itemsSchema(at);
+      for (const [i, v] of value.entries()) visit(v, items, [...path, i]);
+    } else if (typeof value === "object" && value !== null) {
+      const record = value as Record<string, unknown>;
+      const schema = at && objectSchema(at, record);
+      const props = (schema?.node.properties ?? {}) as Record<string, Schema>;
+      for (const [key, v] of Object.entries(record)) {
+        const prop = props[key];
+        visit(v, prop && schema ? { node: prop, file: schema.file } : undefined, [...path, key]);
+      }
+    }
+  };
+  const file = `${kind}.schema.json`;
+  visit(data, { node: schemaFile(file), file }, []);
+  return found;
+}
+
 /** The agreement's data with every plain string escaped for Markdown (see the module comment). */
 export const agreementView = (data: Overenskommelse): Overenskommelse =>
   walk(data, {

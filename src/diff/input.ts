@@ -4,11 +4,12 @@
  * memory (no checkout). The files are parsed and validated like `iop check` does.
  */
 import { execFile } from "node:child_process";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, posix, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import type { Diagnostic } from "../diagnostics.js";
 import { AGREEMENT_FILE, type AgreementSources, BILAGA_PATTERN } from "../load/agreement.js";
+import { InputFileError, readInputFile } from "../load/read.js";
 import { MAX_FILE_BYTES, parseSource, type SourceFile } from "../load/source.js";
 import type { Agreement } from "../model.js";
 import { validateAgreement } from "../validate/index.js";
@@ -50,7 +51,7 @@ function diskStore(dir: string, agreementFile: string): Store {
     agreementFile,
     display: (file) => shown(join(dir, file)),
     list: () => readdir(dir),
-    read: async (file) => new Uint8Array(await readFile(join(dir, file))),
+    read: (file) => readInputFile(dir, file),
   };
 }
 
@@ -142,12 +143,13 @@ export async function loadVersion(spec: string, cwd = process.cwd()): Promise<Lo
     let bytes: Uint8Array;
     try {
       bytes = await store.read(name);
-    } catch {
+    } catch (error) {
       unreadable = true;
-      diagnostics.push(
-        usage(store.display(name), "Filen kan inte läsas.", "fil-kan-inte-lasas")
-          .diagnostics[0] as Diagnostic,
-      );
+      const { message, rule } =
+        error instanceof InputFileError
+          ? error
+          : { message: "Filen kan inte läsas.", rule: "fil-kan-inte-lasas" };
+      diagnostics.push(usage(store.display(name), message, rule).diagnostics[0] as Diagnostic);
       return undefined;
     }
     const result = parseSource(store.display(name), bytes);

@@ -32,7 +32,10 @@ function occurrences(file: SourceFile, token: string): Occurrence[] {
   return found;
 }
 
-export function locateProblems(doc: BuildInput, problems: BuildProblem[]): Diagnostic[] {
+export function locateProblems(
+  doc: Pick<BuildInput, "source" | "files">,
+  problems: BuildProblem[],
+): Diagnostic[] {
   const seen = new Map<string, number>();
   const cache = new Map<string, Occurrence[]>();
   const places = (token: string): Occurrence[] => {

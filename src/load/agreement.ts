@@ -1,6 +1,7 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
+import { InputFileError, readInputFile } from "./read.js";
 import { parseSource, type SourceFile } from "./source.js";
 
 export const AGREEMENT_FILE = "overenskommelse.yaml";
@@ -73,9 +74,13 @@ export async function readAgreement(dir: string): Promise<{
     const path = join(dir, name);
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await readFile(path));
-    } catch {
-      diagnostics.push(usage(display(path), "Filen kan inte läsas.", "fil-kan-inte-lasas"));
+      bytes = await readInputFile(dir, name);
+    } catch (error) {
+      const { message, rule } =
+        error instanceof InputFileError
+          ? error
+          : { message: "Filen kan inte läsas.", rule: "fil-kan-inte-lasas" };
+      diagnostics.push(usage(display(path), message, rule));
       return undefined;
     }
     const result = parseSource(display(path), bytes);

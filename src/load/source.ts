@@ -1,19 +1,44 @@
 import {
   type CST,
   type Document,
+  isCollection,
   isNode,
+  isPair,
   isScalar,
   LineCounter,
   parseDocument,
   type Scalar,
 } from "yaml";
 import { type Diagnostic, hasErrors } from "../diagnostics.js";
-import { PARSE_OPTIONS, yamlDiagnostics } from "./yaml-errors.js";
+import { checkLimits } from "./limits.js";
+import { PARSE_OPTIONS, translate, yamlDiagnostics } from "./yaml-errors.js";
 
 /** Largest YAML file accepted; agreements are a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Aliases allowed per file before it is treated as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
+
+/** Deepest nesting of lists and objects accepted; an agreement needs fewer than ten levels. */
+export const MAX_YAML_DEPTH = 40;
+
+/** The source offset of the first node nested deeper than MAX_YAML_DEPTH (walked without recursion). */
+function tooDeep(root: unknown): number | undefined {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (!isNode(node) && !isPair(node)) continue;
+    if (depth > MAX_YAML_DEPTH) {
+      const at = isNode(node) ? node : isNode(node.key) ? node.key : undefined;
+      return at?.range?.[0] ?? 0;
+    }
+    if (isPair(node)) {
+      stack.push([node.value, depth], [node.key, depth]);
+    } else if (isCollection(node)) {
+      for (const item of node.items) stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
 
 export type YamlPath = readonly (string | number)[];
 
@@ -408,11 +433,25 @@ export function parseSource(
   for (const warning of doc.warnings) {
     const { line, col } = lineCounter.linePos(warning.pos[0]);
     diagnostics.push({
-      ...at(`YAML: ${warning.message}`, "yaml-varning", line, col),
+      ...at(translate(warning), "yaml-varning", line, col),
       severity: "varning",
     });
   }
   if (hasErrors(diagnostics)) return { diagnostics };
+  const deep = tooDeep(doc.contents);
+  if (deep !== undefined) {
+    const { line, col } = lineCounter.linePos(deep);
+    return {
+      diagnostics: [
+        at(
+          `Värdet är nästlat i fler än ${MAX_YAML_DEPTH} nivåer (listor och objekt i varandra); så djupt går ingen överenskommelse.`,
+          "yaml-for-djup",
+          line,
+          col,
+        ),
+      ],
+    };
+  }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -429,9 +468,17 @@ export function parseSource(
         ],
       };
     }
-    return { diagnostics: [at(`Filen kunde inte läsas som YAML: ${message}`, "yaml-fel")] };
+    return {
+      diagnostics: [
+        at(translate({ code: "IMPOSSIBLE", message }), "yaml-fel", ...aliasPosition(text)),
+      ],
+    };
   }
-  return { file: { path, bytes, text, doc, lineCounter, value }, diagnostics };
+  const file: SourceFile = { path, bytes, text, doc, lineCounter, value };
+  // Values over a limit are not passed on: later stages could be slow or write invalid files.
+  const limits = checkLimits(file);
+  if (limits.length > 0) return { diagnostics: [...diagnostics, ...limits] };
+  return { file, diagnostics };
 }
 
 function aliasPosition(text: string): [number, number] {

@@ -112,7 +112,6 @@ function message(error: YAMLError, line: string): { text: string; rule?: string 
       text: "Tabbtecken används för indrag. YAML kräver mellanslag; ersätt tabben med mellanslag.",
     };
   }
-  const original = error.message.split("\n")[0];
   switch (error.code) {
     case "DUPLICATE_KEY":
       return {
@@ -136,17 +135,124 @@ function message(error: YAMLError, line: string): { text: string; rule?: string 
       return {
         text: "En nyckel saknar kolon eller sträcker sig över flera rader. Skriv nyckel: värde på en rad.",
       };
-    case "BAD_INDENT":
-    case "MISSING_CHAR":
-    case "UNEXPECTED_TOKEN":
-      return {
-        text: `Felaktigt indrag eller oväntat tecken. Kontrollera att raden är indragen med mellanslag som raderna runt omkring. (${original})`,
-      };
     case "BAD_ALIAS":
       return { text: "Aliaset (*namn) hänvisar till ett ankare (&namn) som inte finns." };
     default:
-      return { text: `YAML-fel: ${original}` };
+      return { text: translate(error) };
   }
+}
+
+/** Swedish for the yaml library's English reasons, most specific first (matched on its text). */
+const REASONS: [RegExp, string][] = [
+  [/^Missing closing "quote/, 'Citattecknet (") stängs aldrig. Avsluta värdet med ".'],
+  [/^Missing closing 'quote/, "Apostrofen (') stängs aldrig. Avsluta värdet med '."],
+  [/^Missing , or : between/, "Komma (,) eller kolon (:) saknas mellan två element inom klamrar."],
+  [/^Missing , between/, "Komma (,) saknas mellan två element inom klamrar."],
+  [/^Missing space after :/, "Mellanslag saknas efter kolon."],
+  [/^Sequence item without - indicator/, "Ett listelement saknar bindestreck (- ) först på raden."],
+  [/^Implicit map keys need to be followed by map values/, "Nyckeln saknar kolon och värde."],
+  [/^Comments must be separated/, "En kommentar (#) måste föregås av ett mellanslag."],
+  [
+    /^Tags and anchors must be separated/,
+    "Ett ankare (&namn) eller en tagg (!) måste följas av ett mellanslag.",
+  ],
+  [
+    /^All sequence items must start at the same column/,
+    "Alla listelement (- ) i samma lista måste börja i samma kolumn.",
+  ],
+  [/^Unexpected empty item/, "Ett tomt element (två komman i rad) inom klamrar."],
+  [/^Unexpected , in/, "Ett komma (,) på fel ställe."],
+  [
+    /^Block scalar header includes extra characters/,
+    "Efter | eller > får bara indragssiffra och + eller - stå på raden.",
+  ],
+  [
+    /^Plain value cannot start with/,
+    "Ett värde utan citattecken kan inte börja med det här tecknet (@ eller `). Sätt värdet inom citattecken.",
+  ],
+  [
+    /^Invalid escape sequence/,
+    "Ogiltig escape-sekvens (\\…) inom citattecken. Skriv \\\\ för ett omvänt snedstreck.",
+  ],
+  [/^Implicit keys/, "En nyckel måste stå på en rad."],
+  [
+    /^Nested mappings are not allowed in compact mappings/,
+    "Ett objekt kan inte börja på samma rad som en annan nyckel. Skriv nyckel: värde på en rad och nästa nivå indragen på raderna under.",
+  ],
+  [
+    /^A block sequence may not be used as an implicit map key/,
+    "En lista kan inte vara en nyckel. Kontrollera indraget.",
+  ],
+  [
+    /Maximum call stack size exceeded|too deep|exhaust/i,
+    "Filen är för djupt nästlad (listor eller objekt i många nivåer) för att läsas.",
+  ],
+  [/^Unresolved tag/, "Okänd tagg (!…). Ta bort taggen; taggar används inte i överenskommelser."],
+  [
+    /Map keys must be unique/,
+    "Nyckeln förekommer två gånger i samma objekt. Ta bort eller byt namn på den ena.",
+  ],
+  [/at most one anchor/, "Ett värde kan ha högst ett ankare (&namn)."],
+  [/at most one tag/, "Ett värde kan ha högst en tagg (!…)."],
+  [/must not specify any properties/, "Ett alias (*namn) kan inte ha ankare eller tagg."],
+  [
+    /^Anchors and tags must be after/,
+    "Ankare (&namn) och taggar (!…) ska stå efter - eller ?, inte före.",
+  ],
+  [/ending in : is ambiguous/, "Ett ankare eller alias får inte sluta med kolon."],
+  [/cannot be an empty string/, "Ett ankare eller alias saknar namn."],
+  [
+    /directive|%YAML|%TAG/i,
+    "Felaktigt direktiv (%…). Ta bort raden; direktiv används inte i överenskommelser.",
+  ],
+  [
+    /directives-end|doc-start|Source contains multiple documents/i,
+    "Filen får bara innehålla ett dokument; ta bort --- och ... mitt i filen.",
+  ],
+  [
+    /block collection cannot start on same line/i,
+    "En lista eller ett objekt kan inte börja på samma rad som ---.",
+  ],
+  [
+    /^Keys with collection values will be stringified/,
+    "Nycklar ska vara enkla ord, inte listor eller objekt.",
+  ],
+];
+
+/** Swedish for the yaml library's reason for each kind of error, when the reason is not known. */
+const BY_CODE: Partial<Record<YAMLError["code"], string>> = {
+  BAD_INDENT:
+    "Felaktigt indrag. Kontrollera att raden är indragen med mellanslag som raderna runt omkring.",
+  MISSING_CHAR:
+    "Ett tecken saknas här (kolon, komma, klammer eller citattecken). Kontrollera raden.",
+  UNEXPECTED_TOKEN:
+    "Oväntat tecken. Kontrollera att raden är indragen med mellanslag som raderna runt omkring och att klamrar och citattecken är parvisa.",
+  BLOCK_IN_FLOW: "Inom klamrar ([ ] eller { }) kan värden inte skrivas över flera indragna rader.",
+  RESOURCE_EXHAUSTION:
+    "Filen är för djupt nästlad (listor eller objekt i många nivåer) för att läsas.",
+  KEY_OVER_1024_CHARS: "En nyckel är längre än 1 024 tecken.",
+  MULTIPLE_DOCS: "Filen får bara innehålla ett dokument; ta bort --- och ... mitt i filen.",
+  BAD_COLLECTION_TYPE: "Taggen passar inte värdet. Ta bort taggen.",
+  TAG_RESOLVE_FAILED: "Okänd tagg (!…). Ta bort taggen; taggar används inte i överenskommelser.",
+  NON_STRING_KEY: "Nycklar ska vara enkla ord, inte listor eller objekt.",
+  BAD_DQ_ESCAPE:
+    "Ogiltig escape-sekvens (\\…) inom citattecken. Skriv \\\\ för ett omvänt snedstreck.",
+  BAD_SCALAR_START: "Ett värde utan citattecken kan inte börja med det här tecknet.",
+  BAD_DIRECTIVE: "Felaktigt direktiv (%…). Ta bort raden.",
+  ALIAS_PROPS: "Ett alias (*namn) kan inte ha ankare eller tagg.",
+  BAD_PROP_ORDER: "Ankare (&namn) och taggar (!…) står på fel ställe.",
+  MULTIPLE_ANCHORS: "Ett värde kan ha högst ett ankare (&namn).",
+  MULTIPLE_TAGS: "Ett värde kan ha högst en tagg (!…).",
+};
+
+/**
+ * A Swedish message for any error or warning of the yaml library: never its English text, which
+ * a user of the tool is not expected to read.
+ */
+export function translate(error: Pick<YAMLError, "code" | "message">): string {
+  const reason = error.message.split("\n")[0] ?? "";
+  for (const [pattern, text] of REASONS) if (pattern.test(reason)) return text;
+  return BY_CODE[error.code] ?? "Filen följer inte YAML-syntaxen här. Kontrollera raden.";
 }
 
 /** Diagnostics for a file's YAML errors (`errors` from parsing `text` with PARSE_OPTIONS). */

@@ -12,7 +12,9 @@
  *     manifest gives the copy;
  *   - signatures: who signed, when, whether each signature is valid and whether anything was
  *     changed after it (see `signatures.ts`), and the detached signature of the manifest
- *     (manifest.json.p7s, `iop sign --manifest`) when there is one.
+ *     (manifest.json.p7s, `iop sign --manifest`) when there is one;
+ *   - a rebuild: the documents built again from the YAML sources the PDFs carry give the text of
+ *     every file and the manifest's documents (see rebuild.ts).
  */
 
 import type { X509Certificate } from "node:crypto";
@@ -24,6 +26,7 @@ import { formatFingerprint } from "../package/fingerprint.js";
 import { MANIFEST_FILE, type Manifest, type ManifestDocument } from "../package/manifest.js";
 import { MANIFEST_SIGNATURE_FILE } from "../sign/manifest-signature.js";
 import { type CopyText, compareCopies } from "./copies.js";
+import { rebuildFindings } from "./rebuild.js";
 import { detachedSignatureFindings, inspectSignatures, signatureFindings } from "./signatures.js";
 import { extractPages } from "./text.js";
 
@@ -154,6 +157,10 @@ export async function verifyFolder(
   } catch {
     return { findings, usageError: `Mappen ${dir} finns inte eller kan inte läsas.` };
   }
+  if ((await listFiles(dir).catch(() => ({ files: [], links: [] }))).files.length === 0) {
+    add("fel", "mappen är tom; där finns inget byggt att kontrollera");
+    return { findings };
+  }
   let manifest: Manifest;
   try {
     const parsed: unknown = JSON.parse(await readFile(join(dir, MANIFEST_FILE), "utf8"));
@@ -225,6 +232,9 @@ export async function verifyFolder(
   if (intact > 0) add("ok", `${intact} av ${manifest.files.length} filer stämmer med manifestet`);
 
   // 2. The manifest against itself.
+  if (manifest.documents.length === 0 || manifest.files.length === 0) {
+    add("fel", "manifestet tar inte upp några dokument", MANIFEST_FILE);
+  }
   for (const doc of manifest.documents) findings.push(...checkDocument(doc, listed));
 
   // 3. Contents of the copies (and of the electronic PDF), re-extracted from the PDFs.
@@ -305,5 +315,9 @@ export async function verifyFolder(
       }
     }
   }
+  // 5. Every file's text against a rebuild from the YAML sources the PDFs carry.
+  const rebuilt = await rebuildFindings(manifest, contents, signedLater);
+  if (rebuilt.missingProgram) return { findings, missingProgram: rebuilt.missingProgram };
+  findings.push(...rebuilt.findings);
   return { findings };
 }

@@ -2,7 +2,8 @@ import { readdir, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { hasErrors } from "../../diagnostics.js";
 import { AGREEMENT_FILE } from "../../load/agreement.js";
-import { writeFolderAtomically } from "../../package/write.js";
+import { checkOutsideInputs } from "../../package/location.js";
+import { OutputError, prepareFolder, writeFolderAtomically } from "../../package/write.js";
 import { buildAgreement, FORMATS, type Format } from "../../pipeline.js";
 import { PDFA_LEVELS, type PdfALevel } from "../../render/pdf/lib/levels.js";
 import { parse } from "../args.js";
@@ -27,6 +28,15 @@ async function expand(path: string): Promise<string[]> {
     return found.length > 0 ? found : [path];
   } catch {
     return [path];
+  }
+}
+
+/** Runs a step on the output folder; a location that cannot be used is a usage error. */
+async function usable(step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    throw error instanceof OutputError ? new UsageError(error.message) : error;
   }
 }
 
@@ -59,7 +69,9 @@ Kontrollerar överenskommelsen och skriver den och varje bilaga till <out>/<id>/
   manifest.json                        varje fil med sin SHA-256 och dokumentens innehållshash
 
 <mapp> kan också vara en mapp med flera överenskommelser (t.ex. agreements).
-Om något fel hittas skrivs ingenting: <out> behåller det den hade.
+Om något fel hittas skrivs ingenting: <out> behåller det den hade. <out> får inte vara,
+innehålla eller ligga i en indatamapp, och en befintlig <out>/<id> ersätts bara om den
+innehåller enbart filer som ett tidigare bygge har skrivit.
 
 Ändrade bilagor: varje bilaga jämförs med versionen i förra bygget (manifest.json i
 <out>/<id>/), eller med git-versionen som anges med --since. Om bilagans uppgifter har
@@ -103,6 +115,7 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
     }
     const pdfa = values.pdfa as PdfALevel;
     const dirs = (await Promise.all(positionals.map(expand))).flat();
+    await usable(() => checkOutsideInputs(values.out, [...positionals, ...dirs]));
     const { since, only } = values;
     if (only !== undefined && !/^bilaga-\d+$/.test(only)) {
       throw new UsageError(`--only tar en bilaga, t.ex. --only bilaga-2, inte "${only}".`);
@@ -135,10 +148,12 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
     if (pdfa === "2b" && pdfs) {
       io.stderr("PDF/A-2b: YAML-källfilerna bifogas inte i PDF-filerna (PDF/A-2 tillåter inga).\n");
     }
+    // Every output location is checked before any is written.
+    for (const { id } of results) if (id) await usable(() => prepareFolder(join(values.out, id)));
     for (const r of results) {
       if (!r.files || !r.id) continue;
       const target = join(values.out, r.id);
-      await writeFolderAtomically(target, r.files);
+      await usable(() => writeFolderAtomically(target, r.files ?? []));
       const shown = relative(process.cwd(), target);
       const warnings = r.diagnostics.length;
       const note = warnings

@@ -4,6 +4,7 @@
  * `layoutDocument` is the pure layout (pages of positioned boxes, testable without a PDF);
  * `renderPdf` lays out and draws.
  */
+export { missingGlyphs } from "./lib/fonts.js";
 export { layoutDocument } from "./lib/layout.js";
 export { PDFA_LEVELS, type PdfALevel } from "./lib/levels.js";
 export { renderPdf } from "./lib/render.js";

@@ -1,3 +1,4 @@
+import { markdownPaths } from "../../compose/view.js";
 import type { Diagnostic } from "../../diagnostics.js";
 import type { SourceFile } from "../../load/source.js";
 import type { Agreement, Avsnitt } from "../../model.js";
@@ -85,8 +86,11 @@ function checkDocument(
   sections: readonly Avsnitt[] | undefined,
   parties: Set<string> | undefined,
   bodies: Set<string> | undefined,
+  kind: "overenskommelse" | "bilaga",
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // Only Markdown text has references; a plain field (a title, a name) prints `:avsnitt[x]` as is.
+  const markdown = markdownPaths(value, kind);
   const ids = sectionIds(schema, file, sections);
   const sectionSet = known(ids);
   const { unnumbered, headingless } = sectionKinds(schema, file, sections);
@@ -112,7 +116,7 @@ function checkDocument(
   };
   walk(schema, file, value, (v, path) => {
     if (typeof v !== "string") return;
-    for (const m of v.matchAll(REFERENCE)) {
+    for (const m of markdown.has(path.join("/")) ? v.matchAll(REFERENCE) : []) {
       const [, kind = "", id = ""] = m;
       // Point at the id itself: after ":", the kind and "[".
       const at = m.index + kind.length + 2;
@@ -170,9 +174,9 @@ export const hanvisningar: Rule = {
     const out: Diagnostic[] = [
       ...duplicates(partyIds.ids, file, "Partens id"),
       ...duplicates(bodyIds.ids, file, "Organets id"),
-      ...checkDocument(schema, file, data, data.avsnitt, parties, bodies),
+      ...checkDocument(schema, file, data, data.avsnitt, parties, bodies, "overenskommelse"),
       ...agreement.bilagor.flatMap((b) =>
-        checkDocument(schema, b.file, b.data, b.data.avsnitt, parties, bodies),
+        checkDocument(schema, b.file, b.data, b.data.avsnitt, parties, bodies, "bilaga"),
       ),
     ];
     if (!parties) return out;

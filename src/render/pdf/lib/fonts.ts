@@ -62,6 +62,11 @@ class Metrics {
     this.scale = 1000 / this.font.unitsPerEm;
   }
 
+  /** Whether the font has a glyph for the code point (not its .notdef box). */
+  has(codePoint: number): boolean {
+    return this.font.glyphForCodePoint(codePoint).id !== 0;
+  }
+
   /** Width of one code point in thousandths of the font size. */
   char(codePoint: number): number {
     let width = this.chars.get(codePoint);
@@ -99,4 +104,19 @@ function metricsOf(face: Face): Metrics {
 /** Width in points of `text` set in `face` at `size` (no-break spaces count as spaces). */
 export function textWidth(text: string, face: Face, size: number): number {
   return (metricsOf(face).text(text) * size) / 1000;
+}
+
+/**
+ * The characters of `text` that the fonts have no glyph for (emoji, most scripts other than
+ * Latin, Greek and Cyrillic), each once, in order: they would be drawn as empty boxes. White
+ * space and characters that are not drawn (see `drawable`) are not counted.
+ */
+export function missingGlyphs(text: string): string[] {
+  const missing = new Set<string>();
+  const m = metricsOf("regular");
+  for (const ch of drawable(text)) {
+    if (/\s/.test(ch) || missing.has(ch)) continue;
+    if (!m.has(ch.codePointAt(0) as number)) missing.add(ch);
+  }
+  return [...missing];
 }

@@ -197,22 +197,26 @@ function runningBoxes(meta: DocumentMeta, index: number, count: number, options:
 /**
  * `text`, shortened with an ellipsis to fit `width` in the running style: whole words are dropped
  * from the end, so no word is cut. Only a first word wider than the whole line is cut (between
- * characters), as nothing else would fit.
+ * characters), as nothing else would fit. Each character is measured once, so a title of any
+ * length costs time linear in its length.
  */
 export function ellipsize(text: string, width: number): string {
   const s = style.running;
-  const fits = (t: string) => textWidth(t, s.face, s.size) <= width;
-  if (fits(text)) return text;
-  const words = text.split(/(?<=\s)(?=\S)/);
-  while (words.length > 1) {
-    words.pop();
-    const shortened = `${words
-      .join("")
-      .trimEnd()
-      .replace(/[\s,;:–—-]+$/u, "")}…`;
-    if (fits(shortened)) return shortened;
-  }
+  const measure = (t: string) => textWidth(t, s.face, s.size);
+  if (measure(text) <= width) return text;
+  const room = width - measure("…");
   const chars = Array.from(text);
-  while (chars.length > 0 && !fits(`${chars.join("").trimEnd()}…`)) chars.pop();
-  return `${chars.join("").trimEnd()}…`;
+  let used = 0;
+  let end = 0;
+  for (; end < chars.length; end++) {
+    used += measure(chars[end] as string);
+    if (used > room) break;
+  }
+  // The longest prefix that fits (at most a line's worth of characters), cut back to whole words.
+  let prefix = chars.slice(0, end).join("");
+  if (!/\s/.test(chars[end] ?? " ")) {
+    const lastSpace = prefix.search(/\s\S*$/u);
+    if (lastSpace > 0) prefix = prefix.slice(0, lastSpace);
+  }
+  return `${prefix.trimEnd().replace(/[\s,;:–—-]+$/u, "")}…`;
 }
