@@ -145,7 +145,10 @@ async function filesUnder(dir: string, base = ""): Promise<string[]> {
  * (a file, a link, a folder with the user's own files) is refused, so a build never removes a file
  * it did not write.
  */
-async function checkReplaceable(target: string): Promise<void> {
+async function checkReplaceable(
+  target: string,
+  next: ReadonlyMap<string, Uint8Array>,
+): Promise<void> {
   let info: Awaited<ReturnType<typeof lstat>>;
   try {
     info = await lstat(target);
@@ -174,7 +177,16 @@ async function checkReplaceable(target: string): Promise<void> {
   } catch {
     listed = undefined;
   }
-  const foreign = listed ? files.filter((f) => !listed.has(f)) : files;
+  // A file the new output writes again with the same bytes (as `--only` carries over the rest
+  // of a build) is not lost.
+  const kept = async (f: string) => {
+    const data = next.get(f);
+    return data !== undefined && Buffer.from(data).equals(await readFile(join(target, f)));
+  };
+  const foreign: string[] = [];
+  for (const f of listed ? files.filter((f) => !listed.has(f)) : files) {
+    if (!(await kept(f).catch(() => false))) foreign.push(f);
+  }
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? " …" : "");
     throw new OutputError(
@@ -185,16 +197,20 @@ async function checkReplaceable(target: string): Promise<void> {
 
 /**
  * Makes sure `target` can be written before anything is: its parent is (made) a folder, leftovers
- * of killed builds beside it are recovered, and `target` holds nothing a build did not write.
+ * of killed builds beside it are recovered, and `target` holds nothing a build did not write
+ * that would be lost (a file that `next`, the new output, writes again byte for byte is not).
  * Throws OutputError.
  */
-export async function prepareFolder(target: string): Promise<void> {
+export async function prepareFolder(
+  target: string,
+  next: readonly OutputFile[] = [],
+): Promise<void> {
   const parent = dirname(target);
   await ensureFolder(parent);
   await recoverLeftovers(parent).catch((error) => {
     throw describe(parent, error);
   });
-  await checkReplaceable(target);
+  await checkReplaceable(target, new Map(next.map((f) => [f.path, f.data])));
 }
 
 /**
@@ -208,7 +224,7 @@ export async function writeFolderAtomically(
   target: string,
   files: readonly OutputFile[],
 ): Promise<void> {
-  await prepareFolder(target);
+  await prepareFolder(target, files);
   const parent = dirname(target);
   const stamp = `${process.pid}-${Date.now()}-${randomBytes(3).toString("hex")}`;
   const staging = join(parent, `${STAGING}${stamp}`);

@@ -93,7 +93,8 @@ export async function rebuildFindings(
   // 2. Parse, validate and build them in memory, as iop build would.
   const parsed = new Map<string, SourceFile>();
   for (const [name, { data, from }] of sources) {
-    const result = parseSource(`${from}:${name}`, data);
+    // Named as attached inside the PDF; the manifest records each source by its file name.
+    const result = parseSource(`${from}/${name}`, data);
     for (const d of result.diagnostics.filter((d) => d.severity === "fel")) {
       findings.push(fel(`källfilen ${name}, rad ${d.line}: ${d.message}`, from));
     }

@@ -149,7 +149,9 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
       io.stderr("PDF/A-2b: YAML-källfilerna bifogas inte i PDF-filerna (PDF/A-2 tillåter inga).\n");
     }
     // Every output location is checked before any is written.
-    for (const { id } of results) if (id) await usable(() => prepareFolder(join(values.out, id)));
+    for (const { id, files } of results) {
+      if (id) await usable(() => prepareFolder(join(values.out, id), files));
+    }
     for (const r of results) {
       if (!r.files || !r.id) continue;
       const target = join(values.out, r.id);
