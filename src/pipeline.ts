@@ -179,7 +179,12 @@ async function renderDocuments(
     }
     let copyFields: Partial<ManifestDocument> = { copies: [] };
     if (renderCopies && renderPdf) {
-      const copies = await renderCopies(tree, renderPdf, { attachments, pdfa });
+      const copies = await renderCopies(
+        tree,
+        renderPdf,
+        { attachments, pdfa },
+        pdf?.renderPdfCopies,
+      );
       files.push(...copies.files);
       copyFields = copies.manifest;
     }

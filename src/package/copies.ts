@@ -24,6 +24,16 @@ export type RenderPdf<O extends CopyRenderOptions = CopyRenderOptions> = (
   options: O,
 ) => Promise<Uint8Array>;
 
+/**
+ * Renders one copy per label from a single layout of the document (`renderPdfCopies` in
+ * src/render/pdf): each result must be what `RenderPdf` gives with that `copyLabel`.
+ */
+export type RenderPdfCopies<O extends CopyRenderOptions = CopyRenderOptions> = (
+  tree: DocumentTree,
+  options: Omit<O, "copyLabel">,
+  labels: readonly string[],
+) => Promise<Uint8Array[]>;
+
 /** Folder in the output that holds the PDFs made for signing. */
 export const COPY_FOLDER = "exemplar";
 
@@ -60,12 +70,14 @@ export interface RenderedCopies extends ContentFingerprint {
  *   that label only.
  * - `elektronisk`: one PDF with a signature field per party and no copy label.
  *
- * Copies are rendered one after the other (the machine has two cores; the renderer is CPU-bound).
+ * With `renderMany`, the paper copies are drawn from one layout of the document (only the label
+ * differs); without it, each is rendered in full with `render`. The bytes are the same.
  */
 export async function renderCopies<O extends CopyRenderOptions>(
   tree: DocumentTree,
   render: RenderPdf<O>,
   baseOptions: Omit<O, keyof CopyRenderOptions>,
+  renderMany?: RenderPdfCopies<O>,
 ): Promise<RenderedCopies> {
   const { contentSha256, fingerprint } = contentFingerprint(tree);
   const parties = tree.signing.parties;
@@ -84,13 +96,16 @@ export async function renderCopies<O extends CopyRenderOptions>(
   }
 
   const of = parties.length;
+  const labels = parties.map((party, index) => copyLabel(index + 1, of, party.name));
+  const pdfs: Uint8Array[] = [];
+  if (renderMany) pdfs.push(...(await renderMany(tree, common, labels)));
+  else for (const label of labels) pdfs.push(await render(tree, { ...common, copyLabel: label }));
   const files: OutputFile[] = [];
   const copies: ManifestCopy[] = [];
   for (const [index, party] of parties.entries()) {
     const number = index + 1;
     const path = copyPath(tree.name, number, of, party.id);
-    const data = await render(tree, { ...common, copyLabel: copyLabel(number, of, party.name) });
-    files.push({ path, data });
+    files.push({ path, data: pdfs[index] as Uint8Array });
     copies.push({ number, of, party: party.id, partyName: party.name, path });
   }
   return {

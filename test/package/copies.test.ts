@@ -10,7 +10,12 @@ import {
   renderCopies,
 } from "../../src/package/copies.js";
 import { contentFingerprint } from "../../src/package/fingerprint.js";
-import { renderPdf } from "../../src/render/pdf/index.js";
+import {
+  layoutDocument,
+  renderPdf,
+  renderPdfCopies,
+  withCopyLabel,
+} from "../../src/render/pdf/index.js";
 import { signatureFields } from "../../src/sign/fields.js";
 import { comparablePage } from "../../src/verify/copies.js";
 import { extractPages } from "../../src/verify/text.js";
@@ -96,6 +101,39 @@ describe("renderCopies", () => {
       "socialnamnden",
       "bo-stockholm-gotland",
     ]);
+  });
+
+  it("copies drawn from one layout are byte for byte the copies rendered in full", async () => {
+    const tree = partiesTree(4);
+    const attachments = [{ name: "a.yaml", data: new TextEncoder().encode("a: 1\n") }];
+    const { calls, render } = recording();
+    const full = await renderCopies(tree, render, { attachments });
+    let layouts = 0;
+    const many: typeof renderPdfCopies = (t, options, labels) => {
+      layouts++;
+      return renderPdfCopies(t, options, labels);
+    };
+    const once = await renderCopies(tree, render, { attachments }, many);
+    expect(layouts).toBe(1);
+    expect(calls).toHaveLength(4); // only the full rendering called render, once per copy
+    expect(once.files.map((f) => f.path)).toEqual(full.files.map((f) => f.path));
+    expect(once.manifest).toEqual(full.manifest);
+    for (const [i, file] of once.files.entries()) {
+      expect(Buffer.from(file.data).equals(Buffer.from(full.files[i]?.data ?? []))).toBe(true);
+    }
+    // The labels differ, so the copies do too.
+    expect(new Set(once.files.map((f) => Buffer.from(f.data).toString("hex"))).size).toBe(4);
+  });
+
+  it("withCopyLabel adds the label as layoutDocument does, without changing the layout", () => {
+    const tree = partiesTree(4);
+    const base = layoutDocument(tree, { fingerprint: "abc" });
+    const before = JSON.stringify(base);
+    const label = `Exemplar 2 av 4 – ${"Ett mycket långt partnamn ".repeat(8)}`;
+    expect(withCopyLabel(base, label)).toEqual(
+      layoutDocument(tree, { fingerprint: "abc", copyLabel: label }),
+    );
+    expect(JSON.stringify(base)).toBe(before);
   });
 
   it("names and labels copies from the parties", () => {

@@ -5,9 +5,9 @@
  * `renderPdf` lays out and draws.
  */
 export { missingGlyphs } from "./lib/fonts.js";
-export { layoutDocument } from "./lib/layout.js";
+export { layoutDocument, withCopyLabel } from "./lib/layout.js";
 export { PDFA_LEVELS, type PdfALevel } from "./lib/levels.js";
-export { renderPdf } from "./lib/render.js";
+export { renderPdf, renderPdfCopies } from "./lib/render.js";
 export { page, textArea } from "./lib/style.js";
 export type {
   Box,

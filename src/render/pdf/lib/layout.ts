@@ -181,17 +181,36 @@ function runningBoxes(meta: DocumentMeta, index: number, count: number, options:
       ),
     );
   }
-  if (options.copyLabel) {
-    boxes.push(
-      text(
-        ellipsize(options.copyLabel, textArea.width),
-        textArea.left,
-        running.footerBaseline + s.leading,
-        "footer",
-      ),
-    );
-  }
+  if (options.copyLabel) boxes.push(copyLabelBox(options.copyLabel));
   return boxes;
+}
+
+/** The copy label under the footer line: the last box of every page of a signing copy. */
+function copyLabelBox(label: string): TextBox {
+  const s = style.running;
+  const value = ellipsize(label, textArea.width);
+  return {
+    kind: "text",
+    x: textArea.left,
+    y: running.footerBaseline + s.leading,
+    width: textWidth(value, s.face, s.size),
+    text: value,
+    face: s.face,
+    size: s.size,
+    gray: s.gray,
+    role: "footer",
+  };
+}
+
+/**
+ * A signing copy's layout from the document's layout without a copy label: the same pages with
+ * the label added last on each, exactly as `layoutDocument(tree, { ...options, copyLabel })`
+ * lays it out (the label changes nothing else), without laying the document out again. The
+ * given layout is not changed.
+ */
+export function withCopyLabel(layout: DocumentLayout, label: string): DocumentLayout {
+  const box = copyLabelBox(label);
+  return { ...layout, pages: layout.pages.map((p) => ({ ...p, boxes: [...p.boxes, box] })) };
 }
 
 /**

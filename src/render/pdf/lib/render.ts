@@ -3,10 +3,10 @@ import type { DocumentTree } from "../../../document/types.js";
 import { addAttachments, addOutline, addSignatureFields, setDocumentId } from "./document.js";
 import { drawPages } from "./draw.js";
 import { compressWithZlib } from "./flate.js";
-import { layoutDocument } from "./layout.js";
+import { layoutDocument, withCopyLabel } from "./layout.js";
 import { addOutputIntent, addXmpMetadata, metaDate, setInfo } from "./pdfa.js";
 import { addStructureTree } from "./tags.js";
-import type { PdfOptions } from "./types.js";
+import type { DocumentLayout, PdfOptions } from "./types.js";
 
 /**
  * Renders a document tree to a PDF contract: lays it out (`layoutDocument`), then draws it, as
@@ -14,8 +14,35 @@ import type { PdfOptions } from "./types.js";
  * The same tree and options give the same bytes, in any time zone.
  */
 export async function renderPdf(tree: DocumentTree, options: PdfOptions = {}): Promise<Uint8Array> {
+  return drawPdf(tree, layoutDocument(tree, options), options);
+}
+
+/**
+ * The signing copies of a document, one per label, laid out once: each copy is the document's
+ * layout with its label added (`withCopyLabel`), drawn on its own. Each PDF is byte for byte the
+ * one `renderPdf(tree, { ...options, copyLabel: label })` gives.
+ */
+export async function renderPdfCopies(
+  tree: DocumentTree,
+  options: Omit<PdfOptions, "copyLabel">,
+  labels: readonly string[],
+): Promise<Uint8Array[]> {
+  const { copyLabel: _, ...base } = options as PdfOptions;
+  const layout = layoutDocument(tree, base);
+  const pdfs: Uint8Array[] = [];
+  for (const label of labels) {
+    pdfs.push(await drawPdf(tree, withCopyLabel(layout, label), { ...base, copyLabel: label }));
+  }
+  return pdfs;
+}
+
+/** Draws a laid-out document as the PDF `options` ask for. */
+async function drawPdf(
+  tree: DocumentTree,
+  layout: DocumentLayout,
+  options: PdfOptions,
+): Promise<Uint8Array> {
   const level = options.pdfa ?? "3b";
-  const layout = layoutDocument(tree, options);
   const doc = await PDFDocument.create({ updateMetadata: false });
   compressWithZlib(doc.context);
   const marked = await drawPages(doc, layout);
