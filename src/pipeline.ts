@@ -121,6 +121,12 @@ export interface BuildOptions {
   only?: string;
   /** PDF/A level of every PDF (default "3b"); "2b" leaves the YAML attachments out. */
   pdfa?: PdfALevel;
+  /**
+   * The previous build as read before (`readPreviousBuild`), instead of reading `<out>/<id>/`
+   * now: `iop watch` compares every save with the build there was when it started, not with
+   * what its own last save wrote.
+   */
+  previous?: Awaited<ReturnType<typeof readPreviousBuild>>;
 }
 
 /** The YAML sources of a document as the manifest records them. */
@@ -264,7 +270,7 @@ export async function buildAgreement(
   if (hasErrors(diagnostics)) return { id: agreement.name, diagnostics };
 
   const target = options.out === undefined ? undefined : join(options.out, agreement.name);
-  const read = target ? await readPreviousBuild(target) : { diagnostics: [] };
+  const read = options.previous ?? (target ? await readPreviousBuild(target) : { diagnostics: [] });
   const previous = read.previous;
   diagnostics.push(...read.diagnostics);
 

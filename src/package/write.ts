@@ -48,7 +48,7 @@ function describe(path: string, error: unknown): OutputError {
  * Makes `path` a folder, one component at a time (Node's recursive mkdir loops forever on a path
  * under /proc), and checks that everything on the way is a folder.
  */
-async function ensureFolder(path: string): Promise<void> {
+export async function ensureFolder(path: string): Promise<void> {
   const missing: string[] = [];
   let at = resolve(path);
   for (;;) {

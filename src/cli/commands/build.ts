@@ -17,7 +17,7 @@ const exists = (path: string) =>
   );
 
 /** An agreement folder, or a folder of agreement folders (`iop build agreements`). */
-async function expand(path: string): Promise<string[]> {
+export async function expand(path: string): Promise<string[]> {
   if (await exists(join(path, AGREEMENT_FILE))) return [path];
   try {
     const names = (await readdir(path)).sort();
@@ -40,7 +40,7 @@ async function usable(step: () => Promise<void>): Promise<void> {
   }
 }
 
-function parseFormats(value: string): Set<Format> {
+export function parseFormats(value: string): Set<Format> {
   const formats = new Set<Format>();
   for (const f of value
     .split(",")

@@ -6,6 +6,7 @@ import { diff } from "./diff.js";
 import { newCommand } from "./new.js";
 import { sign } from "./sign.js";
 import { verify } from "./verify.js";
+import { watch } from "./watch.js";
 
 /** Every subcommand, in the order `iop --help` lists them. */
-export const commands: Command[] = [newCommand, check, build, diff, calendar, sign, verify];
+export const commands: Command[] = [newCommand, check, build, watch, diff, calendar, sign, verify];
