@@ -97,7 +97,8 @@ const precompiledHandlebars = {
 rmSync("dist/bin", { recursive: true, force: true });
 
 await build({
-  entryPoints: { iop: "src/cli/main.ts" },
+  // The worker thread of `iop build`'s pool (src/batch/pool.ts) is an entry of its own.
+  entryPoints: { iop: "src/cli/main.ts", "build-worker": "src/batch/worker.ts" },
   bundle: true,
   splitting: true,
   format: "esm",

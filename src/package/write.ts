@@ -195,6 +195,15 @@ async function checkReplaceable(
   }
 }
 
+export interface WriteOptions {
+  /**
+   * Recover leftovers of killed builds beside `target` first (default true). The threads of one
+   * `iop build` share its process id, so each would take the others' staging folders for a dead
+   * build's: the pool recovers once before its threads start and they pass false.
+   */
+  recover?: boolean;
+}
+
 /**
  * Makes sure `target` can be written before anything is: its parent is (made) a folder, leftovers
  * of killed builds beside it are recovered, and `target` holds nothing a build did not write
@@ -204,12 +213,15 @@ async function checkReplaceable(
 export async function prepareFolder(
   target: string,
   next: readonly OutputFile[] = [],
+  options: WriteOptions = {},
 ): Promise<void> {
   const parent = dirname(target);
   await ensureFolder(parent);
-  await recoverLeftovers(parent).catch((error) => {
-    throw describe(parent, error);
-  });
+  if (options.recover !== false) {
+    await recoverLeftovers(parent).catch((error) => {
+      throw describe(parent, error);
+    });
+  }
   await checkReplaceable(target, new Map(next.map((f) => [f.path, f.data])));
 }
 
@@ -223,8 +235,9 @@ export async function prepareFolder(
 export async function writeFolderAtomically(
   target: string,
   files: readonly OutputFile[],
+  options: WriteOptions = {},
 ): Promise<void> {
-  await prepareFolder(target, files);
+  await prepareFolder(target, files, options);
   const parent = dirname(target);
   const stamp = `${process.pid}-${Date.now()}-${randomBytes(3).toString("hex")}`;
   const staging = join(parent, `${STAGING}${stamp}`);

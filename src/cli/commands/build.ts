@@ -1,13 +1,24 @@
 import { readdir, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
+import type { BatchResult } from "../../batch/one.js";
+import { defaultJobs, runPool } from "../../batch/pool.js";
 import { hasErrors } from "../../diagnostics.js";
 import { AGREEMENT_FILE } from "../../load/agreement.js";
 import { checkOutsideInputs } from "../../package/location.js";
-import { OutputError, prepareFolder, writeFolderAtomically } from "../../package/write.js";
+import {
+  ensureFolder,
+  OutputError,
+  prepareFolder,
+  recoverLeftovers,
+  writeFolderAtomically,
+} from "../../package/write.js";
+import type { BuildOptions } from "../../pipeline.js";
 import { buildAgreement, FORMATS, type Format } from "../../pipeline.js";
 import { PDFA_LEVELS, type PdfALevel } from "../../render/pdf/lib/levels.js";
 import { parse } from "../args.js";
+import type { Io } from "../command.js";
 import { type Command, EXIT, type ExitCode, UsageError } from "../command.js";
+import { progressBar } from "../progress.js";
 import { reportDiagnostics } from "../report.js";
 
 const exists = (path: string) =>
@@ -68,8 +79,12 @@ Kontrollerar överenskommelsen och skriver den och varje bilaga till <out>/<id>/
                                        papperssignering, ett gemensamt vid elektronisk)
   manifest.json                        varje fil med sin SHA-256 och dokumentens innehållshash
 
-<mapp> kan också vara en mapp med flera överenskommelser (t.ex. agreements).
-Om något fel hittas skrivs ingenting: <out> behåller det den hade. <out> får inte vara,
+<mapp> kan också vara en mapp med flera överenskommelser (t.ex. agreements). Med flera
+överenskommelser byggs de samtidigt, en per processorkärna, och var och en skrivs så snart
+den är klar; en överenskommelse med fel skrivs inte (dess mapp i <out> behåller det den
+hade) men de övriga skrivs, och felen listas. På en terminal visas en förloppsindikator.
+För en enda överenskommelse gäller: om något fel hittas skrivs ingenting och <out> behåller
+det den hade. <out> får inte vara,
 innehålla eller ligga i en indatamapp, och en befintlig <out>/<id> ersätts bara om den
 innehåller enbart filer som ett tidigare bygge har skrivit.
 
@@ -92,6 +107,8 @@ Flaggor:
                     bygge och en enda överenskommelse)
   --pdfa NIVÅ       PDF/A-nivå för alla PDF-filer: 3b (standard; YAML-källfilerna bifogas)
                     eller 2b (för arkiv som bara tar PDF/A-2; utan bifogade källfiler)
+  --jobs N          antal överenskommelser som byggs samtidigt (standard: en per
+                    processorkärna, men högst en per fyra överenskommelser)
   --warnings        visa varningarna, inte bara hur många de är
   -h, --help        visa denna hjälp
 
@@ -105,6 +122,7 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
       since: { type: "string" },
       only: { type: "string" },
       pdfa: { type: "string", default: "3b" },
+      jobs: { type: "string" },
     });
     if (positionals.length === 0) throw new UsageError("Ange mappen med överenskommelsen.");
     const formats = parseFormats(values.format);
@@ -129,7 +147,17 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
       ...(since !== undefined ? { since } : {}),
       ...(only !== undefined ? { only } : {}),
     };
-    // Build everything in memory first, so nothing is written when any agreement has errors.
+    if (dirs.length > 1) {
+      return buildMany(
+        io,
+        dirs,
+        formats,
+        options,
+        jobsOf(values.jobs, dirs.length),
+        values.warnings,
+      );
+    }
+    // Build in memory first, so nothing is written when the agreement has errors.
     const results = [];
     for (const dir of dirs) results.push(await buildAgreement(dir, formats, options));
     const diagnostics = results.flatMap((r) => r.diagnostics);
@@ -173,3 +201,80 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
     return EXIT.ok;
   },
 };
+
+function jobsOf(value: string | undefined, count: number): number {
+  if (value === undefined) return defaultJobs(count);
+  if (!/^[1-9]\d{0,2}$/.test(value)) {
+    throw new UsageError(`--jobs tar ett heltal från 1, inte "${value}".`);
+  }
+  return Number(value);
+}
+
+const shownPath = (target: string) => {
+  const shown = relative(process.cwd(), target);
+  return shown.startsWith("..") ? target : shown;
+};
+
+/**
+ * Many agreements: built on a pool of worker threads, each written as soon as it is done.
+ * An agreement with errors is not written (its folder keeps what it had) and the others are:
+ * a run over a whole country should not lose thousands of valid agreements to one bad one.
+ */
+async function buildMany(
+  io: Io,
+  dirs: string[],
+  formats: ReadonlySet<Format>,
+  options: BuildOptions,
+  jobs: number,
+  showWarnings: boolean,
+): Promise<ExitCode> {
+  if (options.pdfa === "2b" && (formats.has("pdf") || formats.has("exemplar"))) {
+    io.stderr("PDF/A-2b: YAML-källfilerna bifogas inte i PDF-filerna (PDF/A-2 tillåter inga).\n");
+  }
+  // The output root is made, and leftovers of killed builds in it recovered, once and before the
+  // threads start: threads doing it at the same time would race.
+  const out = options.out ?? "out";
+  await usable(async () => {
+    await ensureFolder(out);
+    await recoverLeftovers(out);
+  });
+  const bar = progressBar(io, dirs.length);
+  const failed: BatchResult[] = [];
+  let written = 0;
+  const tasks = dirs.map((dir) => ({ dir, formats: [...formats], options }));
+  await runPool(tasks, jobs, (r) => {
+    bar.tick();
+    const errors = r.diagnostics.filter((d) => d.severity === "fel");
+    if (showWarnings || errors.length > 0) {
+      const lines: string[] = [];
+      reportDiagnostics(
+        { ...io, stderr: (s) => lines.push(s) },
+        showWarnings ? r.diagnostics : errors,
+        "text",
+      );
+      bar.log(lines.join(""));
+    }
+    if (r.outputError) bar.log(`iop build: ${r.outputError}\n`);
+    if (!r.target) {
+      failed.push(r);
+      bar.log(`Skrev inte ${r.id ?? r.dir} eftersom det finns fel.\n`);
+      return;
+    }
+    written++;
+    const warnings = r.diagnostics.length;
+    const note = warnings
+      ? ` (${warnings} ${warnings === 1 ? "varning" : "varningar"}; visa med iop check)`
+      : "";
+    const where = shownPath(r.target);
+    bar.log(`Byggde ${r.id}: ${r.files} filer i ${where}${note}\n`);
+    for (const path of r.redlines ?? []) {
+      bar.log(`Ändringarna mot förra versionen: ${join(where, path)}\n`);
+    }
+  });
+  bar.done();
+  if (failed.length === 0) return EXIT.ok;
+  io.stderr(
+    `${written} av ${dirs.length} överenskommelser skrevs; ${failed.length} hade fel och skrevs inte: ${failed.map((r) => r.id ?? r.dir).join(", ")}\n`,
+  );
+  return failed.some((r) => r.usageError) ? EXIT.usage : EXIT.input;
+}

@@ -1,0 +1,91 @@
+/**
+ * `iop build` of many agreement folders (src/batch): a pool of worker threads, each agreement
+ * written as soon as it is built, the failing ones reported and not written. Runs the built CLI
+ * (dist/bin/iop.js, `npm run build`) as a child process, as the worker script exists only there.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { tempDir } from "../sign/helpers.js";
+
+const bin = new URL("../../dist/bin/iop.js", import.meta.url).pathname;
+const source = new URL("../../agreements/kalmar-brottsofferstod-2018", import.meta.url).pathname;
+
+function hashes(dir: string, prefix = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) Object.assign(out, hashes(join(dir, entry.name), rel));
+    else
+      out[rel] = createHash("sha256")
+        .update(readFileSync(join(dir, entry.name)))
+        .digest("hex");
+  }
+  return out;
+}
+
+/** A copy of the Kalmar agreement under the id `id` (the folder's name). */
+function agreement(root: string, id: string): string {
+  const dir = join(root, id);
+  cpSync(source, dir, { recursive: true });
+  for (const file of readdirSync(dir)) {
+    const path = join(dir, file);
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8").replace(/^id: kalmar-brottsofferstod-2018$/m, `id: ${id}`),
+    );
+  }
+  return dir;
+}
+
+const iop = (args: string[], cwd: string) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8" });
+
+describe("iop build of many agreements", () => {
+  const tmp = tempDir("iop-many-");
+  afterAll(() => tmp.remove());
+  const input = join(tmp.dir, "in");
+  mkdirSync(input);
+  const ids = ["iop-a", "iop-b", "iop-c", "iop-d", "iop-e"];
+  for (const id of ids) agreement(input, id);
+  const broken = agreement(input, "iop-trasig");
+  const yaml = join(broken, "overenskommelse.yaml");
+  writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/^diarienummer: .*$/m, "diarienummer: ["));
+
+  it("writes each valid agreement on two worker threads, as a build of it alone writes it, and reports the broken one", () => {
+    const out = join(tmp.dir, "out");
+    const r = iop(["build", "in", "--out", out, "--jobs", "2"], tmp.dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/in\/iop-trasig\/overenskommelse\.yaml:\d+:\d+: fel: /);
+    expect(r.stderr).toContain(
+      "5 av 6 överenskommelser skrevs; 1 hade fel och skrevs inte: in/iop-trasig",
+    );
+    for (const id of ids) expect(r.stderr).toContain(`Byggde ${id}: `);
+    // Not a terminal: no progress bar.
+    expect(r.stderr).not.toMatch(/\r|█/);
+    expect(readdirSync(out).sort()).toEqual(ids);
+
+    // The same bytes as building each agreement on its own (one thread, in memory, all or nothing).
+    const alone = join(tmp.dir, "alone");
+    for (const id of ids.slice(0, 2)) {
+      expect(iop(["build", join(input, id), "--out", alone], tmp.dir).status).toBe(0);
+      expect(hashes(join(out, id))).toEqual(hashes(join(alone, id)));
+    }
+  });
+
+  it("gives the same output on one thread as on two", () => {
+    const one = join(tmp.dir, "one");
+    const two = join(tmp.dir, "two");
+    expect(iop(["build", input, "--out", one, "--jobs", "1"], tmp.dir).status).toBe(1);
+    expect(iop(["build", input, "--out", two, "--jobs", "2"], tmp.dir).status).toBe(1);
+    expect(hashes(one)).toEqual(hashes(two));
+  });
+
+  it("refuses a --jobs that is not a positive number", () => {
+    const r = iop(["build", input, "--out", join(tmp.dir, "x"), "--jobs", "0"], tmp.dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--jobs tar ett heltal från 1, inte "0".');
+  });
+});
