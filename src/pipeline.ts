@@ -127,6 +127,8 @@ export interface BuildOptions {
    * what its own last save wrote.
    */
   previous?: Awaited<ReturnType<typeof readPreviousBuild>>;
+  /** Rendered documents kept from earlier builds in this process (`iop watch`). */
+  cache?: RenderCache;
 }
 
 /** The YAML sources of a document as the manifest records them. */
@@ -137,6 +139,44 @@ const recorded = (files: readonly SourceFile[]) =>
     text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(f.bytes),
   }));
 
+/**
+ * Rendered files of documents kept between builds in one process (`iop watch`): a document whose
+ * tree, sources and options are unchanged is not rendered again. Renderers are deterministic,
+ * so the files are the ones rendering would give. `used` collects the keys of the last build;
+ * `pruneRenderCache` drops the others.
+ */
+export interface RenderCache {
+  entries: Map<
+    string,
+    { own: OutputFile[]; copies?: { files: OutputFile[]; manifest: Partial<ManifestDocument> } }
+  >;
+  used: Set<string>;
+}
+
+export const createRenderCache = (): RenderCache => ({ entries: new Map(), used: new Set() });
+
+/** Keeps only what the last build used. */
+export function pruneRenderCache(cache: RenderCache): void {
+  for (const key of cache.entries.keys()) if (!cache.used.has(key)) cache.entries.delete(key);
+  cache.used.clear();
+}
+
+/** Everything a document's rendered files depend on. */
+function renderKey(
+  tree: DocumentTree,
+  yaml: readonly SourceFile[],
+  formats: ReadonlySet<Format>,
+  pdfa: PdfALevel,
+): string {
+  const parts = [
+    JSON.stringify(tree),
+    [...formats].sort().join(","),
+    pdfa,
+    ...yaml.map((f) => `${basename(f.path)}:${sha256(f.bytes)}`),
+  ];
+  return sha256(encoder.encode(parts.join("\n")));
+}
+
 /** Renders documents in the requested formats: their files and manifest entries. */
 async function renderDocuments(
   agreement: Agreement,
@@ -144,6 +184,7 @@ async function renderDocuments(
   formats: ReadonlySet<Format>,
   redlines: Amendments["redlines"] = new Map(),
   pdfa: PdfALevel = "3b",
+  cache?: RenderCache,
 ): Promise<{
   files: OutputFile[];
   documents: ManifestDocument[];
@@ -168,32 +209,36 @@ async function renderDocuments(
   const documents: ManifestDocument[] = [];
   const sources: ManifestSource[] = [];
   for (const { tree, files: yaml } of built) {
-    const own: OutputFile[] = [];
-    if (formats.has("md")) {
+    const key = cache ? renderKey(tree, yaml, formats, pdfa) : undefined;
+    const hit = key ? cache?.entries.get(key) : undefined;
+    if (key) cache?.used.add(key);
+    const own: OutputFile[] = hit ? [...hit.own] : [];
+    if (hit) {
+      // Rendered by an earlier build in this process from the same tree, sources and options.
+    } else if (formats.has("md")) {
       own.push({ path: `${tree.name}.md`, data: encoder.encode(renderMarkdown(tree)) });
     }
     const { contentSha256, fingerprint } = contentFingerprint(tree);
-    if (renderDocx) {
+    const attachments = sourcesOf(yaml);
+    if (!hit && renderDocx) {
       own.push({ path: `${tree.name}.docx`, data: await renderDocx(tree, { fingerprint }) });
     }
-    const attachments = sourcesOf(yaml);
-    if (formats.has("pdf") && renderPdf) {
+    if (!hit && formats.has("pdf") && renderPdf) {
       own.push({
         path: `${tree.name}.pdf`,
         data: await renderPdf(tree, { attachments, fingerprint, pdfa }),
       });
     }
     let copyFields: Partial<ManifestDocument> = { copies: [] };
-    if (renderCopies && renderPdf) {
-      const copies = await renderCopies(
-        tree,
-        renderPdf,
-        { attachments, pdfa },
-        pdf?.renderPdfCopies,
-      );
+    let copies = hit?.copies;
+    if (!hit && renderCopies && renderPdf) {
+      copies = await renderCopies(tree, renderPdf, { attachments, pdfa }, pdf?.renderPdfCopies);
+    }
+    if (copies) {
       files.push(...copies.files);
       copyFields = copies.manifest;
     }
+    if (key && !hit) cache?.entries.set(key, { own: [...own], ...(copies ? { copies } : {}) });
     files.push(...own);
     const texts = recorded(yaml);
     sources.push(...texts);
@@ -320,7 +365,14 @@ export async function buildAgreement(
     : amendments.redlines;
 
   const written = [...amendments.redlines.values()].flatMap((r) => r.manifest.files);
-  const rendered = await renderDocuments(agreement, selected, formats, redlines, options.pdfa);
+  const rendered = await renderDocuments(
+    agreement,
+    selected,
+    formats,
+    redlines,
+    options.pdfa,
+    options.cache,
+  );
   diagnostics.push(...rendered.diagnostics);
   const done = (files: OutputFile[], manifest: Manifest): BuildResult => ({
     id: agreement.name,

@@ -6,7 +6,13 @@ import { hasErrors } from "../../diagnostics.js";
 import { checkOutsideInputs } from "../../package/location.js";
 import { syncFolder } from "../../package/sync.js";
 import { OutputError } from "../../package/write.js";
-import { type BuildOptions, buildAgreement, FORMATS } from "../../pipeline.js";
+import {
+  type BuildOptions,
+  buildAgreement,
+  createRenderCache,
+  FORMATS,
+  pruneRenderCache,
+} from "../../pipeline.js";
 import { PDFA_LEVELS, type PdfALevel } from "../../render/pdf/lib/levels.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, UsageError } from "../command.js";
@@ -75,9 +81,17 @@ Slutkod: 0 när den avslutas med Ctrl-C, 2 vid felaktig användning.
 
     // The build there was when watching started: every save is compared with it.
     let previous: BuildOptions["previous"];
+    // Documents an edit did not change are not rendered again.
+    const cache = createRenderCache();
     const rebuild = async () => {
-      const options: BuildOptions = { out: values.out, pdfa, ...(previous ? { previous } : {}) };
+      const options: BuildOptions = {
+        out: values.out,
+        pdfa,
+        cache,
+        ...(previous ? { previous } : {}),
+      };
       const result = await buildAgreement(dir, formats, options);
+      pruneRenderCache(cache);
       if (!previous && result.id) previous = await readPreviousBuild(join(values.out, result.id));
       const errors = result.diagnostics.filter((d) => d.severity === "fel");
       reportDiagnostics(io, result.diagnostics, "text");

@@ -1,0 +1,167 @@
+// Benchmark of issue 18 ("Fast where people wait"): each target next to its peer, measured in the
+// same run, as ratios (below 1: faster than the peer).
+//   1. The preview loop: one edited document (a bilaga) in all formats with its signing copies,
+//      warm in one process; and the whole save cycle of `iop watch` (build + write only what
+//      changed). Target: under 50 ms. Peer: Node's own start-up (`node -e 0`).
+//   2. The cold build: the whole-process `iop build` of Stockholm 2025 (all formats and copies)
+//      against LibreOffice converting the same .docx files to PDF, interleaved. Target: ≤ 1/3.
+//   3. Many agreements: IOP_BENCH_AGREEMENTS (default 200) generated copies of Stockholm 2025
+//      built on one thread (--jobs 1) and on one per core, with peak memory (/usr/bin/time),
+//      extrapolated to 5 000. Targets: under 5 minutes, under 1 GB. Peer: one-core throughput.
+// Run: npm run bench (builds dist/ first), or `node bench/speed.mjs` after `npm run build`.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+
+import { ms, ratio, timeInterleaved, timeWarm } from "./lib/timing.mjs";
+
+const root = new URL("../", import.meta.url).pathname;
+const NAME = "stockholm-brottsofferstod-2025";
+const COUNT = Number(process.env.IOP_BENCH_AGREEMENTS ?? 200);
+const ROUNDS = 5;
+const cores = cpus().length;
+const bin = join(root, "dist/bin/iop.js");
+const work = mkdtempSync(join(tmpdir(), "iop-bench-speed-"));
+const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
+
+const { buildAgreement, buildDocuments, createRenderCache, pruneRenderCache } = await import(
+  `${root}dist/pipeline.js`
+);
+const { loadAgreement } = await import(`${root}dist/validate/index.js`);
+const { syncFolder } = await import(`${root}dist/package/sync.js`);
+const { renderMarkdown } = await import(`${root}dist/render/markdown/index.js`);
+const { renderDocx } = await import(`${root}dist/render/docx/index.js`);
+const { renderPdf, renderPdfCopies } = await import(`${root}dist/render/pdf/index.js`);
+const { renderCopies } = await import(`${root}dist/package/copies.js`);
+const { contentFingerprint } = await import(`${root}dist/package/fingerprint.js`);
+
+console.log(
+  `Machine: ${cores} cores, Node ${process.version}, load average ${(await import("node:os")).loadavg()[0].toFixed(1)} at the start. Medians.\n`,
+);
+const node = timeInterleaved({ node: [process.execPath, ["-e", "0"]] }, ROUNDS).node;
+
+// 1. The preview loop.
+const dir = join(work, NAME);
+cpSync(join(root, "agreements", NAME), dir, { recursive: true });
+const { agreement } = await loadAgreement(dir);
+const { documents } = buildDocuments(agreement);
+const bilaga = documents.find((d) => d.tree.name === "bilaga-1");
+const oneDocument = await timeWarm(async () => {
+  const { tree } = bilaga;
+  const { fingerprint } = contentFingerprint(tree);
+  renderMarkdown(tree);
+  await renderDocx(tree, { fingerprint });
+  await renderPdf(tree, { fingerprint });
+  await renderCopies(tree, renderPdf, {}, renderPdfCopies);
+});
+const out = join(work, "out");
+const yaml = join(dir, "bilaga-1.yaml");
+const original = readFileSync(yaml, "utf8");
+const edited = original.replace("inom tre dagar", "inom två dagar");
+let flip = false;
+const cache = createRenderCache();
+const saveCycle = await timeWarm(
+  async () => {
+    flip = !flip;
+    writeFileSync(yaml, flip ? edited : original);
+    const r = await buildAgreement(dir, undefined, { out, cache, previous: { diagnostics: [] } });
+    pruneRenderCache(cache);
+    await syncFolder(join(out, r.id), r.files);
+  },
+  { runs: 10, warmup: 2 },
+);
+console.log("## 1. The preview loop (`iop watch`), warm\n");
+console.log("| what | ours | target | `node -e 0` | ours / `node -e 0` |");
+console.log("| --- | --- | --- | --- | --- |");
+console.log(
+  `| bilaga-1: md, docx, pdf and its 2 signing copies | ${ms(oneDocument.median)} (CPU ${ms(oneDocument.cpu)}) | 50 ms | ${ms(node)} | ${ratio(oneDocument.median, node)} |`,
+);
+console.log(
+  `| a save of bilaga-1 as iop watch does it: agreement loaded and checked, bilaga-1 rendered (the rest from the cache), changed files written | ${ms(saveCycle.median)} (CPU ${ms(saveCycle.cpu)}) | – | ${ms(node)} | ${ratio(saveCycle.median, node)} |`,
+);
+
+// 2. The cold build against LibreOffice.
+const first = join(work, "first");
+spawnSync(process.execPath, [bin, "build", join(root, "agreements", NAME), "--out", first]);
+const docx = readdirSync(join(first, NAME))
+  .filter((f) => f.endsWith(".docx"))
+  .map((f) => join(first, NAME, f));
+const commands = {
+  iop: [
+    process.execPath,
+    [bin, "build", join(root, "agreements", NAME), "--out", join(work, "cold")],
+  ],
+  node: [process.execPath, ["-e", "0"]],
+};
+if (has("soffice")) {
+  const args = [
+    "--headless",
+    `-env:UserInstallation=file://${join(work, "lo-profile")}`,
+    "--infilter=MS Word 2007 XML",
+    "--convert-to",
+    "pdf",
+    "--outdir",
+    join(work, "lo"),
+    ...docx,
+  ];
+  spawnSync("soffice", args, { stdio: "ignore" }); // the first start creates the profile
+  commands.lo = ["soffice", args];
+}
+const cold = timeInterleaved(commands, ROUNDS);
+console.log("\n## 2. The cold build of Stockholm 2025 (all formats and copies), whole process\n");
+console.log(
+  `| iop build | LibreOffice: the same ${docx.length} .docx to PDF | \`node -e 0\` | iop / LibreOffice (target ≤ 0.33×) | iop / \`node -e 0\` |`,
+);
+console.log("| --- | --- | --- | --- | --- |");
+console.log(
+  `| ${ms(cold.iop)} | ${ms(cold.lo)} | ${ms(cold.node)} | ${ratio(cold.iop, cold.lo)} | ${ratio(cold.iop, cold.node)} |`,
+);
+
+// 3. Many agreements.
+const many = join(work, "many");
+for (let i = 1; i <= COUNT; i++) {
+  const id = `${NAME}-${String(i).padStart(4, "0")}`;
+  const target = join(many, id);
+  cpSync(dir, target, { recursive: true });
+  const path = join(target, "overenskommelse.yaml");
+  writeFileSync(
+    path,
+    readFileSync(path, "utf8").replace(new RegExp(`^id: ${NAME}$`, "m"), `id: ${id}`),
+  );
+}
+/** Wall time (ms) and peak resident memory (KB, all threads) of one `iop build` of the folder. */
+function buildMany(jobs) {
+  const out = join(work, `many-out-${jobs}`);
+  const t = performance.now();
+  const r = spawnSync(
+    "/usr/bin/time",
+    ["-f", "%M", process.execPath, bin, "build", many, "--out", out, "--jobs", String(jobs)],
+    { encoding: "utf8" },
+  );
+  const elapsed = performance.now() - t;
+  if (r.status !== 0)
+    throw new Error(`iop build of ${COUNT} agreements exited ${r.status}:\n${r.stderr}`);
+  rmSync(out, { recursive: true, force: true });
+  return { elapsed, peakKb: Number(r.stderr.trim().split("\n").at(-1)) };
+}
+const one = buildMany(1);
+const all = buildMany(cores);
+const per5000 = (t) => `${(((t / COUNT) * 5000) / 60000).toFixed(1)} min`;
+const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+console.log(`\n## 3. ${COUNT} agreements of Stockholm 2025's size (all formats and copies)\n`);
+console.log(
+  "| threads | wall time | per agreement | 5 000 agreements (extrapolated; target < 5 min) | peak memory (target < 1 GB) | speed-up over one core |",
+);
+console.log("| --- | --- | --- | --- | --- | --- |");
+for (const [label, r] of [
+  ["1 (`--jobs 1`)", one],
+  [`${cores} (one per core)`, all],
+]) {
+  console.log(
+    `| ${label} | ${(r.elapsed / 1000).toFixed(1)} s | ${ms(r.elapsed / COUNT)} | ${per5000(r.elapsed)} | ${mb(r.peakKb)} | ${ratio(one.elapsed, r.elapsed)} |`,
+  );
+}
+if (!has("soffice")) console.log("\nLibreOffice is not installed: its column is empty.");
+rmSync(work, { recursive: true, force: true });
