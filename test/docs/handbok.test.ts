@@ -24,7 +24,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Code, Root } from "mdast";
+import type { Code, Heading, Root, RootContent } from "mdast";
 import { remark } from "remark";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -178,6 +178,26 @@ describe("docs/handbok.md", () => {
 
   it("has commands to run", () => {
     expect(blocks.filter((b) => b.run).flatMap((b) => b.commands).length).toBeGreaterThan(10);
+  });
+
+  it("has a table of contents that links every chapter, in order, and only chapters", () => {
+    const markdown = readFileSync(HANDBOOK, "utf8");
+    const tree = remark().parse(markdown) as Root;
+    // GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens.
+    const slug = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+        .replace(/\s/g, "-");
+    const text = (node: RootContent): string =>
+      "value" in node ? node.value : "children" in node ? node.children.map(text).join("") : "";
+    const chapters = tree.children
+      .filter((n): n is Heading => n.type === "heading" && n.depth === 2)
+      .map((h) => slug(h.children.map(text).join("")))
+      .filter((s) => s !== "innehåll");
+    const toc = /## Innehåll\n\n((?:\d+\. .*\n)+)/.exec(markdown)?.[1] ?? "";
+    const links = [...toc.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]);
+    expect(links).toEqual(chapters);
   });
 
   it("leaves out only installation commands", () => {
