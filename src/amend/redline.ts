@@ -1,12 +1,10 @@
 /**
  * The redline of one bilaga against its previous version, as Word (tracked changes) and HTML.
- * This is the one place the build calls the diff library, so a per-document redline function
- * from src/diff can replace the body without touching the build.
+ * This is the one place the build calls the diff library.
  */
-import type { VersionDiff, VersionInfo } from "../diff/compare.js";
-import { REVISION_AUTHOR, redlineTree } from "../diff/format/docx.js";
-import { renderHtmlDiff } from "../diff/format/html.js";
+import type { VersionInfo } from "../diff/compare.js";
 import { redlineDocument } from "../diff/redline.js";
+import { renderRedlineOf } from "../diff/single.js";
 import { summarize } from "../diff/summary/index.js";
 import type { BilagaVersion } from "./previous.js";
 
@@ -33,28 +31,28 @@ const info = (side: RedlineSide): VersionInfo => ({
 });
 
 /**
- * Word and HTML redline of `current` against `previous` (two versions of one bilaga). The summary
- * keeps only what concerns this document. The Word revisions are by "iop diff", dated with the
- * current side's date (the decision's), so the file is the same for the same input.
+ * Word and HTML redline of `current` against `previous` (two versions of one bilaga), rendered
+ * by the diff's per-document redline (`renderRedlineOf`, what `renderDocumentRedline` and
+ * `iop diff --split` use): a summary page, then the bilaga with its moves, Word heading numbers
+ * and table rows tracked. The summary keeps only what concerns this document. The Word
+ * revisions are by "iop diff", dated with the current side's date (the decision's), else the
+ * previous side's, so the file is the same for the same input.
  */
 export async function redlineBilaga(
   previous: RedlineSide,
   current: RedlineSide,
 ): Promise<{ docx: Uint8Array; html: string }> {
+  // The redline is computed here (not inside renderDocumentRedline) because the data summary
+  // needs it too.
   const redline = redlineDocument(previous.tree, current.tree);
   const summary = summarize(previous.agreement, current.agreement, [redline]).filter(
     (item) => item.document === current.tree.name,
   );
-  const diff: VersionDiff = {
-    old: info(previous),
-    new: info(current),
+  const date = current.date ?? previous.date;
+  const { docx, html } = await renderRedlineOf(redline, {
+    versions: { old: info(previous), new: info(current) },
     summary,
-    documents: [redline],
-    identical: false,
-  };
-  const { renderDocx } = await import("../render/docx/index.js");
-  const docx = await renderDocx(redlineTree(diff), {
-    revision: { author: REVISION_AUTHOR, ...(current.date ? { date: current.date } : {}) },
+    ...(date ? { date } : {}),
   });
-  return { docx, html: renderHtmlDiff(diff) };
+  return { docx, html };
 }

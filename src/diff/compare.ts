@@ -4,6 +4,7 @@
  */
 import type { DocumentTree } from "../document/types.js";
 import { type Agreement, known } from "../model.js";
+import { changeDateOf } from "./format/docx.js";
 import { type DocumentRedline, redlineDocument } from "./redline.js";
 import { summaryContext } from "./summary/context.js";
 import { matchBilagor, type SummaryItem, summarize } from "./summary/index.js";
@@ -33,6 +34,11 @@ export interface VersionDiff {
   documents: DocumentRedline[];
   /** True when nothing at all differs. */
   identical: boolean;
+  /**
+   * The date of the Word redline's tracked changes (`YYYY-MM-DD`), from the version data
+   * (`changeDateOf`); undefined when neither version has one (the changes are then undated).
+   */
+  date?: string;
 }
 
 const info = (v: Version): VersionInfo => {
@@ -70,11 +76,13 @@ export function diffVersions(oldVersion: Version, newVersion: Version): VersionD
     if (!paired) documents.push(redlineDocument(tree, undefined));
   }
   const summary = summarize(oldVersion.agreement, newVersion.agreement, documents);
+  const date = changeDateOf(oldVersion.agreement.data, newVersion.agreement.data);
   return {
     old: info(oldVersion),
     new: info(newVersion),
     summary,
     documents,
     identical: summary.length === 0 && documents.every((d) => d.status === "unchanged"),
+    ...(date ? { date } : {}),
   };
 }

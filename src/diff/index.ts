@@ -12,6 +12,7 @@ export { acceptAll, rejectAll } from "./accept.js";
 export { diffVersions, type Version, type VersionDiff, type VersionInfo } from "./compare.js";
 export {
   type CoverInfo,
+  changeDateOf,
   combineDocuments,
   REVISION_AUTHOR,
   redlineTree,

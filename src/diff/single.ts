@@ -16,8 +16,8 @@ import { sectionChanges } from "./summary/sections.js";
 
 export interface DocumentRedlineOptions extends HtmlDiffOptions {
   /**
-   * Date of the tracked changes (`YYYY-MM-DD`); default: the new document's date, else
-   * `SOURCE_DATE_EPOCH`, else today (UTC).
+   * Date of the tracked changes (`YYYY-MM-DD`); default: the new document's date, else the old
+   * document's, else `SOURCE_DATE_EPOCH`, else none (the changes carry no date). Never the clock.
    */
   date?: string;
   /** The versions compared, named on the summary page. */
@@ -82,7 +82,7 @@ export async function renderRedlineOf(
   const summary = options.summary ?? documentSummary(redline);
   const docx = await renderWordRedline(
     wordRedline([redline], { ...(options.versions ?? {}), summary }),
-    options.date ?? revisionDate(newDate(redline)),
+    options.date ?? revisionDate(newDate(redline), redline.oldMeta?.date),
   );
   const html = renderDocumentHtmlDiff(redline, summary, options);
   return { redline, changed: redline.status !== "unchanged", docx, html };

@@ -173,6 +173,21 @@ describe("iop build with an amended bilaga", () => {
     expect(insertions[0]?.[0]).toMatch(/w:date="2026-03-15T00:00:00Z"/);
   });
 
+  it("should open the Word redline with the summary page of the diff's per-document redline", () => {
+    const xml = new TextDecoder().decode(
+      unzipSync(readFileSync(join(folder, "bilaga-1-andringar.docx")))["word/document.xml"],
+    );
+    const text = xml.replace(/<w:tab\/>/g, " ").replace(/<[^>]+>/g, "");
+    // The first page (untracked): the versions compared and this bilaga's summary items.
+    expect(text).toContain("Sammanfattning av ändringarna");
+    expect(text).toContain("förra bygget (manifest.json)");
+    expect(text).toContain(
+      "Åtagande ändrat, Brottsofferjouren Stockholm-Gotland: Hjälp vid myndighetskontakter → Hjälp vid myndighetskontakter, även digitalt.",
+    );
+    // Headings numbered by Word's own list, not typed.
+    expect(xml).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?<w:numPr>/);
+  });
+
   it("should show the change and the summary on the HTML page", () => {
     const html = readFileSync(join(folder, "bilaga-1-andringar.html"), "utf8");
     expect(html).toContain('<html lang="sv">');

@@ -195,11 +195,22 @@ describe.runIf(ready)("Word redline read by LibreOffice and pandoc", () => {
       expect(words(body(r.rejected, r.old.lines[0] as string))).toEqual(words(r.old.lines));
     });
 
-    // Known, LibreOffice 7.4: rejecting an inserted heading that stands right before an inserted
-    // table leaves the heading's paragraph, empty but numbered ("4" before "5 Underskrift"), and
-    // in the agreement one heading comes back a level too deep after a run of adjacent changes
-    // (LibreOffice joins adjacent tracked changes of one author and date into one). The words
-    // come back; these heading numbers and the 2022 table rows of bilaga 1 do not yet.
+    // Known, LibreOffice 7.4 (still failing after the second round):
+    // - bilaga 1: the inserted heading "Brottsofferjouren Stockholm-Gotland egenfinansiering …"
+    //   stands right before an inserted table. Its paragraph mark is already marked inserted
+    //   (`<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:rPr><w:ins …/></w:rPr></w:pPr><w:ins …>
+    //   text</w:ins></w:p>`, the table's rows `<w:trPr><w:ins …/></w:trPr>`), which is how Word
+    //   records an inserted paragraph (ECMA-376 17.13.5.16, an inserted paragraph mark). On
+    //   reject LibreOffice removes the text but cannot join the paragraph with the table after
+    //   it, so an empty numbered heading remains ("4" before "5 Underskrift"); not checked in Word
+    //   (none here).
+    // - the agreement: "4 Ledning och samverkan" comes back as "3.1", one level too deep, after a
+    //   long run of inserted and moved-to paragraphs (section 2 of 2025). Editing the redline's
+    //   XML by hand showed it is not the heading's own markup: without its w:pPrChange, with its
+    //   text unchanged, or with its inserted paragraph mark moved to the last inserted paragraph
+    //   (marks.ts undone), and without the two inserted paragraphs right before it, LibreOffice
+    //   still gives "3.1". Not yet found which part of the run causes it.
+    // The words come back (the test above); these heading numbers do not yet.
     it.fails(`${name}: rejecting every change gives the old heading numbers and table rows`, () => {
       const r = read(name);
       expect(body(r.rejected, r.old.lines[0] as string)).toEqual(r.old.lines);

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { diffVersions, renderDocxDiff } from "../../src/diff/index.js";
 import { normalizeWhitespace } from "../../src/document/text.js";
 import { needProgram } from "../helpers/external.js";
@@ -114,6 +114,46 @@ describe("revision date", () => {
     );
     expect(dates.length).toBeGreaterThan(0);
     expect(new Set(dates)).toEqual(new Set(["2025-03-25T00:00:00Z"]));
+  });
+
+  const datesOf = (docx: Uint8Array) => {
+    const doc = parseXml(documentXml(docx));
+    return new Set(
+      [...elements(doc, "w:ins"), ...elements(doc, "w:del")].map((m) => m.getAttribute("w:date")),
+    );
+  };
+
+  /** The Word redline rendered with the clock set to `day` (and no SOURCE_DATE_EPOCH). */
+  const renderedOn = async (day: string, from: string, to: string) => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(`${day}T12:00:00Z`));
+    vi.stubEnv("SOURCE_DATE_EPOCH", "");
+    try {
+      return await renderDocxDiff(diffVersions(await version(from), await version(to)));
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllEnvs();
+    }
+  };
+
+  it("should date the changes with the new period's start when the versions have no date", async () => {
+    // Stockholm 2025 has no versionsdatum and no decision date; its period starts 2025-04-01.
+    const docx = await renderedOn("2030-01-01", V2022, V2025);
+    expect(datesOf(docx)).toEqual(new Set(["2025-04-01T00:00:00Z"]));
+  });
+
+  it("should give the same bytes on different days, undated when the data has no date", async () => {
+    const dir = copyAgreement();
+    // No full date left anywhere in the new version: its period starts in a month.
+    edit(dir, "overenskommelse.yaml", 'start: "2025-04-01"', 'start: "2025-04"');
+    const first = await renderedOn("2026-01-01", V2022, dir);
+    const second = await renderedOn("2027-07-15", V2022, dir);
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+    // OOXML makes w:date optional: left out rather than invented from the clock.
+    const doc = parseXml(documentXml(first));
+    const marks = [...elements(doc, "w:ins"), ...elements(doc, "w:del")];
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.filter((m) => m.hasAttribute("w:date"))).toEqual([]);
   });
 });
 

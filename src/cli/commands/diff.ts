@@ -93,7 +93,6 @@ med --exit-code), 2 felaktig användning eller filer som inte kan läsas.
       renderJson,
       renderRedlineOf,
       renderText,
-      revisionDate,
     } = await import("../../diff/index.js");
     const { documentsOf } = await import("../../diff/documents.js");
     const loaded = await Promise.all(positionals.map((spec) => loadVersion(spec)));
@@ -121,7 +120,7 @@ med --exit-code), 2 felaktig användning eller filer som inte kan läsas.
     if (split && output) {
       // One redline per document: its own summary items (those about the agreement as a whole go
       // with the agreement).
-      const date = revisionDate(result.new.date);
+      const date = result.date;
       try {
         await mkdir(output, { recursive: true });
         for (const doc of result.documents) {

@@ -10,7 +10,9 @@ import type {
   HeadingNode,
   Inline,
 } from "../../document/types.js";
+import { known } from "../../model.js";
 import type { MovePlace, RedlineOptions } from "../../render/docx/options.js";
+import type { Overenskommelse } from "../../schemas/types.generated.js";
 import { acceptAll, rejectAll } from "../accept.js";
 import type { VersionDiff, VersionInfo } from "../compare.js";
 import { diffInline } from "../inline.js";
@@ -259,27 +261,50 @@ function headingReplacement(heading: HeadingNode, oldDepth: 1 | 2 | 3, oldNumber
   ];
 }
 
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
- * The date of a redline's changes: the new version's date; else `SOURCE_DATE_EPOCH` (the
- * reproducible-builds convention) when set; else today's date in UTC, so the same comparison gives
- * the same bytes on the same day in any time zone.
+ * The date of a redline's changes: the first full date (`YYYY-MM-DD`) among `candidates` (the
+ * caller passes them from the version data, most fitting first: see {@link changeDateOf}); else
+ * `SOURCE_DATE_EPOCH` (the reproducible-builds convention) when set; else undefined, and the
+ * tracked changes carry no `w:date` (OOXML makes it optional). Never the clock: the same input
+ * gives the same bytes on any day.
  */
-export function revisionDate(
-  newDate: string | undefined,
-  now: () => Date = () => new Date(),
-): string {
-  if (newDate) return newDate;
+export function revisionDate(...candidates: (string | undefined)[]): string | undefined {
+  const known = candidates.find((date) => date !== undefined && FULL_DATE.test(date));
+  if (known) return known;
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  const when = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now();
-  return when.toISOString().slice(0, 10);
+  return epoch && /^\d+$/.test(epoch)
+    ? new Date(Number(epoch) * 1000).toISOString().slice(0, 10)
+    : undefined;
+}
+
+/**
+ * The dates in two versions' data that can date the changes between them, most fitting first:
+ * the new version's `versionsdatum`, its decision's date (`beslut.datum`), its period's start
+ * (when a full date), then the old version's `versionsdatum`.
+ */
+export function changeDateOf(
+  oldData: Overenskommelse | undefined,
+  newData: Overenskommelse | undefined,
+): string | undefined {
+  return revisionDate(
+    known(newData?.versionsdatum),
+    known(newData?.beslut?.datum),
+    newData?.period.start,
+    known(oldData?.versionsdatum),
+  );
 }
 
 /** Renders a Word redline: tracked changes by "iop diff" on the given date. */
-export async function renderWordRedline(word: WordRedline, date: string): Promise<Uint8Array> {
+export async function renderWordRedline(
+  word: WordRedline,
+  date: string | undefined,
+): Promise<Uint8Array> {
   // Loaded when asked for: the Word library is large, and the other formats do not need it.
   const { renderDocx } = await import("../../render/docx/index.js");
   return renderDocx(word.tree, {
-    revision: { author: REVISION_AUTHOR, date },
+    revision: { author: REVISION_AUTHOR, ...(date ? { date } : {}) },
     redline: word.redline,
   });
 }
@@ -288,6 +313,6 @@ export async function renderWordRedline(word: WordRedline, date: string): Promis
 export function renderDocxDiff(diff: VersionDiff): Promise<Uint8Array> {
   return renderWordRedline(
     wordRedline(diff.documents, { old: diff.old, new: diff.new, summary: diff.summary }),
-    revisionDate(diff.new.date),
+    diff.date,
   );
 }

@@ -167,14 +167,18 @@ export function renderHtmlDiff(diff: VersionDiff, options: HtmlDiffOptions = {})
 export function renderDocumentHtmlDiff(
   doc: DocumentRedline,
   summary: readonly SummaryItem[],
-  options: HtmlDiffOptions = {},
+  options: HtmlDiffOptions & { versions?: { old: VersionInfo; new: VersionInfo } } = {},
 ): string {
   const body =
     doc.status === "unchanged"
       ? [`<p class="oforandrad">${escapeHtml(doc.title)}: oförändrad.</p>`]
       : [...summaryHtml(summary), LEGEND, documentHtml(doc, options)];
+  const { versions } = options;
+  const named = versions
+    ? [`<p>Tidigare version: ${version(versions.old)}<br>Ny version: ${version(versions.new)}</p>`]
+    : [];
   return htmlPage(
     `Jämförelse: ${doc.title}`,
-    ["<header>", "<h1>Jämförelse av två versioner</h1>", "</header>", ...body].join("\n"),
+    ["<header>", "<h1>Jämförelse av två versioner</h1>", ...named, "</header>", ...body].join("\n"),
   );
 }

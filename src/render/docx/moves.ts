@@ -4,6 +4,7 @@
  * this rewrites those elements of the compiled document.xml as Word's own move markup:
  *
  * - `w:del` → `w:moveFrom`, `w:ins` → `w:moveTo` (runs and paragraph marks);
+ * - only moves with moved text in both places (else they stay insertions and deletions);
  * - each move's text is enclosed in `w:moveFromRangeStart`/`End` and `w:moveToRangeStart`/`End`
  *   with the move's name, which is how Word pairs the two places.
  */
@@ -25,6 +26,19 @@ export function writeMoves(
   firstFreeId: number,
 ): string {
   if (revisions.size === 0) return xml;
+  // A move is written as one only where both its places hold moved text (run-level elements): a
+  // moved section whose text is all new where it now stands has nothing to move to, and a
+  // w:moveFrom without its w:moveTo is not a move a reader can follow. Such revisions stay the
+  // insertions and deletions they were rendered as.
+  const sides = new Map<string, Set<MoveRevision["kind"]>>();
+  for (const match of xml.matchAll(OPEN)) {
+    const revision = revisions.get(Number(match[2]));
+    if (!revision || match[4]) continue;
+    const set = sides.get(revision.name) ?? new Set();
+    set.add(revision.kind);
+    sides.set(revision.name, set);
+  }
+  const paired = (name: string) => sides.get(name)?.size === 2;
   let nextId = firstFreeId;
   /** Per move and side: the range id, and where its first and last run-level element are. */
   const ranges = new Map<string, { id: number; attrs: string }>();
@@ -33,7 +47,7 @@ export function writeMoves(
   for (const match of xml.matchAll(OPEN)) {
     const [whole, name, idText, attrs = "", selfClosing] = match;
     const revision = revisions.get(Number(idText));
-    if (!revision || match.index === undefined) continue;
+    if (!revision || match.index === undefined || !paired(revision.name)) continue;
     out += xml.slice(at, match.index);
     at = match.index + whole.length;
     if (selfClosing) {
