@@ -16,7 +16,8 @@ import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Code, Root } from "mdast";
-import { remark } from "remark";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
 import { afterAll, describe, expect, it } from "vitest";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -32,7 +33,7 @@ interface Block {
 
 /** The ```sh blocks of a Markdown text, each with the ```text block that follows it. */
 function shellBlocks(markdown: string): Block[] {
-  const tree = remark().parse(markdown) as Root;
+  const tree = unified().use(remarkParse).parse(markdown) as Root;
   const blocks: Block[] = [];
   tree.children.forEach((node, i) => {
     if (node.type !== "code" || node.lang !== "sh") return;
