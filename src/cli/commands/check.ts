@@ -73,7 +73,8 @@ async function fix(dirs: string[], io: Io): Promise<void> {
   const changes: FixChange[] = [];
   for (const dir of dirs) {
     const read = await readAgreement(dir);
-    if (read.sources) changes.push(...(await applyFixes(read.sources)));
+    // A git version is not on disk: there is nothing to rewrite.
+    if (read.sources && !read.sources.fromGit) changes.push(...(await applyFixes(read.sources)));
   }
   for (const c of changes) {
     io.stderr(`${c.file}:${c.line}:${c.col}: ändrat ”${c.from}” till ”${c.to}” [${c.rule}]\n`);
