@@ -10,10 +10,11 @@
  * may no longer say what the data says). Whether the default wording would print that value
  * (the notice day of a period that is not extended, say) is not asked.
  */
+
+import { capitalize } from "../format.js";
 import type { ComposeRoot, SectionView } from "./context.js";
 import type { Clause } from "./engine.js";
-import { ComposeError, type ComposeProblem } from "./errors.js";
-import { capitalize } from "./format.js";
+import { type ComposeProblem, isComposeError } from "./errors.js";
 
 /** `{name}` not preceded by a backslash. */
 const FIELD = /(?<!\\)\{([\p{L}_][\p{L}\p{N}_]*)\}/gu;
@@ -109,6 +110,6 @@ function fill(
     return value ? { value } : { error: NO_DATA };
   } catch (error) {
     // Strict templates throw a plain Error for a field the data lacks.
-    return { error: error instanceof ComposeError ? error.message : NO_DATA };
+    return { error: isComposeError(error) ? error.message : NO_DATA };
   }
 }

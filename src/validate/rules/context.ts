@@ -4,8 +4,8 @@ import { type Agreement, known, periodEnd } from "../../model.js";
 import type { Arsbelopp, Avsnitt, Budget, Part, Period } from "../../schemas/types.generated.js";
 import type { SchemaErrors } from "../schema-errors.js";
 
-/** "1 500 000 kr", an amount in a message. */
-export const kr = (n: number): string => `${new Intl.NumberFormat("sv-SE").format(n)} kr`;
+/** "1 500 000 kr", an amount in a message (src/format.ts, as in the documents). */
+export { formatAmount as kr } from "../../format.js";
 
 /**
  * Makes a diagnostic at the YAML node found by `path` in `file`. With `at` a number, at that
