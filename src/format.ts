@@ -1,3 +1,4 @@
+import type { RuleId } from "./diagnostics.js";
 /**
  * Swedish formatting (sv-SE) of amounts, dates, days of the year, numbers and missing values, for
  * every stage: the documents (compose), the diagnostics (validate) and the comparison (diff).
@@ -9,7 +10,7 @@
 /** A value that cannot be formatted as asked; compose reports it as a template argument error. */
 export class FormatError extends Error {
   override readonly name = "FormatError";
-  readonly rule = "mall-argument";
+  readonly rule: RuleId = "mall-argument";
 }
 
 /** What a fact marked `saknas` (missing) reads as, in documents, summaries and messages. */

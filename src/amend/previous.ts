@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
+import type { RuleId } from "../diagnostics.js";
 import { type Diagnostic, hasErrors } from "../diagnostics.js";
 import type { DocumentTree } from "../document/types.js";
 import type { AgreementSources } from "../load/agreement.js";
@@ -54,7 +55,7 @@ const shown = (path: string): string => {
   return rel && !rel.startsWith("..") ? rel : path;
 };
 
-const problem = (file: string, message: string, rule: string, severity: "fel" | "varning") => ({
+const problem = (file: string, message: string, rule: RuleId, severity: "fel" | "varning") => ({
   file,
   line: 1,
   col: 1,

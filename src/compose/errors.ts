@@ -1,3 +1,4 @@
+import type { RuleId } from "../diagnostics.js";
 import { FormatError } from "../format.js";
 
 /**
@@ -12,7 +13,7 @@ export class ComposeError extends Error {
     /** Swedish message for the user. */
     message: string,
     /** Stable rule id, e.g. "klausul-data-saknas". */
-    readonly rule = "sammanstallning",
+    readonly rule: RuleId = "sammanstallning",
   ) {
     super(message);
   }
@@ -28,7 +29,7 @@ export const isComposeError = (error: unknown): error is ComposeError | FormatEr
 /** A compose problem with the YAML path of the section it concerns (relative to its file). */
 export interface ComposeProblem {
   message: string;
-  rule: string;
+  rule: RuleId;
   path: (string | number)[];
   /** Default "fel". */
   severity?: "fel" | "varning";

@@ -1,3 +1,4 @@
+import type { RuleId } from "../diagnostics.js";
 /**
  * An agreement's own wording of a clause (`lydelse` on a section): it replaces the clause's
  * default wording (the `{{#lydelse}}…{{/lydelse}}` block of its template) word for word, while
@@ -38,7 +39,7 @@ interface Frame {
 export function ownWording(clause: Clause, section: SectionView, frame: Frame): string {
   const text = section.lydelse || "";
   const path = [...section.sökväg, "lydelse"];
-  const report = (message: string, rule: string, offset?: number, severity?: "varning") =>
+  const report = (message: string, rule: RuleId, offset?: number, severity?: "varning") =>
     frame.problems.push({
       message,
       rule,

@@ -10,7 +10,7 @@
  * large, no permission) is an error in the input at that file (exit code 1), reported with every
  * other problem.
  */
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic, RuleId } from "../diagnostics.js";
 import { InputFileError } from "./read.js";
 import { parseSource, type SourceFile } from "./source.js";
 import { gitError, openStore, type Store } from "./store.js";
@@ -48,7 +48,7 @@ export function bilagaFiles(names: readonly string[], except?: string): string[]
     .sort((a, b) => number(a) - number(b));
 }
 
-const problem = (file: string, message: string, rule: string): Diagnostic => ({
+const problem = (file: string, message: string, rule: RuleId): Diagnostic => ({
   file,
   line: 1,
   col: 1,
@@ -57,7 +57,7 @@ const problem = (file: string, message: string, rule: string): Diagnostic => ({
   rule,
 });
 
-const usage = (file: string, message: string, rule: string): ReadAgreement => ({
+const usage = (file: string, message: string, rule: RuleId): ReadAgreement => ({
   diagnostics: [problem(file, message, rule)],
   usageError: true,
 });
@@ -75,7 +75,7 @@ async function parseFile(
     const { message, rule } =
       error instanceof InputFileError
         ? error
-        : { message: "Filen kan inte läsas.", rule: "fil-kan-inte-lasas" };
+        : { message: "Filen kan inte läsas.", rule: "fil-kan-inte-lasas" as const };
     diagnostics.push(problem(store.display(name), message, rule));
     return undefined;
   }

@@ -8,6 +8,7 @@ import { execFile } from "node:child_process";
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, posix, relative, resolve } from "node:path";
 import { promisify } from "node:util";
+import type { RuleId } from "../diagnostics.js";
 import { InputFileError, readInputFile } from "./read.js";
 import { MAX_FILE_BYTES } from "./source.js";
 
@@ -37,7 +38,7 @@ export interface Store {
 export interface StoreProblem {
   file: string;
   message: string;
-  rule: string;
+  rule: RuleId;
 }
 
 /** A path relative to the working directory when it is inside it, else as given. */

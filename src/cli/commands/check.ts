@@ -20,7 +20,7 @@ sätt (se docs/granskning.md). Varje problem visas som
 
   fil:rad:kolumn: fel|varning: meddelande [regel]
 
-En granskningsregel stängs av för en överenskommelse med avstängda_regler (regel och skäl)
+Varje regels kod förklaras i docs/regler.md. En granskningsregel stängs av för en överenskommelse med avstängda_regler (regel och skäl)
 i overenskommelse.yaml.
 
 Flaggor:

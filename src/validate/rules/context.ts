@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from "../../diagnostics.js";
+import type { Diagnostic, RuleId, Severity } from "../../diagnostics.js";
 import { locate, locateInScalar, type SourceFile, type YamlPath } from "../../load/source.js";
 import { type Agreement, known, periodEnd } from "../../model.js";
 import type { Arsbelopp, Avsnitt, Budget, Part, Period } from "../../schemas/types.generated.js";
@@ -16,7 +16,7 @@ export function diagnosticAt(
   file: SourceFile,
   path: YamlPath,
   severity: Severity,
-  rule: string,
+  rule: RuleId,
   message: string,
   at?: number | "key",
 ): Diagnostic {
