@@ -27,7 +27,9 @@ function newest(path: string): { path: string; mtimeMs: number } | undefined {
   } catch {
     return undefined;
   }
-  if (!info.isDirectory()) return { path, mtimeMs: info.mtimeMs };
+  // A README beside the sources is not built from.
+  if (!info.isDirectory())
+    return path.endsWith(".md") ? undefined : { path, mtimeMs: info.mtimeMs };
   let best: { path: string; mtimeMs: number } | undefined;
   for (const name of readdirSync(path)) {
     const found = newest(join(path, name));

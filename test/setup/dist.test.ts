@@ -32,6 +32,13 @@ describe("staleBuild (the global setup builds dist/ when it says so)", () => {
     expect(staleBuild(project(1000, 2000))).toBeUndefined();
   });
 
+  it("should not count a README edited after the build", () => {
+    const root = project(1000, 2000);
+    writeFileSync(join(root, "src", "README.md"), "# src\n");
+    utimesSync(join(root, "src", "README.md"), 3000, 3000);
+    expect(staleBuild(root)).toBeUndefined();
+  });
+
   it("should find this project's dist/ up to date once the global setup has run", () => {
     expect(staleBuild(join(import.meta.dirname, "../.."))).toBeUndefined();
   });
