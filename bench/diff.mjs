@@ -15,9 +15,10 @@ import { ms, timeProcess, timeWarm } from "./lib/timing.mjs";
 const root = new URL("../", import.meta.url).pathname;
 const diff = await import(`${root}dist/diff/index.js`);
 const { documentsOf } = await import(`${root}dist/diff/documents.js`);
+const { loadAgreement } = await import(`${root}dist/validate/index.js`);
 
 async function version(spec) {
-  const loaded = await diff.loadVersion(spec);
+  const loaded = await loadAgreement(spec);
   if (!loaded.agreement) {
     throw new Error(
       `${spec}: ${loaded.diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`).join("\n")}`,

@@ -2,6 +2,28 @@
  * Diagnostics are data, collected from every stage and never thrown at a user.
  * Each carries its source position so the CLI can print `path:line:col: fel|varning: …`.
  */
+import type { AmendRuleId } from "./amend/rule-ids.js";
+import type { ComposeRuleId } from "./compose/rule-ids.js";
+import type { DocumentRuleId } from "./document/rule-ids.js";
+import type { LintRuleId } from "./lint/rule-ids.js";
+import type { LoadRuleId } from "./load/rule-ids.js";
+import type { RenderRuleId } from "./render/rule-ids.js";
+import type { ValidateRuleId } from "./validate/rule-ids.js";
+
+/**
+ * Every rule id a user can meet, as each stage declares its own (`src/<stage>/rule-ids.ts`): the
+ * compiler refuses a diagnostic with an id not declared, and a test checks that docs/regler.md
+ * explains each.
+ */
+export type RuleId =
+  | LoadRuleId
+  | ValidateRuleId
+  | LintRuleId
+  | ComposeRuleId
+  | DocumentRuleId
+  | AmendRuleId
+  | RenderRuleId;
+
 export type Severity = "fel" | "varning";
 
 export interface Diagnostic {
@@ -14,7 +36,7 @@ export interface Diagnostic {
   /** Swedish message for the user. */
   message: string;
   /** Stable rule id, e.g. "organisationsnummer-kontrollsiffra". */
-  rule: string;
+  rule: RuleId;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

@@ -43,9 +43,6 @@ export const known = <T>(value: T | Saknas | undefined): T | undefined =>
 export const partById = (data: Overenskommelse, id: string): Part | undefined =>
   data.parter.find((p) => p.id === id);
 
-/** How a fact marked `saknas` reads wherever it is printed (documents and diff summaries). */
-export const MISSING = "uppgift saknas";
-
 /** The sum of amounts, or undefined when one of them is missing. */
 export function amountSum(items: readonly { belopp: number | Saknas }[]): number | undefined {
   let total = 0;

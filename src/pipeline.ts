@@ -16,6 +16,7 @@ import {
   readPreviousBuild,
 } from "./amend/previous.js";
 import { composeAgreement } from "./compose/index.js";
+import type { RuleId } from "./diagnostics.js";
 import { type Diagnostic, hasErrors } from "./diagnostics.js";
 import { buildDocument } from "./document/index.js";
 import { locateProblems } from "./document/locate.js";
@@ -97,7 +98,7 @@ function glyphWarnings(
   const out: Diagnostic[] = [];
   for (const { tree, files } of documents) {
     const problems = missingGlyphs(documentText(tree)).map((ch) => ({
-      rule: "pdf-tecken-saknas",
+      rule: "pdf-tecken-saknas" as const,
       severity: "varning" as const,
       token: ch,
       message: `Tecknet ${ch} (U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}) finns inte i PDF-filernas typsnitt (DejaVu Sans) och blir en tom ruta i PDF:en; Word- och Markdown-filerna visar det.`,
@@ -291,7 +292,7 @@ export async function renderAgreement(
   };
 }
 
-const usage = (file: string, message: string, rule: string): BuildResult => ({
+const usage = (file: string, message: string, rule: RuleId): BuildResult => ({
   diagnostics: [{ file, line: 1, col: 1, severity: "fel", message, rule }],
   usageError: true,
 });

@@ -1,21 +1,21 @@
 /**
  * The version of each bilaga that a build compares with: the one recorded in the previous
  * `manifest.json` of the output folder (its data hash and the text of the YAML files it was built
- * from), or the one in a git revision (`iop build --since <rev>`, read as `iop diff` reads one).
+ * from), or the one in a git revision (`iop build --since <rev>`, read by src/load/agreement.ts as every command reads one).
  */
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
+import type { RuleId } from "../diagnostics.js";
 import { type Diagnostic, hasErrors } from "../diagnostics.js";
-import { loadVersion } from "../diff/input.js";
 import type { DocumentTree } from "../document/types.js";
 import type { AgreementSources } from "../load/agreement.js";
 import { parseSource } from "../load/source.js";
 import type { Agreement, Bilaga } from "../model.js";
 import { MANIFEST_FILE, type Manifest, type ManifestDocument } from "../package/manifest.js";
 import { buildDocuments } from "../pipeline.js";
-import { validateAgreement } from "../validate/index.js";
+import { loadAgreement, validateAgreement } from "../validate/index.js";
 import { bilagaDataSha256 } from "./data.js";
 
 const run = promisify(execFile);
@@ -55,7 +55,7 @@ const shown = (path: string): string => {
   return rel && !rel.startsWith("..") ? rel : path;
 };
 
-const problem = (file: string, message: string, rule: string, severity: "fel" | "varning") => ({
+const problem = (file: string, message: string, rule: RuleId, severity: "fel" | "varning") => ({
   file,
   line: 1,
   col: 1,
@@ -196,7 +196,7 @@ export async function gitBaseline(
     };
   }
   // From the repository's top: git lists a tree relative to the working directory.
-  const loaded = await loadVersion(`${rev}:${prefix}`, top);
+  const loaded = await loadAgreement(`${rev}:${prefix}`, top);
   if (loaded.usageError) return { diagnostics: loaded.diagnostics, usageError: true };
   const old = loaded.agreement;
   if (!old) {

@@ -1,3 +1,6 @@
+import type { RuleId } from "../diagnostics.js";
+import { FormatError } from "../format.js";
+
 /**
  * A problem found while composing: missing data a clause needs, a bad parameter, a helper called
  * with an argument it cannot format. Thrown by helpers, caught per section by the `avsnitt-ram`
@@ -10,16 +13,23 @@ export class ComposeError extends Error {
     /** Swedish message for the user. */
     message: string,
     /** Stable rule id, e.g. "klausul-data-saknas". */
-    readonly rule = "sammanstallning",
+    readonly rule: RuleId = "sammanstallning",
   ) {
     super(message);
   }
 }
 
+/**
+ * Whether `error` is a problem to report to the user (a ComposeError, or a value the formatting
+ * module src/format.ts cannot format) rather than an internal error.
+ */
+export const isComposeError = (error: unknown): error is ComposeError | FormatError =>
+  error instanceof ComposeError || error instanceof FormatError;
+
 /** A compose problem with the YAML path of the section it concerns (relative to its file). */
 export interface ComposeProblem {
   message: string;
-  rule: string;
+  rule: RuleId;
   path: (string | number)[];
   /** Default "fel". */
   severity?: "fel" | "varning";

@@ -1,3 +1,4 @@
+import type { RuleId } from "../diagnostics.js";
 /**
  * An agreement's own wording of a clause (`lydelse` on a section): it replaces the clause's
  * default wording (the `{{#lydelse}}…{{/lydelse}}` block of its template) word for word, while
@@ -10,10 +11,11 @@
  * may no longer say what the data says). Whether the default wording would print that value
  * (the notice day of a period that is not extended, say) is not asked.
  */
+
+import { capitalize } from "../format.js";
 import type { ComposeRoot, SectionView } from "./context.js";
 import type { Clause } from "./engine.js";
-import { ComposeError, type ComposeProblem } from "./errors.js";
-import { capitalize } from "./format.js";
+import { type ComposeProblem, isComposeError } from "./errors.js";
 
 /** `{name}` not preceded by a backslash. */
 const FIELD = /(?<!\\)\{([\p{L}_][\p{L}\p{N}_]*)\}/gu;
@@ -37,7 +39,7 @@ interface Frame {
 export function ownWording(clause: Clause, section: SectionView, frame: Frame): string {
   const text = section.lydelse || "";
   const path = [...section.sökväg, "lydelse"];
-  const report = (message: string, rule: string, offset?: number, severity?: "varning") =>
+  const report = (message: string, rule: RuleId, offset?: number, severity?: "varning") =>
     frame.problems.push({
       message,
       rule,
@@ -109,6 +111,6 @@ function fill(
     return value ? { value } : { error: NO_DATA };
   } catch (error) {
     // Strict templates throw a plain Error for a field the data lacks.
-    return { error: error instanceof ComposeError ? error.message : NO_DATA };
+    return { error: isComposeError(error) ? error.message : NO_DATA };
   }
 }

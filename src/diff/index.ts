@@ -5,7 +5,6 @@
  *   and a redline of each document ({@link DocumentRedline}).
  * - {@link redlineDocument} redlines one document tree against another;
  *   {@link renderDocumentRedline} / {@link writeDocumentRedline} give its Word and HTML redline.
- * - {@link loadVersion} reads a folder, a YAML file or a git version `<rev>:<path>`.
  * - Formats: {@link renderText}, {@link renderJson}, {@link renderHtmlDiff}, {@link renderDocxDiff}.
  */
 export { acceptAll, rejectAll } from "./accept.js";
@@ -25,7 +24,6 @@ export {
 export { type HtmlDiffOptions, renderDocumentHtmlDiff, renderHtmlDiff } from "./format/html.js";
 export { JSON_FORMAT_VERSION, renderJson, toJson } from "./format/json.js";
 export { renderText, type TextOptions } from "./format/text.js";
-export { type LoadedVersion, loadVersion, parseGitSpec } from "./input.js";
 export {
   type DocumentRedline,
   type DocumentStatus,

@@ -4,6 +4,7 @@
  * children with the registered handlers.
  */
 import type { Heading, Nodes } from "mdast";
+import type { RuleId } from "../diagnostics.js";
 import type { Block, Inline } from "./types.js";
 
 export interface SectionInfo {
@@ -17,7 +18,7 @@ export interface SectionInfo {
 
 /** A problem found while building, before it is located in the YAML. */
 export interface BuildProblem {
-  rule: string;
+  rule: RuleId;
   message: string;
   severity: "fel" | "varning";
   /** The raw Markdown of the offending construct, e.g. ":avsnitt[styrgrupp]". */

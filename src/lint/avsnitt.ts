@@ -3,6 +3,7 @@ import type { SourceFile } from "../load/source.js";
 import type { Agreement, Avsnitt } from "../model.js";
 import { diagnosticAt, items } from "../validate/rules/context.js";
 import type { SchemaErrors } from "../validate/schema-errors.js";
+import type { SectionKey as RequiredSectionKey } from "./rule-ids.js";
 
 /** What identifies a section: its clause, id, heading, and the body an `organ` section names. */
 interface SectionKey {
@@ -18,7 +19,7 @@ interface SectionKey {
  * heading that matches. The rule id is `saknat-avsnitt-<key>`.
  */
 interface Required {
-  key: string;
+  key: RequiredSectionKey;
   /** How the warning names it (Swedish). */
   label: string;
   clauses: string[];

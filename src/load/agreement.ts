@@ -1,27 +1,54 @@
-import { readdir, stat } from "node:fs/promises";
-import { basename, join, relative } from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
-import { InputFileError, readInputFile } from "./read.js";
+/**
+ * Reads one agreement, for every command: a folder, an agreement file (with the `bilaga-N.yaml`
+ * files beside it) or a git version `<rev>:<path>` of either (src/load/store.ts). The files are
+ * listed, the bilagor picked and sorted, each file read safely (src/load/read.ts) and parsed
+ * (src/load/source.ts); validation is the next stage (src/validate/).
+ *
+ * One rule for what cannot be read: input that does not exist (no such folder, file or git
+ * version, a folder that cannot be listed, no agreement file) is wrong usage (`usageError`, exit
+ * code 2); a file of the agreement that cannot be read (a link out of the folder, a device, too
+ * large, no permission) is an error in the input at that file (exit code 1), reported with every
+ * other problem.
+ */
+import type { Diagnostic, RuleId } from "../diagnostics.js";
+import { InputFileError } from "./read.js";
 import { parseSource, type SourceFile } from "./source.js";
+import { gitError, openStore, type Store } from "./store.js";
 
-export const AGREEMENT_FILE = "overenskommelse.yaml";
+export { AGREEMENT_FILE, parseGitSpec } from "./store.js";
 export const BILAGA_PATTERN = /^bilaga-(\d+)\.ya?ml$/;
 
 /** The YAML files of one agreement folder, parsed but not yet validated. */
 export interface AgreementSources {
+  /** The folder as given (for a git version: the spec); files are written here by `--fix`. */
   dir: string;
   /** Folder name, which is the agreement's id. */
   name: string;
   agreement: SourceFile;
   bilagor: SourceFile[];
+  /** Set when the files were read from git: they are not on disk and cannot be rewritten. */
+  fromGit?: true;
 }
 
-const display = (path: string): string => {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith("..") ? rel : path;
-};
+/** What reading an agreement gave. */
+export interface ReadAgreement {
+  sources?: AgreementSources;
+  /** When some file cannot be read or parsed: the files that could be, to check them still. */
+  parsed?: { agreement?: SourceFile; bilagor: SourceFile[] };
+  diagnostics: Diagnostic[];
+  /** The input does not exist or cannot be listed (exit code 2 rather than 1). */
+  usageError?: boolean;
+}
 
-const usage = (file: string, message: string, rule: string): Diagnostic => ({
+/** The bilaga files among `names`, by number (bilaga-2 before bilaga-10). */
+export function bilagaFiles(names: readonly string[], except?: string): string[] {
+  const number = (name: string) => Number(BILAGA_PATTERN.exec(name)?.[1]);
+  return names
+    .filter((n) => BILAGA_PATTERN.test(n) && n !== except)
+    .sort((a, b) => number(a) - number(b));
+}
+
+const problem = (file: string, message: string, rule: RuleId): Diagnostic => ({
   file,
   line: 1,
   col: 1,
@@ -30,71 +57,67 @@ const usage = (file: string, message: string, rule: string): Diagnostic => ({
   rule,
 });
 
+const usage = (file: string, message: string, rule: RuleId): ReadAgreement => ({
+  diagnostics: [problem(file, message, rule)],
+  usageError: true,
+});
+
+/** Reads and parses one file of the store; problems go to `diagnostics`. */
+async function parseFile(
+  store: Store,
+  name: string,
+  diagnostics: Diagnostic[],
+): Promise<SourceFile | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await store.read(name);
+  } catch (error) {
+    const { message, rule } =
+      error instanceof InputFileError
+        ? error
+        : { message: "Filen kan inte läsas.", rule: "fil-kan-inte-lasas" as const };
+    diagnostics.push(problem(store.display(name), message, rule));
+    return undefined;
+  }
+  const result = parseSource(store.display(name), bytes);
+  diagnostics.push(...result.diagnostics);
+  return result.file;
+}
+
 /**
- * Reads an agreement folder: `overenskommelse.yaml` and its `bilaga-N.yaml` files.
- * Problems reading or parsing the files are returned as diagnostics; `usageError` is set when the
- * folder itself cannot be read (exit code 2 rather than 1). When some file cannot be parsed,
- * `sources` is not set and `parsed` holds the files that could be, so they can still be checked.
+ * Reads an agreement (`spec`: folder, agreement file or `<rev>:<path>`, relative to `cwd`).
+ * Problems reading or parsing the files are returned as diagnostics; when some file cannot be
+ * read or parsed, `sources` is not set and `parsed` holds the files that could be.
  */
-export async function readAgreement(dir: string): Promise<{
-  sources?: AgreementSources;
-  parsed?: { agreement?: SourceFile; bilagor: SourceFile[] };
-  diagnostics: Diagnostic[];
-  usageError?: boolean;
-}> {
-  const shown = display(dir);
+export async function readAgreement(spec: string, cwd = process.cwd()): Promise<ReadAgreement> {
+  const store = await openStore(spec, cwd);
+  if (!("read" in store)) return usage(store.file, store.message, store.rule);
   let names: string[];
   try {
-    if (!(await stat(dir)).isDirectory()) {
-      return {
-        diagnostics: [
-          usage(shown, "Sökvägen är inte en mapp med en överenskommelse.", "mapp-saknas"),
-        ],
-        usageError: true,
-      };
-    }
-    names = await readdir(dir);
-  } catch {
-    return {
-      diagnostics: [usage(shown, "Mappen finns inte eller kan inte läsas.", "mapp-saknas")],
-      usageError: true,
-    };
+    names = await store.list();
+  } catch (error) {
+    return usage(store.shown, `Mappen kan inte läsas: ${gitError(error)}`, "mapp-saknas");
   }
-  if (!names.includes(AGREEMENT_FILE)) {
-    return {
-      diagnostics: [usage(shown, `Mappen saknar ${AGREEMENT_FILE}.`, "overenskommelse-saknas")],
-      usageError: true,
-    };
+  if (!names.includes(store.agreementFile)) {
+    return usage(store.shown, `Mappen saknar ${store.agreementFile}.`, "overenskommelse-saknas");
   }
-  const bilagaNames = names
-    .filter((n) => BILAGA_PATTERN.test(n))
-    .sort((a, b) => Number(BILAGA_PATTERN.exec(a)?.[1]) - Number(BILAGA_PATTERN.exec(b)?.[1]));
+  const bilagaNames = bilagaFiles(names, store.agreementFile);
   const diagnostics: Diagnostic[] = [];
-  const read = async (name: string): Promise<SourceFile | undefined> => {
-    const path = join(dir, name);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readInputFile(dir, name);
-    } catch (error) {
-      const { message, rule } =
-        error instanceof InputFileError
-          ? error
-          : { message: "Filen kan inte läsas.", rule: "fil-kan-inte-lasas" };
-      diagnostics.push(usage(display(path), message, rule));
-      return undefined;
-    }
-    const result = parseSource(display(path), bytes);
-    diagnostics.push(...result.diagnostics);
-    return result.file;
-  };
-  const agreement = await read(AGREEMENT_FILE);
+  const agreement = await parseFile(store, store.agreementFile, diagnostics);
   const bilagor: SourceFile[] = [];
   for (const name of bilagaNames) {
-    const file = await read(name);
+    const file = await parseFile(store, name, diagnostics);
     if (file) bilagor.push(file);
   }
   if (!agreement || bilagor.length !== bilagaNames.length) {
     return { diagnostics, parsed: { ...(agreement ? { agreement } : {}), bilagor } };
   }
-  return { sources: { dir, name: basename(dir), agreement, bilagor }, diagnostics };
+  const sources: AgreementSources = {
+    dir: store.dir ?? spec,
+    name: store.name,
+    agreement,
+    bilagor,
+    ...(store.dir === undefined ? { fromGit: true as const } : {}),
+  };
+  return { sources, diagnostics };
 }

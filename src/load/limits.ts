@@ -11,7 +11,7 @@
  *   takes time quadratic in the nesting and later stages recurse on it.
  */
 import { isScalar, type Scalar, visit } from "yaml";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic, RuleId } from "../diagnostics.js";
 import { positionInScalar, type SourceFile } from "./source.js";
 
 /** Fields written on one line (titles, names, headings): at most this many characters. */
@@ -83,7 +83,7 @@ function manyOpeners(text: string): number | undefined {
 /** Every limit problem in the string values of one file. */
 export function checkLimits(file: SourceFile): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const add = (node: Scalar, offset: number, message: string, rule: string) => {
+  const add = (node: Scalar, offset: number, message: string, rule: RuleId) => {
     const { line, col } = positionInScalar(file, node, offset) ??
       file.lineCounter.linePos(node.range?.[0] ?? 0) ?? { line: 1, col: 1 };
     out.push({ file: file.path, line, col, severity: "fel", message, rule });

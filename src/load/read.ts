@@ -6,13 +6,14 @@
 import { constants } from "node:fs";
 import { lstat, open, realpath } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import type { RuleId } from "../diagnostics.js";
 import { MAX_FILE_BYTES } from "./source.js";
 
 /** Why a file was not read: a Swedish message and its rule id. */
 export class InputFileError extends Error {
   constructor(
     message: string,
-    readonly rule: string,
+    readonly rule: RuleId,
   ) {
     super(message);
   }

@@ -9,6 +9,7 @@ import {
   parseDocument,
   type Scalar,
 } from "yaml";
+import type { RuleId } from "../diagnostics.js";
 import { type Diagnostic, hasErrors } from "../diagnostics.js";
 import { checkLimits } from "./limits.js";
 import { PARSE_OPTIONS, translate, yamlDiagnostics } from "./yaml-errors.js";
@@ -376,7 +377,7 @@ export function parseSource(
   path: string,
   bytes: Uint8Array,
 ): { file?: SourceFile; diagnostics: Diagnostic[] } {
-  const at = (message: string, rule: string, line = 1, col = 1): Diagnostic => ({
+  const at = (message: string, rule: RuleId, line = 1, col = 1): Diagnostic => ({
     file: path,
     line,
     col,

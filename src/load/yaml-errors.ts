@@ -7,7 +7,8 @@
  * report, once, with the indentation it should have; the errors it caused are dropped.
  */
 import { LineCounter, parseDocument, type YAMLError } from "yaml";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic, RuleId } from "../diagnostics.js";
+import { yamlRule } from "./rule-ids.js";
 
 /** The options every YAML file is parsed with (also when trying a repair). */
 export const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
@@ -106,7 +107,7 @@ function findRepair(
 }
 
 /** A YAML error's Swedish message; `line` is the source line the error is on. */
-function message(error: YAMLError, line: string): { text: string; rule?: string } {
+function message(error: YAMLError, line: string): { text: string; rule?: RuleId } {
   if (/^\s*\t/.test(line) || error.code === "TAB_AS_INDENT") {
     return {
       text: "Tabbtecken används för indrag. YAML kräver mellanslag; ersätt tabben med mellanslag.",
@@ -263,7 +264,7 @@ export function yamlDiagnostics(
   lineCounter: LineCounter,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const at = (line: number, col: number, text: string, rule: string): Diagnostic => ({
+  const at = (line: number, col: number, text: string, rule: RuleId): Diagnostic => ({
     file: path,
     line,
     col,
@@ -304,9 +305,7 @@ export function yamlDiagnostics(
     const key = `${pos.line}:${msg}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(
-      at(pos.line, col, msg, rule ?? `yaml-${error.code.toLowerCase().replaceAll("_", "-")}`),
-    );
+    out.push(at(pos.line, col, msg, rule ?? yamlRule(error.code)));
   }
   return out;
 }

@@ -50,11 +50,21 @@ export function validateAgreement(sources: AgreementSources): {
   return hasErrors(diagnostics) ? { diagnostics } : { agreement, diagnostics };
 }
 
-/** Reads and validates an agreement folder. `agreement` is set when there are no errors. */
-export async function loadAgreement(
-  dir: string,
-): Promise<{ agreement?: Agreement; diagnostics: Diagnostic[]; usageError?: boolean }> {
-  const read = await readAgreement(dir);
+/** What loading an agreement gave: the agreement when it has no errors, and every problem. */
+export interface LoadedAgreement {
+  agreement?: Agreement;
+  diagnostics: Diagnostic[];
+  /** The input does not exist or cannot be listed (exit code 2). */
+  usageError?: boolean;
+}
+
+/**
+ * Reads and validates an agreement, for every command: a folder, an agreement file or a git
+ * version `<rev>:<path>` (relative to `cwd`), read by `readAgreement` (src/load/agreement.ts).
+ * `agreement` is set when there are no errors.
+ */
+export async function loadAgreement(spec: string, cwd = process.cwd()): Promise<LoadedAgreement> {
+  const read = await readAgreement(spec, cwd);
   if (!read.sources) {
     // A file with YAML syntax errors: the others are still checked against their schemas (the
     // rules need every file, so they wait until it parses).

@@ -1,9 +1,11 @@
 import type { ErrorObject } from "ajv";
+import type { RuleId } from "../diagnostics.js";
 import { pointerSegments } from "../json-pointer.js";
+import { schemaRule } from "./rule-ids.js";
 
 export interface SchemaMessage {
   message: string;
-  rule: string;
+  rule: RuleId;
   /** Point at the key rather than the value (misspelt keys). */
   atKey: boolean;
   /** Extra path segments below instancePath (the offending key). */
@@ -45,7 +47,7 @@ export function schemaMessage(error: ErrorObject, root: unknown): SchemaMessage 
   const base = {
     atKey: false,
     extraPath: [] as (string | number)[],
-    rule: `schema-${error.keyword.toLowerCase()}`,
+    rule: schemaRule(error.keyword) as RuleId,
   };
   const value = valueAt(root, error.instancePath);
   switch (error.keyword) {
@@ -145,7 +147,7 @@ function typeHint(
   error: ErrorObject,
   want: string,
   value: unknown,
-): { message: string; rule: string } | undefined {
+): { message: string; rule: RuleId } | undefined {
   const type = String((error.params as { type?: unknown }).type);
   const key = pointerSegments(error.instancePath).pop();
   const numeric = type.startsWith("integer") || type.startsWith("number");

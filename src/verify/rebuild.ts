@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AgreementSources } from "../load/agreement.js";
-import { AGREEMENT_FILE, BILAGA_PATTERN } from "../load/agreement.js";
+import { AGREEMENT_FILE, bilagaFiles } from "../load/agreement.js";
 import { parseSource, type SourceFile } from "../load/source.js";
 import type { Manifest } from "../package/manifest.js";
 import { FORMATS, type Format, renderAgreement } from "../pipeline.js";
@@ -106,10 +106,7 @@ export async function rebuildFindings(
       findings.push(fel(`${AGREEMENT_FILE} saknas bland PDF-filernas källor`));
     return { findings };
   }
-  const bilagor = [...parsed]
-    .filter(([name]) => BILAGA_PATTERN.test(name))
-    .sort(([a], [b]) => Number(BILAGA_PATTERN.exec(a)?.[1]) - Number(BILAGA_PATTERN.exec(b)?.[1]))
-    .map(([, file]) => file);
+  const bilagor = bilagaFiles([...parsed.keys()]).map((name) => parsed.get(name) as SourceFile);
   const input: AgreementSources = {
     dir: manifest.agreement,
     name: manifest.agreement,

@@ -5,7 +5,8 @@ import { DOMParser } from "@xmldom/xmldom";
 import { strFromU8, unzipSync } from "fflate";
 import { afterEach } from "vitest";
 import { documentsOf } from "../../src/diff/documents.js";
-import { diffVersions, loadVersion, type Version, type VersionDiff } from "../../src/diff/index.js";
+import { diffVersions, type Version, type VersionDiff } from "../../src/diff/index.js";
+import { loadAgreement } from "../../src/validate/index.js";
 import { type CliOptions, runCli as sharedRunCli } from "../helpers/cli.js";
 
 export const AGREEMENTS = join(import.meta.dirname, "../../agreements");
@@ -43,7 +44,7 @@ export function edit(dir: string, file: string, from: string | RegExp, to: strin
 
 /** Loads a version through the same path as the CLI and fails on any error. */
 export async function version(spec: string): Promise<Version> {
-  const loaded = await loadVersion(spec);
+  const loaded = await loadAgreement(spec);
   if (!loaded.agreement) {
     throw new Error(loaded.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).join("\n"));
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { delta, kronor } from "../../src/diff/summary/format.js";
+import { delta, kronor, plain } from "../../src/diff/summary/format.js";
 import { summarize } from "../../src/diff/summary/index.js";
 import type { Agreement, Bilaga, Overenskommelse, Part } from "../../src/model.js";
 
@@ -64,6 +64,23 @@ describe("summary formatting", () => {
     expect(delta(805000, 830000)).toBe(`(+25${NB}000${NB}kr, +3,1${NB}%)`);
     expect(delta(830000, 805000)).toBe(`(\u221225${NB}000${NB}kr, \u22123,0${NB}%)`);
     expect(delta(0, 5000)).toBe(`(+5${NB}000${NB}kr)`);
+  });
+
+  it("should write amounts with öre as the documents do, not rounded", () => {
+    expect(kronor(1500.5)).toBe(`1${NB}500,5${NB}kr`);
+    expect(delta(1000, 1000.25)).toBe(`(+0,25${NB}kr, +0,0${NB}%)`);
+  });
+
+  it("should read directives in text as remark-directive parses them", () => {
+    const name = (id: string) => (id === "bo" ? "Brottsofferjouren" : undefined);
+    expect(plain("Stöd från *:part[bo]* enligt :avsnitt[3].", name)).toBe(
+      "Stöd från Brottsofferjouren enligt avsnitt 3.",
+    );
+    // In a code span a directive is text; an unknown party keeps its id.
+    expect(plain("Skriv `:part[bo]` för :part[okänd].", name)).toBe("Skriv :part[bo] för okänd.");
+    expect(plain("Första stycket.\n\n- en punkt\n- en till", name)).toBe(
+      "Första stycket. en punkt en till",
+    );
   });
 });
 

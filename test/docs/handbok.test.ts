@@ -25,7 +25,8 @@ import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Code, Heading, Root, RootContent } from "mdast";
-import { remark } from "remark";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
@@ -54,7 +55,7 @@ interface Block {
  * ```yaml edits, in the order they stand.
  */
 function shellBlocks(markdown: string): (Block | Edit)[] {
-  const tree = remark().parse(markdown) as Root;
+  const tree = unified().use(remarkParse).parse(markdown) as Root;
   const blocks: (Block | Edit)[] = [];
   tree.children.forEach((node, i) => {
     if (node.type === "code" && node.lang === "yaml") {
@@ -182,7 +183,7 @@ describe("docs/handbok.md", () => {
 
   it("has a table of contents that links every chapter, in order, and only chapters", () => {
     const markdown = readFileSync(HANDBOOK, "utf8");
-    const tree = remark().parse(markdown) as Root;
+    const tree = unified().use(remarkParse).parse(markdown) as Root;
     // GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens.
     const slug = (text: string) =>
       text

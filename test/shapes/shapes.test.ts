@@ -165,7 +165,8 @@ const WRONG: {
     rule: "budget-per-ar-summa",
     severity: "fel",
     at: "    per_år:",
-    message: "Beloppen per år blir 1\u00a0600\u00a0000 kr men raderna 1\u00a0500\u00a0000 kr",
+    message:
+      "Beloppen per år blir 1\u00a0600\u00a0000\u00a0kr men raderna 1\u00a0500\u00a0000\u00a0kr",
   },
   {
     name: "a split above the partnership's ceiling",
@@ -176,7 +177,7 @@ const WRONG: {
     severity: "fel",
     at: "  fördelning:",
     message:
-      "Fördelningen blir 2\u00a0500\u00a0000 kr, mer än partnerskapets tak 2\u00a0400\u00a0000 kr.",
+      "Fördelningen blir 2\u00a0500\u00a0000\u00a0kr, mer än partnerskapets tak 2\u00a0400\u00a0000\u00a0kr.",
   },
   {
     name: "a bilaga budget above the party's share",
@@ -188,7 +189,7 @@ const WRONG: {
     at: "  ersättning:",
     reportedIn: "bilaga-1.yaml",
     message:
-      "Ersättningen till Föreningen Testgården blir 1\u00a0500\u00a0000 kr, mer än partens del",
+      "Ersättningen till Föreningen Testgården blir 1\u00a0500\u00a0000\u00a0kr, mer än partens del",
   },
   {
     name: "a year outside the period",

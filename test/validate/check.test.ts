@@ -229,7 +229,8 @@ describe("iop check", () => {
   it("should exit 2 for a folder that does not exist", async () => {
     const r = await runCli(["check", "/nonexistent/agreement"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("Mappen finns inte eller kan inte läsas. [mapp-saknas]");
+    expect(r.stderr).toContain("/nonexistent/agreement:1:1: fel: Finns inte. Ange en mapp");
+    expect(r.stderr).toContain("[indata-saknas]");
   });
 
   it("should exit 2 with Swedish usage help for an unknown flag", async () => {

@@ -58,7 +58,7 @@ const cases: {
     rule: "budget-summa",
     severity: "fel",
     files: bilaga("summa: 704000", "summa: 705000"),
-    message: "blir 704\u00a0000 kr",
+    message: "blir 704\u00a0000\u00a0kr",
   },
   {
     rule: "budget-summa-okontrollerad",
@@ -217,13 +217,13 @@ const cases: {
       "    summa: 704000",
       "    summa: 704000\n    per_år:\n      - { år: 2025, belopp: 400000 }\n      - { år: 2026, belopp: 300000 }",
     ),
-    message: "Beloppen per år blir 700\u00a0000 kr men raderna 704\u00a0000 kr",
+    message: "Beloppen per år blir 700\u00a0000\u00a0kr men raderna 704\u00a0000\u00a0kr",
   },
   {
     rule: "budget-over-tak",
     severity: "fel",
     files: bilaga("    summa: 704000", "    summa: 704000\n    tak: { belopp: 700000 }"),
-    message: "mer än taket 700\u00a0000 kr",
+    message: "mer än taket 700\u00a0000\u00a0kr",
   },
   {
     rule: "belopp-per-ar-dubblett",
@@ -251,7 +251,7 @@ const cases: {
       "finansiering:\n  tak: { belopp: 1000000 }\n  fördelning:\n    - { part: socialnamnden, belopp: 600000 }\n    - { part: bo-vasterort, belopp: 500000 }\nstyrning:\n",
     ),
     message:
-      "Fördelningen blir 1\u00a0100\u00a0000 kr, mer än partnerskapets tak 1\u00a0000\u00a0000 kr",
+      "Fördelningen blir 1\u00a0100\u00a0000\u00a0kr, mer än partnerskapets tak 1\u00a0000\u00a0000\u00a0kr",
   },
   {
     rule: "finansiering-part-saknas",
@@ -270,7 +270,7 @@ const cases: {
       "finansiering:\n  fördelning:\n    - { part: bo-vasterort, belopp: 700000 }\nstyrning:\n",
     ),
     message:
-      "Ersättningen till Brottsofferjouren Västerort blir 704\u00a0000 kr, mer än partens del",
+      "Ersättningen till Brottsofferjouren Västerort blir 704\u00a0000\u00a0kr, mer än partens del",
   },
   {
     rule: "forvaltning-ideburen",

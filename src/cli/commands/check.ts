@@ -20,7 +20,7 @@ sätt (se docs/granskning.md). Varje problem visas som
 
   fil:rad:kolumn: fel|varning: meddelande [regel]
 
-En granskningsregel stängs av för en överenskommelse med avstängda_regler (regel och skäl)
+Varje regels kod förklaras i docs/regler.md. En granskningsregel stängs av för en överenskommelse med avstängda_regler (regel och skäl)
 i overenskommelse.yaml.
 
 Flaggor:
@@ -73,7 +73,8 @@ async function fix(dirs: string[], io: Io): Promise<void> {
   const changes: FixChange[] = [];
   for (const dir of dirs) {
     const read = await readAgreement(dir);
-    if (read.sources) changes.push(...(await applyFixes(read.sources)));
+    // A git version is not on disk: there is nothing to rewrite.
+    if (read.sources && !read.sources.fromGit) changes.push(...(await applyFixes(read.sources)));
   }
   for (const c of changes) {
     io.stderr(`${c.file}:${c.line}:${c.col}: ändrat ”${c.from}” till ”${c.to}” [${c.rule}]\n`);

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { type Diagnostic, hasErrors } from "../../diagnostics.js";
 import type { Version } from "../../diff/index.js";
 import { writeFileAtomically } from "../../package/write.js";
+import { loadAgreement } from "../../validate/index.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, UsageError } from "../command.js";
 import { reportDiagnostics } from "../report.js";
@@ -87,7 +88,6 @@ med --exit-code), 2 felaktig användning eller filer som inte kan läsas.
     // Loaded here, so other commands do not load the comparison and its formats.
     const {
       diffVersions,
-      loadVersion,
       renderDocxDiff,
       renderHtmlDiff,
       renderJson,
@@ -95,7 +95,7 @@ med --exit-code), 2 felaktig användning eller filer som inte kan läsas.
       renderText,
     } = await import("../../diff/index.js");
     const { documentsOf } = await import("../../diff/documents.js");
-    const loaded = await Promise.all(positionals.map((spec) => loadVersion(spec)));
+    const loaded = await Promise.all(positionals.map((spec) => loadAgreement(spec)));
     // Only the versions with problems are reported (warnings of a good version are noise here).
     const failing = loaded.filter((l) => l.usageError || hasErrors(l.diagnostics));
     if (failing.length > 0) {

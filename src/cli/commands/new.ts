@@ -1,7 +1,9 @@
-import { readdir, readFile } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
+import { readdir } from "node:fs/promises";
+import { basename, posix, resolve } from "node:path";
 import { hasErrors } from "../../diagnostics.js";
-import { AGREEMENT_FILE, BILAGA_PATTERN } from "../../load/agreement.js";
+import { AGREEMENT_FILE, bilagaFiles } from "../../load/agreement.js";
+import type { SourceFile } from "../../load/source.js";
+import type { Agreement } from "../../model.js";
 import { nextEdition } from "../../new/next-edition.js";
 import { type PartyInput, skeleton } from "../../new/skeleton.js";
 import { writeFolderAtomically } from "../../package/write.js";
@@ -121,17 +123,16 @@ async function interview(io: Io, ask: (q: string) => Promise<string>) {
   };
 }
 
-/** The files of an agreement folder, agreement first, bilagor by number. */
-async function agreementFiles(dir: string): Promise<{ name: string; text: string }[]> {
-  const names = (await readdir(dir))
-    .filter((n) => BILAGA_PATTERN.test(n))
-    .sort((a, b) => Number(BILAGA_PATTERN.exec(a)?.[1]) - Number(BILAGA_PATTERN.exec(b)?.[1]));
-  return Promise.all(
-    [AGREEMENT_FILE, ...names].map(async (name) => ({
+/** The files of a loaded agreement, as read: agreement first, bilagor by file name's number. */
+function agreementFiles(agreement: Agreement): { name: string; text: string }[] {
+  const bilagor = new Map(agreement.bilagor.map((b) => [posix.basename(b.file.path), b.file]));
+  return [
+    { name: AGREEMENT_FILE, text: agreement.file.text },
+    ...bilagaFiles([...bilagor.keys()]).map((name) => ({
       name,
-      text: await readFile(join(dir, name), "utf8"),
+      text: (bilagor.get(name) as SourceFile).text,
     })),
-  );
+  ];
 }
 
 export const newCommand: Command = {
@@ -231,7 +232,7 @@ som redan har innehåll.
         );
         return loaded.usageError ? EXIT.usage : EXIT.input;
       }
-      const next = nextEdition(await agreementFiles(values.from), { id, dir });
+      const next = nextEdition(agreementFiles(loaded.agreement as Agreement), { id, dir });
       await write(next.files);
       const count = (what: string) => next.changes.filter((c) => c.what === what).length;
       const sums = count("summa");

@@ -1,8 +1,8 @@
 /** Lookup helpers: parties and bodies by id, required and known values. */
 import type { HelperDelegate } from "handlebars";
-import { isSaknas, MISSING, partById } from "../../model.js";
+import { capitalize, MISSING } from "../../format.js";
+import { isSaknas, partById } from "../../model.js";
 import { ComposeError } from "../errors.js";
-import { capitalize } from "../format.js";
 import { helper } from "./define.js";
 
 const where = (klausul: string | undefined) => (klausul ? `Klausulen ${klausul}` : "Mallen");

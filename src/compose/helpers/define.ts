@@ -1,4 +1,5 @@
 import type { HelperDelegate, HelperOptions } from "handlebars";
+import { FormatError } from "../../format.js";
 import type { ComposeRoot, SectionView } from "../context.js";
 import { ComposeError } from "../errors.js";
 
@@ -32,11 +33,17 @@ export function helper(
       );
     }
     const data = (options.data ?? {}) as { root?: ComposeRoot; avsnitt?: SectionView };
-    return fn(all, {
-      options,
-      context: this,
-      root: data.root as ComposeRoot,
-      section: data.avsnitt,
-    });
+    try {
+      return fn(all, {
+        options,
+        context: this,
+        root: data.root as ComposeRoot,
+        section: data.avsnitt,
+      });
+    } catch (error) {
+      // A value src/format.ts cannot format is the template's problem, reported like the others.
+      if (error instanceof FormatError) throw new ComposeError(error.message, error.rule);
+      throw error;
+    }
   };
 }

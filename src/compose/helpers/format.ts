@@ -1,11 +1,9 @@
-/** Formatting helpers: thin wrappers over ../format.ts that validate their arguments. */
+/** Formatting helpers: thin wrappers over src/format.ts that validate their arguments. */
 import type { HelperDelegate } from "handlebars";
-import { amountSum, budgetAmounts, isSaknas, MISSING } from "../../model.js";
-import type { Arsbelopp, Budget, Budgetrad } from "../../schemas/types.generated.js";
-import { ComposeError } from "../errors.js";
 import {
   capitalize,
   formatAmount,
+  formatAmountOrMissing,
   formatDate,
   formatDateOrYear,
   formatDayOfYear,
@@ -13,8 +11,12 @@ import {
   formatNumber,
   genitive,
   joinList,
+  MISSING,
   numberInWords,
-} from "../format.js";
+} from "../../format.js";
+import { amountSum, budgetAmounts, isSaknas } from "../../model.js";
+import type { Arsbelopp, Budget, Budgetrad } from "../../schemas/types.generated.js";
+import { ComposeError } from "../errors.js";
 import { helper } from "./define.js";
 
 /** The rows of a budget, else its amounts per year: what its total is the sum of. */
@@ -28,9 +30,10 @@ function rows(budget: unknown): readonly (Budgetrad | Arsbelopp)[] {
 
 /** "1 500 000 kr" for amounts (ca when one is approximate), "uppgift saknas" when one is missing. */
 function sumOf(list: readonly (Budgetrad | Arsbelopp)[]): string {
-  const total = amountSum(list);
-  if (total === undefined) return MISSING;
-  return `${list.some((r) => r.ungefärligt) ? "ca " : ""}${formatAmount(total)}`;
+  return formatAmountOrMissing(
+    amountSum(list),
+    list.some((r) => r.ungefärligt),
+  );
 }
 
 function yearList(v: unknown): Arsbelopp[] {
@@ -46,8 +49,7 @@ export function rowAmount(row: unknown): string {
     throw new ComposeError("En budgetrad saknar belopp.", "mall-argument");
   }
   const r = row as Budgetrad;
-  if (isSaknas(r.belopp)) return MISSING;
-  return `${r.ungefärligt ? "ca " : ""}${formatAmount(r.belopp)}`;
+  return formatAmountOrMissing(isSaknas(r.belopp) ? undefined : r.belopp, r.ungefärligt);
 }
 
 /**

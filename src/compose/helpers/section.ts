@@ -7,7 +7,7 @@ import type { HelperDelegate, HelperOptions } from "handlebars";
 import { UNNUMBERED_CLASS } from "../../document/numbering.js";
 import { BENAMNINGAR, type ComposeRoot, type SectionView } from "../context.js";
 import type { Clause, Engine } from "../engine.js";
-import { ComposeError, type ComposeProblem } from "../errors.js";
+import { ComposeError, type ComposeProblem, isComposeError } from "../errors.js";
 import { ownWording } from "../wording.js";
 import { helper } from "./define.js";
 
@@ -15,7 +15,7 @@ import { helper } from "./define.js";
 export const MAX_LEVEL = 3;
 
 const problem = (error: unknown, path: (string | number)[]): ComposeProblem =>
-  error instanceof ComposeError
+  isComposeError(error)
     ? { message: error.message, rule: error.rule, path }
     : {
         message: `Internt fel i mallen: ${error instanceof Error ? error.message : String(error)}`,
@@ -145,7 +145,7 @@ export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
         record(error);
         heading = this.rubrik ?? this.klausul ?? "Avsnitt";
         // A clause that is unknown or in the wrong document has no body to try either.
-        const rule = error instanceof ComposeError ? error.rule : "";
+        const rule = isComposeError(error) ? error.rule : "";
         bodyOk = rule !== "klausul-okand" && rule !== "klausul-fel-dokument";
       }
       if (this.nivå > MAX_LEVEL) {

@@ -1,4 +1,4 @@
-import { capitalize } from "../../compose/format.js";
+import { capitalize, formatAmount } from "../../format.js";
 import type { Arsbelopp, Budget, Budgetrad, EgenInsats, Ekonomi, Tak } from "../../model.js";
 import { amountSum, budgetAmounts, known } from "../../model.js";
 import { compareTexts } from "./commitments.js";
@@ -41,7 +41,10 @@ function total(budget: Budget): Total {
   if (budget.summa !== undefined)
     return { amount: budget.summa, approximate: false, text: kronor(budget.summa) };
   if (budget.formel)
-    return { approximate: false, text: `${budget.formel.kronor_per_invånare} kr per invånare` };
+    return {
+      approximate: false,
+      text: `${formatAmount(budget.formel.kronor_per_invånare)} per invånare`,
+    };
   return { approximate: false, text: MISSING };
 }
 

@@ -1,27 +1,21 @@
-/** Swedish formatting of values in summary lines. */
-import { isSaknas, MISSING } from "../../model.js";
+/**
+ * The phrases of summary lines. Amounts and missing values are formatted by src/format.ts (the
+ * one Swedish formatting module); Markdown is read by the document parser (remark with
+ * remark-directive), as the documents are.
+ */
+import type { Nodes } from "mdast";
+import { parseMarkdown } from "../../document/parse.js";
+import { formatAmountDelta, formatAmountOrMissing, MISSING } from "../../format.js";
+import { isSaknas } from "../../model.js";
 
 /** What a missing value reads as. */
 export { MISSING };
 
-const number = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
-const signed = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0, signDisplay: "always" });
-const percent = new Intl.NumberFormat("sv-SE", {
-  style: "percent",
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-  signDisplay: "always",
-});
-
-/** "805 000 kr" (non-breaking thousands separator), "ca 40 000 kr", or "uppgift saknas". */
-export const kronor = (amount: number | undefined, approximate = false): string =>
-  amount === undefined ? MISSING : `${approximate ? "ca " : ""}${number.format(amount)}\u00a0kr`;
+/** "805 000 kr" (non-breaking spaces), "ca 40 000 kr", or "uppgift saknas". */
+export const kronor = formatAmountOrMissing;
 
 /** "(+25 000 kr, +3,1 %)"; without the percentage when the old amount is 0. */
-export function delta(before: number, after: number): string {
-  const diff = `${signed.format(after - before)}\u00a0kr`;
-  return before === 0 ? `(${diff})` : `(${diff}, ${percent.format((after - before) / before)})`;
-}
+export const delta = formatAmountDelta;
 
 /** "old → new". */
 export const arrow = (before: string, after: string): string => `${before} → ${after}`;
@@ -42,12 +36,41 @@ export const amountChange = (
 export const orMissing = (value: unknown): string =>
   value === undefined || value === null || isSaknas(value) ? MISSING : String(value);
 
+/** Nodes whose children are words of one run of text. */
+const PHRASING = new Set([
+  "paragraph",
+  "heading",
+  "emphasis",
+  "strong",
+  "delete",
+  "link",
+  "linkReference",
+  "tableCell",
+]);
+
+/** The words of a Markdown node, `:part[id]` as the party's name and `:avsnitt[id]` as "avsnitt id". */
+function words(node: Nodes, partyName: (id: string) => string | undefined): string {
+  switch (node.type) {
+    case "text":
+    case "inlineCode":
+      return node.value;
+    case "textDirective": {
+      const label = node.children.map((child) => words(child, partyName)).join("");
+      if (node.name === "part") return partyName(label) ?? label;
+      if (node.name === "avsnitt") return `avsnitt ${label}`;
+      return label;
+    }
+    default: {
+      if (!("children" in node)) return "";
+      // Words run on within a paragraph; blocks (paragraphs, list items, cells) are spaced.
+      return node.children
+        .map((child) => words(child, partyName))
+        .join(PHRASING.has(node.type) ? "" : " ");
+    }
+  }
+}
+
 /** Markdown text as plain text for a summary line: `:part[id]` becomes the party's name. */
 export function plain(text: string, partyName: (id: string) => string | undefined): string {
-  return text
-    .replace(/:part\[([^\]]*)\]/g, (_, id: string) => partyName(id) ?? id)
-    .replace(/:avsnitt\[([^\]]*)\]/g, (_, id: string) => `avsnitt ${id}`)
-    .replace(/[*_`]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return words(parseMarkdown(text), partyName).replace(/\s+/g, " ").trim();
 }

@@ -1,4 +1,4 @@
-import { formatDayOfYear as dayOfYear } from "../../compose/format.js";
+import { formatDayOfYear as dayOfYear } from "../../format.js";
 import { isSaknas, type Period, periodEnd } from "../../model.js";
 import type { SummaryContext } from "./context.js";
 import { arrow, MISSING } from "./format.js";

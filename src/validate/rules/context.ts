@@ -1,11 +1,11 @@
-import type { Diagnostic, Severity } from "../../diagnostics.js";
+import type { Diagnostic, RuleId, Severity } from "../../diagnostics.js";
 import { locate, locateInScalar, type SourceFile, type YamlPath } from "../../load/source.js";
 import { type Agreement, known, periodEnd } from "../../model.js";
 import type { Arsbelopp, Avsnitt, Budget, Part, Period } from "../../schemas/types.generated.js";
 import type { SchemaErrors } from "../schema-errors.js";
 
-/** "1 500 000 kr", an amount in a message. */
-export const kr = (n: number): string => `${new Intl.NumberFormat("sv-SE").format(n)} kr`;
+/** "1 500 000 kr", an amount in a message (src/format.ts, as in the documents). */
+export { formatAmount as kr } from "../../format.js";
 
 /**
  * Makes a diagnostic at the YAML node found by `path` in `file`. With `at` a number, at that
@@ -16,7 +16,7 @@ export function diagnosticAt(
   file: SourceFile,
   path: YamlPath,
   severity: Severity,
-  rule: string,
+  rule: RuleId,
   message: string,
   at?: number | "key",
 ): Diagnostic {

@@ -97,7 +97,7 @@ function checkDocument(
   out.push(...duplicates(ids.ids, file, "Avsnittets id"));
   const missing = (
     path: (string | number)[],
-    kind: string,
+    kind: "part" | "organ" | "avsnitt",
     id: string,
     knownIds: Set<string> | undefined,
     valueOffset?: number,
@@ -117,7 +117,9 @@ function checkDocument(
   walk(schema, file, value, (v, path) => {
     if (typeof v !== "string") return;
     for (const m of markdown.has(path.join("/")) ? v.matchAll(REFERENCE) : []) {
-      const [, kind = "", id = ""] = m;
+      // REFERENCE matches only these two kinds.
+      const kind = m[1] as "part" | "avsnitt";
+      const id = m[2] ?? "";
       // Point at the id itself: after ":", the kind and "[".
       const at = m.index + kind.length + 2;
       missing(path, kind, id, kind === "part" ? parties : sectionSet, at);

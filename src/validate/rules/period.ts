@@ -1,5 +1,5 @@
-import { formatDate } from "../../compose/format.js";
 import type { Diagnostic } from "../../diagnostics.js";
+import { formatDate } from "../../format.js";
 import { dateRange, known, noticeDeadline, periodEnd } from "../../model.js";
 import { diagnosticAt, periodEndKey } from "./context.js";
 import type { Rule } from "./index.js";

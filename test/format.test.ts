@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { ComposeError } from "../../src/compose/errors.js";
 import {
   capitalize,
+  FormatError,
   formatAmount,
+  formatAmountDelta,
+  formatAmountOrMissing,
   formatDate,
   formatDateOrYear,
   formatDayOfYear,
   formatIsoDate,
   genitive,
   joinList,
+  MISSING,
   numberInWords,
-} from "../../src/compose/format.js";
+} from "../src/format.js";
 
 const NBSP = "\u00a0";
 
@@ -32,7 +35,7 @@ describe("formatAmount", () => {
   it.each([Number.NaN, Number.POSITIVE_INFINITY, -1, "650000", undefined, { saknas: "x" }])(
     "should reject %s",
     (value) => {
-      expect(() => formatAmount(value)).toThrow(ComposeError);
+      expect(() => formatAmount(value)).toThrow(FormatError);
     },
   );
 });
@@ -60,13 +63,13 @@ describe("formatDate", () => {
   it.each(["2025-02-30", "2025-13-01", "2025-4-1", "1 april 2025", 20250401, undefined])(
     "should reject %s",
     (value) => {
-      expect(() => formatDate(value)).toThrow(ComposeError);
+      expect(() => formatDate(value)).toThrow(FormatError);
     },
   );
 
   it("should keep ISO dates for tables after checking them", () => {
     expect(formatIsoDate("2025-05-01")).toBe("2025-05-01");
-    expect(() => formatIsoDate("2025-05-32")).toThrow(ComposeError);
+    expect(() => formatIsoDate("2025-05-32")).toThrow(FormatError);
   });
 
   it("should write a year alone as the year", () => {
@@ -77,8 +80,8 @@ describe("formatDate", () => {
   it("should write a day of the year without a year", () => {
     expect(formatDayOfYear("09-30")).toBe("30 september");
     expect(formatDayOfYear("02-29")).toBe("29 februari");
-    expect(() => formatDayOfYear("9-30")).toThrow(ComposeError);
-    expect(() => formatDayOfYear("02-30")).toThrow(ComposeError);
+    expect(() => formatDayOfYear("9-30")).toThrow(FormatError);
+    expect(() => formatDayOfYear("02-30")).toThrow(FormatError);
   });
 });
 
@@ -110,7 +113,7 @@ describe("numberInWords", () => {
   });
 
   it.each([2.5, -1, Number.NaN, "4", undefined])("should reject %s", (value) => {
-    expect(() => numberInWords(value)).toThrow(ComposeError);
+    expect(() => numberInWords(value)).toThrow(FormatError);
   });
 });
 
@@ -124,14 +127,43 @@ describe("names", () => {
   it("should capitalize the first letter only", () => {
     expect(capitalize("styrgruppen")).toBe("Styrgruppen");
     expect(capitalize("överenskommelsen")).toBe("Överenskommelsen");
-    expect(() => capitalize("")).toThrow(ComposeError);
+    expect(() => capitalize("")).toThrow(FormatError);
   });
 
   it("should join names with commas and och", () => {
     expect(joinList(["A"])).toBe("A");
     expect(joinList(["A", "B"])).toBe("A och B");
     expect(joinList(["A", "B", "C"])).toBe("A, B och C");
-    expect(() => joinList([])).toThrow(ComposeError);
-    expect(() => joinList("A")).toThrow(ComposeError);
+    expect(() => joinList([])).toThrow(FormatError);
+    expect(() => joinList("A")).toThrow(FormatError);
+  });
+});
+
+describe("one formatting module", () => {
+  it("should be the only place in src/ that formats numbers or month names", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const src = new URL("../src/", import.meta.url);
+    const files = readdirSync(src, { recursive: true, encoding: "utf8" }).filter(
+      (f) => f.endsWith(".ts") && f !== "format.ts",
+    );
+    const offenders = files.filter((f) => {
+      // Code only: comments may quote what the module writes.
+      const text = readFileSync(new URL(f, src), "utf8")
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/^\s*\/\/.*$/gm, "");
+      return /Intl\.NumberFormat|month: "long"|"uppgift saknas"|toLocaleString\(/.test(text);
+    });
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe("formatAmountOrMissing and formatAmountDelta", () => {
+  it("should write a missing amount as uppgift saknas and an approximate one with ca", () => {
+    expect(formatAmountOrMissing(undefined)).toBe(MISSING);
+    expect(formatAmountOrMissing(40000, true)).toBe(`ca 40${NBSP}000${NBSP}kr`);
+  });
+
+  it("should refuse to write a difference of values that are not amounts", () => {
+    expect(() => formatAmountDelta(Number.NaN, 1)).toThrow(FormatError);
   });
 });

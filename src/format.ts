@@ -1,9 +1,20 @@
+import type { RuleId } from "./diagnostics.js";
 /**
- * Swedish formatting (sv-SE) of amounts, dates and numbers for running text and tables. Every
- * function validates its input and throws a ComposeError rather than print "NaN kr" or
- * "undefined". Dates are formatted in UTC so the output is the same in every time zone.
+ * Swedish formatting (sv-SE) of amounts, dates, days of the year, numbers and missing values, for
+ * every stage: the documents (compose), the diagnostics (validate) and the comparison (diff).
+ * This is the only place that formats them, so "650 000 kr" is written one way everywhere (with
+ * no-break spaces). Every function validates its input and throws a FormatError rather than print
+ * "NaN kr" or "undefined". Dates are formatted in UTC so the output is the same in every time zone.
  */
-import { ComposeError } from "./errors.js";
+
+/** A value that cannot be formatted as asked; compose reports it as a template argument error. */
+export class FormatError extends Error {
+  override readonly name = "FormatError";
+  readonly rule: RuleId = "mall-argument";
+}
+
+/** What a fact marked `saknas` (missing) reads as, in documents, summaries and messages. */
+export const MISSING = "uppgift saknas";
 
 const NBSP = "\u00a0";
 const amountFormat = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
@@ -30,7 +41,7 @@ const show = (value: unknown): string => {
 };
 
 const fail = (what: string, value: unknown): never => {
-  throw new ComposeError(`Kan inte skriva ${show(value)} som ${what}.`, "mall-argument");
+  throw new FormatError(`Kan inte skriva ${show(value)} som ${what}.`);
 };
 
 function finiteNumber(value: unknown, what: string): number {
@@ -43,6 +54,29 @@ export function formatAmount(value: unknown): string {
   const n = finiteNumber(value, "belopp");
   if (n < 0) return fail("belopp", value);
   return `${amountFormat.format(n)}${NBSP}kr`;
+}
+
+/** "650 000 kr", "ca 40 000 kr" when approximate, "uppgift saknas" when the amount is missing. */
+export const formatAmountOrMissing = (amount: number | undefined, approximate = false): string =>
+  amount === undefined ? MISSING : `${approximate ? "ca " : ""}${formatAmount(amount)}`;
+
+const signedFormat = new Intl.NumberFormat("sv-SE", {
+  maximumFractionDigits: 2,
+  signDisplay: "always",
+});
+const percentFormat = new Intl.NumberFormat("sv-SE", {
+  style: "percent",
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+  signDisplay: "always",
+});
+
+/** "(+25 000 kr, +3,1 %)": how an amount changed; without the percentage when it was 0. */
+export function formatAmountDelta(before: number, after: number): string {
+  const diff = `${signedFormat.format(finiteNumber(after, "belopp") - finiteNumber(before, "belopp"))}${NBSP}kr`;
+  return before === 0
+    ? `(${diff})`
+    : `(${diff}, ${percentFormat.format((after - before) / before)})`;
 }
 
 /** A count or other number in running text: "4 500". */
