@@ -8,9 +8,15 @@ import type { InlineHandler } from "../state.js";
  * inserted words are insertions within the move.
  */
 export const change: InlineHandler<ChangeNode> = (state, node, marks) =>
-  // Words deleted inside moved-to text are shown where the text was (in the moved-away text):
-  // LibreOffice (7.4) does not read a deletion nested in a move (<w:moveTo><w:del>), and a plain
-  // deletion here would come back when the move is rejected.
+  // Words deleted inside moved-to text are shown where the text was (in the moved-away text).
+  // Tried (LibreOffice 7.4.7, Kalmar and Stockholm redlines of test/diff/readers.test.ts):
+  // - a plain w:del between the w:moveTo elements: rejecting all brings the words back where the
+  //   section now stands (pandoc too);
+  // - nested, <w:moveTo><w:del>…</w:del></w:moveTo> (or <w:ins><w:del>): pandoc reads it right,
+  //   LibreOffice does not: where the deletion starts a paragraph and an insertion of the same
+  //   author and date follows (Stockholm), the words survive both accept-all and reject-all; where
+  //   it follows moved text (Kalmar), the words go, but rejecting all leaves the heading after the
+  //   moved section unnumbered.
   node.kind === "del" && state.inMovedText()
     ? []
     : state.inlines(node.children, { ...marks, change: node.kind, inline: true });
