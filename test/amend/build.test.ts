@@ -13,7 +13,6 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +21,7 @@ import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../../src/package/manifest.js";
 import { needProgram } from "../helpers/external.js";
+import { convertWithLibreOffice } from "../helpers/libreoffice.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const bin = join(root, "dist/bin/iop.js");
@@ -257,23 +257,8 @@ describe("iop build with an amended bilaga", () => {
     () => {
       const dir = mkdtempSync(join(tmpdir(), "iop-amend-soffice-"));
       try {
-        const r = spawnSync(
-          "soffice",
-          [
-            "--headless",
-            `-env:UserInstallation=file://${join(dir, "profile")}`,
-            "--infilter=MS Word 2007 XML",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-            dir,
-            join(folder, "bilaga-1-andringar.docx"),
-          ],
-          { encoding: "utf8", timeout: 150_000 },
-        );
-        const txt = join(dir, "bilaga-1-andringar.txt");
-        expect(existsSync(txt) && statSync(txt).size > 0, r.stderr).toBe(true);
-        expect(readFileSync(txt, "utf8")).toContain(
+        const [txt] = convertWithLibreOffice([join(folder, "bilaga-1-andringar.docx")], "txt", dir);
+        expect(readFileSync(txt as string, "utf8")).toContain(
           "Hjälp vid myndighetskontakter, även digitalt.",
         );
       } finally {

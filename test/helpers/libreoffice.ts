@@ -6,9 +6,18 @@
  * rows of each table in the body. All files go through one LibreOffice process (a Basic macro
  * run over a job list), since starting LibreOffice is most of the time.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync, spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 
 export type Decision = "accept" | "reject" | "none";
 
@@ -106,6 +115,47 @@ export function readWithLibreOffice(
       rows: readFileSync(`${base}.rows`, "utf8").split(/\s+/).filter(Boolean).map(Number),
     };
   });
+}
+
+/**
+ * Converts Word files with LibreOffice into `outdir`, as UTF-8 text (whatever the machine's
+ * locale) or PDF, in one run with a throwaway profile, and returns the written files in the order
+ * of `files`. soffice exits 0 even when it cannot load a file, so a missing or empty output
+ * throws, naming the files.
+ */
+export function convertWithLibreOffice(
+  files: readonly string[],
+  format: "txt" | "pdf",
+  outdir: string,
+): string[] {
+  const profile = mkdtempSync(join(tmpdir(), "iop-soffice-"));
+  try {
+    const r = spawnSync(
+      "soffice",
+      [
+        "--headless",
+        `-env:UserInstallation=file://${profile}`,
+        // Without it a file LibreOffice cannot read as Word could be opened as plain text.
+        "--infilter=MS Word 2007 XML",
+        "--convert-to",
+        format === "txt" ? "txt:Text (encoded):UTF8" : "pdf",
+        "--outdir",
+        outdir,
+        ...files,
+      ],
+      { encoding: "utf8", timeout: 150_000 },
+    );
+    const outputs = files.map((f) => join(outdir, `${basename(f, ".docx")}.${format}`));
+    const missing = outputs.filter((f) => !existsSync(f) || statSync(f).size === 0);
+    if (r.status !== 0 || missing.length > 0) {
+      throw new Error(
+        `soffice --convert-to ${format} (exit ${r.status}) did not write:\n${missing.join("\n")}\n${r.stderr}`,
+      );
+    }
+    return outputs;
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 /** Makes a folder (and its parents). */

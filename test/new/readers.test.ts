@@ -1,14 +1,10 @@
-/**
- * A fresh `iop new` skeleton builds into real documents: its PDFs pass qpdf --check and extract
- * with pdftotext, and LibreOffice opens its Word files (the missing facts read "Uppgift saknas").
- */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { needProgram } from "../helpers/external.js";
+import { convertWithLibreOffice } from "../helpers/libreoffice.js";
 import { pdfPages, run } from "../readers/outputs.js";
 import { flat } from "../readers/words.js";
 
@@ -55,33 +51,16 @@ describe.runIf(needProgram("qpdf") && needProgram("pdftotext"))("skeleton PDFs",
 
 describe.runIf(needProgram("soffice"))("skeleton Word files", () => {
   it("open in LibreOffice as Word documents, with their text", () => {
-    const profile = mkdtempSync(join(tmpdir(), "iop-new-soffice-"));
     const txt = join(work, "txt");
-    try {
-      const r = spawnSync(
-        "soffice",
-        [
-          "--headless",
-          `-env:UserInstallation=file://${profile}`,
-          "--infilter=MS Word 2007 XML",
-          "--convert-to",
-          "txt:Text (encoded):UTF8",
-          "--outdir",
-          txt,
-          ...NAMES.map((n) => join(out, `${n}.docx`)),
-        ],
-        { encoding: "utf8", timeout: 150_000 },
-      );
-      expect(r.status, r.stderr).toBe(0);
-      for (const name of NAMES) {
-        const file = join(txt, `${name}.txt`);
-        expect(existsSync(file) && statSync(file).size > 0, file).toBe(true);
-        const text = flat(readFileSync(file, "utf8"));
-        expect(text).toContain("Uppgift saknas.");
-        if (name === "bilaga-2") expect(text).toContain("Bilaga 2, Brottsofferjouren Västerort");
-      }
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
+    const files = convertWithLibreOffice(
+      NAMES.map((n) => join(out, `${n}.docx`)),
+      "txt",
+      txt,
+    );
+    NAMES.forEach((name, k) => {
+      const text = flat(readFileSync(files[k] as string, "utf8"));
+      expect(text).toContain("Uppgift saknas.");
+      if (name === "bilaga-2") expect(text).toContain("Bilaga 2, Brottsofferjouren Västerort");
+    });
   }, 160_000);
 });

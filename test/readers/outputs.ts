@@ -26,6 +26,7 @@ import type { DocumentTree } from "../../src/document/types.js";
 import type { Manifest, ManifestDocument } from "../../src/package/manifest.js";
 import { buildDocuments } from "../../src/pipeline.js";
 import { loadAgreement } from "../../src/validate/index.js";
+import { convertWithLibreOffice } from "../helpers/libreoffice.js";
 import { clean, flat } from "./words.js";
 
 export const root = new URL("../../", import.meta.url).pathname;
@@ -295,35 +296,7 @@ export async function libreOffice(format: "txt" | "pdf"): Promise<Map<string, st
       copyFileSync(d.docx, file);
       return file;
     });
-    const profile = mkdtempSync(join(tmpdir(), "iop-readers-soffice-"));
-    try {
-      const r = spawnSync(
-        "soffice",
-        [
-          "--headless",
-          `-env:UserInstallation=file://${profile}`,
-          // Without it a file LibreOffice cannot read as Word could be opened as plain text.
-          "--infilter=MS Word 2007 XML",
-          "--convert-to",
-          // UTF-8 whatever the machine's locale (plain "txt:Text" follows the locale).
-          format === "txt" ? "txt:Text (encoded):UTF8" : "pdf",
-          "--outdir",
-          tmp,
-          ...files,
-        ],
-        { encoding: "utf8", timeout: 150_000 },
-      );
-      const missing = documents
-        .map((d) => join(tmp, `${d.key}.${format}`))
-        .filter((f) => !existsSync(f) || statSync(f).size === 0);
-      if (r.status !== 0 || missing.length > 0) {
-        throw new Error(
-          `soffice --convert-to ${format} (exit ${r.status}) did not write:\n${missing.join("\n")}\n${r.stderr}`,
-        );
-      }
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
+    convertWithLibreOffice(files, format, tmp);
     rmSync(inputs, { recursive: true });
   });
   return new Map(documents.map((d) => [d.key, join(dir, `${d.key}.${format}`)]));
