@@ -267,6 +267,12 @@ async function renderDocuments(
   return { files, documents, sources, diagnostics };
 }
 
+/** A build's files followed by the manifest that lists them. */
+const withManifest = (files: OutputFile[], manifest: Manifest): OutputFile[] => [
+  ...files,
+  { path: MANIFEST_FILE, data: serializeManifest(manifest) },
+];
+
 /**
  * Renders every document of a validated agreement in the requested formats, with the manifest:
  * a full build as from scratch, without comparing with a previous one (what `iop verify` rebuilds
@@ -287,7 +293,7 @@ export async function renderAgreement(
     rendered.sources,
   );
   return {
-    files: [...rendered.files, { path: MANIFEST_FILE, data: serializeManifest(manifest) }],
+    files: withManifest(rendered.files, manifest),
     diagnostics: [...built.diagnostics, ...rendered.diagnostics],
   };
 }
@@ -377,7 +383,7 @@ export async function buildAgreement(
   diagnostics.push(...rendered.diagnostics);
   const done = (files: OutputFile[], manifest: Manifest): BuildResult => ({
     id: agreement.name,
-    files: [...files, { path: MANIFEST_FILE, data: serializeManifest(manifest) }],
+    files: withManifest(files, manifest),
     diagnostics,
     redlines: written,
   });
