@@ -57,20 +57,31 @@ export function buildChain(leaf: X509Certificate, pool: X509Certificate[]): X509
   return chain;
 }
 
-/** The HTTP(S) addresses of a certificate's CRL distribution points. */
-export function crlUrls(cert: X509Certificate): string[] {
+/** The parsed value of one of a certificate's extensions, undefined when absent or unreadable. */
+function extensionValue<T>(cert: X509Certificate, oid: string): T | undefined {
   try {
     const parsed = pkijs.Certificate.fromBER(toAb(cert.raw));
-    const extension = parsed.extensions?.find((e) => e.extnID === "2.5.29.31");
-    const points = extension?.parsedValue as pkijs.CRLDistributionPoints | undefined;
-    return (points?.distributionPoints ?? [])
-      .flatMap((p) => (Array.isArray(p.distributionPoint) ? p.distributionPoint : []))
-      .filter((name) => name.type === 6 && typeof name.value === "string")
-      .map((name) => name.value as string)
-      .filter((url) => /^https?:\/\//i.test(url));
+    return parsed.extensions?.find((e) => e.extnID === oid)?.parsedValue as T | undefined;
   } catch {
-    return [];
+    return undefined;
   }
+}
+
+/** The HTTP(S) addresses among general names (type 6 is a URI). */
+const httpUrls = (names: readonly pkijs.GeneralName[]): string[] =>
+  names
+    .filter((name) => name.type === 6 && typeof name.value === "string")
+    .map((name) => name.value as string)
+    .filter((url) => /^https?:\/\//i.test(url));
+
+/** The HTTP(S) addresses of a certificate's CRL distribution points. */
+export function crlUrls(cert: X509Certificate): string[] {
+  const points = extensionValue<pkijs.CRLDistributionPoints>(cert, "2.5.29.31");
+  return httpUrls(
+    (points?.distributionPoints ?? []).flatMap((p) =>
+      Array.isArray(p.distributionPoint) ? p.distributionPoint : [],
+    ),
+  );
 }
 
 export interface Crl {
@@ -125,19 +136,12 @@ export const commonName = (cert: X509Certificate): string =>
 
 /** The HTTP(S) addresses of a certificate's OCSP responders (authority information access). */
 export function ocspUrls(cert: X509Certificate): string[] {
-  try {
-    const parsed = pkijs.Certificate.fromBER(toAb(cert.raw));
-    const extension = parsed.extensions?.find((e) => e.extnID === "1.3.6.1.5.5.7.1.1");
-    const access = extension?.parsedValue as pkijs.InfoAccess | undefined;
-    return (access?.accessDescriptions ?? [])
+  const access = extensionValue<pkijs.InfoAccess>(cert, "1.3.6.1.5.5.7.1.1");
+  return httpUrls(
+    (access?.accessDescriptions ?? [])
       .filter((d) => d.accessMethod === "1.3.6.1.5.5.7.48.1")
-      .map((d) => d.accessLocation)
-      .filter((name) => name.type === 6 && typeof name.value === "string")
-      .map((name) => name.value as string)
-      .filter((url) => /^https?:\/\//i.test(url));
-  } catch {
-    return [];
-  }
+      .map((d) => d.accessLocation),
+  );
 }
 
 /** An OCSP request (DER) for `cert`, issued by `issuer` (SHA-1 CertID, as responders expect). */
