@@ -3,7 +3,7 @@ import { MAX_LINE_FIELD_CHARS, MAX_MARKDOWN_DEPTH, MAX_TEXT_CHARS } from "../../
 import { MAX_YAML_DEPTH, parseSource } from "../../src/load/source.js";
 import { wrap } from "../../src/render/pdf/lib/inline.js";
 import { layoutDocument } from "../../src/render/pdf/lib/layout.js";
-import { sampleTree } from "../fixtures/sample-tree.js";
+import { sampleTree } from "../helpers/trees.js";
 import { AGREEMENT, runCli, writeAgreement } from "../helpers/fixture.js";
 
 const SYFTE = "syfte: Att erbjuda brottsofferstöd i hela staden.";

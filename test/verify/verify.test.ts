@@ -6,7 +6,7 @@ import { sha256 } from "../../src/hash.js";
 import type { Manifest } from "../../src/package/manifest.js";
 import { renderPdf } from "../../src/render/pdf/index.js";
 import { signPdf } from "../../src/sign/sign.js";
-import { sampleTree } from "../fixtures/sample-tree.js";
+import { sampleTree } from "../helpers/trees.js";
 import { runCli } from "../helpers/cli.js";
 import { needProgram } from "../helpers/external.js";
 import { partiesTree, replaceWord } from "../package/trees.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { changed, del, ins, p, text as t, treeWith } from "../../helpers/trees.js";
 import { all, child, paragraphWithText, parseXml, render, textOf } from "./helpers.js";
-import { changed, del, ins, p, redlineTree, t, treeWith } from "./trees.js";
+import { redlineTree } from "./trees.js";
 
 /** Every change marker of a document.xml (`w:ins` and `w:del`, runs and paragraph marks). */
 const changeMarkers = (xml: string): Element[] => {

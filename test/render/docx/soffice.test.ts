@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normalizeWhitespace } from "../../../src/document/text.js";
 import { renderDocx } from "../../../src/render/docx/index.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
 import { needProgram } from "../../helpers/external.js";
 import { type Reading, readWithLibreOffice } from "../../helpers/libreoffice.js";
+import { sampleTree } from "../../helpers/trees.js";
 import { longTree, redlineTree, versionText } from "./trees.js";
 
 const ready = needProgram("soffice") && needProgram("pdftotext");
