@@ -79,3 +79,24 @@ export const parseXml = (xml: string): Document => new DOMParser().parseFromStri
 
 export const elements = (node: Document | Element, name: string): Element[] =>
   Array.from(node.getElementsByTagName(name) as unknown as ArrayLike<Element>);
+
+/** Drops undefined fields and merges adjacent text nodes, for comparing trees. */
+export function normalize<T>(value: T): T {
+  return JSON.parse(
+    JSON.stringify(value, (_key, v) => {
+      if (Array.isArray(v)) {
+        const out: unknown[] = [];
+        for (const item of v) {
+          const last = out[out.length - 1] as { type?: string; value?: string } | undefined;
+          if (item && item.type === "text" && last?.type === "text") {
+            out[out.length - 1] = { type: "text", value: (last.value ?? "") + item.value };
+          } else if (!(item && item.type === "text" && item.value === "")) {
+            out.push(item);
+          }
+        }
+        return out;
+      }
+      return v;
+    }),
+  );
+}

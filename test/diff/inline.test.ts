@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffInline, tokenize } from "../../src/diff/inline.js";
-import type { Inline } from "../../src/document/types.js";
-
-const t = (value: string): Inline => ({ type: "text", value });
-const ins = (value: string): Inline => ({ type: "change", kind: "ins", children: [t(value)] });
-const del = (value: string): Inline => ({ type: "change", kind: "del", children: [t(value)] });
+import { del, ins, text as t } from "../helpers/trees.js";
 
 describe("tokenize", () => {
   it("should keep an amount with thousands separators as one token", () => {

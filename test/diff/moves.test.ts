@@ -1,13 +1,13 @@
 /** Word move markup of the redline: every move has both its places. */
 import { describe, expect, it } from "vitest";
 import { renderDocumentRedline } from "../../src/diff/index.js";
+import { h, p, treeOf } from "../helpers/trees.js";
 import { documentXml, elements, parseXml } from "./helpers.js";
-import { h, p, tree } from "./trees.js";
 
 /** The move names of each side's range starts in a Word redline. */
 async function moveNames(
-  oldTree: ReturnType<typeof tree>,
-  newTree: ReturnType<typeof tree>,
+  oldTree: ReturnType<typeof treeOf>,
+  newTree: ReturnType<typeof treeOf>,
 ): Promise<{ from: string[]; to: string[]; xml: string }> {
   const { redline, docx } = await renderDocumentRedline(oldTree, newTree);
   expect(redline.sections.some((s) => s.status === "moved")).toBe(true);
@@ -21,7 +21,7 @@ async function moveNames(
 }
 
 describe("moves in the Word redline", () => {
-  const old = tree(
+  const old = treeOf([
     h(1, "1", "Syfte", "syfte"),
     p("Partnerskapet ska ge stöd till brottsoffer."),
     p("Stödet ges av utbildade stödpersoner, kostnadsfritt och på stödsökandes villkor."),
@@ -29,10 +29,10 @@ describe("moves in the Word redline", () => {
     p("Ersättningen betalas kvartalsvis i förskott."),
     h(1, "3", "Period", "period"),
     p("Överenskommelsen gäller i tre år."),
-  );
+  ]);
 
   it("should pair every w:moveFrom with a w:moveTo for a moved and changed section", async () => {
-    const moved = tree(
+    const moved = treeOf([
       h(1, "1", "Ekonomi", "ekonomi"),
       p("Ersättningen betalas kvartalsvis i förskott, senast den första."),
       h(1, "2", "Syfte", "syfte"),
@@ -40,7 +40,7 @@ describe("moves in the Word redline", () => {
       p("Stödet ges av utbildade stödpersoner, kostnadsfritt och på stödsökandes villkor."),
       h(1, "3", "Period", "period"),
       p("Överenskommelsen gäller i tre år."),
-    );
+    ]);
     const { from, to } = await moveNames(old, moved);
     expect(from.length).toBeGreaterThan(0);
     expect(to).toEqual(from);
@@ -49,7 +49,7 @@ describe("moves in the Word redline", () => {
   it("should write no w:moveFrom without its w:moveTo when the moved section's text is all new", async () => {
     // "Ekonomi" moves before "Syfte", and every word of it is new where it now stands: its
     // heading keeps its id but was renamed, its paragraph rewritten.
-    const rewritten = tree(
+    const rewritten = treeOf([
       h(1, "1", "Ersättning", "ekonomi"),
       p("Medlen utgår en gång per år efter ansökan."),
       h(1, "2", "Syfte", "syfte"),
@@ -57,7 +57,7 @@ describe("moves in the Word redline", () => {
       p("Stödet ges av utbildade stödpersoner, kostnadsfritt och på stödsökandes villkor."),
       h(1, "3", "Period", "period"),
       p("Överenskommelsen gäller i tre år."),
-    );
+    ]);
     const { from, to, xml } = await moveNames(old, rewritten);
     expect(to).toEqual(from);
     // No move element at all outside a named range.

@@ -147,7 +147,7 @@ describe.runIf(ready)("Word redline read by LibreOffice and pandoc", () => {
   const read = (name: string) => {
     const c = cases.find((x) => x.name === name) as Case;
     const [accepted, rejected, ...files] = readings.get(name) as Reading[];
-    const join = (list: Reading[]): Reading => ({
+    const join = (list: Reading[]): Pick<Reading, "lines" | "rows"> => ({
       lines: list.flatMap((r) => r.lines),
       rows: list.flatMap((r) => r.rows),
     });

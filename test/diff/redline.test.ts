@@ -3,8 +3,8 @@ import { acceptAll, rejectAll } from "../../src/diff/accept.js";
 import { redlineDocument } from "../../src/diff/redline.js";
 import { sectionChanges } from "../../src/diff/summary/sections.js";
 import type { Block, DocumentTree, Inline } from "../../src/document/types.js";
-import { sampleTree } from "../fixtures/sample-tree.js";
-import { h, normalize, p, t, tree, ul } from "./trees.js";
+import { h, p, sampleTree, text as t, treeOf, ul } from "../helpers/trees.js";
+import { normalize } from "./helpers.js";
 
 /** Headings' numbers and levels are the new version's after rejecting; compare without them. */
 const withoutNumbers = (doc: DocumentTree) =>
@@ -40,7 +40,7 @@ const changes = (nodes: readonly Inline[]): string[] =>
   );
 
 const base = () =>
-  tree(
+  treeOf([
     h(1, "1", "Bakgrund", "bakgrund"),
     p("Socialförvaltningen har sedan 2022 en överenskommelse med tre brottsofferjourer."),
     h(2, "1.1", "Förnyad överenskommelse", "fornyad"),
@@ -55,7 +55,7 @@ const base = () =>
     p("Vid uttalanden ska det framgå vem som uttalar sig."),
     h(1, "3", "Period", "period"),
     p("Perioden är från den 1 april 2025 till och med den 31 december 2025, se avsnitt 2.2."),
-  );
+  ]);
 
 describe("redlineDocument", () => {
   it("should report no change and mark nothing when a document is compared with itself", () => {
@@ -113,7 +113,7 @@ describe("redlineDocument", () => {
   });
 
   it("should not report sections whose number changed only because another was removed", () => {
-    const newTree = tree(
+    const newTree = treeOf([
       ...base()
         .children.slice(4)
         .map((b) =>
@@ -121,7 +121,7 @@ describe("redlineDocument", () => {
             ? { ...b, number: String(Number(b.number[0]) - 1) + b.number.slice(1) }
             : b,
         ),
-    );
+    ]);
     expect(reported(base(), newTree)).toEqual([
       "removed: Bakgrund (1 → –)",
       "removed: Förnyad överenskommelse (1.1 → –)",
@@ -131,7 +131,7 @@ describe("redlineDocument", () => {
   it("should report a moved section once, as moved, and keep the renumbered ones out", () => {
     const o = base().children;
     // Informationsspridning (2.2) moved before Värdegrund (2.1): both get new numbers.
-    const newTree = tree(
+    const newTree = treeOf([
       ...o.slice(0, 7),
       { ...(o[10] as Block), number: "2.1" } as Block,
       o[11] as Block,
@@ -139,13 +139,13 @@ describe("redlineDocument", () => {
       o[8] as Block,
       o[9] as Block,
       ...o.slice(12),
-    );
+    ]);
     expect(reported(base(), newTree)).toEqual(["moved: Informationsspridning (2.2 → 2.1)"]);
   });
 
   it("should report a section moved with its subsections as one move", () => {
     const o = base().children;
-    const newTree = tree(
+    const newTree = treeOf([
       ...o
         .slice(4, 12)
         .map((b) => (b.type === "heading" ? { ...b, number: b.number.replace(/^2/, "1") } : b)),
@@ -154,13 +154,13 @@ describe("redlineDocument", () => {
       { ...(o[2] as Block), number: "2.1" } as Block,
       o[3] as Block,
       ...o.slice(12),
-    );
+    ]);
     expect(reported(base(), newTree)).toEqual(["moved: Bakgrund (1 → 2)"]);
   });
 
   it("should not count a reference that changed only because the section was renumbered", () => {
     const o = base().children;
-    const newTree = tree(
+    const newTree = treeOf([
       ...o.slice(0, 7),
       { ...(o[10] as Block), number: "2.1" } as Block,
       o[11] as Block,
@@ -169,7 +169,7 @@ describe("redlineDocument", () => {
       o[9] as Block,
       o[12] as Block,
       p("Perioden är från den 1 april 2025 till och med den 31 december 2025, se avsnitt 2.1."),
-    );
+    ]);
     const redline = roundTrip(base(), newTree);
     const period = redline.sections.find((s) => s.id === "period");
     expect(period?.status).toBe("unchanged");
@@ -281,7 +281,7 @@ describe("redlineDocument", () => {
   it("should report a section that moved into another section as moved, its text kept in place", () => {
     const o = base().children;
     // Period (3) becomes 2.3, a subsection of Parter, without changing place in the text.
-    const newTree = tree(...o.slice(0, 12), h(2, "2.3", "Period", "period"), o[13] as Block);
+    const newTree = treeOf([...o.slice(0, 12), h(2, "2.3", "Period", "period"), o[13] as Block]);
     const redline = roundTrip(base(), newTree);
     const period = redline.sections.find((s) => s.id === "period");
     expect(period).toMatchObject({

@@ -9,6 +9,7 @@ import { acceptAll, rejectAll } from "../../src/diff/accept.js";
 import { renderDocxDiff, renderHtmlDiff, renderJson, renderText } from "../../src/diff/index.js";
 import { redlineDocument } from "../../src/diff/redline.js";
 import { sectionChanges } from "../../src/diff/summary/sections.js";
+import { h, p, treeOf } from "../helpers/trees.js";
 import {
   AGREEMENTS,
   compare,
@@ -16,16 +17,16 @@ import {
   documentXml,
   edit,
   elements,
+  normalize,
   parseXml,
   V2022,
   V2025,
 } from "./helpers.js";
-import { h, normalize, p, tree } from "./trees.js";
 
 const KALMAR = join(AGREEMENTS, "kalmar-brottsofferstod-2018");
 
 const numbered = () =>
-  tree(
+  treeOf([
     h(1, "1", "Syfte", "syfte"),
     p("Syftet är att ge stöd."),
     h(1, "2", "Bilagor", "bilagor"),
@@ -34,9 +35,9 @@ const numbered = () =>
     p("Förteckningen."),
     h(1, "3", "Signering", "signering"),
     p("Se 2.1 och 3."),
-  );
+  ]);
 const unnumbered = () =>
-  tree(
+  treeOf([
     h(1, "1", "Syfte", "syfte"),
     p("Syftet är att ge stöd."),
     h(1, "", "Bilagor", "bilagor"),
@@ -45,7 +46,7 @@ const unnumbered = () =>
     p("Förteckningen."),
     h(1, "2", "Signering", "signering"),
     p("Se avsnittet ”Förteckning” och 2."),
-  );
+  ]);
 
 describe("diff of unnumbered sections", () => {
   it("should not count a section losing its number, nor the references that follow, as a change", () => {
@@ -76,14 +77,14 @@ describe("diff of unnumbered sections", () => {
   });
 
   it("should name an added or removed unnumbered section without a number", () => {
-    const without = tree(h(1, "1", "Syfte", "syfte"), p("Syftet."), h(1, "2", "Signering"));
-    const withBilagor = tree(
+    const without = treeOf([h(1, "1", "Syfte", "syfte"), p("Syftet."), h(1, "2", "Signering")]);
+    const withBilagor = treeOf([
       h(1, "1", "Syfte", "syfte"),
       p("Syftet."),
       h(1, "", "Bilagor", "bilagor"),
       p("Bilaga 1."),
       h(1, "2", "Signering"),
-    );
+    ]);
     const added = sectionChanges([redlineDocument(without, withBilagor)], new Map());
     expect(added.map((i) => i.text)).toEqual(["Avsnitt tillagt: Bilagor"]);
     expect(added[0]?.new).toEqual({ nummer: null, rubrik: "Bilagor" });

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { acceptAll, diffVersions, rejectAll, renderDocxDiff } from "../../src/diff/index.js";
 import type { DocumentTree } from "../../src/document/types.js";
-import { documentXml, runCli, V2022, V2025, version } from "./helpers.js";
-import { normalize } from "./trees.js";
+import { documentXml, normalize, runCli, V2022, V2025, version } from "./helpers.js";
 
 const PERIOD =
   "Perioden: 2022-04-01–2023-03-31 → 2025-04-01–2025-12-31; längst till 2025-03-31 → 2027-12-31";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { documentText, normalizeWhitespace } from "../../src/document/text.js";
 import type { DocumentTree } from "../../src/document/types.js";
-import { sampleTree } from "../fixtures/sample-tree.js";
+import { sampleTree } from "../helpers/trees.js";
 
 describe("documentText", () => {
   it("should give title, headings with numbers, paragraphs, table rows and signatures in order", () => {

@@ -1,10 +1,18 @@
 /**
- * LibreOffice as an independent reader of Word files: it opens each file (headless, its own
- * profile), optionally accepts or rejects every tracked change with its own commands
- * (`.uno:AcceptAllTrackedChanges` / `.uno:RejectAllTrackedChanges`), and writes what it then reads:
- * the text (LibreOffice's plain-text export, list and heading numbers included) and the number of
- * rows of each table in the body. All files go through one LibreOffice process (a Basic macro
- * run over a job list), since starting LibreOffice is most of the time.
+ * The one way tests start LibreOffice, as an independent reader of Word files.
+ *
+ * - `readWithLibreOffice` opens each file (headless, its own profile), optionally accepts or
+ *   rejects every tracked change with LibreOffice's own commands
+ *   (`.uno:AcceptAllTrackedChanges` / `.uno:RejectAllTrackedChanges`), and writes what it then
+ *   reads: the text (LibreOffice's plain-text export, list and heading numbers included), the
+ *   number of rows of each table in the body, and on request the document as PDF or flat ODF. All
+ *   files and formats go through one LibreOffice process (a Basic macro run over a job list),
+ *   since starting LibreOffice is most of the time.
+ * - `convertWithLibreOffice` is `soffice --convert-to` for one format: one start, no macro.
+ *
+ * Both check that every output exists, since soffice exits 0 even when it cannot read a file.
+ * Tests guard themselves with `needProgram("soffice")` (test/helpers/external.ts): skipped locally
+ * without LibreOffice, a failure when `CI` is set.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import {
@@ -21,11 +29,25 @@ import { basename, join } from "node:path";
 
 export type Decision = "accept" | "reject" | "none";
 
+/** Extra files LibreOffice can write of what it read: PDF, or flat ODF (lists tracked changes). */
+export type Export = "pdf" | "fodt";
+
+export interface Job {
+  file: string;
+  decision: Decision;
+  /** Files to write besides the text, after the decision (none by default). */
+  exports?: readonly Export[];
+}
+
 export interface Reading {
   /** Non-empty lines of the plain-text export, whitespace collapsed. */
   lines: string[];
   /** Rows of each table in the document body, in order. */
   rows: number[];
+  /** The plain-text export as written (UTF-8, LF line ends). */
+  txt: string;
+  /** Paths of the requested exports. */
+  exports: Partial<Record<Export, string>>;
 }
 
 const MACRO = `<?xml version="1.0" encoding="UTF-8"?>
@@ -39,13 +61,13 @@ Sub Resolve(jobs As String)
     Line Input #f, line
     If Len(line) &gt; 0 Then
       parts = Split(line, "|")
-      ResolveOne(parts(0), parts(1), parts(2))
+      ResolveOne(parts(0), parts(1), parts(2), parts(3))
     End If
   Loop
   Close #f
 End Sub
 
-Sub ResolveOne(decision As String, inPath As String, outBase As String)
+Sub ResolveOne(decision As String, inPath As String, outBase As String, exports As String)
   Dim args(1) As New com.sun.star.beans.PropertyValue
   args(0).Name = "Hidden" : args(0).Value = True
   args(1).Name = "FilterName" : args(1).Value = "MS Word 2007 XML"
@@ -60,6 +82,16 @@ Sub ResolveOne(decision As String, inPath As String, outBase As String)
   out(0).Name = "FilterName" : out(0).Value = "Text (encoded)"
   out(1).Name = "FilterOptions" : out(1).Value = "UTF8,LF"
   doc.storeToURL(ConvertToURL(outBase &amp; ".txt"), out())
+  Dim filter(0) As New com.sun.star.beans.PropertyValue
+  filter(0).Name = "FilterName"
+  If InStr(exports, "pdf") &gt; 0 Then
+    filter(0).Value = "writer_pdf_Export"
+    doc.storeToURL(ConvertToURL(outBase &amp; ".pdf"), filter())
+  End If
+  If InStr(exports, "fodt") &gt; 0 Then
+    filter(0).Value = "OpenDocument Text Flat XML"
+    doc.storeToURL(ConvertToURL(outBase &amp; ".fodt"), filter())
+  End If
   Dim g As Integer, i As Integer, tables, t
   tables = doc.getTextTables()
   g = FreeFile
@@ -83,12 +115,10 @@ const soffice = (profile: string, args: string[]) =>
 
 /**
  * Reads every file with LibreOffice after the given decision, in one LibreOffice run; `dir` is a
- * scratch folder (the profile and the outputs go there).
+ * scratch folder (the profile and the outputs go there). Throws, naming the file, when an output
+ * is missing or empty.
  */
-export function readWithLibreOffice(
-  dir: string,
-  jobs: readonly { file: string; decision: Decision }[],
-): Reading[] {
+export function readWithLibreOffice(dir: string, jobs: readonly Job[]): Reading[] {
   const profile = join(dir, "profile");
   if (!existsSync(join(profile, "user"))) {
     // A fresh profile is filled from LibreOffice's presets on first start, Basic library included;
@@ -99,20 +129,33 @@ export function readWithLibreOffice(
   writeFileSync(module, MACRO);
   const outputs = jobs.map((_, k) => join(dir, `reading-${k}`));
   const list = join(dir, "jobs.txt");
-  writeFileSync(list, jobs.map((job, k) => `${job.decision}|${job.file}|${outputs[k]}\n`).join(""));
+  writeFileSync(
+    list,
+    jobs
+      .map(
+        (job, k) => `${job.decision}|${job.file}|${outputs[k]}|${(job.exports ?? []).join(",")}\n`,
+      )
+      .join(""),
+  );
   soffice(profile, [`macro:///Standard.Module1.Resolve("${list}")`]);
   return outputs.map((base, k) => {
+    const job = jobs[k] as Job;
+    const exports = Object.fromEntries((job.exports ?? []).map((e) => [e, `${base}.${e}`]));
     // soffice exits 0 even when it could not read a file: the outputs must exist.
-    if (!existsSync(`${base}.txt`)) {
-      throw new Error(`LibreOffice wrote no text for ${jobs[k]?.file}`);
+    for (const path of [`${base}.txt`, ...Object.values(exports)]) {
+      if (!existsSync(path) || (path !== `${base}.txt` && statSync(path).size === 0)) {
+        throw new Error(`LibreOffice wrote no ${path} for ${job.file}`);
+      }
     }
+    const txt = readFileSync(`${base}.txt`, "utf8").replace(/^\uFEFF/, "");
     return {
-      lines: readFileSync(`${base}.txt`, "utf8")
-        .replace(/^\uFEFF/, "")
+      lines: txt
         .split("\n")
         .map((line) => line.split(/\s+/u).filter(Boolean).join(" "))
         .filter((line) => line !== ""),
       rows: readFileSync(`${base}.rows`, "utf8").split(/\s+/).filter(Boolean).map(Number),
+      txt,
+      exports,
     };
   });
 }

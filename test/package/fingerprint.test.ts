@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { documentText } from "../../src/document/text.js";
 import { sha256 } from "../../src/hash.js";
 import { contentFingerprint, formatFingerprint } from "../../src/package/fingerprint.js";
-import { sampleTree } from "../fixtures/sample-tree.js";
+import { sampleTree } from "../helpers/trees.js";
 import { replaceWord } from "./trees.js";
 
 describe("contentFingerprint", () => {

@@ -1,5 +1,5 @@
 import type { DocumentTree } from "../../src/document/types.js";
-import { sampleTree } from "../fixtures/sample-tree.js";
+import { sampleTree } from "../helpers/trees.js";
 
 /** The four signing parties of the Stockholm 2025 agreement. */
 export const STOCKHOLM_PARTIES = [

@@ -3,8 +3,8 @@ import { MAX_LINE_FIELD_CHARS, MAX_MARKDOWN_DEPTH, MAX_TEXT_CHARS } from "../../
 import { MAX_YAML_DEPTH, parseSource } from "../../src/load/source.js";
 import { wrap } from "../../src/render/pdf/lib/inline.js";
 import { layoutDocument } from "../../src/render/pdf/lib/layout.js";
-import { sampleTree } from "../fixtures/sample-tree.js";
 import { AGREEMENT, runCli, writeAgreement } from "../helpers/fixture.js";
+import { sampleTree } from "../helpers/trees.js";
 
 const SYFTE = "syfte: Att erbjuda brottsofferstöd i hela staden.";
 /** The fixture agreement with its `syfte` line replaced. */

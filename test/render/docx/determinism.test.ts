@@ -3,7 +3,7 @@ import { Document, ExternalHyperlink, Paragraph, TextRun } from "docx";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderDocx } from "../../../src/render/docx/index.js";
 import { packDocument } from "../../../src/render/docx/package.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
+import { sampleTree } from "../../helpers/trees.js";
 import { longTree, redlineTree } from "./trees.js";
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sampleTree } from "../../fixtures/sample-tree.js";
+import { sampleTree, treeWith } from "../../helpers/trees.js";
 import { all, child, paragraphs, render, style, styleOf, textOf, val } from "./helpers.js";
-import { treeWith } from "./trees.js";
 
 describe("document", () => {
   it("should lay out A4 pages with 25 mm margins", async () => {

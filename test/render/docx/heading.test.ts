@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { HeadingNode } from "../../../src/document/types.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
+import { h, p, sampleTree, treeWith } from "../../helpers/trees.js";
 import { all, child, paragraphWithText, render, style, styleOf, val } from "./helpers.js";
-import { h, p, treeWith } from "./trees.js";
 import { labelledParagraphs } from "./word-numbering.js";
 
 /** The label Word shows on each heading paragraph, from document, styles and numbering XML. */

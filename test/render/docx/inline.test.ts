@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sampleTree } from "../../fixtures/sample-tree.js";
+import { p, sampleTree, text as t, treeWith } from "../../helpers/trees.js";
 import { all, child, paragraphWithText, render, styleOf } from "./helpers.js";
-import { p, t, treeWith } from "./trees.js";
 
 const runs = (para: Element) => all(para, "w:r");
 const runWith = (para: Element, text: string) => {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ListNode } from "../../../src/document/types.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
+import { ol, p, sampleTree, treeWith, ul } from "../../helpers/trees.js";
 import { all, render, val } from "./helpers.js";
-import { p, treeWith } from "./trees.js";
 import { labelledParagraphs } from "./word-numbering.js";
-
-const list = (ordered: boolean, ...items: ListNode["items"]): ListNode => ({
-  type: "list",
-  ordered,
-  items,
-});
 
 /** Text and Word's label of every list paragraph. */
 const listParagraphs = async (tree = sampleTree()) =>
@@ -32,23 +24,17 @@ describe("list", () => {
   });
 
   it("should number an ordered list 1., 2., 3.", async () => {
-    const tree = treeWith([list(true, [p("Ett")], [p("Två")], [p("Tre")])]);
+    const tree = treeWith([ol([p("Ett")], [p("Två")], [p("Tre")])]);
     expect((await listParagraphs(tree)).map((x) => x.label)).toEqual(["1.", "2.", "3."]);
   });
 
   it("should start every ordered list at 1", async () => {
-    const tree = treeWith([
-      list(true, [p("Ett")], [p("Två")]),
-      p("Mellan listorna."),
-      list(true, [p("Ett igen")]),
-    ]);
+    const tree = treeWith([ol([p("Ett")], [p("Två")]), p("Mellan listorna."), ol([p("Ett igen")])]);
     expect((await listParagraphs(tree)).map((x) => x.label)).toEqual(["1.", "2.", "1."]);
   });
 
   it("should number three levels 1., a), i.", async () => {
-    const tree = treeWith([
-      list(true, [p("Ett"), list(true, [p("A"), list(true, [p("I"), p("Fortsättning")])])]),
-    ]);
+    const tree = treeWith([ol([p("Ett"), ol([p("A"), ol([p("I"), p("Fortsättning")])])])]);
     const items = await listParagraphs(tree);
     expect(items.map((x) => [x.text, x.label])).toEqual([
       ["Ett", "1."],
@@ -59,7 +45,7 @@ describe("list", () => {
   });
 
   it("should indent an item's further paragraphs to its text, without a number", async () => {
-    const tree = treeWith([list(false, [p("Först"), p("Sedan")])]);
+    const tree = treeWith([ul([p("Först"), p("Sedan")])]);
     const items = await listParagraphs(tree);
     const second = items.find((x) => x.text === "Sedan")?.para as Element;
     expect(all(second, "w:numPr")).toHaveLength(0);

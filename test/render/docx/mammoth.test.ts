@@ -2,7 +2,7 @@ import mammoth from "mammoth";
 import { beforeAll, describe, expect, it } from "vitest";
 import { normalizeWhitespace } from "../../../src/document/text.js";
 import { renderDocx } from "../../../src/render/docx/index.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
+import { sampleTree } from "../../helpers/trees.js";
 import { redlineTree, versionText } from "./trees.js";
 
 /** mammoth, a second reader written independently of LibreOffice and of docx. */

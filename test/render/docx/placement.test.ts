@@ -8,9 +8,8 @@ import type {
 import { leadIntoSignatures } from "../../../src/render/docx/keep.js";
 import type { DocxOptions } from "../../../src/render/docx/options.js";
 import { separatorChange } from "../../../src/render/docx/state.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
+import { changed, h, p, sampleTree, text as t, treeWith } from "../../helpers/trees.js";
 import { all, child, render, textOf } from "./helpers.js";
-import { changed, h, p, t, treeWith } from "./trees.js";
 
 const party = (name: string): SignatureBlock => ({
   partyId: name,

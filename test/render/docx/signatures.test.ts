@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SignatureBlock, SignaturesNode } from "../../../src/document/types.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
+import { p, sampleTree, treeWith } from "../../helpers/trees.js";
 import { all, child, render, textOf, val } from "./helpers.js";
-import { p, treeWith } from "./trees.js";
 
 const signatures = (...blocks: SignatureBlock[]): SignaturesNode => ({
   type: "signatures",

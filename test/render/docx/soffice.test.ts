@@ -1,43 +1,32 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normalizeWhitespace } from "../../../src/document/text.js";
 import { renderDocx } from "../../../src/render/docx/index.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
 import { needProgram } from "../../helpers/external.js";
-import { longTree, redlineTree } from "./trees.js";
+import { type Reading, readWithLibreOffice } from "../../helpers/libreoffice.js";
+import { sampleTree } from "../../helpers/trees.js";
+import { longTree, redlineTree, versionText } from "./trees.js";
 
 const ready = needProgram("soffice") && needProgram("pdftotext");
 
 /**
- * LibreOffice reads what we write: the sample and a two-page tree to PDF, the sample to text, a
- * redline to flat ODF (where its tracked changes are listed). One soffice run per format, all in
- * beforeAll, since LibreOffice is slow to start and the machine is shared.
+ * LibreOffice reads what we write: the sample to text and PDF, a two-page tree to PDF, a redline
+ * as it is (to flat ODF, where its tracked changes are listed) and with every change accepted and
+ * rejected by LibreOffice's own commands. One LibreOffice run for all, in beforeAll, since
+ * LibreOffice is slow to start and the machine is shared.
  */
 describe.runIf(ready)("Word output read by LibreOffice", () => {
   let dir = "";
   const out = (name: string) => join(dir, name);
   const read = (name: string) => readFileSync(out(name), "utf8");
-
-  /** soffice exits 0 even when it cannot read a file, so each output must be checked to exist. */
-  function convert(format: string, inputs: string[]) {
-    execFileSync(
-      "soffice",
-      [
-        "--headless",
-        `-env:UserInstallation=file://${out("profile")}`,
-        "--infilter=MS Word 2007 XML",
-        "--convert-to",
-        format,
-        "--outdir",
-        dir,
-        ...inputs.map(out),
-      ],
-      { stdio: "ignore", timeout: 120_000 },
-    );
-  }
+  let sample: Reading;
+  let long: Reading;
+  let redline: Reading;
+  let accepted: Reading;
+  let rejected: Reading;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "iop-docx-soffice-"));
@@ -48,13 +37,19 @@ describe.runIf(ready)("Word output read by LibreOffice", () => {
     );
     writeFileSync(out("long.docx"), await renderDocx(longTree()));
     writeFileSync(out("redline.docx"), await renderDocx(redlineTree()));
-    convert("pdf", ["sample.docx", "long.docx"]);
-    convert("txt:Text (encoded):UTF8", ["sample.docx"]);
-    convert("fodt", ["redline.docx"]);
-    for (const name of ["sample.pdf", "long.pdf"]) {
-      if (existsSync(out(name))) {
-        execFileSync("pdftotext", ["-enc", "UTF-8", out(name), out(`${name}.txt`)]);
-      }
+    // readWithLibreOffice throws when an output is missing (soffice exits 0 when it cannot read).
+    [sample, long, redline, accepted, rejected] = readWithLibreOffice(dir, [
+      { file: out("sample.docx"), decision: "none", exports: ["pdf"] },
+      { file: out("long.docx"), decision: "none", exports: ["pdf"] },
+      { file: out("redline.docx"), decision: "none", exports: ["fodt"] },
+      { file: out("redline.docx"), decision: "accept", exports: ["fodt"] },
+      { file: out("redline.docx"), decision: "reject", exports: ["fodt"] },
+    ]) as [Reading, Reading, Reading, Reading, Reading];
+    for (const [reading, name] of [
+      [sample, "sample.pdf.txt"],
+      [long, "long.pdf.txt"],
+    ] as const) {
+      execFileSync("pdftotext", ["-enc", "UTF-8", reading.exports.pdf as string, out(name)]);
     }
   });
 
@@ -62,17 +57,20 @@ describe.runIf(ready)("Word output read by LibreOffice", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("should convert every document (the output files exist and are not empty)", () => {
-    for (const name of ["sample.pdf", "long.pdf", "sample.txt", "redline.fodt"]) {
-      expect(existsSync(out(name)), name).toBe(true);
-      expect(statSync(out(name)).size, name).toBeGreaterThan(0);
-    }
-  });
+  /** The lines of a reading without the labels LibreOffice writes before list items ("1."). */
+  const unlabelled = (reading: Reading) =>
+    reading.lines.map((l) => l.replace(/^(?:[•◦▪–-]|\d+\.) /, ""));
+  const versionLines = (version: "new" | "old") =>
+    versionText(redlineTree(), version)
+      .split("\n")
+      .map(normalizeWhitespace)
+      .filter((l) => l !== "");
+  /** The tracked changes a flat ODF file lists. */
+  const trackedChanges = (fodt: string) =>
+    readFileSync(fodt, "utf8").match(/<text:changed-region\b/g)?.length ?? 0;
 
   it("should show Word's heading numbers 1, 1.1, 2, 3 in order", () => {
-    const lines = read("sample.txt")
-      .replace(/^\uFEFF/, "")
-      .split(/\r?\n/);
+    const lines = sample.txt.split(/\r?\n/);
     // A number, a space or tab, a letter: headings, not amounts ("650\u00a0000 kr").
     const headings = lines
       .filter((l) => /^\d+(\.\d+)*[ \t]+\p{L}/u.test(l))
@@ -86,14 +84,14 @@ describe.runIf(ready)("Word output read by LibreOffice", () => {
   });
 
   it("should keep the budget's amounts and the total", () => {
-    const text = normalizeWhitespace(read("sample.txt"));
+    const text = normalizeWhitespace(sample.txt);
     for (const amount of ["650 000 kr", "5 000 kr", "54 000 kr", "110 000 kr", "830 000 kr"]) {
       expect(text).toContain(amount);
     }
   });
 
   it("should show the bullets and the nested ordered list", () => {
-    const text = read("sample.txt");
+    const text = sample.txt;
     expect(text).toMatch(/•\s+Stödsamtal via telefon/);
     expect(text).toMatch(/a\)\s+Första kontakten/);
   });
@@ -101,7 +99,7 @@ describe.runIf(ready)("Word output read by LibreOffice", () => {
   it("should print the fingerprint in the footer and set the text in DejaVu Sans", () => {
     const text = normalizeWhitespace(read("sample.pdf.txt"));
     expect(text).toContain("Kontrollsumma 3f2a 91c0 77be");
-    const fonts = execFileSync("pdffonts", [out("sample.pdf")], { encoding: "utf8" });
+    const fonts = execFileSync("pdffonts", [sample.exports.pdf as string], { encoding: "utf8" });
     const names = fonts
       .trim()
       .split("\n")
@@ -136,7 +134,7 @@ describe.runIf(ready)("Word output read by LibreOffice", () => {
   });
 
   it("should list every tracked change of a redline, by its author", () => {
-    const fodt = read("redline.fodt");
+    const fodt = readFileSync(redline.exports.fodt as string, "utf8");
     const tracked = fodt.slice(
       fodt.indexOf("<text:tracked-changes"),
       fodt.indexOf("</text:tracked-changes>"),
@@ -146,5 +144,22 @@ describe.runIf(ready)("Word output read by LibreOffice", () => {
     expect(tracked.match(/<text:insertion>/g)).toHaveLength(6);
     expect(tracked.match(/<text:deletion>/g)).toHaveLength(5);
     expect(tracked.match(/<dc:creator>iop diff<\/dc:creator>/g)).toHaveLength(11);
+    expect(trackedChanges(redline.exports.fodt as string)).toBe(11);
+  });
+
+  it("should give the new text, and no change left, when LibreOffice accepts every change", () => {
+    expect(trackedChanges(accepted.exports.fodt as string)).toBe(0);
+    expect(unlabelled(accepted)).toEqual(versionLines("new"));
+  });
+
+  it("should give the old text, and no change left, when LibreOffice rejects every change", () => {
+    expect(trackedChanges(rejected.exports.fodt as string)).toBe(0);
+    expect(unlabelled(rejected)).toEqual(versionLines("old"));
+  });
+
+  it("should give both versions' paragraphs, not just their words, on accept and reject", () => {
+    expect(accepted.lines).toContain("Överenskommelsen kan sägas upp.");
+    expect(accepted.lines).not.toContain("Ett stycke som tas bort.");
+    expect(rejected.lines).toContain("Ett stycke som tas bort.");
   });
 });

@@ -5,9 +5,8 @@ import { describe, expect, it } from "vitest";
 import type { Inline, TableNode } from "../../../src/document/types.js";
 import { keepsWithNext, textWidth } from "../../../src/render/docx/handlers/table.js";
 import { BODY_SIZE, CELL_MARGIN, TEXT_WIDTH } from "../../../src/render/docx/layout.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
+import { sampleTree, text as t, treeWith } from "../../helpers/trees.js";
 import { all, child, render, textOf, val } from "./helpers.js";
-import { t, treeWith } from "./trees.js";
 
 async function budget() {
   const doc = (await render(sampleTree())).xml("word/document.xml");

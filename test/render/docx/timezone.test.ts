@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderDocx } from "../../../src/render/docx/index.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
+import { sampleTree } from "../../helpers/trees.js";
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const original = process.env.TZ;

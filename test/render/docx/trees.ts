@@ -1,36 +1,6 @@
-import type {
-  Block,
-  ChangeKind,
-  DocumentTree,
-  HeadingNode,
-  Inline,
-  ParagraphNode,
-} from "../../../src/document/types.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
-
-export const t = (value: string): Inline => ({ type: "text", value });
-export const p = (...children: (Inline | string)[]): ParagraphNode => ({
-  type: "paragraph",
-  children: children.map((c) => (typeof c === "string" ? t(c) : c)),
-});
-export const h = (depth: 1 | 2 | 3, number: string, title: string): HeadingNode => ({
-  type: "heading",
-  depth,
-  number,
-  children: [t(title)],
-});
-export const ins = (...children: Inline[]): Inline => ({ type: "change", kind: "ins", children });
-export const del = (...children: Inline[]): Inline => ({ type: "change", kind: "del", children });
-export const changed = <B extends Block>(block: B, change: ChangeKind): B => ({ ...block, change });
-
-/** The sample tree's meta and signing with other children. */
-export function treeWith(
-  children: Block[],
-  meta: Partial<DocumentTree["meta"]> = {},
-): DocumentTree {
-  const base = sampleTree();
-  return { ...base, meta: { ...base.meta, ...meta }, children };
-}
+/** Fixture trees of the Word renderer's tests, built with the shared builders. */
+import type { Block, ChangeKind, DocumentTree, Inline } from "../../../src/document/types.js";
+import { changed, del, h, ins, p, strong, text as t, treeWith } from "../../helpers/trees.js";
 
 /** A tree long enough for two pages in any font: 40 one-line paragraphs after one heading. */
 export const longTree = (): DocumentTree =>
@@ -52,13 +22,7 @@ export function redlineTree(): DocumentTree {
       ins(t("31 december 2027")),
       ".",
     ),
-    p(
-      "Föreningen ",
-      { type: "strong", children: [ins(t("ska"))] },
-      " rapportera",
-      del(t(" årligen")),
-      ".",
-    ),
+    p("Föreningen ", strong(ins(t("ska"))), " rapportera", del(t(" årligen")), "."),
     changed(p("Ett helt nytt stycke."), "ins"),
     changed(p("Ett stycke som tas bort."), "del"),
     {

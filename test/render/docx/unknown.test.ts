@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Block, Inline } from "../../../src/document/types.js";
+import { p, text as t, treeWith } from "../../helpers/trees.js";
 import { all, render, textOf } from "./helpers.js";
-import { p, t, treeWith } from "./trees.js";
 
 /** Nodes of kinds the tree types do not have yet, as a newer document stage might send. */
 const unknownBlock = (node: object) => node as unknown as Block;

@@ -1,28 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { documentText } from "../../../src/document/text.js";
-import type { Block, Inline } from "../../../src/document/types.js";
+import type { Block } from "../../../src/document/types.js";
 import { renderMarkdown } from "../../../src/render/markdown/index.js";
-import { markdownText, treeOf } from "./helpers.js";
+import { changed, del, ins, p, text, treeOf } from "../../helpers/trees.js";
+import { markdownText } from "./helpers.js";
 
-const text = (value: string): Inline => ({ type: "text", value });
-const p = (value: string, change?: "ins" | "del"): Block => ({
-  type: "paragraph",
-  children: [text(value)],
-  ...(change ? { change } : {}),
-});
 const redline = (): Block[] => [
   {
     type: "paragraph",
-    children: [
-      text("Partnerskapet gäller till "),
-      { type: "change", kind: "del", children: [text("2024")] },
-      { type: "change", kind: "ins", children: [text("2027")] },
-      text("."),
-    ],
+    children: [text("Partnerskapet gäller till "), del("2024"), ins("2027"), text(".")],
   },
-  p("Ett borttaget stycke.", "del"),
-  p("Ett tillagt stycke.", "ins"),
-  { type: "list", ordered: false, items: [[p("Kvar")], [p("Struken punkt", "del")]] },
+  changed(p("Ett borttaget stycke."), "del"),
+  changed(p("Ett tillagt stycke."), "ins"),
+  { type: "list", ordered: false, items: [[p("Kvar")], [changed(p("Struken punkt"), "del")]] },
 ];
 
 describe("redline changes", () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../../src/render/markdown/index.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
-import { treeOf } from "./helpers.js";
+import { sampleTree, treeOf } from "../../helpers/trees.js";
 
 /** The whole sample tree, read and checked by hand. */
 const SAMPLE = `# Bilaga 1, Brottsofferjouren Stockholm-Gotland

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { documentText } from "../../../src/document/text.js";
 import type { Block, DocumentTree, Inline } from "../../../src/document/types.js";
 import { renderMarkdown } from "../../../src/render/markdown/index.js";
-import { bodyOf, inlineText, markdownText, treeOf } from "./helpers.js";
+import { treeOf } from "../../helpers/trees.js";
+import { bodyOf, inlineText, markdownText } from "./helpers.js";
 
 /** Data values that read as Markdown (or as iop's own conventions) unless escaped. */
 const TRICKY = [
@@ -62,7 +63,7 @@ describe("escaping", () => {
   it("should read back a title and subtitle as written", () => {
     for (const value of TRICKY) {
       const tree: DocumentTree = {
-        ...treeOf([], value),
+        ...treeOf([], { title: value }),
         meta: { ...treeOf([]).meta, title: value, subtitle: value },
       };
       expect(markdownText(renderMarkdown(tree))).toBe(documentText(tree));

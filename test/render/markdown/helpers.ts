@@ -2,8 +2,6 @@ import type { Nodes, Root, RootContent } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import type { Block, DocumentTree } from "../../../src/document/types.js";
-import { treeOf as sharedTreeOf } from "../../fixtures/sample-tree.js";
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -35,10 +33,6 @@ export function blockText(node: RootContent): string {
 /** The text of rendered Markdown as a reader sees it, block by block. */
 export const markdownText = (markdown: string): string =>
   parse(markdown).children.map(blockText).join("\n");
-
-/** A document tree with these blocks and no subtitle, for one handler's tests. */
-export const treeOf = (children: Block[], title = "Överenskommelse"): DocumentTree =>
-  sharedTreeOf(children, { title });
 
 /** The parsed blocks after the title (`# …`). */
 export const bodyOf = (markdown: string): RootContent[] => parse(markdown).children.slice(1);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Inline } from "../../../src/document/types.js";
 import { renderMarkdown } from "../../../src/render/markdown/index.js";
-import { bodyOf, treeOf } from "./helpers.js";
+import { text, treeOf } from "../../helpers/trees.js";
+import { bodyOf } from "./helpers.js";
 
-const text = (value: string): Inline => ({ type: "text", value });
 const paragraphOf = (...children: Inline[]) =>
   renderMarkdown(treeOf([{ type: "paragraph", children }]));
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SignatureBlock, SignaturesNode } from "../../../src/document/types.js";
 import { renderMarkdown } from "../../../src/render/markdown/index.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
-import { bodyOf, inlineText, treeOf } from "./helpers.js";
+import { sampleTree, treeOf } from "../../helpers/trees.js";
+import { bodyOf, inlineText } from "./helpers.js";
 
 const LINE = "_".repeat(30);
 const BLANK = "_".repeat(12);

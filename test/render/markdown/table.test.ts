@@ -2,7 +2,8 @@ import type { Table } from "mdast";
 import { describe, expect, it } from "vitest";
 import type { Inline, TableNode } from "../../../src/document/types.js";
 import { renderMarkdown } from "../../../src/render/markdown/index.js";
-import { bodyOf, treeOf } from "./helpers.js";
+import { treeOf } from "../../helpers/trees.js";
+import { bodyOf } from "./helpers.js";
 
 const cell = (value: string): Inline[] => [{ type: "text", value }];
 const budget = (): TableNode => ({

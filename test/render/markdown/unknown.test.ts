@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Block, Inline } from "../../../src/document/types.js";
 import { renderMarkdown } from "../../../src/render/markdown/index.js";
-import { treeOf } from "./helpers.js";
+import { treeOf } from "../../helpers/trees.js";
 
 /** A node of a kind this renderer does not know (as from a newer document stage). */
 const strange = <T>(node: object) => node as unknown as T;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { layoutDocument, textArea } from "../../../src/render/pdf/index.js";
 import { reader } from "../../../src/render/pdf/lib/style.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
-import { filler, h, longTree, p, tree, words } from "./fixtures/trees.js";
+import { h, p, sampleTree, treeOf } from "../../helpers/trees.js";
+import { filler, longTree, words } from "./fixtures/trees.js";
 import { lines, layoutOptions as options, texts } from "./helpers.js";
 
 describe("PDF layout: headings", () => {
@@ -16,7 +16,7 @@ describe("PDF layout: headings", () => {
     // number of the document leaves "2.1" so far from its text that poppler reads two columns).
     const long = words("Uppföljningsrubrik", 8);
     const layout = layoutDocument(
-      tree([h(2, "2.1", "Parter"), p("Text."), h(2, "12.10", long), h(3, "2.1.1", "Styrgrupp")]),
+      treeOf([h(2, "2.1", "Parter"), p("Text."), h(2, "12.10", long), h(3, "2.1.1", "Styrgrupp")]),
     );
     const all = texts(layout);
     const cases = [
@@ -44,7 +44,7 @@ describe("PDF layout: headings", () => {
     let moved = 0;
     for (let n = 20; n < 34; n++) {
       const layout = layoutDocument(
-        tree([...filler(n), h(1, "9", "Rubrik nära sidans slut"), p(words("brödtext", 60))]),
+        treeOf([...filler(n), h(1, "9", "Rubrik nära sidans slut"), p(words("brödtext", 60))]),
       );
       const all = texts(layout);
       const heading = all.find((t) => t.text === "Rubrik nära sidans slut");

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { layoutDocument } from "../../../src/render/pdf/index.js";
-import { ol, p, tree, ul, words } from "./fixtures/trees.js";
+import { ol, p, treeOf, ul } from "../../helpers/trees.js";
+import { words } from "./fixtures/trees.js";
 import { texts } from "./helpers.js";
 
 describe("PDF layout: lists", () => {
   it("should hang the text of a list item: wrapped lines start under the first line's text", () => {
     const long = words("Uppföljningssamtal", 24);
-    const layout = layoutDocument(tree([ul("Kort punkt", [p(long), ol("Första", "Andra")])]));
+    const layout = layoutDocument(treeOf([ul("Kort punkt", [p(long), ol("Första", "Andra")])]));
     const all = texts(layout);
     const bullet = all.filter((t) => t.role === "marker" && t.text === "\u2022");
     expect(bullet).toHaveLength(2);

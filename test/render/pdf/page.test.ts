@@ -2,15 +2,15 @@ import { describe, expect, it } from "vitest";
 import { layoutDocument, type TextBox, textArea } from "../../../src/render/pdf/index.js";
 import { ellipsize } from "../../../src/render/pdf/lib/layout.js";
 import { reader } from "../../../src/render/pdf/lib/style.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
-import { h, longTree, p, signatures, tree, words } from "./fixtures/trees.js";
+import { h, p, sampleTree, signatures, treeOf } from "../../helpers/trees.js";
+import { longTree, sixParties, words } from "./fixtures/trees.js";
 import { lines, layoutOptions as options, outOfPlace, overlaps, texts } from "./helpers.js";
 
 describe("PDF layout: the text area", () => {
   it.each([
     ["the sample tree", sampleTree()],
     ["the long tree", longTree()],
-    ["six signing parties", tree([h(1, "1", "Underskrifter"), signatures()])],
+    ["six signing parties", treeOf([h(1, "1", "Underskrifter"), signatures(sixParties)])],
   ])("should keep every box of %s inside its area (body text within the margins)", (_, t) => {
     const layout = layoutDocument(t, options);
     expect(outOfPlace(layout)).toEqual([]);
@@ -26,7 +26,7 @@ describe("PDF layout: the text area", () => {
   it("should break an 80-character word between characters and keep it inside the text area", () => {
     const long = "Brottsofferjoursverksamhetsutvecklingsprojektsamordnarutbildningsplaneringsmöten";
     expect(long).toHaveLength(80);
-    const layout = layoutDocument(tree([p(`Ordet ${long} är långt, och ${long}.`)]));
+    const layout = layoutDocument(treeOf([p(`Ordet ${long} är långt, och ${long}.`)]));
     expect(outOfPlace(layout)).toEqual([]);
     const body = lines(layout).filter((l) => l.y > textArea.top + 40 && l.y < textArea.bottom);
     // The word takes more than one line, and its pieces put together are the word.
@@ -72,14 +72,14 @@ describe("PDF layout: running header and footer", () => {
   });
 
   it("should leave out the diarienummer when the document has none", () => {
-    const t = tree([p("Text.")]);
+    const t = treeOf([p("Text.")], { title: "Överenskommelse om IOP" });
     t.meta.diarienummer = "";
     const header = texts(layoutDocument(t)).filter((b) => b.role === "header");
     expect(header.map((b) => b.text)).toEqual(["Överenskommelse om IOP"]);
   });
 
   it("should shorten a title too long for the header with an ellipsis", () => {
-    const layout = layoutDocument(tree([p("Text.")], words("Överenskommelse", 12)));
+    const layout = layoutDocument(treeOf([p("Text.")], { title: words("Överenskommelse", 12) }));
     const header = texts(layout).find((t) => t.role === "header" && t.text.startsWith("Överens"));
     expect(header?.text.endsWith("…")).toBe(true);
     expect(outOfPlace(layout)).toEqual([]);
@@ -92,7 +92,7 @@ describe("PDF layout: running header and footer", () => {
       `Avtal ${"långtordsammansättningsexempel ".repeat(6).trim()}`,
     ];
     for (const title of titles) {
-      const t = tree([p("Text.")]);
+      const t = treeOf([p("Text.")]);
       t.meta.title = title;
       const layout = layoutDocument(t);
       const header = texts(layout).find((b) => b.role === "header" && !b.text.startsWith("Dnr"));

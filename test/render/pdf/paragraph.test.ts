@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { layoutDocument } from "../../../src/render/pdf/index.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
-import { filler, p, text, tree, words } from "./fixtures/trees.js";
+import { p, sampleTree, text, treeOf } from "../../helpers/trees.js";
+import { filler, words } from "./fixtures/trees.js";
 import { lines, texts } from "./helpers.js";
 
 describe("PDF layout: line breaking", () => {
@@ -9,7 +9,7 @@ describe("PDF layout: line breaking", () => {
     // Move the amount along the line one word at a time, so every break position is tried.
     for (let n = 0; n < 16; n++) {
       const layout = layoutDocument(
-        tree([
+        treeOf([
           p(`${words("ersättning", n)} totalt 650\u00a0000\u00a0kr per år och ${words("ord", 20)}`),
         ]),
       );
@@ -34,7 +34,7 @@ describe("PDF layout: paragraphs across pages", () => {
   it("should keep at least two lines of a paragraph at the bottom and the top of a page", () => {
     let split = 0;
     for (let n = 22; n < 34; n++) {
-      const layout = layoutDocument(tree([...filler(n), p(words("stycke", 70))]));
+      const layout = layoutDocument(treeOf([...filler(n), p(words("stycke", 70))]));
       const paragraph = texts(layout).filter((t) => t.text.startsWith("stycke"));
       const pages = new Map<number, number>();
       for (const t of paragraph) pages.set(t.page, (pages.get(t.page) ?? 0) + 1);
@@ -47,7 +47,7 @@ describe("PDF layout: paragraphs across pages", () => {
 
 describe("PDF layout: redline marks", () => {
   it("should mark inserted and deleted text, inline and for whole blocks", () => {
-    const t = tree([
+    const t = treeOf([
       p(
         "Ersättningen är ",
         { type: "change", kind: "del", children: [text("800 000 kr")] },
@@ -72,7 +72,7 @@ describe("PDF layout: redline marks", () => {
 describe("PDF layout: characters", () => {
   it("should measure decomposed letters (a + combining ring) as the composed letter", () => {
     const width = (s: string) =>
-      texts(layoutDocument(tree([p(s)]))).find((t) => t.text === s)?.width as number;
+      texts(layoutDocument(treeOf([p(s)]))).find((t) => t.text === s)?.width as number;
     expect(width("Ma\u030anad")).toBeCloseTo(width("Månad"), 6);
     expect(width("Månad")).toBeGreaterThan(width("Mnad"));
   });

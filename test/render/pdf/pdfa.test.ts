@@ -16,7 +16,6 @@ import {
   renderPdf,
 } from "../../../src/render/pdf/index.js";
 import { srgbProfile } from "../../../src/render/pdf/lib/icc.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
 import { needProgram } from "../../helpers/external.js";
 import {
   descendants,
@@ -29,6 +28,7 @@ import {
   structTree,
   textOf,
 } from "../../helpers/pdf-tags.js";
+import { sampleTree } from "../../helpers/trees.js";
 import { tempDir } from "../../sign/helpers.js";
 import { pdfOptions } from "./fixtures/options.js";
 import { longTree } from "./fixtures/trees.js";

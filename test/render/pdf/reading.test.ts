@@ -12,8 +12,9 @@ import { documentText } from "../../../src/document/text.js";
 import type { Block, DocumentTree } from "../../../src/document/types.js";
 import { layoutDocument, renderPdf, type TextBox } from "../../../src/render/pdf/index.js";
 import { needProgram } from "../../helpers/external.js";
+import { h, p, signatures, text, treeOf } from "../../helpers/trees.js";
 import { tempDir } from "../../sign/helpers.js";
-import { filler, h, p, signatures, sixParties, text, tree, words } from "./fixtures/trees.js";
+import { filler, sixParties, words } from "./fixtures/trees.js";
 import { addedText, interleaves, texts } from "./helpers.js";
 
 const tmp = tempDir("iop-pdf-reading-");
@@ -91,13 +92,15 @@ describe.runIf(needProgram("pdftotext"))("PDF text in poppler's reading order", 
     // DejaVu draws "ö" from "o" and a diaeresis, "é" from "e" and an acute: writing a subset with
     // them makes fontkit's glyphs for the accents as parts, with no character of their own. A
     // later document that draws the accents themselves must still read them.
-    await popplerPages(tree([p("Höstöl ölstäd, é")], "Bilaga"));
-    const pages = await popplerPages(tree([p("Tecknen ¨ och ´ står för sig")], "Bilaga"));
+    await popplerPages(treeOf([p("Höstöl ölstäd, é")], { title: "Bilaga" }));
+    const pages = await popplerPages(
+      treeOf([p("Tecknen ¨ och ´ står för sig")], { title: "Bilaga" }),
+    );
     expect(pages.join("")).toContain("Tecknen ¨ och ´ står för sig");
   });
 
   it("should read every numbered heading as one line: its number, a space, its text", async () => {
-    const text = (await popplerPages(tree(sections))).join("\n");
+    const text = (await popplerPages(treeOf(sections, { title: TITLE }))).join("\n");
     const lines = linesOf(text);
     expect(lines).toContain("2.1 Partnerskapets utgångspunkt");
     expect(lines).toContain("2.2 Socialnämndens uppdrag");
@@ -120,7 +123,7 @@ describe.runIf(needProgram("pdftotext"))("PDF text in poppler's reading order", 
     };
     let found: DocumentTree | undefined;
     for (let n = 25; n < 45 && !found; n++) {
-      const t = tree([...filler(n), ...sections]);
+      const t = treeOf([...filler(n), ...sections], { title: TITLE });
       if (startsPage2(t)) found = t;
     }
     expect(found).toBeDefined();
@@ -139,7 +142,7 @@ describe.runIf(needProgram("pdftotext"))("PDF text in poppler's reading order", 
       [text("Styrgruppen")],
       [text(i % 3 ? "Kontaktperson byts." : "Ny rutin för uppföljning.")],
     ]);
-    const t = tree(
+    const t = treeOf(
       [
         p("Inledning."),
         {
@@ -149,7 +152,7 @@ describe.runIf(needProgram("pdftotext"))("PDF text in poppler's reading order", 
           rows,
         },
       ],
-      title,
+      { title },
     );
     const pages = await popplerPages(t);
     expect(pages.length).toBeGreaterThanOrEqual(2);
@@ -188,33 +191,39 @@ describe.runIf(needProgram("pdftotext"))("PDF text in poppler's reading order", 
     ],
   ] as const)("should read an amount table with %s row by row", async (_, rows) => {
     // Between headings, as in a bilaga: no paragraph near it that poppler could read it with.
-    const t = tree([
-      h(1, "6", "Egenfinansiering under 12 månader"),
-      budget(rows),
-      h(1, "7", "Underskrift"),
-      signatures(sixParties.slice(0, 2)),
-    ]);
+    const t = treeOf(
+      [
+        h(1, "6", "Egenfinansiering under 12 månader"),
+        budget(rows),
+        h(1, "7", "Underskrift"),
+        signatures(sixParties.slice(0, 2)),
+      ],
+      { title: TITLE },
+    );
     expect(await readsInOrder(t)).toBeNull();
   });
 
   it("should read a table of text columns with wrapped cells row by row", async () => {
-    const t = tree([
-      h(1, "8", "Ändringslogg"),
-      {
-        type: "table",
-        align: ["left", "left", "left"],
-        header: [[text("Datum")], [text("Beslut")], [text("Ändring")]],
-        rows: [
-          [
-            [text("2025-03-25")],
-            [text("Socialnämnden 2025-03-25 § 12, efter beredning i styrgruppen")],
-            [text(words("Ersättningen för 2025 fastställs till 830 000 kr.", 5))],
+    const t = treeOf(
+      [
+        h(1, "8", "Ändringslogg"),
+        {
+          type: "table",
+          align: ["left", "left", "left"],
+          header: [[text("Datum")], [text("Beslut")], [text("Ändring")]],
+          rows: [
+            [
+              [text("2025-03-25")],
+              [text("Socialnämnden 2025-03-25 § 12, efter beredning i styrgruppen")],
+              [text(words("Ersättningen för 2025 fastställs till 830 000 kr.", 5))],
+            ],
+            [[text("2025-09-01")], [text("Styrgruppen")], [text("Kontaktperson byts.")]],
           ],
-          [[text("2025-09-01")], [text("Styrgruppen")], [text("Kontaktperson byts.")]],
-        ],
-      },
-      p("Text efter tabellen."),
-    ]);
+        },
+        p("Text efter tabellen."),
+      ],
+      { title: TITLE },
+    );
     expect(await readsInOrder(t)).toBeNull();
   });
 
@@ -223,6 +232,8 @@ describe.runIf(needProgram("pdftotext"))("PDF text in poppler's reading order", 
       { length: 120 },
       (_, i) => [`Post ${i + 1}`, `${i + 1}\u00a0000 kr`] as const,
     );
-    expect(await readsInOrder(tree([p("Inledning."), budget(rows)]))).toBeNull();
+    expect(
+      await readsInOrder(treeOf([p("Inledning."), budget(rows)], { title: TITLE })),
+    ).toBeNull();
   });
 });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { layoutDocument, page, type RuleBox } from "../../../src/render/pdf/index.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
-import { filler, h, longTree, p, signatures, sixParties, tree } from "./fixtures/trees.js";
+import { h, p, sampleTree, signatures, treeOf } from "../../helpers/trees.js";
+import { filler, longTree, sixParties } from "./fixtures/trees.js";
 import { layoutOptions as options, outOfPlace, texts } from "./helpers.js";
 
 describe("PDF layout: signatures", () => {
   it("should keep each of six parties' signature blocks whole on one page", () => {
     for (const n of [0, 10, 20, 25, 30]) {
       const layout = layoutDocument(
-        tree([...filler(n), h(1, "9", "Underskrifter"), signatures()]),
+        treeOf([...filler(n), h(1, "9", "Underskrifter"), signatures(sixParties)]),
         options,
       );
       expect(outOfPlace(layout)).toEqual([]);
@@ -29,14 +29,14 @@ describe("PDF layout: signatures", () => {
   });
 
   it("should write the place and year on the date line, and leave a missing place blank", () => {
-    const all = texts(layoutDocument(tree([signatures()])));
+    const all = texts(layoutDocument(treeOf([signatures(sixParties)])));
     const dates = all.filter((t) => t.text.includes(" den ")).map((t) => t.text);
     expect(dates[0]).toBe("Stockholm den ____________ 2025");
     expect(dates[2]).toBe("____________ den ____________ 2025");
   });
 
   it("should print the copy label in the footer of every page, under the fingerprint", () => {
-    for (const t of [sampleTree(), tree([p("Första."), p("Sista.")]), longTree()]) {
+    for (const t of [sampleTree(), treeOf([p("Första."), p("Sista.")]), longTree()]) {
       const layout = layoutDocument(t, options);
       const all = texts(layout);
       const labels = all.filter((b) => b.text === options.copyLabel);
@@ -63,7 +63,7 @@ describe("PDF layout: signatures", () => {
 
   it("should leave at least 25 mm to sign in, and a line for the name clarification", () => {
     const MM = 72 / 25.4;
-    const layout = layoutDocument(tree([signatures()]));
+    const layout = layoutDocument(treeOf([signatures(sixParties)]));
     const all = texts(layout);
     for (const block of sixParties) {
       const party = all.find((t) => t.text.startsWith(`För ${block.party}`.slice(0, 25)));
@@ -88,7 +88,7 @@ describe("PDF layout: signatures", () => {
   });
 
   it("should place each signature field over its party's signature line", () => {
-    const layout = layoutDocument(tree([signatures()]));
+    const layout = layoutDocument(treeOf([signatures(sixParties)]));
     expect(layout.signatures).toHaveLength(6);
     for (const slot of layout.signatures) {
       const rules = (layout.pages[slot.page]?.boxes ?? []).filter(

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Block } from "../../../src/document/types.js";
 import { layoutDocument, textArea } from "../../../src/render/pdf/index.js";
 import { reader, style, table } from "../../../src/render/pdf/lib/style.js";
-import { sampleTree } from "../../fixtures/sample-tree.js";
-import { filler, p, text, tree, words } from "./fixtures/trees.js";
+import { p, sampleTree, text, treeOf } from "../../helpers/trees.js";
+import { filler, words } from "./fixtures/trees.js";
 import { outOfPlace, texts } from "./helpers.js";
 
 describe("PDF layout: tables", () => {
@@ -57,7 +57,7 @@ describe("PDF layout: tables", () => {
   it("should wrap a long description and set its amount on the description's last line", () => {
     const long = words("Verksamhetsstöd från Brottsoffermyndigheten", 8);
     const layout = layoutDocument(
-      tree([
+      treeOf([
         {
           type: "table",
           align: ["left", "right"],
@@ -80,7 +80,7 @@ describe("PDF layout: tables", () => {
 
   it("should spread a table of text columns over the measure, every cell apart for poppler", () => {
     const layout = layoutDocument(
-      tree([
+      treeOf([
         {
           type: "table",
           align: ["left", "left", "left"],
@@ -129,7 +129,7 @@ describe("PDF layout: tables", () => {
     const budget = sampleTree().children.find((b) => b.type === "table") as Block;
     let moved = 0;
     for (let n = 18; n < 32; n++) {
-      const layout = layoutDocument(tree([...filler(n), budget]));
+      const layout = layoutDocument(treeOf([...filler(n), budget]));
       const all = texts(layout);
       const table = all.filter((t) =>
         /^(Beskrivning|Personal|Konsulter|Övrigt|Summa)/.test(t.text),
@@ -147,7 +147,7 @@ describe("PDF layout: tables", () => {
       [text(`${i + 1}\u00a0000 kr`)],
     ]);
     const layout = layoutDocument(
-      tree([
+      treeOf([
         p("Inledning."),
         {
           type: "table",

@@ -14,9 +14,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Manifest } from "../../src/package/manifest.js";
+import type { Manifest } from "../../../src/package/manifest.js";
 
-const root = new URL("../../", import.meta.url).pathname;
+const root = new URL("../../../", import.meta.url).pathname;
 const bin = join(root, "dist/bin/iop.js");
 const work = mkdtempSync(join(tmpdir(), "iop-build-"));
 const iop = (args: string[], env: Record<string, string> = {}) =>

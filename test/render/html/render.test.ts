@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { Block, DocumentTree } from "../../src/document/types.js";
-import { htmlPage, renderHtml } from "../../src/render/html/index.js";
-import { sampleTree } from "../fixtures/sample-tree.js";
-import { h, p, t, tree, ul } from "./trees.js";
+import type { Block, DocumentTree } from "../../../src/document/types.js";
+import { htmlPage, renderHtml } from "../../../src/render/html/index.js";
+import { h, p, sampleTree, text as t, treeOf, ul } from "../../helpers/trees.js";
 
-const body = (...blocks: Block[]) => renderHtml(tree(...blocks));
+const body = (...blocks: Block[]) => renderHtml(treeOf(blocks));
 
 describe("renderHtml", () => {
   it("should escape every text, in content and attributes", () => {
-    const doc = tree(h(1, "1", `<script>alert("x")</script> & 'y'`, "a-b"), p("1 < 2 & 3 > 2"));
+    const doc = treeOf([h(1, "1", `<script>alert("x")</script> & 'y'`, "a-b"), p("1 < 2 & 3 > 2")]);
     doc.meta.title = "Titel <b>";
     const html = renderHtml(doc);
     expect(html).not.toContain("<script>");
@@ -19,7 +18,7 @@ describe("renderHtml", () => {
   });
 
   it("should render headings one level below the title, with number and prefixed id", () => {
-    const html = renderHtml(tree(h(1, "1", "Bakgrund", "bakgrund"), h(2, "1.1", "Förnyad")), {
+    const html = renderHtml(treeOf([h(1, "1", "Bakgrund", "bakgrund"), h(2, "1.1", "Förnyad")]), {
       idPrefix: "bilaga-1-",
     });
     expect(html).toContain(
@@ -97,17 +96,19 @@ describe("renderHtml", () => {
 
   it("should show a note after a block, escaped", () => {
     const heading = h(1, "2", "Parter", "parter");
-    const html = renderHtml(tree(heading), {
+    const html = renderHtml(treeOf([heading]), {
       note: (b) => (b === heading ? "Flyttat från 3 <x>" : undefined),
     });
     expect(html).toContain('<p class="notering">Flyttat från 3 &lt;x&gt;</p>');
   });
 
   it("should keep the text of a node kind it does not know", () => {
-    const doc: DocumentTree = tree({
-      type: "bild",
-      children: [t("alt <text>")],
-    } as unknown as Block);
+    const doc: DocumentTree = treeOf([
+      {
+        type: "bild",
+        children: [t("alt <text>")],
+      } as unknown as Block,
+    ]);
     expect(renderHtml(doc)).toContain('<div class="okand" data-typ="bild">alt &lt;text&gt;</div>');
   });
 });

@@ -1,10 +1,10 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildAgreement, createRenderCache, pruneRenderCache } from "../../src/pipeline.js";
-import { tempDir } from "../sign/helpers.js";
+import { buildAgreement, createRenderCache, pruneRenderCache } from "../src/pipeline.js";
+import { tempDir } from "./sign/helpers.js";
 
-const source = new URL("../../agreements/stockholm-brottsofferstod-2025", import.meta.url).pathname;
+const source = new URL("../agreements/stockholm-brottsofferstod-2025", import.meta.url).pathname;
 
 describe("the render cache of iop watch", () => {
   it("renders only the edited document again, with the bytes of a build without cache", async () => {
