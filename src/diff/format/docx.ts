@@ -175,7 +175,7 @@ export function coverBlocks(info: CoverInfo): Block[] {
       : paragraph(text("Inga ändringar i uppgifterna; texten skiljer sig enligt nedan.")),
     paragraph(
       text(
-        "Ändringarna i texten efter denna sida är spårade ändringar. Godkänn alla ändringar för att få den nya versionen och avvisa alla för att få den tidigare. Flyttade avsnitt är markerade som flyttningar; text som lagts till i ett flyttat avsnitt är infogad text där det står nu, och dess tidigare lydelse står som flyttad text där det stod. Rubrikernas nummer är Words egen numrering; ett nummer som ändrats är en spårad styckeformatändring. Denna sida ingår inte i någon av versionerna.",
+        "Ändringarna i texten efter denna sida är spårade ändringar. Godkänn alla ändringar för att få den nya versionen och avvisa alla för att få den tidigare. Flyttade avsnitt är markerade som flyttningar; text som lagts till eller strukits i ett flyttat avsnitt är infogad eller borttagen text där avsnittet står nu, och dess tidigare lydelse står som flyttad text där det stod. Rubrikernas nummer är Words egen numrering; ett nummer som ändrats är en spårad styckeformatändring. Denna sida ingår inte i någon av versionerna.",
       ),
     ),
   ];

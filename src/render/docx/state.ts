@@ -30,6 +30,11 @@ export interface MoveRevision {
   /** Which side of the move the revision is. */
   kind: "from" | "to";
   name: string;
+  /**
+   * A deletion inside moved-to text (words the moved text lost): written nested in the move,
+   * `<w:moveTo><w:del>…</w:del></w:moveTo>`, so that rejecting the move takes it away too.
+   */
+  deletion?: true;
 }
 
 /** Where a block sits. */
@@ -197,6 +202,8 @@ export function createState(
       const id = (revision as { id: number }).id;
       if (!inline && change === movedKind) {
         moveRevisions.set(id, { kind: move.place.place, name: move.place.name });
+      } else if (inline && change === "del" && move.place.place === "to") {
+        moveRevisions.set(id, { kind: "to", name: move.place.name, deletion: true });
       }
     }
     return revision;
