@@ -200,8 +200,9 @@ describe.runIf(ready)("Word redline read by LibreOffice and pandoc", () => {
     //   stands right before an inserted table. Its inserted paragraph mark cannot be joined with
     //   the table on reject, so an empty numbered heading ("4") stayed. LibreOffice's own file
     //   fails the same way: opening 2022's bilaga 1, recording changes, typing a heading and
-    //   inserting a table before "Underskrift" and saving as .docx gives the same markup
-    //   (an inserted paragraph mark, no w:pPrChange), and rejecting all in that saved file leaves
+    //   inserting a table before "Underskrift" and saving as .docx gives the same markup for the
+    //   heading (an inserted paragraph mark, no w:pPrChange; the table's cell paragraphs inserted,
+    //   its rows not marked), and rejecting all in that saved file leaves
     //   the empty "4" too, while rejecting all in the same session, before saving, does not. The
     //   heading now records its old properties as none (`<w:pPrChange><w:pPr/></w:pPrChange>`, as
     //   Word writes a new paragraph given a heading style): LibreOffice still leaves the paragraph,
