@@ -256,6 +256,10 @@ export function redlineDocument(
           if (o.heading && n.heading && headingText(o.heading) !== headingText(n.heading)) {
             change.oldHeading = headingText(o.heading);
           }
+          if (o.heading && n.heading) {
+            change.oldDepth = o.heading.depth;
+            change.oldNumbered = o.heading.number !== "";
+          }
           change.changed = compared.substantive;
           const parent = n.parent;
           if (parent !== undefined && parent === o.parent) {

@@ -73,4 +73,38 @@ describe("moves in the Word redline", () => {
     expect(text("w:del")).toContain("Ersättningen betalas kvartalsvis i förskott.");
     expect(text("w:ins")).toContain("Medlen utgår en gång per år efter ansökan.");
   });
+
+  it("should write the words a moved section lost as deletions within the move", async () => {
+    // "Ekonomi" moves before "Syfte" and loses "kvartalsvis ": where it now stands the words
+    // are a w:del nested in a w:moveTo (moved, then deleted), inside the named range; the
+    // w:moveTo around it has no date (LibreOffice 7.4.7 misreads a dated one, readers.test.ts),
+    // the w:del has the change date.
+    const changed = treeOf([
+      h(1, "1", "Ekonomi", "ekonomi"),
+      p("Ersättningen betalas i förskott."),
+      h(1, "2", "Syfte", "syfte"),
+      p("Partnerskapet ska ge stöd till brottsoffer."),
+      p("Stödet ges av utbildade stödpersoner, kostnadsfritt och på stödsökandes villkor."),
+      h(1, "3", "Period", "period"),
+      p("Överenskommelsen gäller i tre år."),
+    ]);
+    const { docx } = await renderDocumentRedline(old, changed, { date: "2025-04-01" });
+    const xml = documentXml(docx);
+    const range = xml.slice(
+      xml.indexOf("<w:moveToRangeStart"),
+      xml.indexOf("<w:moveToRangeEnd", xml.indexOf("<w:moveToRangeStart")),
+    );
+    const nested = [
+      ...range.matchAll(/<w:moveTo ([^>]*)><w:del ([^>]*)>([\s\S]*?)<\/w:del><\/w:moveTo>/g),
+    ];
+    expect(nested.map((m) => m[3]?.replace(/<[^>]+>/g, ""))).toEqual(["kvartalsvis "]);
+    expect(nested[0]?.[1]).not.toContain("w:date");
+    expect(nested[0]?.[2]).toContain('w:date="2025-04-01T00:00:00Z"');
+    // And in the moved-away text, as part of the move.
+    const from = xml.slice(
+      xml.indexOf("<w:moveFromRangeStart"),
+      xml.indexOf("<w:moveFromRangeEnd"),
+    );
+    expect(from).toContain("kvartalsvis");
+  });
 });

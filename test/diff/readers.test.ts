@@ -195,33 +195,29 @@ describe.runIf(ready)("Word redline read by LibreOffice and pandoc", () => {
       expect(words(body(r.rejected, r.old.lines[0] as string))).toEqual(words(r.old.lines));
     });
 
-    // Known, LibreOffice 7.4 (still failing after the second round):
+    // LibreOffice 7.4.7 got these wrong until the fourth round (both were `it.fails`):
     // - bilaga 1: the inserted heading "Brottsofferjouren Stockholm-Gotland egenfinansiering …"
-    //   stands right before an inserted table. Its paragraph mark is already marked inserted
-    //   (`<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:rPr><w:ins …/></w:rPr></w:pPr><w:ins …>
-    //   text</w:ins></w:p>`, the table's rows `<w:trPr><w:ins …/></w:trPr>`), which is how Word
-    //   records an inserted paragraph (ECMA-376 17.13.5.16, an inserted paragraph mark). On
-    //   reject LibreOffice removes the text but cannot join the paragraph with the table after
-    //   it, so an empty numbered heading remains ("4" before "5 Underskrift"); not checked in Word
-    //   (none here).
-    // - the agreement: "4 Ledning och samverkan" comes back as "3.1", one level too deep, after a
-    //   long run of inserted and moved-to paragraphs (section 2 of 2025). Editing the redline's
-    //   XML by hand showed it is not the heading's own markup: without its w:pPrChange, with its
-    //   text unchanged, or with its inserted paragraph mark moved to the last inserted paragraph
-    //   (marks.ts undone), and without the two inserted paragraphs right before it, LibreOffice
-    //   still gives "3.1". Third round (LibreOffice 7.4.7, by editing the redline's XML): the
-    //   cause is the move markup of the moved section "Syfte och mål" → 2.4: written as plain
-    //   w:ins/w:del (its w:moveTo side alone suffices), LibreOffice gives "4 Ledning och
-    //   samverkan", "4.1 Styrgrupp" … The rejected document, saved as ODF, shows why: the heading
-    //   survives in the paragraph that held that move's moveToRangeStart (its bookmark is there),
-    //   an outline-level-2 heading paragraph. Not the cause: the moved headings' numbering (every
-    //   heading of the agreement takes numId 8 from its style, none has its own w:numPr); the
-    //   moveToRangeStart at the start of its paragraph instead of before the first moved run; the
-    //   moved heading's paragraph mark as w:ins instead of w:moveTo; that heading's or another
-    //   inserted Heading2's style changed to Heading3; giving every inserted run of paragraphs the
-    //   mark-before treatment of marks.ts (that breaks Kalmar and the winter fixture instead).
-    // The words come back (the test above); these heading numbers do not yet.
-    it.fails(`${name}: rejecting every change gives the old heading numbers and table rows`, () => {
+    //   stands right before an inserted table. Its inserted paragraph mark cannot be joined with
+    //   the table on reject, so an empty numbered heading ("4") stayed. LibreOffice's own file
+    //   fails the same way: opening 2022's bilaga 1, recording changes, typing a heading and
+    //   inserting a table before "Underskrift" and saving as .docx gives the same markup for the
+    //   heading (an inserted paragraph mark, no w:pPrChange; the table's cell paragraphs inserted,
+    //   its rows not marked), and rejecting all in that saved file leaves
+    //   the empty "4" too, while rejecting all in the same session, before saving, does not. The
+    //   heading now records its old properties as none (`<w:pPrChange><w:pPr/></w:pPrChange>`, as
+    //   Word writes a new paragraph given a heading style): LibreOffice still leaves the paragraph,
+    //   but empty and unnumbered, so the numbers and words equal 2022's (an empty line remains
+    //   in its text export, which these lines leave out).
+    // - the agreement: "4 Ledning och samverkan" came back as "3.1". Rejecting all leaves the text
+    //   after the long run of inserted and moved-to paragraphs of 2025's section 2 in the
+    //   paragraph of the moved heading "Partnerskapets syfte och mål" (a Heading2 there, "1 Syfte
+    //   och mål", a Heading1, in 2022); it did so with the move's range marks removed, at block
+    //   level, or with that heading written outside the move as a plain insertion (then the text
+    //   landed in the next, unstyled paragraph, unnumbered). LibreOffice does apply a rejected
+    //   w:pPrChange's direct properties but not its paragraph style; so the moved heading now
+    //   carries its old level as a w:pPrChange with the old numbering written out (`w:numPr`,
+    //   level 0 of the heading list), which gives "4 Ledning och samverkan" back.
+    it(`${name}: rejecting every change gives the old heading numbers and table rows`, () => {
       const r = read(name);
       expect(body(r.rejected, r.old.lines[0] as string)).toEqual(r.old.lines);
       expect(r.rejected.rows).toEqual(r.old.rows);

@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { XMLSerializer } from "@xmldom/xmldom";
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { diffVersions, renderDocxDiff } from "../../src/diff/index.js";
 import { normalizeWhitespace } from "../../src/document/text.js";
@@ -21,10 +23,11 @@ describe("redline as Word tracked changes (2022 → 2025)", () => {
   // What accepting and rejecting every change gives is proven by LibreOffice and pandoc in
   // readers.test.ts; here, the markup itself.
   let xml = "";
+  let stylesXml = "";
   beforeAll(async () => {
-    xml = documentXml(
-      await renderDocxDiff(diffVersions(await version(V2022), await version(V2025))),
-    );
+    const docx = await renderDocxDiff(diffVersions(await version(V2022), await version(V2025)));
+    xml = documentXml(docx);
+    stylesXml = strFromU8(unzipSync(docx)["word/styles.xml"] as Uint8Array);
   });
 
   it("should mark insertions and deletions as tracked changes by iop diff", () => {
@@ -65,6 +68,54 @@ describe("redline as Word tracked changes (2022 → 2025)", () => {
           .join("") === "Parter",
     ) as Element;
     expect(elements(parter, "w:pPrChange")).toHaveLength(1);
+  });
+
+  /** The paragraph whose text (inserted, kept or moved, not deleted) is `text`. */
+  const paragraphOf = (doc: Document, text: string) =>
+    elements(doc, "w:p").find(
+      (p) =>
+        elements(p, "w:t")
+          .map((t) => t.textContent)
+          .join("") === text,
+    ) as Element;
+  /** A paragraph's w:pPrChange children, serialised without ids and authors. */
+  const oldProperties = (p: Element) =>
+    elements(p, "w:pPrChange").map((change) =>
+      new XMLSerializer()
+        .serializeToString(change)
+        .replace(/ w:(id|author|date)="[^"]*"/g, "")
+        .replace(/ xmlns:w="[^"]*"/g, ""),
+    );
+
+  it("should track a moved heading's old level and number as its old properties", () => {
+    // "1 Syfte och mål" (a Heading1) moved to "2.4 Partnerskapets syfte och mål" (a Heading2): the
+    // moved-to paragraph keeps its move markup and records its old style and, written out, its
+    // old number's list level (LibreOffice gives direct properties back on reject, not styles).
+    const doc = parseXml(xml);
+    const heading = paragraphOf(doc, "Partnerskapets syfte och mål");
+    expect(elements(heading, "w:moveTo").length).toBeGreaterThan(0);
+    const numId = elements(parseXml(stylesXml), "w:style")
+      .find((style) => style.getAttribute("w:styleId") === "Heading1")
+      ?.getElementsByTagName("w:numId")[0]
+      ?.getAttribute("w:val");
+    expect(numId).toBeDefined();
+    expect(oldProperties(heading)).toEqual([
+      `<w:pPrChange><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr></w:pPr></w:pPrChange>`,
+    ]);
+  });
+
+  it("should record no old properties for an inserted heading right before a table", () => {
+    // Bilaga 1's new heading before its new table (see readers.test.ts for why).
+    const doc = parseXml(xml);
+    const heading = paragraphOf(
+      doc,
+      "Brottsofferjouren Stockholm-Gotland egenfinansiering under 12 månader",
+    );
+    expect(elements(heading, "w:ins").length).toBeGreaterThan(0);
+    expect(heading.nextSibling?.nodeName).toBe("w:tbl");
+    expect(oldProperties(heading)).toEqual(["<w:pPrChange><w:pPr/></w:pPrChange>"]);
+    // Other inserted headings record none.
+    expect(oldProperties(paragraphOf(doc, "Jämställdhetsperspektiv"))).toEqual([]);
   });
 
   it("should open with the summary page and track the title like text", () => {

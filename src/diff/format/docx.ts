@@ -175,7 +175,7 @@ export function coverBlocks(info: CoverInfo): Block[] {
       : paragraph(text("Inga ändringar i uppgifterna; texten skiljer sig enligt nedan.")),
     paragraph(
       text(
-        "Ändringarna i texten efter denna sida är spårade ändringar. Godkänn alla ändringar för att få den nya versionen och avvisa alla för att få den tidigare. Flyttade avsnitt är markerade som flyttningar; text som lagts till i ett flyttat avsnitt är infogad text där det står nu, och dess tidigare lydelse står som flyttad text där det stod. Rubrikernas nummer är Words egen numrering; ett nummer som ändrats är en spårad styckeformatändring. Denna sida ingår inte i någon av versionerna.",
+        "Ändringarna i texten efter denna sida är spårade ändringar. Godkänn alla ändringar för att få den nya versionen och avvisa alla för att få den tidigare. Flyttade avsnitt är markerade som flyttningar; text som lagts till eller strukits i ett flyttat avsnitt är infogad eller borttagen text där avsnittet står nu, och dess tidigare lydelse står som flyttad text där det stod. Rubrikernas nummer är Words egen numrering; ett nummer som ändrats är en spårad styckeformatändring. Denna sida ingår inte i någon av versionerna.",
       ),
     ),
   ];
@@ -199,12 +199,32 @@ export function wordRedline(documents: readonly DocumentRedline[], cover?: Cover
         const numbered = s.oldNumbered ?? true;
         if (s.oldDepth !== heading.depth || numbered !== (heading.number !== "")) {
           // Another level, or numbered in one version only: the old heading deleted and the new
-          // one inserted, which every reader accepts and rejects (LibreOffice does not give old
-          // paragraph properties back when it rejects a w:pPrChange).
+          // one inserted, which every reader accepts and rejects (LibreOffice 7.4 gives a rejected
+          // w:pPrChange's direct properties back, but not its paragraph style).
           replaced.set(heading, headingReplacement(heading, s.oldDepth, s.oldNumber ?? ""));
         } else if ((s.oldNumber ?? "") !== (s.newNumber ?? "")) {
           // Renumbered: the same properties, so Word's numbering gives either version's number;
           // the tracked property change lists the renumbering among the changes.
+          previousHeadings.set(heading, { depth: s.oldDepth, numbered });
+        }
+      }
+      if (
+        heading?.type === "heading" &&
+        s.oldDepth !== undefined &&
+        s.status === "moved" &&
+        s.place === "to"
+      ) {
+        // A moved heading keeps its move markup; its old level and number are a tracked property
+        // change of the moved-to paragraph. (As a deletion and an insertion, the move would lose
+        // its heading; and LibreOffice 7.4, rejecting every change, otherwise leaves the text
+        // that follows a long run of inserted and moved-to paragraphs in this heading's
+        // paragraph, at the new level: Stockholm's "4 Ledning och samverkan" came back as "3.1".)
+        const numbered = s.oldNumbered ?? true;
+        if (
+          s.oldDepth !== heading.depth ||
+          numbered !== (heading.number !== "") ||
+          (s.oldNumber ?? "") !== (s.newNumber ?? "")
+        ) {
           previousHeadings.set(heading, { depth: s.oldDepth, numbered });
         }
       }

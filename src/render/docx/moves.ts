@@ -4,6 +4,9 @@
  * this rewrites those elements of the compiled document.xml as Word's own move markup:
  *
  * - `w:del` → `w:moveFrom`, `w:ins` → `w:moveTo` (runs and paragraph marks);
+ * - words deleted inside moved-to text stay a `w:del`, nested in a `w:moveTo` of their own
+ *   (`<w:moveTo><w:del>…</w:del></w:moveTo>`): they were moved, then deleted; that `w:moveTo`
+ *   has no date (see below);
  * - only moves with moved text in both places (else they stay insertions and deletions);
  * - each move's text is enclosed in `w:moveFromRangeStart`/`End` and `w:moveToRangeStart`/`End`
  *   with the move's name, which is how Word pairs the two places.
@@ -33,7 +36,7 @@ export function writeMoves(
   const sides = new Map<string, Set<MoveRevision["kind"]>>();
   for (const match of xml.matchAll(OPEN)) {
     const revision = revisions.get(Number(match[2]));
-    if (!revision || match[4]) continue;
+    if (!revision || match[4] || revision.deletion) continue;
     const set = sides.get(revision.name) ?? new Set();
     set.add(revision.kind);
     sides.set(revision.name, set);
@@ -47,7 +50,16 @@ export function writeMoves(
   for (const match of xml.matchAll(OPEN)) {
     const [whole, name, idText, attrs = "", selfClosing] = match;
     const revision = revisions.get(Number(idText));
-    if (!revision || match.index === undefined || !paired(revision.name)) continue;
+    if (!revision || match.index === undefined) continue;
+    if (!paired(revision.name)) {
+      if (revision.deletion) {
+        // Words deleted inside text that is no move after all (an insertion): rejecting the
+        // insertion would bring them back here; they show in the deleted old text.
+        out += xml.slice(at, match.index);
+        at = xml.indexOf("</w:del>", match.index) + "</w:del>".length;
+      }
+      continue;
+    }
     out += xml.slice(at, match.index);
     at = match.index + whole.length;
     if (selfClosing) {
@@ -68,7 +80,13 @@ export function writeMoves(
       ranges.set(key, range);
       start = `<w:move${side}RangeStart w:id="${range.id}" w:name="${attribute(revision.name)}"${attrs}/>`;
     }
-    const element = `<w:move${side} w:id="${idText}"${attrs}>${inner}</w:move${side}>`;
+    // The w:moveTo around a deletion has no w:date of its own (optional in OOXML; the w:del in it
+    // carries the date): LibreOffice 7.4.7, given a dated one, keeps the deleted words on
+    // reject-all in the Stockholm redline (undated, it reads the nesting right).
+    const undated = attrs.replace(/ w:date="[^"]*"/, "");
+    const element = revision.deletion
+      ? `<w:moveTo w:id="${nextId++}"${undated}><w:del w:id="${idText}"${attrs}>${inner}</w:del></w:moveTo>`
+      : `<w:move${side} w:id="${idText}"${attrs}>${inner}</w:move${side}>`;
     out += `${start}${element}<!--move-end:${key}-->`;
   }
   out += xml.slice(at);

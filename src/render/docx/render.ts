@@ -1,4 +1,4 @@
-import { Document, type FileChild, Paragraph, TextRun } from "docx";
+import { Document, type FileChild, LineRuleType, Paragraph, Table, TextRun } from "docx";
 import type { DocumentTree, Inline } from "../../document/types.js";
 import { fontBytes } from "../pdf/lib/font-files.js";
 import { handlers } from "./handlers/index.js";
@@ -90,6 +90,18 @@ function build(tree: DocumentTree, options: DocxOptions): { document: Document; 
   ];
   if (options.copyLabel && !state.copyLabelWritten) {
     body.push(copyLabel(state, { listLevel: 0 }, options.copyLabel));
+  }
+  if (body.at(-1) instanceof Table) {
+    // The body ends with a paragraph, as in every file Word writes (it adds one after a closing
+    // table): LibreOffice 25.2 never finishes exporting a .docx that ends with a table as text
+    // (`--convert-to txt` writes an endless temporary file). One point high, so that it cannot
+    // push anything onto a page of its own.
+    body.push(
+      new Paragraph({
+        spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT },
+        children: [],
+      }),
+    );
   }
   const document = new Document({
     fonts: embeddedFonts(),

@@ -30,6 +30,11 @@ export interface MoveRevision {
   /** Which side of the move the revision is. */
   kind: "from" | "to";
   name: string;
+  /**
+   * A deletion inside moved-to text (words the moved text lost): written nested in the move,
+   * `<w:moveTo><w:del>…</w:del></w:moveTo>`, so that rejecting the move takes it away too.
+   */
+  deletion?: true;
 }
 
 /** Where a block sits. */
@@ -49,6 +54,8 @@ export interface BlockContext {
    * (a table has no spacing after of its own). Set by `state.all` for each block.
    */
   afterTable?: boolean;
+  /** The next sibling block is a table. Set by `state.all` for each block. */
+  beforeTable?: boolean;
 }
 
 /** A block handler: one node to the Word paragraphs and tables that show it. */
@@ -92,7 +99,8 @@ export interface State {
    */
   one(block: Block, context: BlockContext): FileChild[];
   /**
-   * Renders sibling blocks in order, telling each whether it follows a table (`afterTable`), and
+   * Renders sibling blocks in order, telling each whether it follows a table (`afterTable`) or
+   * comes right before one (`beforeTable`), and
    * putting an empty paragraph between two tables, which Word would otherwise join into one.
    */
   all(blocks: readonly Block[], context: BlockContext): FileChild[];
@@ -194,6 +202,8 @@ export function createState(
       const id = (revision as { id: number }).id;
       if (!inline && change === movedKind) {
         moveRevisions.set(id, { kind: move.place.place, name: move.place.name });
+      } else if (inline && change === "del" && move.place.place === "to") {
+        moveRevisions.set(id, { kind: "to", name: move.place.name, deletion: true });
       }
     }
     return revision;
@@ -225,10 +235,11 @@ export function createState(
     all(blocks, context) {
       const out: FileChild[] = [];
       let previous: ChangeKind | undefined;
-      for (const block of blocks) {
+      for (const [k, block] of blocks.entries()) {
         const change = block.change ?? context.change;
         const afterTable = out.at(-1) instanceof Table;
-        const rendered = state.one(block, { ...context, afterTable });
+        const beforeTable = blocks[k + 1]?.type === "table";
+        const rendered = state.one(block, { ...context, afterTable, beforeTable });
         if (afterTable && rendered[0] instanceof Table) {
           const between = separatorChange(previous, change);
           if (between !== "none") {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SignatureBlock, SignaturesNode } from "../../../src/document/types.js";
 import { p, sampleTree, treeWith } from "../../helpers/trees.js";
-import { all, child, render, textOf, val } from "./helpers.js";
+import { all, child, children, render, textOf, val } from "./helpers.js";
 
 const signatures = (...blocks: SignatureBlock[]): SignaturesNode => ({
   type: "signatures",
@@ -92,5 +92,19 @@ describe("signatures", () => {
       "word/document.xml",
     );
     expect(all(doc, "w:p").map(textOf).slice(-2)).toEqual(["Text.", "Exemplar 1 av 2"]);
+  });
+
+  it("should end the body with a paragraph after the signature table, as Word does", async () => {
+    // LibreOffice 25.2 never finishes exporting a .docx that ends with a table as text: its
+    // `--convert-to txt` writes an endless temporary file (7.4 does not). One point high.
+    const { doc } = await blocks();
+    const body = child(doc.documentElement, "w:body") as Element;
+    const [last, beforeLast] = children(body)
+      .filter((e) => e.nodeName !== "w:sectPr")
+      .reverse();
+    expect(beforeLast?.nodeName).toBe("w:tbl");
+    expect(last?.nodeName).toBe("w:p");
+    expect(textOf(last as Element)).toBe("");
+    expect(val(last as Element, "w:spacing", "w:line")).toBe("20");
   });
 });

@@ -29,10 +29,30 @@ export const heading: BlockHandler<HeadingNode> = (state, node, context) => {
         revision: {
           ...state.revision(),
           style: STYLE.heading[before.depth - 1],
-          ...(before.numbered ? listed(before.depth) : { numbering: false as const }),
+          // The old level's number explicitly, not only through the style: LibreOffice (7.4)
+          // gives a paragraph's old direct properties back when it rejects a w:pPrChange, but not
+          // its old style.
+          ...(before.numbered
+            ? {
+                numbering: {
+                  reference: HEADING_NUMBERING,
+                  level: before.depth - 1,
+                  ...(instance > 0 ? { instance } : {}),
+                },
+              }
+            : { numbering: false as const }),
         },
       }
-    : {};
+    : state.options.redline && context.change === "ins" && context.beforeTable
+      ? {
+          // An inserted heading right before a table. LibreOffice (7.4) cannot join its inserted
+          // paragraph mark with the table when it rejects the insertion, and would leave an
+          // empty numbered heading; with the paragraph's old properties recorded as none (what
+          // Word writes when a new paragraph gets a heading style while changes are tracked), the
+          // empty paragraph it leaves is a plain one, without a number.
+          revision: state.revision(),
+        }
+      : {};
   if (state.wordHeadingNumbers && node.number) {
     return [
       state.paragraph(
