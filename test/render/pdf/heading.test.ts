@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { layoutDocument, textArea } from "../../../src/render/pdf/index.js";
-import { reader } from "../../../src/render/pdf/lib/style.js";
+import { reader } from "../../../src/render/pdf/style.js";
 import { sampleTree } from "../../fixtures/sample-tree.js";
 import { filler, h, longTree, p, tree, words } from "./fixtures/trees.js";
 import { lines, layoutOptions as options, texts } from "./helpers.js";

@@ -6,7 +6,7 @@
  * stacks them onto pages (`paginate.ts`); then, with the page count known, every page gets its
  * running header (title, diarienummer) and footer ("Sida X (Y)", fingerprint).
  */
-import type { Block, DocumentMeta, DocumentTree } from "../../../document/types.js";
+import type { Block, DocumentMeta, DocumentTree } from "../../document/types.js";
 import { textWidth } from "./fonts.js";
 import { handlers } from "./handlers/index.js";
 import { toSpans, wrap } from "./inline.js";

@@ -7,7 +7,7 @@
  * "650 000 kr") joins its neighbours into one word. A word longer than the measure is broken
  * between characters.
  */
-import type { ChangeKind, Inline } from "../../../document/types.js";
+import type { ChangeKind, Inline } from "../../document/types.js";
 import { textWidth } from "./fonts.js";
 import type { Face } from "./style.js";
 

@@ -1,4 +1,4 @@
-import type { Align, Inline, TableNode } from "../../../../document/types.js";
+import type { Align, Inline, TableNode } from "../../../document/types.js";
 import { type Line, longestWord, naturalWidth, type Span, toSpans, wrap } from "../inline.js";
 import {
   alignOffset,

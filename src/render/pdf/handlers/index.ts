@@ -1,5 +1,5 @@
 /** One handler per block kind: `(state, node) => void`, each pushing chunks onto `state.chunks`. */
-import type { Block } from "../../../../document/types.js";
+import type { Block } from "../../../document/types.js";
 import type { State } from "../state.js";
 import { heading } from "./heading.js";
 import { list } from "./list.js";
