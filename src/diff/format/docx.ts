@@ -16,7 +16,7 @@ import type { Overenskommelse } from "../../schemas/types.generated.js";
 import { acceptAll, rejectAll } from "../accept.js";
 import type { VersionDiff, VersionInfo } from "../compare.js";
 import { diffInline } from "../inline.js";
-import type { DocumentRedline } from "../redline.js";
+import type { DocumentRedline, SectionChange } from "../redline.js";
 import type { SummaryItem } from "../summary/index.js";
 
 /** Author of the tracked changes. */
@@ -194,20 +194,7 @@ export function wordRedline(documents: readonly DocumentRedline[], cover?: Cover
   const replaced = new Map<Block, Block[]>();
   for (const doc of ordered) {
     for (const s of doc.sections) {
-      const heading = s.blocks[0];
-      if (heading?.type === "heading" && s.oldDepth !== undefined && s.status !== "moved") {
-        const numbered = s.oldNumbered ?? true;
-        if (s.oldDepth !== heading.depth || numbered !== (heading.number !== "")) {
-          // Another level, or numbered in one version only: the old heading deleted and the new
-          // one inserted, which every reader accepts and rejects (LibreOffice does not give old
-          // paragraph properties back when it rejects a w:pPrChange).
-          replaced.set(heading, headingReplacement(heading, s.oldDepth, s.oldNumber ?? ""));
-        } else if ((s.oldNumber ?? "") !== (s.newNumber ?? "")) {
-          // Renumbered: the same properties, so Word's numbering gives either version's number;
-          // the tracked property change lists the renumbering among the changes.
-          previousHeadings.set(heading, { depth: s.oldDepth, numbered });
-        }
-      }
+      noteHeadingChange(s, previousHeadings, replaced);
       if (s.moved && s.place) {
         const name = `flytt:${doc.name}:${s.key}`;
         for (const block of s.moved) moves.set(block, { place: s.place, name });
@@ -248,6 +235,27 @@ export function wordRedline(documents: readonly DocumentRedline[], cover?: Cover
       restartNumbering: new Set(starts),
     },
   };
+}
+
+/** Records how Word shows a section's heading that was renumbered or changed level. */
+function noteHeadingChange(
+  s: SectionChange,
+  previousHeadings: Map<HeadingNode, { depth: 1 | 2 | 3; numbered: boolean }>,
+  replaced: Map<Block, Block[]>,
+): void {
+  const heading = s.blocks[0];
+  if (heading?.type !== "heading" || s.oldDepth === undefined || s.status === "moved") return;
+  const numbered = s.oldNumbered ?? true;
+  if (s.oldDepth !== heading.depth || numbered !== (heading.number !== "")) {
+    // Another level, or numbered in one version only: the old heading deleted and the new
+    // one inserted, which every reader accepts and rejects (LibreOffice does not give old
+    // paragraph properties back when it rejects a w:pPrChange).
+    replaced.set(heading, headingReplacement(heading, s.oldDepth, s.oldNumber ?? ""));
+  } else if ((s.oldNumber ?? "") !== (s.newNumber ?? "")) {
+    // Renumbered: the same properties, so Word's numbering gives either version's number;
+    // the tracked property change lists the renumbering among the changes.
+    previousHeadings.set(heading, { depth: s.oldDepth, numbered });
+  }
 }
 
 /** A heading whose level or numbering changed: the old one deleted, the new one inserted. */
