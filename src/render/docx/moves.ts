@@ -30,15 +30,7 @@ export function writeMoves(
   // moved section whose text is all new where it now stands has nothing to move to, and a
   // w:moveFrom without its w:moveTo is not a move a reader can follow. Such revisions stay the
   // insertions and deletions they were rendered as.
-  const sides = new Map<string, Set<MoveRevision["kind"]>>();
-  for (const match of xml.matchAll(OPEN)) {
-    const revision = revisions.get(Number(match[2]));
-    if (!revision || match[4]) continue;
-    const set = sides.get(revision.name) ?? new Set();
-    set.add(revision.kind);
-    sides.set(revision.name, set);
-  }
-  const paired = (name: string) => sides.get(name)?.size === 2;
+  const paired = pairedMoves(xml, revisions);
   let nextId = firstFreeId;
   /** Per move and side: the range id, and where its first and last run-level element are. */
   const ranges = new Map<string, { id: number; attrs: string }>();
@@ -72,7 +64,28 @@ export function writeMoves(
     out += `${start}${element}<!--move-end:${key}-->`;
   }
   out += xml.slice(at);
-  // Each range ends after its last element; the markers of the earlier elements go.
+  return endRanges(out, ranges);
+}
+
+/** Whether a move has moved text (run-level elements) in both its places, by name. */
+function pairedMoves(
+  xml: string,
+  revisions: ReadonlyMap<number, MoveRevision>,
+): (name: string) => boolean {
+  const sides = new Map<string, Set<MoveRevision["kind"]>>();
+  for (const match of xml.matchAll(OPEN)) {
+    const revision = revisions.get(Number(match[2]));
+    if (!revision || match[4]) continue;
+    const set = sides.get(revision.name) ?? new Set();
+    set.add(revision.kind);
+    sides.set(revision.name, set);
+  }
+  return (name) => sides.get(name)?.size === 2;
+}
+
+/** Each range ends after its last element; the markers of the earlier elements go. */
+function endRanges(xml: string, ranges: ReadonlyMap<string, { id: number }>): string {
+  let out = xml;
   for (const [key, range] of ranges) {
     const marker = `<!--move-end:${key}-->`;
     const last = out.lastIndexOf(marker);
