@@ -8,7 +8,9 @@
  * between characters.
  */
 import type { ChangeKind, Inline } from "../../document/types.js";
+import { field, inlineHandler } from "../handlers.js";
 import { textWidth } from "./fonts.js";
+import type { PdfHandlers } from "./handlers/index.js";
 import type { Face } from "./style.js";
 
 export interface TextSpan {
@@ -22,37 +24,50 @@ export interface BreakSpan {
 }
 export type Span = TextSpan | BreakSpan;
 
-interface InlineContext {
+/** What inline handlers share: the face and change mark of the content, and the spans made. */
+export interface SpanState {
   bold: boolean;
   italic: boolean;
   change?: ChangeKind;
+  out: Span[];
 }
 
-const faceOf = (ctx: InlineContext): Face =>
+const faceOf = (ctx: SpanState): Face =>
   ctx.bold ? (ctx.italic ? "boldItalic" : "bold") : ctx.italic ? "italic" : "regular";
 
-type InlineHandler<T extends Inline> = (node: T, ctx: InlineContext, out: Span[]) => void;
-
-const inlineHandlers: { [K in Inline["type"]]: InlineHandler<Extract<Inline, { type: K }>> } = {
-  text: (node, ctx, out) => {
-    out.push(
-      ctx.change
-        ? { text: node.value, face: faceOf(ctx), change: ctx.change }
-        : { text: node.value, face: faceOf(ctx) },
+/** The inline handlers of the PDF renderer: each adds the spans of its node to `state.out`. */
+export const inline: PdfHandlers["inline"] = {
+  text: (state, node) => {
+    state.out.push(
+      state.change
+        ? { text: node.value, face: faceOf(state), change: state.change }
+        : { text: node.value, face: faceOf(state) },
     );
   },
-  strong: (node, ctx, out) => all(node.children, { ...ctx, bold: true }, out),
-  emphasis: (node, ctx, out) => all(node.children, { ...ctx, italic: true }, out),
-  break: (_node, _ctx, out) => {
-    out.push({ break: true });
+  strong: (state, node) => all(node.children, { ...state, bold: true }),
+  emphasis: (state, node) => all(node.children, { ...state, italic: true }),
+  break: (state) => {
+    state.out.push({ break: true });
   },
-  change: (node, ctx, out) => all(node.children, { ...ctx, change: node.kind }, out),
+  change: (state, node) => all(node.children, { ...state, change: node.kind }),
 };
 
-function all(nodes: readonly Inline[], ctx: InlineContext, out: Span[]): void {
-  for (const node of nodes) {
-    (inlineHandlers[node.type] as InlineHandler<Inline>)(node, ctx, out);
+/**
+ * The default for an inline kind without a handler: its `value` as text when it is a string, else
+ * its `children`, else nothing.
+ */
+export const unknownInline: PdfHandlers["unknownInline"] = (state, node) => {
+  const value = field(node, "value");
+  if (typeof value === "string") {
+    if (value) inline.text(state, { type: "text", value });
+    return;
   }
+  const children = field(node, "children");
+  if (Array.isArray(children)) all(children as Inline[], state);
+};
+
+function all(nodes: readonly Inline[], state: SpanState): void {
+  for (const node of nodes) inlineHandler({ inline, unknownInline }, node)(state, node);
 }
 
 /**
@@ -64,14 +79,14 @@ export function toSpans(
   base: Face = "regular",
   change?: ChangeKind,
 ): Span[] {
-  const out: Span[] = [];
-  const ctx: InlineContext = {
+  const state: SpanState = {
     bold: base === "bold" || base === "boldItalic",
     italic: base === "italic" || base === "boldItalic",
+    out: [],
   };
-  if (change) ctx.change = change;
-  all(nodes, ctx, out);
-  return out;
+  if (change) state.change = change;
+  all(nodes, state);
+  return state.out;
 }
 
 /** A run of text in one face on one line, `x` from the line's start. */
@@ -106,36 +121,50 @@ type Token = Word | "break";
 const BREAKABLE = /[ \t\n\r\f\v]+/;
 
 function tokenize(spans: readonly Span[], size: number): Token[] {
-  const tokens: Token[] = [];
-  let word: Word | undefined;
-  let space: Piece | undefined;
+  const tokens = new Tokens(size);
   for (const span of spans) {
-    if ("break" in span) {
-      tokens.push("break");
-      word = undefined;
-      space = undefined;
-      continue;
-    }
-    const parts = span.text.split(BREAKABLE);
-    parts.forEach((part, i) => {
+    if ("break" in span) tokens.lineBreak();
+    else tokens.text(span);
+  }
+  return tokens.tokens;
+}
+
+/** Words (with the space before each) and forced breaks, as spans are added. */
+class Tokens {
+  readonly tokens: Token[] = [];
+  private word: Word | undefined;
+  private space: Piece | undefined;
+
+  constructor(private readonly size: number) {}
+
+  lineBreak(): void {
+    this.tokens.push("break");
+    this.word = undefined;
+    this.space = undefined;
+  }
+
+  text(span: TextSpan): void {
+    span.text.split(BREAKABLE).forEach((part, i) => {
       if (i > 0) {
         // White space between parts: it ends the word (leading space of a line is dropped).
-        if (word) space = piece(" ", span, size);
-        word = undefined;
+        if (this.word) this.space = piece(" ", span, this.size);
+        this.word = undefined;
       }
-      if (part === "") return;
-      if (!word) {
-        word = { pieces: [], width: 0 };
-        if (space) word.space = space;
-        space = undefined;
-        tokens.push(word);
-      }
-      const p = piece(part, span, size);
-      word.pieces.push(p);
-      word.width += p.width;
+      if (part !== "") this.addPart(part, span);
     });
   }
-  return tokens;
+
+  private addPart(part: string, span: TextSpan): void {
+    if (!this.word) {
+      this.word = { pieces: [], width: 0 };
+      if (this.space) this.word.space = this.space;
+      this.space = undefined;
+      this.tokens.push(this.word);
+    }
+    const p = piece(part, span, this.size);
+    this.word.pieces.push(p);
+    this.word.width += p.width;
+  }
 }
 
 function piece(text: string, span: TextSpan, size: number): Piece {
@@ -148,56 +177,78 @@ const EPSILON = 0.001;
 
 /** Breaks spans into lines no wider than `measure` (points) at font size `size`. */
 export function wrap(spans: readonly Span[], measure: number, size: number): Line[] {
-  const lines: Piece[][] = [];
-  let line: Piece[] = [];
-  let width = 0;
-  const finish = () => {
-    lines.push(line);
-    line = [];
-    width = 0;
-  };
+  const lines = new Lines(measure, size);
   for (const token of tokenize(spans, size)) {
-    if (token === "break") {
-      finish();
-      continue;
-    }
-    const space = line.length > 0 && token.space ? token.space : undefined;
+    if (token === "break") lines.finish();
+    else lines.add(token);
+  }
+  return lines.done();
+}
+
+/** Lines being filled, word by word. */
+class Lines {
+  private readonly lines: Piece[][] = [];
+  private line: Piece[] = [];
+  private width = 0;
+
+  constructor(
+    private readonly measure: number,
+    private readonly size: number,
+  ) {}
+
+  finish(): void {
+    this.lines.push(this.line);
+    this.line = [];
+    this.width = 0;
+  }
+
+  /** A word: on this line if it fits, else on the next; broken if longer than a line. */
+  add(token: Word): void {
+    const space = this.line.length > 0 && token.space ? token.space : undefined;
     const needed = (space?.width ?? 0) + token.width;
-    if (width + needed <= measure + EPSILON) {
-      if (space) line.push(space);
-      line.push(...token.pieces);
-      width += needed;
-      continue;
+    if (this.width + needed <= this.measure + EPSILON) {
+      if (space) this.line.push(space);
+      this.line.push(...token.pieces);
+      this.width += needed;
+      return;
     }
-    if (line.length > 0) finish();
-    if (token.width <= measure + EPSILON) {
-      line.push(...token.pieces);
-      width = token.width;
-      continue;
+    if (this.line.length > 0) this.finish();
+    if (token.width <= this.measure + EPSILON) {
+      this.line.push(...token.pieces);
+      this.width = token.width;
+      return;
     }
-    // A word longer than the measure: break it between characters.
-    for (const p of token.pieces) {
-      let text = "";
-      let textW = 0;
-      for (const ch of p.text) {
-        const w = textWidth(ch, p.face, size);
-        if (width + textW + w > measure + EPSILON && (line.length > 0 || text !== "")) {
-          if (text !== "") line.push({ ...p, text, width: textW });
-          finish();
-          text = "";
-          textW = 0;
-        }
-        text += ch;
-        textW += w;
+    for (const p of token.pieces) this.breakPiece(p);
+  }
+
+  /** A piece of a word longer than the measure, broken between characters. */
+  private breakPiece(p: Piece): void {
+    let text = "";
+    let textW = 0;
+    for (const ch of p.text) {
+      const w = textWidth(ch, p.face, this.size);
+      if (
+        this.width + textW + w > this.measure + EPSILON &&
+        (this.line.length > 0 || text !== "")
+      ) {
+        if (text !== "") this.line.push({ ...p, text, width: textW });
+        this.finish();
+        text = "";
+        textW = 0;
       }
-      if (text !== "") {
-        line.push({ ...p, text, width: textW });
-        width += textW;
-      }
+      text += ch;
+      textW += w;
+    }
+    if (text !== "") {
+      this.line.push({ ...p, text, width: textW });
+      this.width += textW;
     }
   }
-  if (line.length > 0 || lines.length === 0) finish();
-  return lines.map(toLine);
+
+  done(): Line[] {
+    if (this.line.length > 0 || this.lines.length === 0) this.finish();
+    return this.lines.map(toLine);
+  }
 }
 
 /** Merges neighbouring pieces of one face into fragments and places them. */
