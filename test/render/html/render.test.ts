@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Block, DocumentTree } from "../../src/document/types.js";
-import { htmlPage, renderHtml } from "../../src/render/html/index.js";
-import { sampleTree } from "../fixtures/sample-tree.js";
-import { h, p, t, tree, ul } from "./trees.js";
+import type { Block, DocumentTree } from "../../../src/document/types.js";
+import { htmlPage, renderHtml } from "../../../src/render/html/index.js";
+import { h, p, t, tree, ul } from "../../diff/trees.js";
+import { sampleTree } from "../../fixtures/sample-tree.js";
 
 const body = (...blocks: Block[]) => renderHtml(tree(...blocks));
 
