@@ -21,7 +21,7 @@ const { loadAgreement } = await import(`${root}dist/validate/index.js`);
 const { buildDocuments } = await import(`${root}dist/pipeline.js`);
 const { renderDocx } = await import(`${root}dist/render/docx/index.js`);
 const { renderPdf } = await import(`${root}dist/render/pdf/index.js`);
-const { forgetSharedStreams } = await import(`${root}dist/render/pdf/lib/flate.js`);
+const { forgetSharedStreams } = await import(`${root}dist/render/pdf/flate.js`);
 
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 

@@ -15,7 +15,7 @@ const root = new URL("../", import.meta.url).pathname;
 const { loadAgreement } = await import(`${root}dist/validate/index.js`);
 const { buildDocuments } = await import(`${root}dist/pipeline.js`);
 const { layoutDocument, renderPdf } = await import(`${root}dist/render/pdf/index.js`);
-const { forgetSharedStreams } = await import(`${root}dist/render/pdf/lib/flate.js`);
+const { forgetSharedStreams } = await import(`${root}dist/render/pdf/flate.js`);
 
 const options = {
   fingerprint: "3f2a 91c0 77be",

@@ -37,7 +37,7 @@ import {
 } from "./package/manifest.js";
 import { mergeIntoPrevious } from "./package/partial.js";
 import { renderMarkdown } from "./render/markdown/index.js";
-import type { PdfALevel } from "./render/pdf/lib/levels.js";
+import type { PdfALevel } from "./render/pdf/levels.js";
 import { loadAgreement } from "./validate/index.js";
 
 export const FORMATS = ["md", "docx", "pdf", "exemplar"] as const;

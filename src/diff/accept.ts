@@ -7,41 +7,47 @@ import type { Block, ChangeKind, DocumentTree, Inline } from "../document/types.
 /** Resolves every change: `keep` is the kind that stays ("ins" accepts, "del" rejects). */
 function resolveInline(nodes: readonly Inline[], keep: ChangeKind): Inline[] {
   const out: Inline[] = [];
-  const push = (node: Inline) => {
-    const last = out[out.length - 1];
-    if (node.type === "text" && last?.type === "text") {
-      out[out.length - 1] = { type: "text", value: last.value + node.value };
-    } else if (node.type !== "text" || node.value !== "") {
-      out.push(node);
-    }
-  };
   for (const node of nodes) {
     switch (node.type) {
       case "change":
-        if (node.kind === keep) for (const child of resolveInline(node.children, keep)) push(child);
+        if (node.kind === keep)
+          for (const child of resolveInline(node.children, keep)) push(out, child);
         break;
       case "strong":
-      case "emphasis": {
-        const children = resolveInline(node.children, keep);
-        if (children.length > 0) {
-          const last = out[out.length - 1];
-          // Formatting split around a change joins up again.
-          if (last?.type === node.type) {
-            out[out.length - 1] = {
-              type: node.type,
-              children: resolveInline([...last.children, ...children], keep),
-            };
-          } else {
-            push({ type: node.type, children });
-          }
-        }
+      case "emphasis":
+        pushFormatted(out, node.type, resolveInline(node.children, keep), keep);
         break;
-      }
       default:
-        push(node);
+        push(out, node);
     }
   }
   return out;
+}
+
+/** Appends a node, joining adjacent text and dropping empty text. */
+function push(out: Inline[], node: Inline): void {
+  const last = out[out.length - 1];
+  if (node.type === "text" && last?.type === "text") {
+    out[out.length - 1] = { type: "text", value: last.value + node.value };
+  } else if (node.type !== "text" || node.value !== "") {
+    out.push(node);
+  }
+}
+
+/** Appends resolved formatted children; formatting split around a change joins up again. */
+function pushFormatted(
+  out: Inline[],
+  type: "strong" | "emphasis",
+  children: Inline[],
+  keep: ChangeKind,
+): void {
+  if (children.length === 0) return;
+  const last = out[out.length - 1];
+  if (last?.type === type) {
+    out[out.length - 1] = { type, children: resolveInline([...last.children, ...children], keep) };
+  } else {
+    push(out, { type, children });
+  }
 }
 
 function resolveBlocks(blocks: readonly Block[], keep: ChangeKind): Block[] {

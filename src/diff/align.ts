@@ -92,9 +92,21 @@ export function pairRun<T>(removed: T[], added: T[], options: AlignOptions<T>): 
 
 /** The order-preserving pairing with the greatest total similarity (dynamic programming). */
 function pairBest<T>(removed: T[], added: T[], options: AlignOptions<T>): [number, number][] {
+  if (removed.length === 0 || added.length === 0) return [];
+  const sim = similarities(removed, added, options);
+  return tracePairs(sim, bestScores(sim));
+}
+
+/** Similarity of every removed and added item, -1 below the threshold (row-major, n × m). */
+interface SimilarityMatrix {
+  n: number;
+  m: number;
+  at(a: number, b: number): number;
+}
+
+function similarities<T>(removed: T[], added: T[], options: AlignOptions<T>): SimilarityMatrix {
   const n = removed.length;
   const m = added.length;
-  if (n === 0 || m === 0) return [];
   const sim: number[] = new Array(n * m);
   for (let a = 0; a < n; a++) {
     for (let b = 0; b < m; b++) {
@@ -102,11 +114,15 @@ function pairBest<T>(removed: T[], added: T[], options: AlignOptions<T>): [numbe
       sim[a * m + b] = s >= options.threshold ? s : -1;
     }
   }
-  // best[(a)*(m+1)+b]: best score pairing removed[a..] with added[b..].
+  return { n, m, at: (a, b) => sim[a * m + b] as number };
+}
+
+/** best[a*(m+1)+b]: the best score pairing removed[a..] with added[b..]. */
+function bestScores({ n, m, at }: SimilarityMatrix): Float64Array {
   const best = new Float64Array((n + 1) * (m + 1));
   for (let a = n - 1; a >= 0; a--) {
     for (let b = m - 1; b >= 0; b--) {
-      const s = sim[a * m + b] as number;
+      const s = at(a, b);
       const skip = Math.max(
         best[(a + 1) * (m + 1) + b] as number,
         best[a * (m + 1) + b + 1] as number,
@@ -115,17 +131,22 @@ function pairBest<T>(removed: T[], added: T[], options: AlignOptions<T>): [numbe
         s >= 0 ? Math.max(skip, s + (best[(a + 1) * (m + 1) + b + 1] as number)) : skip;
     }
   }
+  return best;
+}
+
+/** Walks the best scores from the start and collects the pairs that achieve them. */
+function tracePairs({ n, m, at }: SimilarityMatrix, best: Float64Array): [number, number][] {
+  const score = (a: number, b: number) => best[a * (m + 1) + b] as number;
   const pairs: [number, number][] = [];
   let a = 0;
   let b = 0;
   while (a < n && b < m) {
-    const here = best[a * (m + 1) + b] as number;
-    const s = sim[a * m + b] as number;
-    if (s >= 0 && here === s + (best[(a + 1) * (m + 1) + b + 1] as number)) {
+    const s = at(a, b);
+    if (s >= 0 && score(a, b) === s + score(a + 1, b + 1)) {
       pairs.push([a, b]);
       a++;
       b++;
-    } else if (here === best[(a + 1) * (m + 1) + b]) {
+    } else if (score(a, b) === score(a + 1, b)) {
       a++;
     } else {
       b++;
@@ -194,3 +215,29 @@ export function keepInOrder(
   for (let k = bestEnd; k >= 0; k = prev[k] as number) kept[k] = true;
   return kept;
 }
+
+/**
+ * Aligns two index ranges `0..oldLength` and `0..newLength` around anchors (pairs known to be the
+ * same, in increasing order on both sides): each anchor is "equal", and the items in the gap
+ * before it are paired by {@link pairRun} (deleted, inserted or changed).
+ */
+export function alignAroundAnchors(
+  anchors: readonly (readonly [number, number])[],
+  oldLength: number,
+  newLength: number,
+  options: AlignOptions<number>,
+): AlignOp<number>[] {
+  const ops: AlignOp<number>[] = [];
+  let i = 0;
+  let j = 0;
+  for (const [ai, aj] of [...anchors, [oldLength, newLength] as const]) {
+    ops.push(...pairRun(range(i, ai), range(j, aj), options));
+    if (ai < oldLength && aj < newLength) ops.push({ op: "equal", old: ai, new: aj });
+    i = ai + 1;
+    j = aj + 1;
+  }
+  return ops;
+}
+
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);

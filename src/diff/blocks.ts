@@ -153,8 +153,6 @@ function listItem(op: AlignOp<Block[]>, state: DiffState): Block[] {
  * is deleted and the new one inserted.
  */
 function table(oldBlock: TableNode, newBlock: TableNode, state: DiffState): Block[] {
-  const rowKey = (row: Inline2D) =>
-    normalizeWhitespace(inlineText(row[0] ?? [])).toLocaleLowerCase("sv-SE");
   if (oldBlock.align.length !== newBlock.align.length) {
     state.substantive = true;
     return [mark(oldBlock, "del"), mark(newBlock, "ins")];
@@ -165,13 +163,33 @@ function table(oldBlock: TableNode, newBlock: TableNode, state: DiffState): Bloc
       if (result.substantive) state.substantive = true;
       return result.children;
     });
+  const { rows, rowChanges } = tableRows(oldBlock.rows, newBlock.rows, row, state);
+  const total = tableTotal(oldBlock.total, newBlock.total, row, state);
+  return [
+    {
+      ...newBlock,
+      header: row(oldBlock.header, newBlock.header),
+      rows,
+      ...(total ? { total } : {}),
+      ...(rowChanges.some((c) => c !== null) ? { rowChanges } : {}),
+    },
+  ];
+}
+
+type RowDiff = (oldRow: Inline2D, newRow: Inline2D) => Inline2D;
+
+/** Body rows matched by their first cell: redlined when in both, else deleted or inserted. */
+function tableRows(
+  oldRows: TableNode["rows"],
+  newRows: TableNode["rows"],
+  row: RowDiff,
+  state: DiffState,
+): { rows: Inline2D[]; rowChanges: (ChangeKind | null)[] } {
+  const rowKey = (r: Inline2D) =>
+    normalizeWhitespace(inlineText(r[0] ?? [])).toLocaleLowerCase("sv-SE");
   const rows: Inline2D[] = [];
   const rowChanges: (ChangeKind | null)[] = [];
-  const ops = alignSequence(oldBlock.rows, newBlock.rows, {
-    key: rowKey,
-    similarity: () => 0,
-    threshold: 1,
-  });
+  const ops = alignSequence(oldRows, newRows, { key: rowKey, similarity: () => 0, threshold: 1 });
   for (const op of ops) {
     if (op.op === "delete" || op.op === "insert") {
       state.substantive = true;
@@ -182,24 +200,21 @@ function table(oldBlock: TableNode, newBlock: TableNode, state: DiffState): Bloc
       rowChanges.push(null);
     }
   }
-  const total =
-    newBlock.total && oldBlock.total
-      ? row(oldBlock.total, newBlock.total)
-      : newBlock.total
-        ? newBlock.total.map((cell) => [
-            { type: "change" as const, kind: "ins" as const, children: cell },
-          ])
-        : undefined;
-  if (Boolean(newBlock.total) !== Boolean(oldBlock.total)) state.substantive = true;
-  return [
-    {
-      ...newBlock,
-      header: row(oldBlock.header, newBlock.header),
-      rows,
-      ...(total ? { total } : {}),
-      ...(rowChanges.some((c) => c !== null) ? { rowChanges } : {}),
-    },
-  ];
+  return { rows, rowChanges };
+}
+
+/** The total row: redlined when in both, inserted when new (a removed one is left out). */
+function tableTotal(
+  oldTotal: Inline2D | undefined,
+  newTotal: Inline2D | undefined,
+  row: RowDiff,
+  state: DiffState,
+): Inline2D | undefined {
+  if (Boolean(newTotal) !== Boolean(oldTotal)) state.substantive = true;
+  if (newTotal && oldTotal) return row(oldTotal, newTotal);
+  return newTotal?.map((cell) => [
+    { type: "change" as const, kind: "ins" as const, children: cell },
+  ]);
 }
 
 type Inline2D = TableNode["header"];

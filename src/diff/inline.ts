@@ -118,14 +118,38 @@ export function diffInline(
 ): InlineDiff {
   const oldTokens = flatten(oldNodes, 0, []);
   const newTokens = flatten(newNodes, 0, []);
+  const regions = separateNumbers(absorbShortEqualities(toRegions(oldTokens, newTokens)));
+  const children: Inline[] = [];
+  let changed = false;
+  let substantive = false;
+  for (const region of regions) {
+    if (region.equal) {
+      children.push(...build(region.equal));
+      continue;
+    }
+    changed = true;
+    if (!isRenumbering(region, renumbered)) substantive = true;
+    children.push(...changeNodes("del", region.del), ...changeNodes("ins", region.ins));
+  }
+  return { children: mergeText(children), changed, substantive };
+}
+
+/** A change mark around tokens, or nothing for none. */
+const changeNodes = (kind: ChangeKind, tokens: Token[] | undefined): Inline[] =>
+  tokens && tokens.length > 0 ? [{ type: "change", kind, children: build(tokens) }] : [];
+
+/**
+ * The word diff of two token lists grouped into equal stretches and change regions (deletions
+ * and insertions together).
+ */
+function toRegions(oldTokens: Token[], newTokens: Token[]): Region[] {
   const parts = diffArrays(oldTokens.map(tokenKey), newTokens.map(tokenKey));
-  // Group the parts into equal stretches and change regions (deletions and insertions together).
   const regions: Region[] = [];
   let i = 0;
   let j = 0;
   for (const part of parts) {
-    let last = regions[regions.length - 1];
     if (part.removed || part.added) {
+      let last = regions[regions.length - 1];
       if (!last || last.equal) {
         last = {};
         regions.push(last);
@@ -137,36 +161,18 @@ export function diffInline(
         last.ins = [...(last.ins ?? []), ...newTokens.slice(j, j + part.count)];
         j += part.count;
       }
-    } else {
-      // Equal tokens take the new text (whitespace may differ); the old text is kept for when
-      // the stretch is folded into a deletion.
-      regions.push({
-        equal: newTokens.slice(j, j + part.count),
-        equalOld: oldTokens.slice(i, i + part.count),
-      });
-      i += part.count;
-      j += part.count;
-    }
-  }
-  const merged = separateNumbers(absorbShortEqualities(regions));
-  const children: Inline[] = [];
-  let changed = false;
-  let substantive = false;
-  for (const region of merged) {
-    if (region.equal) {
-      children.push(...build(region.equal));
       continue;
     }
-    changed = true;
-    if (!isRenumbering(region, renumbered)) substantive = true;
-    const push = (kind: ChangeKind, tokens: Token[] | undefined) => {
-      if (tokens && tokens.length > 0)
-        children.push({ type: "change", kind, children: build(tokens) });
-    };
-    push("del", region.del);
-    push("ins", region.ins);
+    // Equal tokens take the new text (whitespace may differ); the old text is kept for when
+    // the stretch is folded into a deletion.
+    regions.push({
+      equal: newTokens.slice(j, j + part.count),
+      equalOld: oldTokens.slice(i, i + part.count),
+    });
+    i += part.count;
+    j += part.count;
   }
-  return { children: mergeText(children), changed, substantive };
+  return regions;
 }
 
 /**
@@ -180,28 +186,35 @@ function absorbShortEqualities(regions: Region[]): Region[] {
     const region = regions[k] as Region;
     const before = out[out.length - 1];
     const after = regions[k + 1];
-    if (region.equal && before && !before.equal && after && !after.equal) {
-      const words = region.equal.filter((t) => !isSpace(t));
-      const len = width(region.equal);
-      const short =
-        words.length === 0 ||
-        (words.length === 1 &&
-          len <= Math.max(width(before.del), width(before.ins)) &&
-          len <= Math.max(width(after.del), width(after.ins)));
-      if (short) {
-        before.del = [
-          ...(before.del ?? []),
-          ...(region.equalOld ?? region.equal),
-          ...(after.del ?? []),
-        ];
-        before.ins = [...(before.ins ?? []), ...region.equal, ...(after.ins ?? [])];
-        k++;
-        continue;
-      }
+    if (before && after && isShortBetween(region, before, after)) {
+      before.del = [
+        ...(before.del ?? []),
+        ...(region.equalOld ?? region.equal ?? []),
+        ...(after.del ?? []),
+      ];
+      before.ins = [...(before.ins ?? []), ...(region.equal ?? []), ...(after.ins ?? [])];
+      k++;
+      continue;
     }
     out.push(region.equal ? region : { ...region });
   }
   return out;
+}
+
+/**
+ * Whether `region` is an equal stretch between two change regions that is short: whitespace, or
+ * one word no longer than the changes on either side.
+ */
+function isShortBetween(region: Region, before: Region, after: Region): boolean {
+  if (!region.equal || before.equal || after.equal) return false;
+  const words = region.equal.filter((t) => !isSpace(t));
+  const len = width(region.equal);
+  return (
+    words.length === 0 ||
+    (words.length === 1 &&
+      len <= Math.max(width(before.del), width(before.ins)) &&
+      len <= Math.max(width(after.del), width(after.ins)))
+  );
 }
 
 /**

@@ -9,12 +9,20 @@
  * - Inside a matched section, blocks, list items, table rows and words are compared.
  */
 
-import { blockText, sectionReference } from "../document/text.js";
 import type { Block, DocumentTree } from "../document/types.js";
-import { keepInOrder, pairRun } from "./align.js";
+import { alignAroundAnchors } from "./align.js";
 import { type DiffState, diffBlock, diffBlocks, mark } from "./blocks.js";
-import { headingText, type Section, sectionBlocks, segment } from "./sections.js";
-import { dice, SIMILAR } from "./similarity.js";
+import {
+  headingText,
+  matchSections,
+  renumberedReferences,
+  type Section,
+  type SectionMatch,
+  sectionBlocks,
+  segment,
+  unmatchedSimilarity,
+} from "./sections.js";
+import { SIMILAR } from "./similarity.js";
 
 export type SectionStatus = "unchanged" | "changed" | "added" | "removed" | "moved";
 
@@ -78,12 +86,28 @@ export interface DocumentRedline {
   sections: SectionChange[];
 }
 
-const describe = (section: Section, status: SectionStatus, blocks: Block[]): SectionChange => ({
-  key: section.key,
-  ...(section.heading?.id ? { id: section.heading.id } : {}),
-  heading: section.heading ? headingText(section.heading) : "",
+/** Numbers of a section in each version, for the sides that have one. */
+const numbers = (o: Section | undefined, n: Section | undefined) => ({
+  ...(o?.heading?.number ? { oldNumber: o.heading.number } : {}),
+  ...(n?.heading?.number ? { newNumber: n.heading.number } : {}),
+});
+
+/**
+ * The one constructor of a section change: identity and heading from `shown` (the section whose
+ * text the entry stands for), then `fields` in the order given (the JSON output keeps it).
+ */
+const sectionChange = (
+  shown: Section,
+  status: SectionStatus,
+  blocks: Block[],
+  fields: Partial<SectionChange> = {},
+): SectionChange => ({
+  key: shown.key,
+  ...(shown.heading?.id ? { id: shown.heading.id } : {}),
+  heading: shown.heading ? headingText(shown.heading) : "",
   status,
   blocks,
+  ...fields,
 });
 
 const whole = (
@@ -93,9 +117,12 @@ const whole = (
 ): DocumentRedline => {
   const sections = segment(tree.children).map((s) => {
     const blocks = sectionBlocks(s).map((b) => mark(b, kind));
-    const change = describe(s, status, blocks);
-    if (s.heading?.number) change[kind === "ins" ? "newNumber" : "oldNumber"] = s.heading.number;
-    return change;
+    return sectionChange(
+      s,
+      status,
+      blocks,
+      kind === "ins" ? numbers(undefined, s) : numbers(s, undefined),
+    );
   });
   return {
     name: tree.name,
@@ -116,187 +143,8 @@ export function redlineDocument(
   if (!oldTree) return whole(newTree as DocumentTree, "ins", "added");
   if (!newTree) return whole(oldTree, "del", "removed");
 
-  const oldSections = segment(oldTree.children);
-  const newSections = segment(newTree.children);
-  const oldByKey = new Map(oldSections.map((s, i) => [s.key, i]));
-  const oldOf = newSections.map((s) => oldByKey.get(s.key) ?? -1);
-  const newOf = new Array<number>(oldSections.length).fill(-1);
-  oldOf.forEach((i, j) => {
-    if (i >= 0) newOf[i] = j;
-  });
-
-  // What references to each matched section read in either version: "5.3" → "5.4", or
-  // "7" → "avsnittet ”Bilagor”" for a section that lost its number.
-  const renumbered = new Map<string, string>();
-  oldOf.forEach((i, j) => {
-    const before = referenceOf(oldSections[i]);
-    const after = referenceOf(newSections[j]);
-    if (before && after && before !== after) renumbered.set(before, after);
-  });
-
-  // Matched sections that keep their relative order stay; the other matched ones moved.
-  const matched = oldOf.flatMap((i, j) => (i >= 0 ? [j] : []));
-  // A section now inside another section is reported as moved whatever the order, so it should
-  // not anchor the order of the others: it weighs next to nothing.
-  const newKeys = new Set(newSections.map((s) => s.key));
-  const reparented = (j: number) => {
-    const before = (oldSections[oldOf[j] as number] as Section).parent;
-    const after = (newSections[j] as Section).parent;
-    return before !== after && (before === undefined || newKeys.has(before));
-  };
-  const keptFlags = keepInOrder(
-    matched.map((j) => oldOf[j] as number),
-    matched.map((j) => (reparented(j) ? 1e-3 : (newSections[j] as Section).weight)),
-  );
-  const kept = new Set(matched.filter((_, k) => keptFlags[k]));
-  const movedNew = new Set(matched.filter((j) => !kept.has(j)));
-  const movedOld = new Set([...movedNew].map((j) => oldOf[j] as number));
-
-  const compare = (o: Section, n: Section) => {
-    const state: DiffState = { renumbered, substantive: false };
-    const blocks: Block[] = [];
-    if (o.heading && n.heading) blocks.push(...diffBlock(o.heading, n.heading, state));
-    else if (o.heading || n.heading) {
-      // Paired by content across a heading that came or went (a section now `utan_rubrik`
-      // whose text opens the document, say): the heading itself is the change.
-      if (o.heading) blocks.push(mark(o.heading, "del"));
-      if (n.heading) blocks.push(mark(n.heading, "ins"));
-      state.substantive = true;
-    }
-    blocks.push(...diffBlocks(o.body, n.body, state));
-    return { blocks, substantive: state.substantive };
-  };
-
-  const changes: SectionChange[] = [];
-  /** Sections compared where they stand (not moved), to check their parents afterwards. */
-  const inPlace: { old: Section; new: Section; change: SectionChange }[] = [];
-  const matchedPair = (o: Section, n: Section) => {
-    const { blocks, substantive } = compare(o, n);
-    const change = describe(n, substantive ? "changed" : "unchanged", blocks);
-    if (o.heading?.number) change.oldNumber = o.heading.number;
-    if (n.heading?.number) change.newNumber = n.heading.number;
-    if (o.heading && (!n.heading || headingText(o.heading) !== headingText(n.heading))) {
-      change.oldHeading = headingText(o.heading);
-    }
-    if (o.heading && n.heading) {
-      change.oldDepth = o.heading.depth;
-      change.oldNumbered = o.heading.number !== "";
-    }
-    changes.push(change);
-    inPlace.push({ old: o, new: n, change });
-  };
-
-  const newIndex = new Map(newSections.map((s, j) => [s.key, j]));
-  const texts = new Map<Section, string>();
-  const fullText = (s: Section): string => {
-    let text = texts.get(s);
-    if (text === undefined) {
-      text = sectionBlocks(s).map(blockText).join("\n");
-      texts.set(s, text);
-    }
-    return text;
-  };
-  const anchors: [number, number][] = [
-    ...[...kept].map((j) => [oldOf[j] as number, j] as [number, number]),
-    [oldSections.length, newSections.length],
-  ];
-  let oi = 0;
-  let nj = 0;
-  for (const [ai, aj] of anchors) {
-    const oldGap = range(oi, ai);
-    const newGap = range(nj, aj);
-    const ops = pairRun(oldGap, newGap, {
-      key: () => "",
-      // Only sections without a counterpart elsewhere may pair (a renamed heading without id).
-      similarity: (i, j) =>
-        newOf[i] === -1 && oldOf[j] === -1
-          ? dice(fullText(oldSections[i] as Section), fullText(newSections[j] as Section))
-          : 0,
-      threshold: SIMILAR,
-    });
-    for (const op of ops) {
-      if (op.op === "delete") {
-        const o = oldSections[op.old] as Section;
-        const blocks = sectionBlocks(o).map((b) => mark(b, "del"));
-        if (movedOld.has(op.old)) {
-          // Reported where it went; here only its old text, deleted.
-          const change = describe(o, "moved", blocks);
-          change.place = "from";
-          change.moved = blocks;
-          if (o.heading?.number) change.oldNumber = o.heading.number;
-          const to = newSections[newOf[op.old] as number]?.heading?.number;
-          if (to) change.newNumber = to;
-          changes.push(change);
-        } else {
-          const change = describe(o, "removed", blocks);
-          if (o.heading?.number) change.oldNumber = o.heading.number;
-          changes.push(change);
-        }
-      } else if (op.op === "insert") {
-        const n = newSections[op.new] as Section;
-        if (movedNew.has(op.new)) {
-          const o = oldSections[oldOf[op.new] as number] as Section;
-          // The moved text with the changes made inside it: what it kept and gained is moved
-          // (inserted here as a whole), what was added stays an insertion within the move. What
-          // it lost is left out here: it is in the moved-away text, deleted where it was.
-          const moved: Block[] = [];
-          const compared = compare(o, n);
-          const blocks = compared.blocks.flatMap((b): Block[] => {
-            if (b.change === "del") return [];
-            if (b.change === "ins") return [b];
-            const block = mark(withoutDeletedParts(b), "ins");
-            moved.push(block);
-            return [block];
-          });
-          const change = describe(n, "moved", blocks);
-          change.place = "to";
-          change.moved = moved;
-          if (o.heading?.number) change.oldNumber = o.heading.number;
-          if (n.heading?.number) change.newNumber = n.heading.number;
-          if (o.heading && n.heading && headingText(o.heading) !== headingText(n.heading)) {
-            change.oldHeading = headingText(o.heading);
-          }
-          if (o.heading && n.heading) {
-            change.oldDepth = o.heading.depth;
-            change.oldNumbered = o.heading.number !== "";
-          }
-          change.changed = compared.substantive;
-          const parent = n.parent;
-          if (parent !== undefined && parent === o.parent) {
-            if (movedNew.has(newIndex.get(parent) ?? -1)) change.withParent = true;
-          }
-          changes.push(change);
-        } else {
-          const blocks = sectionBlocks(n).map((b) => mark(b, "ins"));
-          const change = describe(n, "added", blocks);
-          if (n.heading?.number) change.newNumber = n.heading.number;
-          changes.push(change);
-        }
-      } else {
-        matchedPair(oldSections[op.old] as Section, newSections[op.new] as Section);
-      }
-    }
-    if (ai < oldSections.length && aj < newSections.length) {
-      matchedPair(oldSections[ai] as Section, newSections[aj] as Section);
-    }
-    oi = ai + 1;
-    nj = aj + 1;
-  }
-
-  // A section kept in place whose enclosing section is another one now (say "Period" that moved
-  // into a new "Villkor") moved in the outline: its text stays where it is, with the new level.
-  const newKeyOf = new Map<string, string>(inPlace.map((p) => [p.old.key, p.new.key]));
-  for (const [j, i] of oldOf.entries()) {
-    if (i >= 0) newKeyOf.set((oldSections[i] as Section).key, (newSections[j] as Section).key);
-  }
-  for (const pair of inPlace) {
-    const before =
-      pair.old.parent === undefined
-        ? undefined
-        : (newKeyOf.get(pair.old.parent) ?? `old:${pair.old.parent}`);
-    if (before !== pair.new.parent) pair.change.parentChanged = true;
-  }
-
+  const redline = new SectionRedline(segment(oldTree.children), segment(newTree.children));
+  const changes = redline.changes();
   const changed = changes.some((c) => c.status !== "unchanged" || c.parentChanged);
   return {
     name: newTree.name,
@@ -308,6 +156,166 @@ export function redlineDocument(
     oldMeta: oldTree.meta,
     sections: changes,
   };
+}
+
+/** A section compared where it stands (not moved), kept to check its parent afterwards. */
+interface InPlace {
+  old: Section;
+  new: Section;
+  change: SectionChange;
+}
+
+/** The redline of the sections of two versions of a document, step by step. */
+class SectionRedline {
+  private readonly match: SectionMatch;
+  private readonly renumbered: Map<string, string>;
+  private readonly newIndex: Map<string, number>;
+  private readonly inPlace: InPlace[] = [];
+
+  constructor(
+    private readonly oldSections: Section[],
+    private readonly newSections: Section[],
+  ) {
+    this.match = matchSections(oldSections, newSections);
+    this.renumbered = renumberedReferences(oldSections, newSections, this.match.oldOf);
+    this.newIndex = new Map(newSections.map((s, j) => [s.key, j]));
+  }
+
+  /** Every section in redline order: the kept ones as anchors, the gaps between them paired. */
+  changes(): SectionChange[] {
+    const { oldSections, newSections, match } = this;
+    const anchors = match.kept.map((j) => [match.oldOf[j] as number, j] as const);
+    const ops = alignAroundAnchors(anchors, oldSections.length, newSections.length, {
+      key: () => "",
+      similarity: unmatchedSimilarity(oldSections, newSections, match),
+      threshold: SIMILAR,
+    });
+    const changes = ops.map((op) => {
+      if (op.op === "delete") return this.gone(op.old);
+      if (op.op === "insert") return this.came(op.new);
+      return this.inPlaceChange(op.old, op.new);
+    });
+    this.markParentChanges();
+    return changes;
+  }
+
+  /** The old and new section's blocks compared: heading, then body. */
+  private compare(o: Section, n: Section): { blocks: Block[]; substantive: boolean } {
+    const state: DiffState = { renumbered: this.renumbered, substantive: false };
+    const blocks: Block[] = [];
+    if (o.heading && n.heading) blocks.push(...diffBlock(o.heading, n.heading, state));
+    else if (o.heading || n.heading) {
+      // Paired by content across a heading that came or went (a section now `utan_rubrik`
+      // whose text opens the document, say): the heading itself is the change.
+      if (o.heading) blocks.push(mark(o.heading, "del"));
+      if (n.heading) blocks.push(mark(n.heading, "ins"));
+      state.substantive = true;
+    }
+    blocks.push(...diffBlocks(o.body, n.body, state));
+    return { blocks, substantive: state.substantive };
+  }
+
+  /** A section in both versions, compared where it stands. */
+  private inPlaceChange(i: number, j: number): SectionChange {
+    const o = this.oldSections[i] as Section;
+    const n = this.newSections[j] as Section;
+    const { blocks, substantive } = this.compare(o, n);
+    const change = sectionChange(n, substantive ? "changed" : "unchanged", blocks, {
+      ...numbers(o, n),
+      ...(o.heading && (!n.heading || headingText(o.heading) !== headingText(n.heading))
+        ? { oldHeading: headingText(o.heading) }
+        : {}),
+      ...(o.heading && n.heading
+        ? { oldDepth: o.heading.depth, oldNumbered: o.heading.number !== "" }
+        : {}),
+    });
+    this.inPlace.push({ old: o, new: n, change });
+    return change;
+  }
+
+  /** An old section not compared in place: removed, or moved away (only its old text, deleted). */
+  private gone(i: number): SectionChange {
+    const o = this.oldSections[i] as Section;
+    const blocks = sectionBlocks(o).map((b) => mark(b, "del"));
+    if (!this.match.movedOld.has(i))
+      return sectionChange(o, "removed", blocks, numbers(o, undefined));
+    // Reported where it went; here only its old text, deleted.
+    const to = this.newSections[this.match.newOf[i] as number];
+    return sectionChange(o, "moved", blocks, { place: "from", moved: blocks, ...numbers(o, to) });
+  }
+
+  /** A new section not compared in place: added, or moved here. */
+  private came(j: number): SectionChange {
+    const n = this.newSections[j] as Section;
+    if (this.match.movedNew.has(j)) return this.movedHere(j);
+    return sectionChange(
+      n,
+      "added",
+      sectionBlocks(n).map((b) => mark(b, "ins")),
+      numbers(undefined, n),
+    );
+  }
+
+  /**
+   * The moved text with the changes made inside it: what it kept and gained is moved (inserted
+   * here as a whole), what was added stays an insertion within the move. What it lost is left out
+   * here: it is in the moved-away text, deleted where it was.
+   */
+  private movedHere(j: number): SectionChange {
+    const n = this.newSections[j] as Section;
+    const o = this.oldSections[this.match.oldOf[j] as number] as Section;
+    const moved: Block[] = [];
+    const compared = this.compare(o, n);
+    const blocks = compared.blocks.flatMap((b): Block[] => {
+      if (b.change === "del") return [];
+      if (b.change === "ins") return [b];
+      const block = mark(withoutDeletedParts(b), "ins");
+      moved.push(block);
+      return [block];
+    });
+    return sectionChange(n, "moved", blocks, {
+      place: "to",
+      moved,
+      ...numbers(o, n),
+      ...(o.heading && n.heading && headingText(o.heading) !== headingText(n.heading)
+        ? { oldHeading: headingText(o.heading) }
+        : {}),
+      ...(o.heading && n.heading
+        ? { oldDepth: o.heading.depth, oldNumbered: o.heading.number !== "" }
+        : {}),
+      changed: compared.substantive,
+      ...(this.movedWithParent(o, n) ? { withParent: true } : {}),
+    });
+  }
+
+  /** Whether a moved section's enclosing section is the same and moved too (reported instead). */
+  private movedWithParent(o: Section, n: Section): boolean {
+    const parent = n.parent;
+    return (
+      parent !== undefined &&
+      parent === o.parent &&
+      this.match.movedNew.has(this.newIndex.get(parent) ?? -1)
+    );
+  }
+
+  /**
+   * A section kept in place whose enclosing section is another one now (say "Period" that moved
+   * into a new "Villkor") moved in the outline: its text stays where it is, with the new level.
+   */
+  private markParentChanges(): void {
+    const { oldSections, newSections } = this;
+    const newKeyOf = new Map<string, string>(this.inPlace.map((p) => [p.old.key, p.new.key]));
+    for (const [j, i] of this.match.oldOf.entries()) {
+      if (i >= 0) newKeyOf.set((oldSections[i] as Section).key, (newSections[j] as Section).key);
+    }
+    for (const pair of this.inPlace) {
+      const before =
+        pair.old.parent === undefined
+          ? undefined
+          : (newKeyOf.get(pair.old.parent) ?? `old:${pair.old.parent}`);
+      if (before !== pair.new.parent) pair.change.parentChanged = true;
+    }
+  }
 }
 
 /**
@@ -338,10 +346,3 @@ function withoutDeletedParts(block: Block): Block {
       return block;
   }
 }
-
-/** What `:avsnitt[id]` reads for a section's heading, if it has one. */
-const referenceOf = (section: Section | undefined): string | undefined =>
-  section?.heading && sectionReference(section.heading.number, headingText(section.heading));
-
-const range = (from: number, to: number): number[] =>
-  Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignSequence, keepInOrder } from "../../src/diff/align.js";
+import { alignAroundAnchors, alignSequence, keepInOrder } from "../../src/diff/align.js";
 import { dice } from "../../src/diff/similarity.js";
 
 describe("dice", () => {
@@ -53,5 +53,44 @@ describe("keepInOrder", () => {
     );
     const run = positions.filter((_, k) => kept[k]);
     expect(run.every((p, k) => k === 0 || p > (run[k - 1] as number))).toBe(true);
+  });
+});
+
+describe("alignAroundAnchors", () => {
+  const words = { old: ["a", "b c d", "e", "x y"], new: ["a", "e", "b c z", "q"] };
+  const options = {
+    key: () => "",
+    similarity: (i: number, j: number) => dice(words.old[i] ?? "", words.new[j] ?? ""),
+    threshold: 0.5,
+  };
+
+  it("should keep each anchor equal and pair the gap before it", () => {
+    const ops = alignAroundAnchors(
+      [
+        [0, 0],
+        [2, 1],
+      ],
+      4,
+      4,
+      options,
+    );
+    expect(ops).toEqual([
+      { op: "equal", old: 0, new: 0 },
+      { op: "delete", old: 1 },
+      { op: "equal", old: 2, new: 1 },
+      // The gap after the last anchor: "x y" and "b c z" share nothing, "q" neither.
+      { op: "delete", old: 3 },
+      { op: "insert", new: 2 },
+      { op: "insert", new: 3 },
+    ]);
+  });
+
+  it("should pair similar items of a gap as changed", () => {
+    const ops = alignAroundAnchors([[0, 0]], 2, 3, options);
+    expect(ops).toEqual([
+      { op: "equal", old: 0, new: 0 },
+      { op: "insert", new: 1 },
+      { op: "change", old: 1, new: 2 },
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MAX_LINE_FIELD_CHARS, MAX_MARKDOWN_DEPTH, MAX_TEXT_CHARS } from "../../src/load/limits.js";
 import { MAX_YAML_DEPTH, parseSource } from "../../src/load/source.js";
-import { wrap } from "../../src/render/pdf/lib/inline.js";
-import { layoutDocument } from "../../src/render/pdf/lib/layout.js";
+import { wrap } from "../../src/render/pdf/inline.js";
+import { layoutDocument } from "../../src/render/pdf/layout.js";
 import { AGREEMENT, runCli, writeAgreement } from "../helpers/fixture.js";
 import { sampleTree } from "../helpers/trees.js";
 

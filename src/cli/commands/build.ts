@@ -14,7 +14,7 @@ import {
 } from "../../package/write.js";
 import type { BuildOptions } from "../../pipeline.js";
 import { buildAgreement, FORMATS, type Format } from "../../pipeline.js";
-import { PDFA_LEVELS, type PdfALevel } from "../../render/pdf/lib/levels.js";
+import { PDFA_LEVELS, type PdfALevel } from "../../render/pdf/levels.js";
 import { parse } from "../args.js";
 import type { Io } from "../command.js";
 import { type Command, EXIT, type ExitCode, UsageError } from "../command.js";

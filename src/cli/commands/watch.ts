@@ -13,7 +13,7 @@ import {
   FORMATS,
   pruneRenderCache,
 } from "../../pipeline.js";
-import { PDFA_LEVELS, type PdfALevel } from "../../render/pdf/lib/levels.js";
+import { PDFA_LEVELS, type PdfALevel } from "../../render/pdf/levels.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, UsageError } from "../command.js";
 import { reportDiagnostics } from "../report.js";

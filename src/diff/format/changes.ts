@@ -1,6 +1,6 @@
 /** The changes of a redline as a flat list of inserted and deleted texts, in reading order. */
 import { blockTextWithDeleted, inlineTextWithDeleted } from "../../document/text.js";
-import type { Block, ChangeKind, Inline } from "../../document/types.js";
+import type { Block, ChangeKind, Inline, TableNode } from "../../document/types.js";
 
 export interface TextChange {
   kind: ChangeKind;
@@ -29,22 +29,26 @@ export function blockChanges(blocks: readonly Block[], out: TextChange[] = []): 
       case "list":
         for (const item of block.items) blockChanges(item, out);
         break;
-      case "table": {
-        const rowText = (row: Inline[][]) => row.map(inlineTextWithDeleted).join("\t");
-        for (const cell of block.header) inlineChanges(cell, out);
-        for (const [k, row] of block.rows.entries()) {
-          const change = block.rowChanges?.[k];
-          if (change) out.push({ kind: change, text: rowText(row) });
-          else for (const cell of row) inlineChanges(cell, out);
-        }
-        for (const cell of block.total ?? []) inlineChanges(cell, out);
+      case "table":
+        tableChanges(block, out);
         break;
-      }
       case "signatures":
         break;
     }
   }
   return out;
+}
+
+/** A table's changes: words in cells, and whole rows inserted or deleted. */
+function tableChanges(block: TableNode, out: TextChange[]): void {
+  const rowText = (row: Inline[][]) => row.map(inlineTextWithDeleted).join("\t");
+  for (const cell of block.header) inlineChanges(cell, out);
+  for (const [k, row] of block.rows.entries()) {
+    const change = block.rowChanges?.[k];
+    if (change) out.push({ kind: change, text: rowText(row) });
+    else for (const cell of row) inlineChanges(cell, out);
+  }
+  for (const cell of block.total ?? []) inlineChanges(cell, out);
 }
 
 /** Whether a block carries any change mark. */

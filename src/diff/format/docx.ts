@@ -16,7 +16,7 @@ import type { Overenskommelse } from "../../schemas/types.generated.js";
 import { acceptAll, rejectAll } from "../accept.js";
 import type { VersionDiff, VersionInfo } from "../compare.js";
 import { diffInline } from "../inline.js";
-import type { DocumentRedline } from "../redline.js";
+import type { DocumentRedline, SectionChange } from "../redline.js";
 import type { SummaryItem } from "../summary/index.js";
 
 /** Author of the tracked changes. */
@@ -194,40 +194,8 @@ export function wordRedline(documents: readonly DocumentRedline[], cover?: Cover
   const replaced = new Map<Block, Block[]>();
   for (const doc of ordered) {
     for (const s of doc.sections) {
-      const heading = s.blocks[0];
-      if (heading?.type === "heading" && s.oldDepth !== undefined && s.status !== "moved") {
-        const numbered = s.oldNumbered ?? true;
-        if (s.oldDepth !== heading.depth || numbered !== (heading.number !== "")) {
-          // Another level, or numbered in one version only: the old heading deleted and the new
-          // one inserted, which every reader accepts and rejects (LibreOffice 7.4 gives a rejected
-          // w:pPrChange's direct properties back, but not its paragraph style).
-          replaced.set(heading, headingReplacement(heading, s.oldDepth, s.oldNumber ?? ""));
-        } else if ((s.oldNumber ?? "") !== (s.newNumber ?? "")) {
-          // Renumbered: the same properties, so Word's numbering gives either version's number;
-          // the tracked property change lists the renumbering among the changes.
-          previousHeadings.set(heading, { depth: s.oldDepth, numbered });
-        }
-      }
-      if (
-        heading?.type === "heading" &&
-        s.oldDepth !== undefined &&
-        s.status === "moved" &&
-        s.place === "to"
-      ) {
-        // A moved heading keeps its move markup; its old level and number are a tracked property
-        // change of the moved-to paragraph. (As a deletion and an insertion, the move would lose
-        // its heading; and LibreOffice 7.4, rejecting every change, otherwise leaves the text
-        // that follows a long run of inserted and moved-to paragraphs in this heading's
-        // paragraph, at the new level: Stockholm's "4 Ledning och samverkan" came back as "3.1".)
-        const numbered = s.oldNumbered ?? true;
-        if (
-          s.oldDepth !== heading.depth ||
-          numbered !== (heading.number !== "") ||
-          (s.oldNumber ?? "") !== (s.newNumber ?? "")
-        ) {
-          previousHeadings.set(heading, { depth: s.oldDepth, numbered });
-        }
-      }
+      noteHeadingChange(s, previousHeadings, replaced);
+      noteMovedHeading(s, previousHeadings);
       if (s.moved && s.place) {
         const name = `flytt:${doc.name}:${s.key}`;
         for (const block of s.moved) moves.set(block, { place: s.place, name });
@@ -268,6 +236,51 @@ export function wordRedline(documents: readonly DocumentRedline[], cover?: Cover
       restartNumbering: new Set(starts),
     },
   };
+}
+
+/** Records how Word shows a section's heading that was renumbered or changed level. */
+function noteHeadingChange(
+  s: SectionChange,
+  previousHeadings: Map<HeadingNode, { depth: 1 | 2 | 3; numbered: boolean }>,
+  replaced: Map<Block, Block[]>,
+): void {
+  const heading = s.blocks[0];
+  if (heading?.type !== "heading" || s.oldDepth === undefined || s.status === "moved") return;
+  const numbered = s.oldNumbered ?? true;
+  if (s.oldDepth !== heading.depth || numbered !== (heading.number !== "")) {
+    // Another level, or numbered in one version only: the old heading deleted and the new
+    // one inserted, which every reader accepts and rejects (LibreOffice 7.4 gives a rejected
+    // w:pPrChange's direct properties back, but not its paragraph style).
+    replaced.set(heading, headingReplacement(heading, s.oldDepth, s.oldNumber ?? ""));
+  } else if ((s.oldNumber ?? "") !== (s.newNumber ?? "")) {
+    // Renumbered: the same properties, so Word's numbering gives either version's number;
+    // the tracked property change lists the renumbering among the changes.
+    previousHeadings.set(heading, { depth: s.oldDepth, numbered });
+  }
+}
+
+/**
+ * A moved heading keeps its move markup; its old level and number are a tracked property change
+ * of the moved-to paragraph. (As a deletion and an insertion, the move would lose its heading;
+ * and LibreOffice 7.4, rejecting every change, otherwise leaves the text that follows a long run
+ * of inserted and moved-to paragraphs in this heading's paragraph, at the new level: Stockholm's
+ * "4 Ledning och samverkan" came back as "3.1".)
+ */
+function noteMovedHeading(
+  s: SectionChange,
+  previousHeadings: Map<HeadingNode, { depth: 1 | 2 | 3; numbered: boolean }>,
+): void {
+  const heading = s.blocks[0];
+  if (heading?.type !== "heading" || s.oldDepth === undefined) return;
+  if (s.status !== "moved" || s.place !== "to") return;
+  const numbered = s.oldNumbered ?? true;
+  if (
+    s.oldDepth !== heading.depth ||
+    numbered !== (heading.number !== "") ||
+    (s.oldNumber ?? "") !== (s.newNumber ?? "")
+  ) {
+    previousHeadings.set(heading, { depth: s.oldDepth, numbered });
+  }
 }
 
 /** A heading whose level or numbering changed: the old one deleted, the new one inserted. */

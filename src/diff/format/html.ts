@@ -11,7 +11,7 @@ import { escapeHtml, htmlPage, renderHtml } from "../../render/html/index.js";
 import { acceptAll, rejectAll } from "../accept.js";
 import type { VersionDiff, VersionInfo } from "../compare.js";
 import { diffInline } from "../inline.js";
-import type { DocumentRedline } from "../redline.js";
+import type { DocumentRedline, SectionChange } from "../redline.js";
 import type { SummaryItem } from "../summary/index.js";
 
 export interface HtmlDiffOptions {
@@ -61,20 +61,20 @@ function notes(doc: DocumentRedline): Map<Block, string> {
   const out = new Map<Block, string>();
   for (const s of doc.sections) {
     const first = s.blocks[0];
-    if (first?.type !== "heading") continue;
-    if (s.parentChanged) {
-      out.set(first, `Avsnittet har flyttats hit${s.oldNumber ? ` från ${s.oldNumber}` : ""}.`);
-      continue;
-    }
-    if (s.status !== "moved") continue;
-    out.set(
-      first,
-      s.place === "from"
-        ? `Avsnittet har flyttats${s.newNumber ? ` till ${s.newNumber}` : ""}.`
-        : `Avsnittet har flyttats hit${s.oldNumber ? ` från ${s.oldNumber}` : ""}${s.changed ? " och ändrats" : ""}.`,
-    );
+    const note = moveNote(s);
+    if (first?.type === "heading" && note) out.set(first, note);
   }
   return out;
+}
+
+/** The note under a moved section's heading (in the outline or in the text), if it moved. */
+function moveNote(s: SectionChange): string | undefined {
+  const from = s.oldNumber ? ` från ${s.oldNumber}` : "";
+  if (s.parentChanged) return `Avsnittet har flyttats hit${from}.`;
+  if (s.status !== "moved") return undefined;
+  if (s.place === "from")
+    return `Avsnittet har flyttats${s.newNumber ? ` till ${s.newNumber}` : ""}.`;
+  return `Avsnittet har flyttats hit${from}${s.changed ? " och ändrats" : ""}.`;
 }
 
 /** Blocks with every change accepted or rejected (acceptAll/rejectAll work on whole trees). */

@@ -5,7 +5,7 @@
  */
 import type { Block, ChangeKind, Inline } from "../../document/types.js";
 import type { VersionDiff } from "../compare.js";
-import type { SectionChange } from "../redline.js";
+import type { DocumentRedline, SectionChange } from "../redline.js";
 import { hasChanges, inlineHasChanges } from "./changes.js";
 
 export interface TextOptions {
@@ -116,17 +116,24 @@ function sectionTitle(s: SectionChange): string {
     case "removed":
       return `${title} (borttaget)`;
     case "moved":
-      return s.place === "from"
-        ? `${title} (flyttat härifrån${s.newNumber ? ` till ${s.newNumber}` : ""})`
-        : `${title} (flyttat${s.oldNumber ? ` från ${s.oldNumber}` : ""}${s.changed ? ", ändrat" : ""})`;
-    default: {
-      const notes = [
-        s.parentChanged && s.oldNumber ? `flyttat från ${s.oldNumber}` : "",
-        s.oldHeading ? `tidigare rubrik: ${s.oldHeading}` : "",
-      ].filter(Boolean);
-      return notes.length > 0 ? `${title} (${notes.join("; ")})` : title;
-    }
+      return `${title} (${movedNote(s)})`;
+    default:
+      return inPlaceTitle(title, s);
   }
+}
+
+function movedNote(s: SectionChange): string {
+  if (s.place === "from") return `flyttat härifrån${s.newNumber ? ` till ${s.newNumber}` : ""}`;
+  return `flyttat${s.oldNumber ? ` från ${s.oldNumber}` : ""}${s.changed ? ", ändrat" : ""}`;
+}
+
+/** A section compared in place: notes for a move in the outline and a renamed heading. */
+function inPlaceTitle(title: string, s: SectionChange): string {
+  const notes = [
+    s.parentChanged && s.oldNumber ? `flyttat från ${s.oldNumber}` : "",
+    s.oldHeading ? `tidigare rubrik: ${s.oldHeading}` : "",
+  ].filter(Boolean);
+  return notes.length > 0 ? `${title} (${notes.join("; ")})` : title;
 }
 
 export function renderText(diff: VersionDiff, options: TextOptions = {}): string {
@@ -139,27 +146,38 @@ export function renderText(diff: VersionDiff, options: TextOptions = {}): string
     lines.push("");
   }
   for (const doc of diff.documents) {
-    if (doc.status === "unchanged") continue;
-    const status =
-      doc.status === "added" ? " (tillagd)" : doc.status === "removed" ? " (borttagen)" : "";
-    lines.push(style.bold(`${doc.title}${status}`));
-    for (const s of doc.sections) {
-      if (s.status === "unchanged" && !s.oldHeading && !s.parentChanged) continue;
-      lines.push(`  § ${sectionTitle(s)}`);
-      const moved = s.status === "moved" && (s.place === "from" || !s.changed);
-      if (moved) continue;
-      for (const b of s.blocks) {
-        if (b.type === "heading" && !b.change && !hasChanges(b)) continue;
-        if (
-          b.type === "heading" &&
-          (s.status === "added" || s.status === "removed" || s.status === "moved")
-        )
-          continue;
-        if (!hasChanges(b)) continue;
-        lines.push(...block(b, style, INDENT));
-      }
-    }
-    lines.push("");
+    if (doc.status !== "unchanged") lines.push(...documentLines(doc, style), "");
   }
   return `${lines.join("\n").replace(/\n+$/, "")}\n`;
 }
+
+const DOCUMENT_STATUS: Partial<Record<DocumentRedline["status"], string>> = {
+  added: " (tillagd)",
+  removed: " (borttagen)",
+};
+
+/** A changed document: its title, then each section that changed with its changed blocks. */
+function documentLines(doc: DocumentRedline, style: Style): string[] {
+  const lines = [style.bold(`${doc.title}${DOCUMENT_STATUS[doc.status] ?? ""}`)];
+  for (const s of doc.sections) {
+    if (s.status === "unchanged" && !s.oldHeading && !s.parentChanged) continue;
+    lines.push(`  § ${sectionTitle(s)}`);
+    // Moved text is listed where it went, and only when it changed there.
+    if (s.status === "moved" && (s.place === "from" || !s.changed)) continue;
+    for (const b of s.blocks) {
+      if (shownBlock(b, s)) lines.push(...block(b, style, INDENT));
+    }
+  }
+  return lines;
+}
+
+/**
+ * Whether a block of a listed section is shown: only blocks with changes, and not the heading of
+ * a section added, removed or moved as a whole (its title says so).
+ */
+const shownBlock = (b: Block, s: SectionChange): boolean =>
+  hasChanges(b) &&
+  !(
+    b.type === "heading" &&
+    (s.status === "added" || s.status === "removed" || s.status === "moved")
+  );

@@ -1,4 +1,4 @@
-import { known } from "../../model.js";
+import { known, type Overenskommelse } from "../../model.js";
 import { ceiling, yearChanges } from "./budget.js";
 import type { SummaryContext } from "./context.js";
 import { amountChange, arrow, kronor } from "./format.js";
@@ -21,10 +21,27 @@ export function financeChanges(ctx: SummaryContext): SummaryItem[] {
   if ((a?.benämning ?? "ersättning") !== (b?.benämning ?? "ersättning")) {
     parts.push(`benämning ${arrow(a?.benämning ?? "ersättning", b?.benämning ?? "ersättning")}`);
   }
-  const oldShares = new Map(
-    (a?.fördelning ?? []).map((s) => [ctx.parties.newIdOf.get(s.part) ?? `-${s.part}`, s]),
-  );
-  const newShares = new Map((b?.fördelning ?? []).map((s) => [s.part, s]));
+  parts.push(...shareChanges(ctx, a?.fördelning ?? [], b?.fördelning ?? []));
+  parts.push(...yearChanges(a?.per_år, b?.per_år));
+  if (parts.length === 0) return [];
+  return [
+    {
+      kind: "finansiering",
+      text: `Finansiering: ${parts.join("; ")}`,
+      document: "overenskommelse",
+      old: a ?? null,
+      new: b ?? null,
+    },
+  ];
+}
+
+type Share = NonNullable<NonNullable<Overenskommelse["finansiering"]>["fördelning"]>[number];
+
+/** The split between parties, matched by identity: shares added, changed and removed. */
+function shareChanges(ctx: SummaryContext, a: Share[], b: Share[]): string[] {
+  const parts: string[] = [];
+  const oldShares = new Map(a.map((s) => [ctx.parties.newIdOf.get(s.part) ?? `-${s.part}`, s]));
+  const newShares = new Map(b.map((s) => [s.part, s]));
   for (const [id, s] of newShares) {
     const who = ctx.newName(id) ?? id;
     const before = oldShares.get(id);
@@ -41,15 +58,5 @@ export function financeChanges(ctx: SummaryContext): SummaryItem[] {
       parts.push(`${who} borttagen ur fördelningen (var ${kronor(known(s.belopp))})`);
     }
   }
-  parts.push(...yearChanges(a?.per_år, b?.per_år));
-  if (parts.length === 0) return [];
-  return [
-    {
-      kind: "finansiering",
-      text: `Finansiering: ${parts.join("; ")}`,
-      document: "overenskommelse",
-      old: a ?? null,
-      new: b ?? null,
-    },
-  ];
+  return parts;
 }

@@ -24,44 +24,7 @@ const signatory = (p: Part): string => {
 export function partyChanges({ parties }: SummaryContext): SummaryItem[] {
   const items: SummaryItem[] = [];
   for (const { old: a, new: b } of parties.pairs) {
-    const changes = [
-      a.namn !== b.namn ? `namn ${arrow(a.namn, b.namn)}` : "",
-      known(a.organisationsnummer) !== known(b.organisationsnummer)
-        ? `organisationsnummer ${arrow(known(a.organisationsnummer) ?? MISSING, known(b.organisationsnummer) ?? MISSING)}`
-        : "",
-      a.sektor !== b.sektor ? `sektor ${arrow(a.sektor, b.sektor)}` : "",
-      (a.förvaltning ?? "") !== (b.förvaltning ?? "")
-        ? `förvaltning ${arrow(a.förvaltning ?? "ingen", b.förvaltning ?? "ingen")}`
-        : "",
-    ].filter(Boolean);
-    if (changes.length > 0) {
-      items.push({
-        kind: "part-andrad",
-        text: `Part ändrad: ${b.namn}: ${changes.join("; ")}`,
-        old: {
-          id: a.id,
-          namn: a.namn,
-          organisationsnummer: a.organisationsnummer,
-          sektor: a.sektor,
-          förvaltning: a.förvaltning ?? null,
-        },
-        new: {
-          id: b.id,
-          namn: b.namn,
-          organisationsnummer: b.organisationsnummer,
-          sektor: b.sektor,
-          förvaltning: b.förvaltning ?? null,
-        },
-      });
-    }
-    if (signatory(a) !== signatory(b)) {
-      items.push({
-        kind: "undertecknare-andrad",
-        text: `Undertecknare ändrad: ${b.namn}: ${arrow(signatory(a), signatory(b))}`,
-        old: signatory(a),
-        new: signatory(b),
-      });
-    }
+    items.push(...partyChanged(a, b), ...signatoryChanged(a, b));
   }
   for (const p of parties.removed) {
     items.push({ kind: "part-borttagen", text: `Part borttagen: ${described(p)}`, old: p.id });
@@ -70,4 +33,49 @@ export function partyChanges({ parties }: SummaryContext): SummaryItem[] {
     items.push({ kind: "part-tillagd", text: `Part tillagd: ${described(p)}`, new: p.id });
   }
   return items;
+}
+
+/** What a party's own fields read in the summary item. */
+const partFields = (p: Part) => ({
+  id: p.id,
+  namn: p.namn,
+  organisationsnummer: p.organisationsnummer,
+  sektor: p.sektor,
+  förvaltning: p.förvaltning ?? null,
+});
+
+/** A party in both versions whose name, organisationsnummer, sector or förvaltning changed. */
+function partyChanged(a: Part, b: Part): SummaryItem[] {
+  const orgnr = (p: Part) => known(p.organisationsnummer);
+  const changes = [
+    a.namn !== b.namn ? `namn ${arrow(a.namn, b.namn)}` : "",
+    orgnr(a) !== orgnr(b)
+      ? `organisationsnummer ${arrow(orgnr(a) ?? MISSING, orgnr(b) ?? MISSING)}`
+      : "",
+    a.sektor !== b.sektor ? `sektor ${arrow(a.sektor, b.sektor)}` : "",
+    (a.förvaltning ?? "") !== (b.förvaltning ?? "")
+      ? `förvaltning ${arrow(a.förvaltning ?? "ingen", b.förvaltning ?? "ingen")}`
+      : "",
+  ].filter(Boolean);
+  if (changes.length === 0) return [];
+  return [
+    {
+      kind: "part-andrad",
+      text: `Part ändrad: ${b.namn}: ${changes.join("; ")}`,
+      old: partFields(a),
+      new: partFields(b),
+    },
+  ];
+}
+
+function signatoryChanged(a: Part, b: Part): SummaryItem[] {
+  if (signatory(a) === signatory(b)) return [];
+  return [
+    {
+      kind: "undertecknare-andrad",
+      text: `Undertecknare ändrad: ${b.namn}: ${arrow(signatory(a), signatory(b))}`,
+      old: signatory(a),
+      new: signatory(b),
+    },
+  ];
 }

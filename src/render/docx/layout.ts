@@ -14,7 +14,7 @@ export const HEADER_DISTANCE = 709;
 export const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 
 /**
- * DejaVu Sans, the typeface of the PDF (src/render/pdf/lib/fonts.ts), so both formats look alike.
+ * DejaVu Sans, the typeface of the PDF (src/render/pdf/fonts.ts), so both formats look alike.
  * Few readers have it installed (Windows and macOS do not), so the .docx embeds its four faces
  * (`embeddedFonts` in render.ts, from the same npm package `dejavu-fonts-ttf` the PDF embeds
  * from); Word and LibreOffice use an embedded font.

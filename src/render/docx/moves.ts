@@ -33,6 +33,76 @@ export function writeMoves(
   // moved section whose text is all new where it now stands has nothing to move to, and a
   // w:moveFrom without its w:moveTo is not a move a reader can follow. Such revisions stay the
   // insertions and deletions they were rendered as.
+  const paired = pairedMoves(xml, revisions);
+  const writer: MoveWriter = { nextId: firstFreeId, ranges: new Map() };
+  let out = "";
+  let at = 0;
+  for (const match of xml.matchAll(OPEN)) {
+    const [whole, name, idText = "", attrs = "", selfClosing] = match;
+    const revision = revisions.get(Number(idText));
+    if (!revision || match.index === undefined) continue;
+    out += xml.slice(at, match.index);
+    at = match.index;
+    if (!paired(revision.name)) {
+      // Words deleted inside text that is no move after all (an insertion): rejecting the
+      // insertion would bring them back here; they show in the deleted old text.
+      if (revision.deletion) at = xml.indexOf("</w:del>", at) + "</w:del>".length;
+      continue;
+    }
+    at += whole.length;
+    if (selfClosing) {
+      // A paragraph mark: the element itself says it moved.
+      const element = revision.kind === "from" ? "w:moveFrom" : "w:moveTo";
+      out += `<${element} w:id="${idText}"${attrs}/>`;
+      continue;
+    }
+    const close = xml.indexOf(`</w:${name}>`, at);
+    out += moveElement(writer, revision, { id: idText, attrs, inner: xml.slice(at, close) });
+    at = close + `</w:${name}>`.length;
+  }
+  out += xml.slice(at);
+  return endRanges(out, writer.ranges);
+}
+
+/** Ids handed out so far, and per move and side its range id and attributes. */
+interface MoveWriter {
+  nextId: number;
+  ranges: Map<string, { id: number; attrs: string }>;
+}
+
+/**
+ * A run-level revision as move markup, opened by its move's range start the first time that side
+ * of the move is met, and followed by a marker where the range may end (see `endRanges`).
+ */
+function moveElement(
+  writer: MoveWriter,
+  revision: MoveRevision,
+  element: { id: string; attrs: string; inner: string },
+): string {
+  const { id, attrs, inner } = element;
+  const side = revision.kind === "from" ? "From" : "To";
+  const key = `${side}:${revision.name}`;
+  let start = "";
+  if (!writer.ranges.has(key)) {
+    const range = { id: writer.nextId++, attrs };
+    writer.ranges.set(key, range);
+    start = `<w:move${side}RangeStart w:id="${range.id}" w:name="${attribute(revision.name)}"${attrs}/>`;
+  }
+  // The w:moveTo around a deletion has no w:date of its own (optional in OOXML; the w:del in it
+  // carries the date): LibreOffice 7.4.7, given a dated one, keeps the deleted words on
+  // reject-all in the Stockholm redline (undated, it reads the nesting right).
+  const undated = attrs.replace(/ w:date="[^"]*"/, "");
+  const move = revision.deletion
+    ? `<w:moveTo w:id="${writer.nextId++}"${undated}><w:del w:id="${id}"${attrs}>${inner}</w:del></w:moveTo>`
+    : `<w:move${side} w:id="${id}"${attrs}>${inner}</w:move${side}>`;
+  return `${start}${move}<!--move-end:${key}-->`;
+}
+
+/** Whether a move has moved text (run-level elements) in both its places, by name. */
+function pairedMoves(
+  xml: string,
+  revisions: ReadonlyMap<number, MoveRevision>,
+): (name: string) => boolean {
   const sides = new Map<string, Set<MoveRevision["kind"]>>();
   for (const match of xml.matchAll(OPEN)) {
     const revision = revisions.get(Number(match[2]));
@@ -41,56 +111,12 @@ export function writeMoves(
     set.add(revision.kind);
     sides.set(revision.name, set);
   }
-  const paired = (name: string) => sides.get(name)?.size === 2;
-  let nextId = firstFreeId;
-  /** Per move and side: the range id, and where its first and last run-level element are. */
-  const ranges = new Map<string, { id: number; attrs: string }>();
-  let out = "";
-  let at = 0;
-  for (const match of xml.matchAll(OPEN)) {
-    const [whole, name, idText, attrs = "", selfClosing] = match;
-    const revision = revisions.get(Number(idText));
-    if (!revision || match.index === undefined) continue;
-    if (!paired(revision.name)) {
-      if (revision.deletion) {
-        // Words deleted inside text that is no move after all (an insertion): rejecting the
-        // insertion would bring them back here; they show in the deleted old text.
-        out += xml.slice(at, match.index);
-        at = xml.indexOf("</w:del>", match.index) + "</w:del>".length;
-      }
-      continue;
-    }
-    out += xml.slice(at, match.index);
-    at = match.index + whole.length;
-    if (selfClosing) {
-      // A paragraph mark: the element itself says it moved.
-      const element = revision.kind === "from" ? "w:moveFrom" : "w:moveTo";
-      out += `<${element} w:id="${idText}"${attrs}/>`;
-      continue;
-    }
-    const close = xml.indexOf(`</w:${name}>`, at);
-    const inner = xml.slice(at, close);
-    at = close + `</w:${name}>`.length;
-    const side = revision.kind === "from" ? "From" : "To";
-    const key = `${side}:${revision.name}`;
-    let range = ranges.get(key);
-    let start = "";
-    if (!range) {
-      range = { id: nextId++, attrs };
-      ranges.set(key, range);
-      start = `<w:move${side}RangeStart w:id="${range.id}" w:name="${attribute(revision.name)}"${attrs}/>`;
-    }
-    // The w:moveTo around a deletion has no w:date of its own (optional in OOXML; the w:del in it
-    // carries the date): LibreOffice 7.4.7, given a dated one, keeps the deleted words on
-    // reject-all in the Stockholm redline (undated, it reads the nesting right).
-    const undated = attrs.replace(/ w:date="[^"]*"/, "");
-    const element = revision.deletion
-      ? `<w:moveTo w:id="${nextId++}"${undated}><w:del w:id="${idText}"${attrs}>${inner}</w:del></w:moveTo>`
-      : `<w:move${side} w:id="${idText}"${attrs}>${inner}</w:move${side}>`;
-    out += `${start}${element}<!--move-end:${key}-->`;
-  }
-  out += xml.slice(at);
-  // Each range ends after its last element; the markers of the earlier elements go.
+  return (name) => sides.get(name)?.size === 2;
+}
+
+/** Each range ends after its last element; the markers of the earlier elements go. */
+function endRanges(xml: string, ranges: ReadonlyMap<string, { id: number }>): string {
+  let out = xml;
   for (const [key, range] of ranges) {
     const marker = `<!--move-end:${key}-->`;
     const last = out.lastIndexOf(marker);

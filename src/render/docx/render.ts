@@ -1,6 +1,6 @@
 import { Document, type FileChild, LineRuleType, Paragraph, Table, TextRun } from "docx";
 import type { DocumentTree, Inline } from "../../document/types.js";
-import { fontBytes } from "../pdf/lib/font-files.js";
+import { fontBytes } from "../pdf/font-files.js";
 import { handlers } from "./handlers/index.js";
 import { copyLabel } from "./handlers/signatures.js";
 import { leadIntoSignatures } from "./keep.js";

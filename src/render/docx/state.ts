@@ -10,6 +10,12 @@ import {
   TextRun,
 } from "docx";
 import type { Block, ChangeKind, DocumentTree, Inline } from "../../document/types.js";
+import {
+  blockHandler,
+  type Handler,
+  inlineHandler,
+  type Handlers as SharedHandlers,
+} from "../handlers.js";
 import { DEFAULT_REVISION_AUTHOR, type DocxOptions, type MovePlace } from "./options.js";
 
 /** The attributes of one tracked change (`w:id`, `w:author`, `w:date`). */
@@ -58,26 +64,22 @@ export interface BlockContext {
   beforeTable?: boolean;
 }
 
-/** A block handler: one node to the Word paragraphs and tables that show it. */
-export type BlockHandler<N = Block> = (state: State, node: N, context: BlockContext) => FileChild[];
-/** An inline handler: one node to the runs (or tracked-change runs) that show it. */
-export type InlineHandler<N = Inline> = (state: State, node: N, marks: Marks) => ParagraphChild[];
-
-export type BlockHandlers = {
-  [K in Block["type"]]: BlockHandler<Extract<Block, { type: K }>>;
-};
-export type InlineHandlers = {
-  [K in Inline["type"]]: InlineHandler<Extract<Inline, { type: K }>>;
-};
-
-export interface Handlers {
-  blocks: BlockHandlers;
-  inlines: InlineHandlers;
-  /** For block kinds this renderer does not know (see `handlers/unknown.ts`). */
-  unknownBlock: BlockHandler<unknown>;
-  /** For inline kinds this renderer does not know. */
-  unknownInline: InlineHandler<unknown>;
+/** The Word renderer's handler types: blocks in their placement, inlines with their marks. */
+export interface DocxTypes {
+  state: State;
+  inlineState: State;
+  block: FileChild[];
+  inline: ParagraphChild[];
+  blockArgs: [context: BlockContext];
+  inlineArgs: [marks: Marks];
 }
+
+/** A block handler: one node to the Word paragraphs and tables that show it. */
+export type BlockHandler<N = Block> = Handler<State, N, FileChild[], [context: BlockContext]>;
+/** An inline handler: one node to the runs (or tracked-change runs) that show it. */
+export type InlineHandler<N = Inline> = Handler<State, N, ParagraphChild[], [marks: Marks]>;
+
+export type Handlers = SharedHandlers<DocxTypes>;
 
 /** Paragraph options a handler gives; the state adds children and redline marks. */
 export type ParagraphOptions = Omit<IParagraphOptions, "children" | "text">;
@@ -220,14 +222,14 @@ export function createState(
         change: block.change ?? context.change,
         keepWithNext: context.keepWithNext || layout.keepWithNext.has(block),
       };
-      const handler = handlers.blocks[block.type] as BlockHandler | undefined;
+      const handler = blockHandler(handlers, block);
       if (options.redline?.restartNumbering?.has(block)) headingInstance += 1;
       const outer = move;
       const place = moves?.get(block);
       if (place) move = { place, own: false };
       else if (move && block.change !== undefined) move = { ...move, own: true };
       try {
-        return handler ? handler(state, block, inner) : handlers.unknownBlock(state, block, inner);
+        return handler(state, block, inner);
       } finally {
         move = outer;
       }
@@ -252,10 +254,7 @@ export function createState(
       return out;
     },
     inlines(nodes, marks) {
-      return nodes.flatMap((node) => {
-        const handler = handlers.inlines[node.type] as InlineHandler | undefined;
-        return handler ? handler(state, node, marks) : handlers.unknownInline(state, node, marks);
-      });
+      return nodes.flatMap((node) => inlineHandler(handlers, node)(state, node, marks));
     },
     inMovedText() {
       return move?.place.place === "to" && !move.own;

@@ -1,16 +1,26 @@
 import type { Block, Inline } from "../../document/types.js";
+import {
+  blockHandler,
+  type Handler,
+  inlineHandler,
+  type Handlers as SharedHandlers,
+} from "../handlers.js";
 import { escapeHtml } from "./escape.js";
 
-/** A handler turns one node into HTML, using the state for its children. */
-export type BlockHandler<N extends Block = Block> = (state: State, node: N) => string;
-export type InlineHandler<N extends Inline = Inline> = (state: State, node: N) => string;
-
-export interface Handlers {
-  block: { [K in Block["type"]]: BlockHandler<Extract<Block, { type: K }>> };
-  inline: { [K in Inline["type"]]: InlineHandler<Extract<Inline, { type: K }>> };
-  /** For node kinds without a handler (a newer tree than this renderer). */
-  unknown(state: State, node: { type: string }): string;
+/** The HTML renderer's handler types: every node to a string of HTML. */
+export interface HtmlTypes {
+  state: State;
+  inlineState: State;
+  block: string;
+  inline: string;
+  blockArgs: [];
+  inlineArgs: [];
 }
+
+export type Handlers = SharedHandlers<HtmlTypes>;
+/** A handler turns one node into HTML, using the state for its children. */
+export type BlockHandler<N extends Block = Block> = Handler<State, N, string, []>;
+export type InlineHandler<N extends Inline = Inline> = Handler<State, N, string, []>;
 
 export interface HtmlOptions {
   /**
@@ -41,9 +51,8 @@ export function createState(handlers: Handlers, options: HtmlOptions): State {
   const state: State = {
     options,
     one(block) {
-      const handler = handlers.block[block.type] as BlockHandler | undefined;
       const note = options.note?.(block);
-      const html = handler ? handler(state, block) : handlers.unknown(state, block);
+      const html = blockHandler(handlers, block)(state, block);
       // The note is outside the block's <ins>/<del>: a note is not struck through or underlined.
       const after = note ? `\n<p class="notering">${escapeHtml(note)}</p>` : "";
       if (!block.change) return `${html}${after}`;
@@ -51,13 +60,7 @@ export function createState(handlers: Handlers, options: HtmlOptions): State {
       return `<${tag} class="block">${html}</${tag}>${after}`;
     },
     all: (blocks) => blocks.map((b) => state.one(b)).join("\n"),
-    inlines: (nodes) =>
-      nodes
-        .map((node) => {
-          const handler = handlers.inline[node.type] as InlineHandler | undefined;
-          return handler ? handler(state, node) : handlers.unknown(state, node);
-        })
-        .join(""),
+    inlines: (nodes) => nodes.map((node) => inlineHandler(handlers, node)(state, node)).join(""),
   };
   return state;
 }

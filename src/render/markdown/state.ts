@@ -1,19 +1,27 @@
 import type { BlockContent, PhrasingContent } from "mdast";
 import type { Block, DocumentTree, Inline } from "../../document/types.js";
+import {
+  blockHandler,
+  type Handler,
+  inlineHandler,
+  type Handlers as SharedHandlers,
+} from "../handlers.js";
 
-/** A block handler: one document-tree block to the mdast blocks that show it. */
-export type BlockHandler<N extends Block = Block> = (state: State, node: N) => BlockContent[];
-/** An inline handler: one inline node to the mdast phrasing content that shows it. */
-export type InlineHandler<N extends Inline = Inline> = (state: State, node: N) => PhrasingContent[];
-
-export interface Handlers {
-  block: { [K in Block["type"]]: BlockHandler<Extract<Block, { type: K }>> };
-  inline: { [K in Inline["type"]]: InlineHandler<Extract<Inline, { type: K }>> };
-  /** For block kinds without a handler (a newer tree than this renderer). */
-  unknownBlock(state: State, node: unknown): BlockContent[];
-  /** For inline kinds without a handler. */
-  unknownInline(state: State, node: unknown): PhrasingContent[];
+/** The markdown renderer's handler types: blocks to mdast blocks, inlines to phrasing content. */
+export interface MarkdownTypes {
+  state: State;
+  inlineState: State;
+  block: BlockContent[];
+  inline: PhrasingContent[];
+  blockArgs: [];
+  inlineArgs: [];
 }
+
+export type Handlers = SharedHandlers<MarkdownTypes>;
+/** A block handler: one document-tree block to the mdast blocks that show it. */
+export type BlockHandler<N extends Block = Block> = Handler<State, N, BlockContent[], []>;
+/** An inline handler: one inline node to the mdast phrasing content that shows it. */
+export type InlineHandler<N extends Inline = Inline> = Handler<State, N, PhrasingContent[], []>;
 
 /**
  * What handlers share while one document is turned into mdast, and the helpers they call (after
@@ -37,15 +45,10 @@ export function createState(tree: DocumentTree, handlers: Handlers): State {
     tree,
     one(block) {
       if (block.change === "del") return [];
-      const handler = handlers.block[block.type] as BlockHandler | undefined;
-      return handler ? handler(state, block) : handlers.unknownBlock(state, block);
+      return blockHandler(handlers, block)(state, block);
     },
     all: (blocks) => blocks.flatMap((block) => state.one(block)),
-    inlines: (nodes) =>
-      nodes.flatMap((node) => {
-        const handler = handlers.inline[node.type] as InlineHandler | undefined;
-        return handler ? handler(state, node) : handlers.unknownInline(state, node);
-      }),
+    inlines: (nodes) => nodes.flatMap((node) => inlineHandler(handlers, node)(state, node)),
   };
   return state;
 }

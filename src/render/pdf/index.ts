@@ -4,11 +4,11 @@
  * `layoutDocument` is the pure layout (pages of positioned boxes, testable without a PDF);
  * `renderPdf` lays out and draws.
  */
-export { missingGlyphs } from "./lib/fonts.js";
-export { layoutDocument, withCopyLabel } from "./lib/layout.js";
-export { PDFA_LEVELS, type PdfALevel } from "./lib/levels.js";
-export { renderPdf, renderPdfCopies } from "./lib/render.js";
-export { page, textArea } from "./lib/style.js";
+export { missingGlyphs } from "./fonts.js";
+export { layoutDocument, withCopyLabel } from "./layout.js";
+export { PDFA_LEVELS, type PdfALevel } from "./levels.js";
+export { renderPdf, renderPdfCopies } from "./render.js";
+export { page, textArea } from "./style.js";
 export type {
   Box,
   DocumentLayout,
@@ -23,4 +23,4 @@ export type {
   StructType,
   TextBox,
   TextRole,
-} from "./lib/types.js";
+} from "./types.js";

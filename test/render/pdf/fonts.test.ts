@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drawable, textWidth } from "../../../src/render/pdf/lib/fonts.js";
+import { drawable, textWidth } from "../../../src/render/pdf/fonts.js";
 
 describe("the text as drawn", () => {
   it("should compose combining marks, draw a no-break space as a space", () => {

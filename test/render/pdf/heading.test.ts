@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { layoutDocument, textArea } from "../../../src/render/pdf/index.js";
-import { reader } from "../../../src/render/pdf/lib/style.js";
+import { reader } from "../../../src/render/pdf/style.js";
 import { h, p, sampleTree, treeOf } from "../../helpers/trees.js";
 import { filler, longTree, words } from "./fixtures/trees.js";
 import { lines, layoutOptions as options, texts } from "./helpers.js";

@@ -5,7 +5,7 @@ import {
   type TextBox,
   textArea,
 } from "../../../src/render/pdf/index.js";
-import { fontBox } from "../../../src/render/pdf/lib/style.js";
+import { fontBox } from "../../../src/render/pdf/style.js";
 
 /** Options for layout tests: the running footer's fingerprint and a copy label. */
 export const layoutOptions = {

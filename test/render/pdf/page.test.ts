@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { layoutDocument, type TextBox, textArea } from "../../../src/render/pdf/index.js";
-import { ellipsize } from "../../../src/render/pdf/lib/layout.js";
-import { reader } from "../../../src/render/pdf/lib/style.js";
+import { ellipsize } from "../../../src/render/pdf/layout.js";
+import { reader } from "../../../src/render/pdf/style.js";
 import { h, p, sampleTree, signatures, treeOf } from "../../helpers/trees.js";
 import { longTree, sixParties, words } from "./fixtures/trees.js";
 import { lines, layoutOptions as options, outOfPlace, overlaps, texts } from "./helpers.js";

@@ -9,13 +9,13 @@ import { join } from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DocumentTree } from "../../../src/document/types.js";
+import { srgbProfile } from "../../../src/render/pdf/icc.js";
 import {
   type Box,
   layoutDocument,
   type PdfOptions,
   renderPdf,
 } from "../../../src/render/pdf/index.js";
-import { srgbProfile } from "../../../src/render/pdf/lib/icc.js";
 import { needProgram } from "../../helpers/external.js";
 import {
   descendants,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Block } from "../../../src/document/types.js";
 import { layoutDocument, textArea } from "../../../src/render/pdf/index.js";
-import { reader, style, table } from "../../../src/render/pdf/lib/style.js";
+import { reader, style, table } from "../../../src/render/pdf/style.js";
 import { p, sampleTree, text, treeOf } from "../../helpers/trees.js";
 import { filler, words } from "./fixtures/trees.js";
 import { outOfPlace, texts } from "./helpers.js";

@@ -13,8 +13,8 @@ import { unknownBlock, unknownInline } from "./unknown.js";
 
 /** One handler per node kind of the document tree. */
 export const handlers: Handlers = {
-  blocks: { heading, paragraph, list, table, signatures },
-  inlines: { text, strong, emphasis, break: lineBreak, change },
+  block: { heading, paragraph, list, table, signatures },
+  inline: { text, strong, emphasis, break: lineBreak, change },
   unknownBlock,
   unknownInline,
 };

@@ -15,5 +15,7 @@ import { unknown } from "./unknown.js";
 export const handlers: Handlers = {
   block: { heading, paragraph, list, table, signatures },
   inline: { text, strong, emphasis, break: lineBreak, change },
-  unknown,
+  // Blocks and inline nodes of an unknown kind alike: their text in a marked element.
+  unknownBlock: unknown,
+  unknownInline: unknown,
 };

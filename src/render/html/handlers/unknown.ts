@@ -1,3 +1,4 @@
+import { field } from "../../handlers.js";
 import { escapeHtml } from "../escape.js";
 import type { State } from "../state.js";
 
@@ -17,6 +18,7 @@ function texts(node: unknown, out: string[] = []): string[] {
  * Nodes of a kind this renderer does not know (a newer document tree): their text, escaped, in a
  * marked element, rather than failing or silently dropping content.
  */
-export function unknown(_state: State, node: { type: string }): string {
-  return `<div class="okand" data-typ="${escapeHtml(node.type)}">${escapeHtml(texts(node).join(" "))}</div>`;
+export function unknown(_state: State, node: unknown): string {
+  const type = String(field(node, "type"));
+  return `<div class="okand" data-typ="${escapeHtml(type)}">${escapeHtml(texts(node).join(" "))}</div>`;
 }

@@ -1,8 +1,6 @@
 import type { Inline } from "../../../document/types.js";
+import { field } from "../../handlers.js";
 import type { Handlers } from "../state.js";
-
-const field = (node: unknown, key: string): unknown =>
-  typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined;
 
 /**
  * The default for a block kind this renderer has no handler for (a tree from a newer document

@@ -1,5 +1,5 @@
-import { inlineText } from "../../../../document/text.js";
-import type { HeadingNode } from "../../../../document/types.js";
+import { inlineText } from "../../../document/text.js";
+import type { HeadingNode } from "../../../document/types.js";
 import { textWidth } from "../fonts.js";
 import { toSpans, wrap } from "../inline.js";
 import {

@@ -2,7 +2,7 @@
  * The flow: handlers turn blocks into chunks, unbreakable slices of the page (a line of a
  * paragraph, a heading, a table row, a signature block) that pagination then stacks onto pages.
  */
-import type { Block, ChangeKind } from "../../../document/types.js";
+import type { Block, ChangeKind } from "../../document/types.js";
 import type { Line } from "./inline.js";
 import { fontBox, type TextStyle, textArea } from "./style.js";
 import type { Box, PdfOptions, StructElement, StructType, TextBox, TextRole } from "./types.js";

@@ -1,4 +1,4 @@
-import type { ListNode } from "../../../../document/types.js";
+import type { ListNode } from "../../../document/types.js";
 import { textWidth } from "../fonts.js";
 import { element, leftEdge, type State } from "../state.js";
 import { list as listStyle, space, style } from "../style.js";

@@ -11,6 +11,7 @@ import {
   type PDFDocument,
   PDFName,
   type PDFObject,
+  type PDFPage,
   type PDFRef,
 } from "pdf-lib";
 import type { MarkedContent } from "./draw.js";
@@ -49,34 +50,16 @@ export function addStructureTree(
   const write = (el: StructElement, parent: PDFRef) => {
     const ref = refs.get(el) as PDFRef;
     const dict = ctx.obj({ Type: "StructElem", S: el.type, P: parent }) as PDFDict;
-    const kids: PDFObject[] = [];
-    const own = content.get(el) ?? [];
-    const firstPage = own[0] ? pages[own[0].page] : undefined;
-    if (firstPage) dict.set(PDFName.of("Pg"), firstPage.ref);
-    for (const m of own) {
-      const page = pages[m.page];
-      if (!page) continue;
-      kids.push(
-        page === firstPage ? ctx.obj(m.mcid) : ctx.obj({ Type: "MCR", Pg: page.ref, MCID: m.mcid }),
-      );
-    }
-    if (el.field) {
-      const widget = widgets.get(el.field);
-      const annot = widget ? ctx.lookup(widget) : undefined;
-      if (widget && annot) {
-        const key = pages.length + parentTree.filter(([k]) => k >= pages.length).length;
-        (annot as PDFDict).set(PDFName.of("StructParent"), ctx.obj(key));
-        parentTree.push([key, ref]);
-        const page = (annot as PDFDict).get(PDFName.of("P"));
-        kids.push(ctx.obj({ Type: "OBJR", Obj: widget, ...(page ? { Pg: page } : {}) }));
-      }
+    const kids = markedKids(ctx, dict, pages, content.get(el) ?? []);
+    const widget = el.field ? widgets.get(el.field) : undefined;
+    const annot = widget ? (ctx.lookup(widget) as PDFDict | undefined) : undefined;
+    if (widget && annot) {
+      const key = pages.length + parentTree.filter(([k]) => k >= pages.length).length;
+      parentTree.push([key, ref]);
+      kids.push(widgetKid(ctx, widget, annot, key));
     }
     for (const child of el.children) kids.push(refs.get(child) as PDFRef);
-    if (kids.length === 1) dict.set(PDFName.of("K"), kids[0] as PDFObject);
-    else if (kids.length > 1) dict.set(PDFName.of("K"), ctx.obj(kids));
-    const attributes = attributesOf(ctx, el);
-    if (attributes) dict.set(PDFName.of("A"), attributes);
-    if (el.title) dict.set(PDFName.of("T"), pdfText(el.title));
+    setKidsAndAttributes(ctx, dict, kids, el);
     ctx.assign(ref, dict);
     for (const child of el.children) write(child, ref);
   };
@@ -101,6 +84,50 @@ export function addStructureTree(
     }),
   );
   doc.catalog.set(PDFName.of("StructTreeRoot"), rootRef);
+}
+
+/**
+ * An element's marked-content sequences: an MCID on the element's first page (its /Pg), else a
+ * marked content reference with its page.
+ */
+function markedKids(
+  ctx: PDFContext,
+  dict: PDFDict,
+  pages: readonly PDFPage[],
+  own: readonly MarkedContent[],
+): PDFObject[] {
+  const firstPage = own[0] ? pages[own[0].page] : undefined;
+  if (firstPage) dict.set(PDFName.of("Pg"), firstPage.ref);
+  const kids: PDFObject[] = [];
+  for (const m of own) {
+    const page = pages[m.page];
+    if (!page) continue;
+    kids.push(
+      page === firstPage ? ctx.obj(m.mcid) : ctx.obj({ Type: "MCR", Pg: page.ref, MCID: m.mcid }),
+    );
+  }
+  return kids;
+}
+
+/** A signature field's widget as an object reference, the widget pointing back (/StructParent). */
+function widgetKid(ctx: PDFContext, widget: PDFRef, annot: PDFDict, key: number): PDFObject {
+  annot.set(PDFName.of("StructParent"), ctx.obj(key));
+  const page = annot.get(PDFName.of("P"));
+  return ctx.obj({ Type: "OBJR", Obj: widget, ...(page ? { Pg: page } : {}) });
+}
+
+/** An element's /K (its kids, one or an array), /A (attributes) and /T (title). */
+function setKidsAndAttributes(
+  ctx: PDFContext,
+  dict: PDFDict,
+  kids: PDFObject[],
+  el: StructElement,
+): void {
+  if (kids.length === 1) dict.set(PDFName.of("K"), kids[0] as PDFObject);
+  else if (kids.length > 1) dict.set(PDFName.of("K"), ctx.obj(kids));
+  const attributes = attributesOf(ctx, el);
+  if (attributes) dict.set(PDFName.of("A"), attributes);
+  if (el.title) dict.set(PDFName.of("T"), pdfText(el.title));
 }
 
 /** A table header cell's scope, a list's numbering: the element's /A attribute dictionary. */

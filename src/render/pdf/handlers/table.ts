@@ -1,4 +1,4 @@
-import type { Align, Inline, TableNode } from "../../../../document/types.js";
+import type { Align, Inline, TableNode } from "../../../document/types.js";
 import { type Line, longestWord, naturalWidth, type Span, toSpans, wrap } from "../inline.js";
 import {
   alignOffset,
@@ -20,7 +20,7 @@ import {
   table as tableStyle,
   textArea,
 } from "../style.js";
-import type { Box } from "../types.js";
+import type { Box, StructElement } from "../types.js";
 
 type RowKind = "header" | "body" | "total";
 
@@ -74,46 +74,12 @@ export function table(state: State, node: TableNode): void {
   const x0 = leftEdge(state);
   const xs = [x0];
   for (const w of widths) xs.push((xs.at(-1) as number) + w);
-  const x1 = xs.at(-1) as number;
 
   let header: Chunk | undefined;
   const tableElement = element(state.parent, "Table");
+  const grid: Grid = { xs, widths, pad, g, s, align, compact };
   const chunks = rows.map((row, r): Chunk => {
-    const tr = element(tableElement, "TR");
-    const cellLines = lines[r] as Line[][];
-    const starts = compact ? staircase(cellLines) : cellLines.map(() => 0);
-    const height =
-      Math.max(...cellLines.map((l, c) => (starts[c] as number) + l.length)) * s.leading +
-      2 * g.padY;
-    const boxes: Box[] = [];
-    if (row.kind !== "body") {
-      const gray = row.kind === "header" ? tableStyle.headerFill : tableStyle.totalFill;
-      boxes.push({ kind: "fill", x: x0, y: 0, width: x1 - x0, height, gray });
-    }
-    cellLines.forEach((lines, c) => {
-      const cell =
-        row.kind === "header" ? element(tr, "TH", { scope: "Column" }) : element(tr, "TD");
-      const inner = (widths[c] as number) - pad;
-      lines.forEach((line, k) => {
-        const x = (xs[c] as number) + g.padX + alignOffset(align(c), inner, line.width);
-        const y = g.padY + baselineIn(s) + ((starts[c] as number) + k) * s.leading;
-        boxes.push(...tag(lineBoxes(line, x, y, s), cell));
-      });
-    });
-    const thin = tableStyle.rule;
-    const strong = tableStyle.strongRule;
-    for (const x of xs) boxes.push({ kind: "rule", x1: x, y1: 0, x2: x, y2: height, ...thin });
-    if (row.kind === "header") boxes.push({ kind: "rule", x1: x0, y1: 0, x2: x1, y2: 0, ...thin });
-    if (row.kind === "total") boxes.push({ kind: "rule", x1: x0, y1: 0, x2: x1, y2: 0, ...strong });
-    const bottom = row.kind === "header" ? strong : thin;
-    boxes.push({ kind: "rule", x1: x0, y1: height, x2: x1, y2: height, ...bottom });
-    const chunk: Chunk = {
-      height,
-      before: 0,
-      after: 0,
-      boxes,
-      firstBaseline: g.padY + baselineIn(s),
-    };
+    const chunk = rowChunk(grid, row.kind, lines[r] as Line[][], element(tableElement, "TR"));
     if (row.kind === "header") {
       chunk.keepWithNext = true;
       header = chunk;
@@ -133,6 +99,58 @@ export function table(state: State, node: TableNode): void {
   (chunks[0] as Chunk).before = space.table;
   (chunks.at(-1) as Chunk).after = space.table;
   state.chunks.push(...chunks);
+}
+
+/** A table's columns: their left edges (and the right edge last), widths and text style. */
+interface Grid {
+  xs: number[];
+  widths: number[];
+  pad: number;
+  g: TableGeometry;
+  s: TextStyle;
+  align: (c: number) => Align;
+  compact: boolean;
+}
+
+/** One row as a chunk: its shading, its cells' text (tagged TH or TD) and its rules. */
+function rowChunk(grid: Grid, kind: RowKind, cellLines: Line[][], tr: StructElement): Chunk {
+  const { xs, g, s } = grid;
+  const x0 = xs[0] as number;
+  const x1 = xs.at(-1) as number;
+  const starts = grid.compact ? staircase(cellLines) : cellLines.map(() => 0);
+  const height =
+    Math.max(...cellLines.map((l, c) => (starts[c] as number) + l.length)) * s.leading + 2 * g.padY;
+  const boxes: Box[] = [];
+  if (kind !== "body") {
+    const gray = kind === "header" ? tableStyle.headerFill : tableStyle.totalFill;
+    boxes.push({ kind: "fill", x: x0, y: 0, width: x1 - x0, height, gray });
+  }
+  cellLines.forEach((lines, c) => {
+    const cell = kind === "header" ? element(tr, "TH", { scope: "Column" }) : element(tr, "TD");
+    const inner = (grid.widths[c] as number) - grid.pad;
+    lines.forEach((line, k) => {
+      const x = (xs[c] as number) + g.padX + alignOffset(grid.align(c), inner, line.width);
+      const y = g.padY + baselineIn(s) + ((starts[c] as number) + k) * s.leading;
+      boxes.push(...tag(lineBoxes(line, x, y, s), cell));
+    });
+  });
+  boxes.push(...rowRules(kind, xs, height));
+  return { height, before: 0, after: 0, boxes, firstBaseline: g.padY + baselineIn(s) };
+}
+
+/** A row's rules: every column edge, a rule above a header or (strong) total, one below. */
+function rowRules(kind: RowKind, xs: number[], height: number): Box[] {
+  const x0 = xs[0] as number;
+  const x1 = xs.at(-1) as number;
+  const thin = tableStyle.rule;
+  const strong = tableStyle.strongRule;
+  const boxes: Box[] = [];
+  for (const x of xs) boxes.push({ kind: "rule", x1: x, y1: 0, x2: x, y2: height, ...thin });
+  if (kind === "header") boxes.push({ kind: "rule", x1: x0, y1: 0, x2: x1, y2: 0, ...thin });
+  if (kind === "total") boxes.push({ kind: "rule", x1: x0, y1: 0, x2: x1, y2: 0, ...strong });
+  const bottom = kind === "header" ? strong : thin;
+  boxes.push({ kind: "rule", x1: x0, y1: height, x2: x1, y2: height, ...bottom });
+  return boxes;
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type PDFRef,
   PDFString,
 } from "pdf-lib";
-import type { DocumentTree } from "../../../document/types.js";
+import type { DocumentTree } from "../../document/types.js";
 import { page as pageSize } from "./style.js";
 import type { OutlineEntry, PdfOptions, SignatureSlot } from "./types.js";
 

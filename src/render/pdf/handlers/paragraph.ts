@@ -1,4 +1,4 @@
-import type { ParagraphNode } from "../../../../document/types.js";
+import type { ParagraphNode } from "../../../document/types.js";
 import { toSpans, wrap } from "../inline.js";
 import {
   baselineIn,

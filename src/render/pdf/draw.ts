@@ -94,65 +94,91 @@ function pageContent(boxes: readonly Box[], fonts: Map<Face, EmbeddedFace>) {
   }
   for (const t of texts) if (t.change) rules.push(changeRule(t));
 
-  let content = "";
-  const op = (line: string) => {
-    content += `${line}\n`;
-  };
-  const used = new Set<Face>();
-  const last = { lineWidth: -1, stroke: -1, fill: -1, face: "", size: -1 };
-  const fillGray = (gray: number) => {
-    if (gray !== last.fill) op(`${gray} g`);
-    last.fill = gray;
-  };
-  for (const f of fills) {
-    fillGray(f.gray);
-    op(`${r(f.x)} ${flip(f.y + f.height)} ${r(f.width)} ${r(f.height)} re`);
-    op("f");
+  const stream = new ContentStream(fonts);
+  for (const f of fills) stream.fill(f);
+  for (const rule of rules) stream.rule(rule);
+  if (fills.length + rules.length > 0) stream.asArtifact();
+  for (const [i, t] of texts.entries()) stream.text(t, texts[i + 1]);
+  stream.close();
+  return { content: stream.content, used: stream.used, elements: stream.elements };
+}
+
+/**
+ * A page's content stream as it is written: operators, with the graphics state last set (so an
+ * unchanged width, grey or font is not set again) and the marked-content sequence open.
+ */
+class ContentStream {
+  content = "";
+  readonly used = new Set<Face>();
+  readonly elements: StructElement[] = [];
+  private readonly last = { lineWidth: -1, stroke: -1, fill: -1, face: "", size: -1 };
+  private open: StructElement | "artifact" | undefined;
+
+  constructor(private readonly fonts: Map<Face, EmbeddedFace>) {}
+
+  private op(line: string): void {
+    this.content += `${line}\n`;
   }
-  for (const rule of rules) {
-    if (rule.width !== last.lineWidth) op(`${rule.width} w`);
-    if (rule.gray !== last.stroke) op(`${rule.gray} G`);
-    last.lineWidth = rule.width;
-    last.stroke = rule.gray;
-    op(`${r(rule.x1)} ${flip(rule.y1)} m`);
-    op(`${r(rule.x2)} ${flip(rule.y2)} l`);
-    op("S");
+
+  private fillGray(gray: number): void {
+    if (gray !== this.last.fill) this.op(`${gray} g`);
+    this.last.fill = gray;
   }
-  if (fills.length + rules.length > 0) {
-    content = `/Artifact BMC\n${content}EMC\n`;
+
+  fill(f: FillBox): void {
+    this.fillGray(f.gray);
+    this.op(`${r(f.x)} ${flip(f.y + f.height)} ${r(f.width)} ${r(f.height)} re`);
+    this.op("f");
   }
-  const elements: StructElement[] = [];
-  let open: StructElement | "artifact" | undefined;
-  const close = () => {
-    if (open !== undefined) op("ET\nEMC");
-    open = undefined;
-  };
-  for (const [i, t] of texts.entries()) {
-    const mark = t.tag ?? "artifact";
-    if (mark !== open) {
-      close();
-      if (mark === "artifact") op("/Artifact BMC");
-      else {
-        op(`/${mark.type} <</MCID ${elements.length}>> BDC`);
-        elements.push(mark);
-      }
-      op("BT");
-      open = mark;
-      // A new text object: the text matrix starts afresh, but font and grey carry over.
+
+  rule(rule: RuleBox): void {
+    if (rule.width !== this.last.lineWidth) this.op(`${rule.width} w`);
+    if (rule.gray !== this.last.stroke) this.op(`${rule.gray} G`);
+    this.last.lineWidth = rule.width;
+    this.last.stroke = rule.gray;
+    this.op(`${r(rule.x1)} ${flip(rule.y1)} m`);
+    this.op(`${r(rule.x2)} ${flip(rule.y2)} l`);
+    this.op("S");
+  }
+
+  /** Makes everything written so far (fills and rules) one /Artifact sequence. */
+  asArtifact(): void {
+    this.content = `/Artifact BMC\n${this.content}EMC\n`;
+  }
+
+  /** A text box, in the marked-content sequence of its structure element (or an artifact). */
+  text(t: TextBox, next: TextBox | undefined): void {
+    this.mark(t.tag ?? "artifact");
+    if (t.face !== this.last.face || t.size !== this.last.size) {
+      this.op(`/${resourceName[t.face]} ${t.size} Tf`);
+      this.used.add(t.face);
     }
-    if (t.face !== last.face || t.size !== last.size) {
-      op(`/${resourceName[t.face]} ${t.size} Tf`);
-      used.add(t.face);
-    }
-    last.face = t.face;
-    last.size = t.size;
-    fillGray(t.gray);
-    op(`1 0 0 1 ${r(t.x)} ${flip(t.y)} Tm`);
-    const text = needsSpace(t, texts[i + 1]) ? `${t.text} ` : t.text;
-    op(`<${encode(fonts.get(t.face) as EmbeddedFace, text)}> Tj`);
+    this.last.face = t.face;
+    this.last.size = t.size;
+    this.fillGray(t.gray);
+    this.op(`1 0 0 1 ${r(t.x)} ${flip(t.y)} Tm`);
+    const text = needsSpace(t, next) ? `${t.text} ` : t.text;
+    this.op(`<${encode(this.fonts.get(t.face) as EmbeddedFace, text)}> Tj`);
   }
-  close();
-  return { content, used, elements };
+
+  /** Opens the sequence of `mark` unless it is the open one. */
+  private mark(mark: StructElement | "artifact"): void {
+    if (mark === this.open) return;
+    this.close();
+    if (mark === "artifact") this.op("/Artifact BMC");
+    else {
+      this.op(`/${mark.type} <</MCID ${this.elements.length}>> BDC`);
+      this.elements.push(mark);
+    }
+    this.op("BT");
+    this.open = mark;
+    // A new text object: the text matrix starts afresh, but font and grey carry over.
+  }
+
+  close(): void {
+    if (this.open !== undefined) this.op("ET\nEMC");
+    this.open = undefined;
+  }
 }
 
 /**
@@ -249,16 +275,7 @@ async function embedFonts(
   doc: PDFDocument,
   layout: DocumentLayout,
 ): Promise<Map<Face, EmbeddedFace>> {
-  const chars = new Map<Face, Set<string>>();
-  for (const p of layout.pages) {
-    for (const box of p.boxes) {
-      if (box.kind !== "text") continue;
-      const set = chars.get(box.face) ?? new Set<string>();
-      chars.set(box.face, set);
-      for (const ch of drawable(box.text)) set.add(ch);
-      if (box.tag) set.add(" "); // for the spaces `needsSpace` adds
-    }
-  }
+  const chars = charactersByFace(layout);
   const fonts = new Map<Face, EmbeddedFace>();
   for (const face of FACES) {
     const set = chars.get(face);
@@ -274,6 +291,21 @@ async function embedFonts(
     fonts.set(face, embedded);
   }
   return fonts;
+}
+
+/** The characters drawn in each face. */
+function charactersByFace(layout: DocumentLayout): Map<Face, Set<string>> {
+  const chars = new Map<Face, Set<string>>();
+  for (const p of layout.pages) {
+    for (const box of p.boxes) {
+      if (box.kind !== "text") continue;
+      const set = chars.get(box.face) ?? new Set<string>();
+      chars.set(box.face, set);
+      for (const ch of drawable(box.text)) set.add(ch);
+      if (box.tag) set.add(" "); // for the spaces `needsSpace` adds
+    }
+  }
+  return chars;
 }
 
 /** Six capital letters from a hash of the face and its characters (PDF 32000-1, 9.6.4). */

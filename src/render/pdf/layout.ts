@@ -6,7 +6,8 @@
  * stacks them onto pages (`paginate.ts`); then, with the page count known, every page gets its
  * running header (title, diarienummer) and footer ("Sida X (Y)", fingerprint).
  */
-import type { Block, DocumentMeta, DocumentTree } from "../../../document/types.js";
+import type { DocumentMeta, DocumentTree } from "../../document/types.js";
+import { blockHandler } from "../handlers.js";
 import { textWidth } from "./fonts.js";
 import { handlers } from "./handlers/index.js";
 import { toSpans, wrap } from "./inline.js";
@@ -36,7 +37,7 @@ export function layoutDocument(tree: DocumentTree, options: PdfOptions = {}): Do
     one(block) {
       const outer = state.change;
       if (block.change) state.change = block.change;
-      (handlers[block.type] as (state: State, node: Block) => void)(state, block);
+      blockHandler(handlers, block)(state, block);
       state.change = outer;
     },
     all(blocks) {
@@ -53,15 +54,7 @@ export function layoutDocument(tree: DocumentTree, options: PdfOptions = {}): Do
     const boxes: Box[] = [];
     for (const { chunk, top, repeated } of items) {
       const dy = textArea.top + top;
-      for (const box of chunk.boxes) {
-        const moved = translate(box, dy);
-        // A header row repeated on a continuation page is an artifact: the table's TH hold it once.
-        if (repeated && moved.kind === "text") {
-          moved.role = "repeat";
-          delete moved.tag;
-        }
-        boxes.push(moved);
-      }
+      boxes.push(...placeBoxes(chunk.boxes, dy, repeated));
       if (chunk.outline) outline.push({ ...chunk.outline, page: index, y: dy });
       if (chunk.signature) {
         const { partyId, x1, x2, y } = chunk.signature;
@@ -72,6 +65,19 @@ export function layoutDocument(tree: DocumentTree, options: PdfOptions = {}): Do
     return { boxes };
   });
   return { pages, structure, outline, signatures };
+}
+
+/** A chunk's boxes moved down to where it stands on its page. */
+function placeBoxes(boxes: readonly Box[], dy: number, repeated: boolean | undefined): Box[] {
+  return boxes.map((box) => {
+    const moved = translate(box, dy);
+    // A header row repeated on a continuation page is an artifact: the table's TH hold it once.
+    if (repeated && moved.kind === "text") {
+      moved.role = "repeat";
+      delete moved.tag;
+    }
+    return moved;
+  });
 }
 
 function translate(box: Box, dy: number): Box {

@@ -8,7 +8,7 @@
  * no clock, no randomness, so the bytes are the same in any time zone.
  */
 import { type PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
-import type { DocumentMeta } from "../../../document/types.js";
+import type { DocumentMeta } from "../../document/types.js";
 import { SRGB_IDENTIFIER, srgbProfile } from "./icc.js";
 import type { PdfALevel } from "./levels.js";
 

@@ -1,5 +1,5 @@
-import { dateLine, signatoryLine } from "../../../../document/text.js";
-import type { ChangeKind, SignatureBlock, SignaturesNode } from "../../../../document/types.js";
+import { dateLine, signatoryLine } from "../../../document/text.js";
+import type { ChangeKind, SignatureBlock, SignaturesNode } from "../../../document/types.js";
 import { wrap } from "../inline.js";
 import {
   baselineIn,

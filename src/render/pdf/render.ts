@@ -1,5 +1,5 @@
 import { PDFDocument } from "pdf-lib";
-import type { DocumentTree } from "../../../document/types.js";
+import type { DocumentTree } from "../../document/types.js";
 import { addAttachments, addOutline, addSignatureFields, setDocumentId } from "./document.js";
 import { drawPages } from "./draw.js";
 import { compressWithZlib } from "./flate.js";
