@@ -12,6 +12,7 @@ import Handlebars from "handlebars";
 import { COMPILE_OPTIONS, fieldSources, frontMatter } from "../dist/compose/engine.js";
 import { sha256 } from "../dist/hash.js";
 import { createAjv, DOCUMENT_SCHEMAS } from "../dist/validate/ajv.js";
+import { lazyFontkit } from "./lazy-fontkit.mjs";
 
 const validators = standaloneCode.default(
   createAjv({ code: { source: true, esm: true } }),
@@ -56,30 +57,14 @@ function precompiledTemplates() {
   return `export const precompiled = {\n${specs.join(",\n")}\n};\n`;
 }
 
-/**
- * fontkit decodes Brotli's built-in dictionary as it loads (~45 ms in a fresh process), though
- * only WOFF2 fonts need it and iop embeds TrueType. In the bundle it is decoded on first use
- * instead. The patch is by exact text: if fontkit changes, the build fails rather than going on
- * without it.
- */
-const lazyBrotliDictionary = {
-  name: "iop-lazy-brotli-dictionary",
+/** fontkit with its load-time decoding deferred to first use: see scripts/lazy-fontkit.mjs. */
+const lazyFontkitPlugin = {
+  name: "iop-lazy-fontkit",
   setup(b) {
-    b.onLoad({ filter: /@pdf-lib[\\/]fontkit[\\/]dist[\\/]fontkit\.umd\.js$/ }, (args) => {
-      const eager = "\n\tdictionary.init(BrotliDecompressBuffer);\n";
-      const entry = "\tfunction BrotliDecompressBuffer(buffer, output_size) {\n";
-      let source = readFileSync(args.path, "utf8");
-      if (source.split(eager).length !== 2 || source.split(entry).length !== 2) {
-        throw new Error(`${args.path}: cannot make Brotli's dictionary lazy; check the patch`);
-      }
-      source = source
-        .replace(eager, "\n\tvar iopDictionaryLoaded = false;\n")
-        .replace(
-          entry,
-          `${entry}\t  if (!iopDictionaryLoaded) { iopDictionaryLoaded = true; dictionary.init(BrotliDecompressBuffer); }\n`,
-        );
-      return { contents: source, loader: "js" };
-    });
+    b.onLoad({ filter: /@pdf-lib[\\/]fontkit[\\/]dist[\\/]fontkit\.umd\.js$/ }, (args) => ({
+      contents: lazyFontkit(readFileSync(args.path, "utf8")),
+      loader: "js",
+    }));
   },
 };
 
@@ -110,7 +95,7 @@ await build({
   banner: {
     js: "import { createRequire as __iopRequire } from 'node:module'; const require = __iopRequire(import.meta.url);",
   },
-  plugins: [precompiledValidators, precompiledHandlebars, lazyBrotliDictionary],
+  plugins: [precompiledValidators, precompiledHandlebars, lazyFontkitPlugin],
   // Every template is precompiled, so the CLI needs only Handlebars' runtime, not its compiler.
   alias: { handlebars: "handlebars/runtime" },
   logLevel: "warning",

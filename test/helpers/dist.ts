@@ -12,6 +12,7 @@ export const BUILD_INPUTS = [
   "templates",
   "schemas",
   "scripts/bundle.mjs",
+  "scripts/lazy-fontkit.mjs",
   "package.json",
   "tsconfig.json",
   "tsconfig.build.json",
