@@ -78,6 +78,10 @@ const precompiledHandlebars = {
   },
 };
 
+// The .docx font parts, compressed once (scripts/precompress-fonts.mjs), before the bundle, which
+// the build writes last.
+await import("./precompress-fonts.mjs");
+
 // Start from an empty folder, so chunks of earlier builds do not pile up.
 rmSync("dist/bin", { recursive: true, force: true });
 

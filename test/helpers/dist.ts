@@ -13,6 +13,7 @@ export const BUILD_INPUTS = [
   "schemas",
   "scripts/bundle.mjs",
   "scripts/lazy-fontkit.mjs",
+  "scripts/precompress-fonts.mjs",
   "package.json",
   "tsconfig.json",
   "tsconfig.build.json",

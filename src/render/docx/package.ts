@@ -1,6 +1,7 @@
 import type { Document } from "docx";
 import { Packer } from "docx";
-import { zipParts } from "./zip.js";
+import { precompressedFont } from "./fonts.js";
+import { type ZipEntry, zipParts } from "./zip.js";
 
 /** Parts first in this order (content types first, as OPC readers that stream like), the rest by name. */
 const PART_ORDER = [
@@ -14,6 +15,9 @@ const PART_ORDER = [
   "word/numbering.xml",
   "word/settings.xml",
 ];
+
+/** The embedded fonts docx writes (`word/fonts/font1.odttf`…), compressed at build time (fonts.ts). */
+const FONT_PART = /^word\/fonts\/[^/]+\.odttf$/;
 
 const rank = (path: string): number => {
   const i = PART_ORDER.indexOf(path);
@@ -89,9 +93,12 @@ export async function packDocument(
   }
   const encoder = new TextEncoder();
   return zipParts(
-    [...parts.keys()].sort(byPartOrder).map((path) => {
+    [...parts.keys()].sort(byPartOrder).map((path): ZipEntry => {
       const data = parts.get(path) as string | Uint8Array;
-      return { path, data: typeof data === "string" ? encoder.encode(data) : data };
+      if (typeof data === "string") return { path, data: encoder.encode(data) };
+      return FONT_PART.test(path)
+        ? { path, data, deflated: precompressedFont(data) }
+        : { path, data };
     }),
   );
 }
