@@ -1,9 +1,26 @@
 // Bundles the CLI into dist/bin/ with esbuild (run after tsc, by `npm run build`). The `iop`
 // binary is the bundle: loading a few files instead of hundreds of modules is most of a short
 // command's start-up. Code splitting keeps the dynamic imports (Word, PDF, copies) as chunks
-// loaded on demand. The JSON Schema validators are compiled here, once, with ajv standalone code
-// (same schemas and options as at run time: dist/validate/ajv.js), and the Handlebars templates
-// with Handlebars.precompile (same options: dist/compose/engine.js), instead of at every start.
+// loaded on demand.
+//
+// The start-up tricks, each with one home that says why, and the test that fails if a library
+// upgrade breaks it:
+// - JSON Schema validators compiled here with ajv standalone code, from dist/validate/ajv.js (so
+//   the same schemas and options as at run time), swapped in for the stub
+//   src/validate/precompiled.ts. Test: test/validate/precompiled.test.ts (the bundle reports
+//   exactly what run-time validators report).
+// - Handlebars templates precompiled here with the options of dist/compose/engine.js, swapped in
+//   for the stub src/compose/precompiled.ts; the bundle then needs only Handlebars' runtime.
+//   Test: test/compose/precompiled.test.ts.
+// - fontkit's load-time decoding deferred to first use: scripts/lazy-fontkit.mjs.
+//   Test: test/scripts/lazy-fontkit.test.ts.
+// - The .docx font parts compressed once: scripts/precompress-fonts.mjs, src/render/docx/fonts.ts.
+//   Test: test/render/docx/fonts.test.ts.
+// - V8's optimising compiler off for short runs: src/jit.ts. Test: test/build/jit.test.ts.
+// - docx's private compiler called directly, with Math.random fixed while it runs:
+//   src/render/docx/package.ts. Test: test/render/docx/determinism.test.ts.
+// These import from dist/ (tsc's output) because they must use exactly the code and options the
+// CLI runs with; `npm run build` runs tsc first.
 
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import standaloneCode from "ajv/dist/standalone/index.js";

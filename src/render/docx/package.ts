@@ -28,8 +28,9 @@ const byPartOrder = (a: string, b: string): number =>
 
 /**
  * A fixed pseudo-random sequence (mulberry32), for the ids docx draws from `Math.random`
- * (hyperlinks, bookmarks, embedded fonts). We use none of them today; this keeps the output
- * byte-identical should a handler start to.
+ * (hyperlinks, bookmarks, and the key that obfuscates the embedded fonts, which fonts.ts relies
+ * on being the same in every document), so the same document gives the same bytes. Test:
+ * test/render/docx/determinism.test.ts ("should not let Math.random into the package").
  */
 function seededRandom(seed: number): () => number {
   let a = seed;
@@ -43,9 +44,10 @@ function seededRandom(seed: number): () => number {
 
 /**
  * docx's compiler, which turns a Document into the package's parts (path → XML text or bytes)
- * before `Packer` zips them. It is a private static member of `Packer` (package.json pins docx; the
- * Word tests fail if it moves): zipping the parts ourselves, once, saves docx's own zip and our
- * unzip of it, a third of a document's rendering time in a short-lived process.
+ * before `Packer` zips them. It is a private static member of `Packer` (package.json pins docx; if
+ * an upgrade moves it, every Word test fails, first test/render/docx/determinism.test.ts):
+ * zipping the parts ourselves, once, saves docx's own zip and our unzip of it, a third of a
+ * document's rendering time in a short-lived process.
  */
 type Parts = Map<string, string | Uint8Array>;
 const compiler = (
