@@ -7,7 +7,8 @@
 //      against LibreOffice converting the same .docx files to PDF, interleaved. Target: ≤ 1/3.
 //   3. Many agreements: IOP_BENCH_AGREEMENTS (default 200) generated copies of Stockholm 2025
 //      built on one thread (--jobs 1) and on one per core, with peak memory (/usr/bin/time),
-//      extrapolated to 5 000. Targets: under 5 minutes, under 1 GB. Peer: one-core throughput.
+//      extrapolated to 5 000. Targets: under 5 minutes, under 1 GB. Peers: one-core throughput,
+//      and what the machine gives `cores` threads of a CPU-bound loop just before and after.
 // Run: npm run bench (builds dist/ first), or `node bench/speed.mjs` after `npm run build`.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -146,8 +147,31 @@ function buildMany(jobs) {
   rmSync(out, { recursive: true, force: true });
   return { elapsed, peakKb: Number(r.stderr.trim().split("\n").at(-1)) };
 }
+/**
+ * What the machine gives two threads at this moment: wall time of one thread spinning a fixed
+ * CPU-bound loop against `cores` threads each spinning it, as a speed-up (`cores`× at best). On
+ * a shared machine the other users' load caps the pool's speed-up; this is its peer.
+ */
+async function machineScaling() {
+  const { Worker } = await import("node:worker_threads");
+  const code =
+    "let x = 0; for (let i = 0; i < 2e8; i++) x = (x * 31 + i) | 0; require('node:worker_threads').parentPort.postMessage(x);";
+  const spin = (n) =>
+    new Promise((resolve) => {
+      const t = performance.now();
+      let left = n;
+      for (let i = 0; i < n; i++)
+        new Worker(code, { eval: true }).on("message", () => {
+          if (--left === 0) resolve(performance.now() - t);
+        });
+    });
+  const one = await spin(1);
+  return (cores * one) / (await spin(cores));
+}
+const scalingBefore = await machineScaling();
 const one = buildMany(1);
 const all = buildMany(cores);
+const scalingAfter = await machineScaling();
 const per5000 = (t) => `${(((t / COUNT) * 5000) / 60000).toFixed(1)} min`;
 const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 console.log(`\n## 3. ${COUNT} agreements of Stockholm 2025's size (all formats and copies)\n`);
@@ -163,5 +187,8 @@ for (const [label, r] of [
     `| ${label} | ${(r.elapsed / 1000).toFixed(1)} s | ${ms(r.elapsed / COUNT)} | ${per5000(r.elapsed)} | ${mb(r.peakKb)} | ${ratio(one.elapsed, r.elapsed)} |`,
   );
 }
+console.log(
+  `\nThe machine's own speed-up for ${cores} threads of a CPU-bound loop (the pool's peer), before and after: ${scalingBefore.toFixed(2)}×, ${scalingAfter.toFixed(2)}× (${cores}× on idle cores).`,
+);
 if (!has("soffice")) console.log("\nLibreOffice is not installed: its column is empty.");
 rmSync(work, { recursive: true, force: true });

@@ -1,9 +1,26 @@
 // Bundles the CLI into dist/bin/ with esbuild (run after tsc, by `npm run build`). The `iop`
 // binary is the bundle: loading a few files instead of hundreds of modules is most of a short
 // command's start-up. Code splitting keeps the dynamic imports (Word, PDF, copies) as chunks
-// loaded on demand. The JSON Schema validators are compiled here, once, with ajv standalone code
-// (same schemas and options as at run time: dist/validate/ajv.js), and the Handlebars templates
-// with Handlebars.precompile (same options: dist/compose/engine.js), instead of at every start.
+// loaded on demand.
+//
+// The start-up tricks, each with one home that says why, and the test that fails if a library
+// upgrade breaks it:
+// - JSON Schema validators compiled here with ajv standalone code, from dist/validate/ajv.js (so
+//   the same schemas and options as at run time), swapped in for the stub
+//   src/validate/precompiled.ts. Test: test/validate/precompiled.test.ts (the bundle reports
+//   exactly what run-time validators report).
+// - Handlebars templates precompiled here with the options of dist/compose/engine.js, swapped in
+//   for the stub src/compose/precompiled.ts; the bundle then needs only Handlebars' runtime.
+//   Test: test/compose/precompiled.test.ts.
+// - fontkit's load-time decoding deferred to first use: scripts/lazy-fontkit.mjs.
+//   Test: test/scripts/lazy-fontkit.test.ts.
+// - The .docx font parts compressed once: scripts/precompress-fonts.mjs, src/render/docx/fonts.ts.
+//   Test: test/render/docx/fonts.test.ts.
+// - V8's optimising compiler off for short runs: src/jit.ts. Test: test/jit.test.ts.
+// - docx's private compiler called directly, with Math.random fixed while it runs:
+//   src/render/docx/package.ts. Test: test/render/docx/determinism.test.ts.
+// These import from dist/ (tsc's output) because they must use exactly the code and options the
+// CLI runs with; `npm run build` runs tsc first.
 
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import standaloneCode from "ajv/dist/standalone/index.js";
@@ -12,6 +29,7 @@ import Handlebars from "handlebars";
 import { COMPILE_OPTIONS, fieldSources, frontMatter } from "../dist/compose/engine.js";
 import { sha256 } from "../dist/hash.js";
 import { createAjv, DOCUMENT_SCHEMAS } from "../dist/validate/ajv.js";
+import { lazyFontkit } from "./lazy-fontkit.mjs";
 
 const validators = standaloneCode.default(
   createAjv({ code: { source: true, esm: true } }),
@@ -56,30 +74,14 @@ function precompiledTemplates() {
   return `export const precompiled = {\n${specs.join(",\n")}\n};\n`;
 }
 
-/**
- * fontkit decodes Brotli's built-in dictionary as it loads (~45 ms in a fresh process), though
- * only WOFF2 fonts need it and iop embeds TrueType. In the bundle it is decoded on first use
- * instead. The patch is by exact text: if fontkit changes, the build fails rather than going on
- * without it.
- */
-const lazyBrotliDictionary = {
-  name: "iop-lazy-brotli-dictionary",
+/** fontkit with its load-time decoding deferred to first use: see scripts/lazy-fontkit.mjs. */
+const lazyFontkitPlugin = {
+  name: "iop-lazy-fontkit",
   setup(b) {
-    b.onLoad({ filter: /@pdf-lib[\\/]fontkit[\\/]dist[\\/]fontkit\.umd\.js$/ }, (args) => {
-      const eager = "\n\tdictionary.init(BrotliDecompressBuffer);\n";
-      const entry = "\tfunction BrotliDecompressBuffer(buffer, output_size) {\n";
-      let source = readFileSync(args.path, "utf8");
-      if (source.split(eager).length !== 2 || source.split(entry).length !== 2) {
-        throw new Error(`${args.path}: cannot make Brotli's dictionary lazy; check the patch`);
-      }
-      source = source
-        .replace(eager, "\n\tvar iopDictionaryLoaded = false;\n")
-        .replace(
-          entry,
-          `${entry}\t  if (!iopDictionaryLoaded) { iopDictionaryLoaded = true; dictionary.init(BrotliDecompressBuffer); }\n`,
-        );
-      return { contents: source, loader: "js" };
-    });
+    b.onLoad({ filter: /@pdf-lib[\\/]fontkit[\\/]dist[\\/]fontkit\.umd\.js$/ }, (args) => ({
+      contents: lazyFontkit(readFileSync(args.path, "utf8")),
+      loader: "js",
+    }));
   },
 };
 
@@ -92,6 +94,10 @@ const precompiledHandlebars = {
     }));
   },
 };
+
+// The .docx font parts, compressed once (scripts/precompress-fonts.mjs), before the bundle, which
+// the build writes last.
+await import("./precompress-fonts.mjs");
 
 // Start from an empty folder, so chunks of earlier builds do not pile up.
 rmSync("dist/bin", { recursive: true, force: true });
@@ -110,7 +116,7 @@ await build({
   banner: {
     js: "import { createRequire as __iopRequire } from 'node:module'; const require = __iopRequire(import.meta.url);",
   },
-  plugins: [precompiledValidators, precompiledHandlebars, lazyBrotliDictionary],
+  plugins: [precompiledValidators, precompiledHandlebars, lazyFontkitPlugin],
   // Every template is precompiled, so the CLI needs only Handlebars' runtime, not its compiler.
   alias: { handlebars: "handlebars/runtime" },
   logLevel: "warning",

@@ -44,3 +44,9 @@ const dataDir = pathToFileURL(join(packageRoot, "data/"));
 /** A JSON data file of data/ (e.g. the plain-Swedish list), parsed. */
 export const readData = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(name, dataDir), "utf8"));
+
+/**
+ * A file `npm run build` derives for speed (dist/assets/…), or undefined when there is none (a
+ * checkout not built yet): whoever reads it can do without.
+ */
+export const builtAssetPath = (name: string): string => join(packageRoot, "dist", "assets", name);

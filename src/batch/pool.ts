@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { longRun } from "../jit.js";
 import { type BatchResult, type BatchTask, buildOne } from "./one.js";
 
 /** The worker script: beside this module (tsc's dist/batch/) or the bundle's entry (dist/bin/). */
@@ -37,6 +38,8 @@ export async function runPool(
   jobs: number,
   onDone: (result: BatchResult) => void,
 ): Promise<void> {
+  // Many agreements run the same code many times: optimise (src/jit.ts), also in the workers.
+  if (tasks.length > 1) longRun();
   const script = jobs > 1 && tasks.length > 1 ? workerScript() : undefined;
   if (!script) {
     for (const task of tasks) onDone(await buildOne(task));

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { createInterface } from "node:readline";
+import { shortRun } from "../jit.js";
 import type { Io } from "./command.js";
 import { main } from "./run.js";
 
@@ -32,6 +33,10 @@ function ask(question: string): Promise<string> {
     rl.on("close", () => resolve(""));
   });
 }
+
+// Most commands are short runs: V8's optimising compiler would cost more than it gives
+// (src/jit.ts; watch and many-agreement builds turn it back on).
+shortRun();
 
 const io: Io = {
   stdout: (s) => process.stdout.write(s),

@@ -12,6 +12,8 @@ export const BUILD_INPUTS = [
   "templates",
   "schemas",
   "scripts/bundle.mjs",
+  "scripts/lazy-fontkit.mjs",
+  "scripts/precompress-fonts.mjs",
   "package.json",
   "tsconfig.json",
   "tsconfig.build.json",

@@ -3,6 +3,7 @@ import { readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { readPreviousBuild } from "../../amend/previous.js";
 import { hasErrors } from "../../diagnostics.js";
+import { longRun } from "../../jit.js";
 import { checkOutsideInputs } from "../../package/location.js";
 import { syncFolder } from "../../package/sync.js";
 import { OutputError } from "../../package/write.js";
@@ -79,6 +80,7 @@ Slutkod: 0 när den avslutas med Ctrl-C, 2 vid felaktig användning.
       throw error instanceof OutputError ? new UsageError(error.message) : error;
     }
 
+    longRun(); // every save runs the same code again (src/jit.ts)
     // The build there was when watching started: every save is compared with it.
     let previous: BuildOptions["previous"];
     // Documents an edit did not change are not rendered again.

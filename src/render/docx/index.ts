@@ -12,7 +12,8 @@
  *   after the content fingerprint ("Kontrollsumma …") when `fingerprint` is given, as in the PDF
  *   (`page.ts`); document properties in `properties.ts`.
  * - Set in DejaVu Sans, the PDF's typeface, its four faces embedded (`render.ts`), so the Word
- *   file looks like the PDF in every reader.
+ *   file looks like the PDF in every reader; their parts are compressed once, at `npm run build`
+ *   (`fonts.ts`), not in every process.
  * - Tables in a fixed layout: amount columns as wide as their widest cell, text columns the rest
  *   (`handlers/table.ts`); room after every table.
  * - The closing section before the signatures is kept on the page of the first signature block

@@ -1,6 +1,7 @@
 import type { Document } from "docx";
 import { Packer } from "docx";
-import { zipParts } from "./zip.js";
+import { precompressedFont } from "./fonts.js";
+import { type ZipEntry, zipParts } from "./zip.js";
 
 /** Parts first in this order (content types first, as OPC readers that stream like), the rest by name. */
 const PART_ORDER = [
@@ -15,6 +16,9 @@ const PART_ORDER = [
   "word/settings.xml",
 ];
 
+/** The embedded fonts docx writes (`word/fonts/font1.odttf`…), compressed at build time (fonts.ts). */
+const FONT_PART = /^word\/fonts\/[^/]+\.odttf$/;
+
 const rank = (path: string): number => {
   const i = PART_ORDER.indexOf(path);
   return i === -1 ? PART_ORDER.length : i;
@@ -24,8 +28,9 @@ const byPartOrder = (a: string, b: string): number =>
 
 /**
  * A fixed pseudo-random sequence (mulberry32), for the ids docx draws from `Math.random`
- * (hyperlinks, bookmarks, embedded fonts). We use none of them today; this keeps the output
- * byte-identical should a handler start to.
+ * (hyperlinks, bookmarks, and the key that obfuscates the embedded fonts, which fonts.ts relies
+ * on being the same in every document), so the same document gives the same bytes. Test:
+ * test/render/docx/determinism.test.ts ("should not let Math.random into the package").
  */
 function seededRandom(seed: number): () => number {
   let a = seed;
@@ -39,9 +44,10 @@ function seededRandom(seed: number): () => number {
 
 /**
  * docx's compiler, which turns a Document into the package's parts (path → XML text or bytes)
- * before `Packer` zips them. It is a private static member of `Packer` (package.json pins docx; the
- * Word tests fail if it moves): zipping the parts ourselves, once, saves docx's own zip and our
- * unzip of it, a third of a document's rendering time in a short-lived process.
+ * before `Packer` zips them. It is a private static member of `Packer` (package.json pins docx; if
+ * an upgrade moves it, every Word test fails, first test/render/docx/determinism.test.ts):
+ * zipping the parts ourselves, once, saves docx's own zip and our unzip of it, a third of a
+ * document's rendering time in a short-lived process.
  */
 type Parts = Map<string, string | Uint8Array>;
 const compiler = (
@@ -89,9 +95,12 @@ export async function packDocument(
   }
   const encoder = new TextEncoder();
   return zipParts(
-    [...parts.keys()].sort(byPartOrder).map((path) => {
+    [...parts.keys()].sort(byPartOrder).map((path): ZipEntry => {
       const data = parts.get(path) as string | Uint8Array;
-      return { path, data: typeof data === "string" ? encoder.encode(data) : data };
+      if (typeof data === "string") return { path, data: encoder.encode(data) };
+      return FONT_PART.test(path)
+        ? { path, data, deflated: precompressedFont(data) }
+        : { path, data };
     }),
   );
 }

@@ -15,6 +15,8 @@ export interface ZipEntry {
   /** ASCII path inside the package ("word/document.xml"). */
   path: string;
   data: Uint8Array;
+  /** `data` already compressed (raw DEFLATE) with its CRC-32, stored as given (fonts.ts). */
+  deflated?: { compressed: Uint8Array; crc: number };
 }
 
 /** 1980-01-01 00:00 as a DOS date and time: the earliest a zip holds, the same in every zone. */
@@ -71,10 +73,10 @@ export function zipParts(entries: readonly ZipEntry[]): Uint8Array {
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
-  for (const { path, data } of entries) {
+  for (const { path, data, deflated } of entries) {
     if (!/^[\x20-\x7e]+$/.test(path)) throw new Error(`zip: part name is not ASCII: ${path}`);
     const name = Buffer.from(path, "ascii");
-    const { compressed, crc } = deflatePart(data);
+    const { compressed, crc } = deflated ?? deflatePart(data);
     const fields = {
       crc,
       compressed: compressed.length,

@@ -20,7 +20,24 @@ const deflate = (contents: Contents): Uint8Array => new Uint8Array(deflateSync(b
  */
 export function compressWithZlib(context: PDFContext): void {
   context.flateStream = (contents, dict = {}) =>
-    context.stream(deflate(contents), { ...dict, Filter: "FlateDecode" });
+    context.stream(deflateArrayOnce(contents), { ...dict, Filter: "FlateDecode" });
+}
+
+/**
+ * Compressed bytes by the array they were made from. The YAML sources attached to a PDF are the
+ * same arrays (read once per build) in every document of an agreement and every signing copy,
+ * so each is compressed once; iop never changes an array it has read.
+ */
+const byArray = new WeakMap<Uint8Array, Uint8Array>();
+
+function deflateArrayOnce(contents: Contents): Uint8Array {
+  if (typeof contents === "string") return deflate(contents);
+  let kept = byArray.get(contents);
+  if (!kept) {
+    kept = deflate(contents);
+    byArray.set(contents, kept);
+  }
+  return kept;
 }
 
 /** Compressed stream contents by what they were made from, the oldest first out. */

@@ -1,0 +1,99 @@
+/**
+ * The embedded font parts of a .docx, compressed once at `npm run build` instead of in every
+ * process.
+ *
+ * Why: every .docx embeds the four DejaVu Sans faces (render.ts), which docx obfuscates into
+ * `word/fonts/font<N>.odttf` parts, 2.7 MB together. Deflating them took longer than the rest of a
+ * cold build's four Word files (~120 ms); the obfuscated bytes are the same in every document (the
+ * key comes from docx's ids, which package.ts draws from a fixed sequence), so
+ * scripts/precompress-fonts.mjs deflates them once into dist/assets/docx-fonts.json.
+ *
+ * Safe: a part is taken from the asset only when its bytes are the ones the asset was made from
+ * (same length, same obfuscated first 32 bytes, and the rest equal to the font file, compared in
+ * full) and the asset was compressed by this process's zlib version, so the .docx is byte for byte
+ * what compressing it here would give. Anything else (no asset, another key, other fonts, another
+ * Node) is compressed as before (zip.ts). Tests: test/render/docx/fonts.test.ts (the asset is
+ * used for every document kind, and the output equals a build without it).
+ */
+import { readFileSync } from "node:fs";
+import { versions } from "node:process";
+import { builtAssetPath } from "../../paths.js";
+import { fontBytes } from "../pdf/font-files.js";
+import type { Face } from "../pdf/style.js";
+
+export const FONT_ASSET = "docx-fonts.json";
+const HEAD = 32; // the bytes ODTTF obfuscation changes (ECMA-376 Part 2, 17.8.1)
+
+/** dist/assets/docx-fonts.json. */
+export interface FontAsset {
+  /** `process.versions.zlib` of the process that compressed the parts. */
+  zlib: string;
+  parts: {
+    face: Face;
+    size: number;
+    crc: number;
+    /** The part's first 32 bytes (obfuscated), base64. */
+    head: string;
+    /** The part deflated (raw DEFLATE, as a zip stores it), base64. */
+    deflated: string;
+  }[];
+}
+
+interface Precompressed {
+  face: Face;
+  size: number;
+  crc: number;
+  head: Buffer;
+  compressed: Uint8Array;
+}
+
+let asset: Precompressed[] | undefined;
+
+function load(): Precompressed[] {
+  if (asset) return asset;
+  asset = [];
+  let parsed: FontAsset;
+  try {
+    parsed = JSON.parse(readFileSync(builtAssetPath(FONT_ASSET), "utf8"));
+  } catch {
+    return asset; // not built: compress in the process
+  }
+  if (parsed.zlib !== versions.zlib) return asset;
+  asset = parsed.parts.map((p) => ({
+    face: p.face,
+    size: p.size,
+    crc: p.crc,
+    head: Buffer.from(p.head, "base64"),
+    compressed: new Uint8Array(Buffer.from(p.deflated, "base64")),
+  }));
+  return asset;
+}
+
+/** Which face `data` (an .odttf part) obfuscates, whatever the key, or undefined. */
+export function faceOf(data: Uint8Array, faces: readonly Face[]): Face | undefined {
+  const tail = Buffer.from(data.buffer, data.byteOffset + HEAD, data.length - HEAD);
+  return faces.find((face) => {
+    const bytes = fontBytes(face);
+    return bytes.length === data.length && tail.equals(bytes.subarray(HEAD));
+  });
+}
+
+/** The first 32 bytes of an .odttf part (the obfuscated ones), base64, for the asset. */
+export const headOf = (data: Uint8Array): string =>
+  Buffer.from(data.subarray(0, HEAD)).toString("base64");
+
+/**
+ * The compressed bytes and CRC of an embedded font part from the build's asset, when `data` is
+ * exactly the part the asset was made from; otherwise undefined.
+ */
+export function precompressedFont(
+  data: Uint8Array,
+): { compressed: Uint8Array; crc: number } | undefined {
+  for (const part of load()) {
+    if (part.size !== data.length) continue;
+    if (!part.head.equals(data.subarray(0, HEAD))) continue;
+    if (faceOf(data, [part.face]) !== part.face) continue;
+    return { compressed: part.compressed, crc: part.crc };
+  }
+  return undefined;
+}

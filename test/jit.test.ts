@@ -1,0 +1,43 @@
+/**
+ * src/jit.ts: V8's optimising compiler off for short runs (the CLI's start) and on again for long
+ * ones (watch, many agreements). Checked in a child process with V8's own report of a hot
+ * function (%GetOptimizationStatus, --allow-natives-syntax): if a Node upgrade stops honouring
+ * the flags at run time, this fails rather than the speed silently going.
+ */
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+const jit = new URL("../dist/jit.js", import.meta.url).href;
+
+/** V8's optimisation status bits of a hot function after `call` ran ("shortRun" or "longRun"). */
+function statusAfter(call: "shortRun" | "longRun" | "shortRun(); longRun"): number {
+  const script = `
+    import { shortRun, longRun } from ${JSON.stringify(jit)};
+    ${call}();
+    const hot = new Function("x", "return x * 2 + 1");
+    for (let i = 0; i < 2e5; i++) hot(i);
+    %OptimizeFunctionOnNextCall(hot);
+    hot(1);
+    console.log(%GetOptimizationStatus(hot));
+  `;
+  const r = spawnSync(
+    process.execPath,
+    ["--allow-natives-syntax", "--input-type=module", "-e", script],
+    { encoding: "utf8" },
+  );
+  expect(r.stderr).toBe("");
+  return Number(r.stdout.trim());
+}
+
+const OPTIMIZED = 1 << 4; // V8's OptimizationStatus::kOptimized
+
+describe("jit (src/jit.ts)", () => {
+  it("should keep hot code unoptimised after shortRun", () => {
+    expect(statusAfter("shortRun") & OPTIMIZED).toBe(0);
+  });
+
+  it("should optimise hot code again after longRun", () => {
+    expect(statusAfter("longRun") & OPTIMIZED).toBe(OPTIMIZED);
+    expect(statusAfter("shortRun(); longRun") & OPTIMIZED).toBe(OPTIMIZED);
+  });
+});
