@@ -236,7 +236,7 @@ function lineBreak(text: string, i: number, end: number, out: Builder): number {
 }
 
 /** A double-quoted scalar's escape at `i` (the backslash): emits it, returns where to go on. */
-function escape(text: string, i: number, out: Builder): number {
+function escapeAt(text: string, i: number, out: Builder): number {
   const next = text[i + 1] as string;
   if (isBreak(text, i + 1)) {
     // An escaped line break joins the lines without a space; the next line's indent goes.
@@ -264,7 +264,7 @@ function flowCharacter(text: string, i: number, type: string, out: Builder): num
     out.emit("'", i);
     return i + 2;
   }
-  if (type === "double-quoted-scalar" && ch === "\\") return escape(text, i, out);
+  if (type === "double-quoted-scalar" && ch === "\\") return escapeAt(text, i, out);
   out.emit(ch, i);
   return i + 1;
 }
