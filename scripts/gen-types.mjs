@@ -1,6 +1,6 @@
 // Generates src/schemas/types.generated.ts from the JSON Schemas in schemas/.
 // The schemas are the single source of truth; a test checks that the file is current.
-// All three schemas are merged in memory into one (so shared definitions become one type each),
+// All schemas are merged in memory into one (so shared definitions become one type each),
 // and every definition gets a title so its interface has a stable name.
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
@@ -56,6 +56,7 @@ export async function generate() {
   for (const [file, title] of [
     ["overenskommelse.schema.json", "Overenskommelse"],
     ["bilaga.schema.json", "Bilaga"],
+    ["manifest.schema.json", "Manifest"],
   ]) {
     const schema = await load(file);
     // Local $defs of a document schema do not collide with the shared ones.
@@ -69,6 +70,7 @@ export async function generate() {
     properties: {
       overenskommelse: { $ref: "#/$defs/Overenskommelse" },
       bilaga: { $ref: "#/$defs/Bilaga" },
+      manifest: { $ref: "#/$defs/Manifest" },
     },
     additionalProperties: false,
     $defs: defs,

@@ -25,17 +25,15 @@ import type { DocumentTree } from "./document/types.js";
 import { sha256 } from "./hash.js";
 import type { SourceFile } from "./load/source.js";
 import type { Agreement } from "./model.js";
-import { contentFingerprint } from "./package/fingerprint.js";
 import {
-  createManifest,
-  MANIFEST_FILE,
-  type Manifest,
-  type ManifestDocument,
-  type ManifestSource,
-  type OutputFile,
-  serializeManifest,
-} from "./package/manifest.js";
-import { mergeIntoPrevious } from "./package/partial.js";
+  manifestDocument,
+  packageBuild,
+  packagePartial,
+  type RenderedBuild,
+  recordedSources,
+} from "./package/assemble.js";
+import { contentFingerprint } from "./package/fingerprint.js";
+import type { ManifestDocument, OutputFile } from "./package/manifest.js";
 import { renderMarkdown } from "./render/markdown/index.js";
 import type { PdfALevel } from "./render/pdf/levels.js";
 import { loadAgreement } from "./validate/index.js";
@@ -132,14 +130,6 @@ export interface BuildOptions {
   cache?: RenderCache;
 }
 
-/** The YAML sources of a document as the manifest records them. */
-const recorded = (files: readonly SourceFile[]) =>
-  files.map((f) => ({
-    name: basename(f.path),
-    sha256: sha256(f.bytes),
-    text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(f.bytes),
-  }));
-
 /**
  * Rendered files of documents kept between builds in one process (`iop watch`): a document whose
  * tree, sources and options are unchanged is not rendered again. Renderers are deterministic,
@@ -178,6 +168,109 @@ function renderKey(
   return sha256(encoder.encode(parts.join("\n")));
 }
 
+/** The renderers for the requested formats, each loaded only when asked for. */
+interface Renderers {
+  markdown: boolean;
+  renderDocx?: (tree: DocumentTree, options: { fingerprint: string }) => Promise<Uint8Array>;
+  pdf?: typeof import("./render/pdf/index.js");
+  /** Set when plain PDFs (not only copies) are asked for. */
+  plainPdf: boolean;
+  renderCopies?: typeof import("./package/copies.js").renderCopies;
+}
+
+/**
+ * Loads the renderers for `formats`: each is a large library, and loading is most of a short
+ * build's time.
+ */
+async function loadRenderers(formats: ReadonlySet<Format>): Promise<Renderers> {
+  const pdf =
+    formats.has("pdf") || formats.has("exemplar")
+      ? await import("./render/pdf/index.js")
+      : undefined;
+  return {
+    markdown: formats.has("md"),
+    ...(formats.has("docx")
+      ? { renderDocx: (await import("./render/docx/index.js")).renderDocx }
+      : {}),
+    ...(pdf ? { pdf } : {}),
+    plainPdf: formats.has("pdf"),
+    ...(formats.has("exemplar")
+      ? { renderCopies: (await import("./package/copies.js")).renderCopies }
+      : {}),
+  };
+}
+
+type CacheEntry = RenderCache["entries"] extends Map<string, infer E> ? E : never;
+
+/** Renders one document's own files and its copies in the loaded formats. */
+async function renderFiles(
+  tree: DocumentTree,
+  yaml: readonly SourceFile[],
+  renderers: Renderers,
+  fingerprint: string,
+  pdfa: PdfALevel,
+): Promise<CacheEntry> {
+  const own: OutputFile[] = [];
+  if (renderers.markdown) {
+    own.push({ path: `${tree.name}.md`, data: encoder.encode(renderMarkdown(tree)) });
+  }
+  const attachments = sourcesOf(yaml);
+  if (renderers.renderDocx) {
+    own.push({
+      path: `${tree.name}.docx`,
+      data: await renderers.renderDocx(tree, { fingerprint }),
+    });
+  }
+  const pdf = renderers.pdf;
+  if (renderers.plainPdf && pdf) {
+    own.push({
+      path: `${tree.name}.pdf`,
+      data: await pdf.renderPdf(tree, { attachments, fingerprint, pdfa }),
+    });
+  }
+  if (!renderers.renderCopies || !pdf) return { own };
+  const copies = await renderers.renderCopies(
+    tree,
+    pdf.renderPdf,
+    { attachments, pdfa },
+    pdf.renderPdfCopies,
+  );
+  return { own, copies };
+}
+
+/** A cache entry's own copy (the caller adds to the list it gets). */
+const copyEntry = (entry: CacheEntry): CacheEntry => ({
+  own: [...entry.own],
+  ...(entry.copies ? { copies: entry.copies } : {}),
+});
+
+/** One document's files: from the cache (`iop watch`) when its inputs are unchanged, else rendered. */
+async function renderOrReuse(
+  tree: DocumentTree,
+  yaml: readonly SourceFile[],
+  renderers: Renderers,
+  fingerprint: string,
+  options: { formats: ReadonlySet<Format>; pdfa: PdfALevel; cache?: RenderCache },
+): Promise<CacheEntry> {
+  const { cache } = options;
+  if (!cache) return renderFiles(tree, yaml, renderers, fingerprint, options.pdfa);
+  const key = renderKey(tree, yaml, options.formats, options.pdfa);
+  cache.used.add(key);
+  const hit = cache.entries.get(key);
+  // Rendered by an earlier build in this process from the same tree, sources and options.
+  if (hit) return copyEntry(hit);
+  const rendered = await renderFiles(tree, yaml, renderers, fingerprint, options.pdfa);
+  cache.entries.set(key, copyEntry(rendered));
+  return rendered;
+}
+
+/** The SHA-256 of a bilaga's data, for the manifest; undefined for the agreement. */
+function bilagaSha256(agreement: Agreement, tree: DocumentTree): string | undefined {
+  if (tree.kind !== "bilaga") return undefined;
+  const bilaga = agreement.bilagor.find((b) => `bilaga-${b.data.nummer}` === tree.name);
+  return bilaga ? bilagaDataSha256(bilaga.data) : undefined;
+}
+
 /** Renders documents in the requested formats: their files and manifest entries. */
 async function renderDocuments(
   agreement: Agreement,
@@ -186,92 +279,39 @@ async function renderDocuments(
   redlines: Amendments["redlines"] = new Map(),
   pdfa: PdfALevel = "3b",
   cache?: RenderCache,
-): Promise<{
-  files: OutputFile[];
-  documents: ManifestDocument[];
-  sources: ManifestSource[];
-  diagnostics: Diagnostic[];
-}> {
-  // Renderers are loaded only for the formats asked for: each is a large library, and loading
-  // is most of a short build's time.
-  const renderDocx = formats.has("docx")
-    ? (await import("./render/docx/index.js")).renderDocx
-    : undefined;
-  const pdf =
-    formats.has("pdf") || formats.has("exemplar")
-      ? await import("./render/pdf/index.js")
-      : undefined;
-  const renderPdf = pdf?.renderPdf;
-  const diagnostics = pdf ? glyphWarnings(built, pdf.missingGlyphs) : [];
-  const renderCopies = formats.has("exemplar")
-    ? (await import("./package/copies.js")).renderCopies
-    : undefined;
-  const files: OutputFile[] = [];
-  const documents: ManifestDocument[] = [];
-  const sources: ManifestSource[] = [];
+): Promise<RenderedBuild & { diagnostics: Diagnostic[] }> {
+  const renderers = await loadRenderers(formats);
+  const diagnostics = renderers.pdf ? glyphWarnings(built, renderers.pdf.missingGlyphs) : [];
+  const result: RenderedBuild = { files: [], documents: [], sources: [] };
   for (const { tree, files: yaml } of built) {
-    const key = cache ? renderKey(tree, yaml, formats, pdfa) : undefined;
-    const hit = key ? cache?.entries.get(key) : undefined;
-    if (key) cache?.used.add(key);
-    const own: OutputFile[] = hit ? [...hit.own] : [];
-    if (hit) {
-      // Rendered by an earlier build in this process from the same tree, sources and options.
-    } else if (formats.has("md")) {
-      own.push({ path: `${tree.name}.md`, data: encoder.encode(renderMarkdown(tree)) });
-    }
     const { contentSha256, fingerprint } = contentFingerprint(tree);
-    const attachments = sourcesOf(yaml);
-    if (!hit && renderDocx) {
-      own.push({ path: `${tree.name}.docx`, data: await renderDocx(tree, { fingerprint }) });
-    }
-    if (!hit && formats.has("pdf") && renderPdf) {
-      own.push({
-        path: `${tree.name}.pdf`,
-        data: await renderPdf(tree, { attachments, fingerprint, pdfa }),
-      });
-    }
-    let copyFields: Partial<ManifestDocument> = { copies: [] };
-    let copies = hit?.copies;
-    if (!hit && renderCopies && renderPdf) {
-      copies = await renderCopies(tree, renderPdf, { attachments, pdfa }, pdf?.renderPdfCopies);
-    }
-    if (copies) {
-      files.push(...copies.files);
-      copyFields = copies.manifest;
-    }
-    if (key && !hit) cache?.entries.set(key, { own: [...own], ...(copies ? { copies } : {}) });
-    files.push(...own);
-    const texts = recorded(yaml);
-    sources.push(...texts);
-    const bilaga =
-      tree.kind === "bilaga"
-        ? agreement.bilagor.find((b) => `bilaga-${b.data.nummer}` === tree.name)
-        : undefined;
-    const redline = redlines.get(tree.name);
-    if (redline) files.push(...redline.files);
-    documents.push({
-      name: tree.name,
-      title: tree.meta.title,
-      kind: tree.kind,
-      signing: tree.signing.mode,
-      contentSha256,
-      fingerprint,
-      files: own.map((f) => f.path),
-      copies: [],
-      ...copyFields,
-      sources: texts.map(({ name, sha256 }) => ({ name, sha256 })),
-      ...(bilaga ? { dataSha256: bilagaDataSha256(bilaga.data) } : {}),
-      ...(redline ? { redline: redline.manifest } : {}),
+    const { own, copies } = await renderOrReuse(tree, yaml, renderers, fingerprint, {
+      formats,
+      pdfa,
+      ...(cache ? { cache } : {}),
     });
+    if (copies) result.files.push(...copies.files);
+    result.files.push(...own);
+    const sources = recordedSources(yaml);
+    result.sources.push(...sources);
+    const redline = redlines.get(tree.name);
+    if (redline) result.files.push(...redline.files);
+    const dataSha256 = bilagaSha256(agreement, tree);
+    result.documents.push(
+      manifestDocument({
+        tree,
+        contentSha256,
+        fingerprint,
+        own,
+        sources,
+        ...(copies ? { copies: copies.manifest } : {}),
+        ...(dataSha256 !== undefined ? { dataSha256 } : {}),
+        ...(redline ? { redline: redline.manifest } : {}),
+      }),
+    );
   }
-  return { files, documents, sources, diagnostics };
+  return { ...result, diagnostics };
 }
-
-/** A build's files followed by the manifest that lists them. */
-const withManifest = (files: OutputFile[], manifest: Manifest): OutputFile[] => [
-  ...files,
-  { path: MANIFEST_FILE, data: serializeManifest(manifest) },
-];
 
 /**
  * Renders every document of a validated agreement in the requested formats, with the manifest:
@@ -286,14 +326,8 @@ export async function renderAgreement(
   const built = buildDocuments(agreement);
   if (hasErrors(built.diagnostics)) return { diagnostics: built.diagnostics };
   const rendered = await renderDocuments(agreement, built.documents, formats, new Map(), pdfa);
-  const manifest = createManifest(
-    agreement.name,
-    rendered.documents,
-    rendered.files,
-    rendered.sources,
-  );
   return {
-    files: withManifest(rendered.files, manifest),
+    files: packageBuild(agreement.name, rendered),
     diagnostics: [...built.diagnostics, ...rendered.diagnostics],
   };
 }
@@ -302,6 +336,54 @@ const usage = (file: string, message: string, rule: RuleId): BuildResult => ({
   diagnostics: [{ file, line: 1, col: 1, severity: "fel", message, rule }],
   usageError: true,
 });
+
+/**
+ * The documents `--only` selects (every one without it), or the usage problem: no such bilaga,
+ * or no previous build to merge it into.
+ */
+function selectDocuments(
+  dir: string,
+  documents: BuiltDocument[],
+  only: string | undefined,
+  hasPrevious: boolean,
+  target: string | undefined,
+): BuiltDocument[] | BuildResult {
+  if (only === undefined) return documents;
+  const names = documents.filter((d) => d.tree.kind === "bilaga").map((d) => d.tree.name);
+  if (!names.includes(only)) {
+    return usage(
+      dir,
+      `--only ${only}: det finns ingen sådan bilaga. Välj bland ${names.join(", ") || "(inga bilagor)"}.`,
+      "only-okand",
+    );
+  }
+  if (!hasPrevious || !target) {
+    return usage(
+      dir,
+      `--only kräver ett tidigare bygge i ${target ?? "utdatamappen"}; bygg hela överenskommelsen först.`,
+      "only-inget-bygge",
+    );
+  }
+  return documents.filter((d) => d.tree.name === only);
+}
+
+/**
+ * What the bilagor are compared with: the git revision `since`, else the previous build, else
+ * nothing; or why the git revision cannot be read.
+ */
+async function baselineFor(
+  dir: string,
+  agreement: Agreement,
+  since: string | undefined,
+  previous: PreviousBuild | undefined,
+): Promise<{ baseline: Baseline } | { diagnostics: Diagnostic[]; usageError?: boolean }> {
+  if (since !== undefined) {
+    const git = await gitBaseline(dir, since);
+    if (git.baseline) return { baseline: git.baseline };
+    return { diagnostics: git.diagnostics, ...(git.usageError ? { usageError: true } : {}) };
+  }
+  return { baseline: previous ? manifestBaseline(previous, agreement) : new Map() };
+}
 
 /**
  * Loads, validates and renders an agreement folder. With `options.out`, each bilaga is compared
@@ -317,56 +399,30 @@ export async function buildAgreement(
   const loaded = await loadAgreement(dir);
   if (!loaded.agreement) return loaded;
   const agreement = loaded.agreement;
+  const id = agreement.name;
   const built = buildDocuments(agreement);
   const diagnostics = [...loaded.diagnostics, ...built.diagnostics];
-  if (hasErrors(diagnostics)) return { id: agreement.name, diagnostics };
+  if (hasErrors(diagnostics)) return { id, diagnostics };
 
-  const target = options.out === undefined ? undefined : join(options.out, agreement.name);
+  const target = options.out === undefined ? undefined : join(options.out, id);
   const read = options.previous ?? (target ? await readPreviousBuild(target) : { diagnostics: [] });
   const previous = read.previous;
   diagnostics.push(...read.diagnostics);
 
-  let selected = built.documents;
-  if (options.only !== undefined) {
-    const names = built.documents.filter((d) => d.tree.kind === "bilaga").map((d) => d.tree.name);
-    if (!names.includes(options.only)) {
-      return usage(
-        dir,
-        `--only ${options.only}: det finns ingen sådan bilaga. Välj bland ${names.join(", ") || "(inga bilagor)"}.`,
-        "only-okand",
-      );
-    }
-    if (!previous || !target) {
-      return usage(
-        dir,
-        `--only kräver ett tidigare bygge i ${target ?? "utdatamappen"}; bygg hela överenskommelsen först.`,
-        "only-inget-bygge",
-      );
-    }
-    selected = built.documents.filter((d) => d.tree.name === options.only);
-  }
-
-  let baseline: Baseline = new Map();
-  if (options.since !== undefined) {
-    const git = await gitBaseline(dir, options.since);
-    if (!git.baseline) {
-      return {
-        id: agreement.name,
-        diagnostics: [...diagnostics, ...git.diagnostics],
-        ...(git.usageError ? { usageError: true } : {}),
-      };
-    }
-    baseline = git.baseline;
-  } else if (previous) {
-    baseline = manifestBaseline(previous, agreement);
+  const selected = selectDocuments(dir, built.documents, options.only, !!previous, target);
+  if (!Array.isArray(selected)) return selected;
+  const compared = await baselineFor(dir, agreement, options.since, previous);
+  if (!("baseline" in compared)) {
+    const { diagnostics: problems, ...rest } = compared;
+    return { id, diagnostics: [...diagnostics, ...problems], ...rest };
   }
   const amendments = await checkAmendments(
     agreement,
     selected.map((d) => d.tree),
-    baseline,
+    compared.baseline,
   );
   diagnostics.push(...amendments.diagnostics);
-  if (hasErrors(diagnostics)) return { id: agreement.name, diagnostics };
+  if (hasErrors(diagnostics)) return { id, diagnostics };
   const redlines = previous
     ? await carryRedlines(previous, agreement, selected, amendments.redlines)
     : amendments.redlines;
@@ -381,30 +437,11 @@ export async function buildAgreement(
     options.cache,
   );
   diagnostics.push(...rendered.diagnostics);
-  const done = (files: OutputFile[], manifest: Manifest): BuildResult => ({
-    id: agreement.name,
-    files: withManifest(files, manifest),
-    diagnostics,
-    redlines: written,
-  });
-  if (options.only === undefined || !previous || !target) {
-    return done(
-      rendered.files,
-      createManifest(agreement.name, rendered.documents, rendered.files, rendered.sources),
-    );
-  }
-  const merged = await mergeIntoPrevious(target, previous.manifest, {
-    document: rendered.documents[0] as ManifestDocument,
-    files: rendered.files,
-  });
-  const manifest = createManifest(
-    agreement.name,
-    merged.documents,
-    rendered.files,
-    [...(previous.manifest.sources ?? []), ...rendered.sources],
-    merged.kept,
-  );
-  return done(merged.files, manifest);
+  const files =
+    options.only !== undefined && previous && target
+      ? await packagePartial(id, target, previous.manifest, rendered)
+      : packageBuild(id, rendered);
+  return { id, files, diagnostics, redlines: written };
 }
 
 /**

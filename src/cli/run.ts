@@ -38,14 +38,19 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`iop ${command.name}: ${error.message}\nSe iop ${command.name} --help.\n`);
-      return EXIT.usage;
-    }
-    // A bug, not bad input: report briefly; the stack only with IOP_DEBUG.
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`iop ${command.name}: internt fel: ${message}\n`);
-    if (io.env.IOP_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return reportFailure(command, error, io);
+  }
+}
+
+/** A command that threw: a usage error in Swedish, or a bug reported briefly; exit code 2. */
+function reportFailure(command: Command, error: unknown, io: Io): ExitCode {
+  if (error instanceof UsageError) {
+    io.stderr(`iop ${command.name}: ${error.message}\nSe iop ${command.name} --help.\n`);
     return EXIT.usage;
   }
+  // A bug, not bad input: report briefly; the stack only with IOP_DEBUG.
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`iop ${command.name}: internt fel: ${message}\n`);
+  if (io.env.IOP_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return EXIT.usage;
 }

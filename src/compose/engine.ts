@@ -84,6 +84,42 @@ export const fieldSources = (meta: Record<string, string>): [string, string][] =
     .filter(([key]) => key.startsWith("fält "))
     .map(([key, source]) => [key.slice("fält ".length), source]);
 
+/** A clause of templates/klausuler/ from its source: heading, fields and what it needs. */
+function loadClause(
+  name: string,
+  source: string,
+  compile: (source: string, key: string) => Template,
+): Clause {
+  const meta = frontMatter(source);
+  if (!meta.rubrik) throw new Error(`templates/klausuler/${name}.hbs has no "rubrik:" line`);
+  const only = meta.endast;
+  if (only !== undefined && only !== "bilaga" && only !== "overenskommelse") {
+    throw new Error(`templates/klausuler/${name}.hbs: "endast: ${only}" is not a document kind`);
+  }
+  const heading = compile(meta.rubrik, `klausuler/${name}.hbs#rubrik`);
+  const fields = new Map(
+    fieldSources(meta).map(([field, text]) => [
+      field,
+      compile(text, `klausuler/${name}.hbs#fält-${field}`),
+    ]),
+  );
+  const required = meta.kräver?.split(/\s+/).filter(Boolean) ?? [];
+  const unknown = required.find((field) => !fields.has(field));
+  if (unknown !== undefined) {
+    throw new Error(`templates/klausuler/${name}.hbs: "kräver: ${unknown}" is not a field`);
+  }
+  const presupposes = meta.förutsätter?.split(/\s+/).filter(Boolean) ?? [];
+  return {
+    name,
+    heading,
+    worded: source.includes("{{#lydelse}}"),
+    fields,
+    required,
+    presupposes,
+    ...(only ? { only } : {}),
+  };
+}
+
 function load(): Engine {
   const hb = Handlebars.create();
   /**
@@ -105,36 +141,8 @@ function load(): Engine {
   const clauses = new Map<string, Clause>();
   for (const name of hbsFiles("klausuler/")) {
     const source = read(`klausuler/${name}.hbs`);
-    const meta = frontMatter(source);
-    if (!meta.rubrik) throw new Error(`templates/klausuler/${name}.hbs has no "rubrik:" line`);
     hb.registerPartial(`klausuler/${name}`, compile(source, `klausuler/${name}.hbs`));
-    const only = meta.endast;
-    if (only !== undefined && only !== "bilaga" && only !== "overenskommelse") {
-      throw new Error(`templates/klausuler/${name}.hbs: "endast: ${only}" is not a document kind`);
-    }
-    const heading = compile(meta.rubrik, `klausuler/${name}.hbs#rubrik`);
-    const fields = new Map(
-      fieldSources(meta).map(([field, text]) => [
-        field,
-        compile(text, `klausuler/${name}.hbs#fält-${field}`),
-      ]),
-    );
-    const required = meta.kräver?.split(/\s+/).filter(Boolean) ?? [];
-    for (const field of required) {
-      if (!fields.has(field)) {
-        throw new Error(`templates/klausuler/${name}.hbs: "kräver: ${field}" is not a field`);
-      }
-    }
-    const presupposes = meta.förutsätter?.split(/\s+/).filter(Boolean) ?? [];
-    clauses.set(name, {
-      name,
-      heading,
-      worded: source.includes("{{#lydelse}}"),
-      fields,
-      required,
-      presupposes,
-      ...(only ? { only } : {}),
-    });
+    clauses.set(name, loadClause(name, source, compile));
   }
   const engine: Engine = {
     hb,

@@ -30,6 +30,24 @@ function plainText(node: Nodes): string {
   return "children" in node ? node.children.map(plainText).join("") : "";
 }
 
+/** Counts a numbered heading at `level`: "2", "2.1", "2.1.3". */
+function nextNumber(counters: number[], level: number): string {
+  counters.length = level;
+  counters[level - 1] = (counters[level - 1] ?? 0) + 1;
+  return counters.join(".");
+}
+
+/** A heading's title: its plain text, without the `{#id}` attributes, spaces collapsed. */
+const headingTitle = (node: Heading, hasAttributes: boolean): string =>
+  (hasAttributes ? plainText(node).replace(HEADING_ATTRIBUTES, "") : plainText(node))
+    .replace(/\s+/g, " ")
+    .trim();
+
+/** Closes the open headings at `depth` or deeper: a new heading ends them. */
+function closeSections(open: { depth: number }[], depth: number): void {
+  while (open.length > 0 && (open[open.length - 1]?.depth ?? 0) >= depth) open.pop();
+}
+
 export function numberSections(
   nodes: readonly RootContent[],
   raw: (node: Heading) => string,
@@ -41,21 +59,14 @@ export function numberSections(
   const open: { depth: number; unnumbered: boolean }[] = [];
   for (const node of nodes) {
     if (node.type !== "heading") continue;
-    while (open.length > 0 && (open[open.length - 1]?.depth ?? 0) >= node.depth) open.pop();
+    closeSections(open, node.depth);
     const attributes = HEADING_ATTRIBUTES.exec(raw(node).split("\n")[0] ?? "");
     const id = attributes?.[1];
     const unnumbered = Boolean(attributes?.[2]) || open.some((h) => h.unnumbered);
     open.push({ depth: node.depth, unnumbered });
     const level = Math.min(open.length, 3) as 1 | 2 | 3;
-    let number = "";
-    if (!unnumbered) {
-      counters.length = level;
-      counters[level - 1] = (counters[level - 1] ?? 0) + 1;
-      number = counters.join(".");
-    }
-    const title = (attributes ? plainText(node).replace(HEADING_ATTRIBUTES, "") : plainText(node))
-      .replace(/\s+/g, " ")
-      .trim();
+    const number = unnumbered ? "" : nextNumber(counters, level);
+    const title = headingTitle(node, attributes !== null);
     const info: SectionInfo = { number, depth: level, title, ...(id ? { id } : {}) };
     headings.set(node, info);
     if (id && !byId.has(id)) byId.set(id, info);

@@ -1,4 +1,4 @@
-import type { Root } from "mdast";
+import type { Nodes, Root } from "mdast";
 import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
 import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
@@ -39,3 +39,47 @@ const processor = unified()
 
 /** Parses iop Markdown into mdast (with positions, used to read raw source slices). */
 export const parseMarkdown = (markdown: string): Root => processor.parse(markdown);
+
+/** A text directive node (its type comes with remark-directive). */
+type TextDirective = Extract<Nodes, { type: "textDirective" }>;
+
+/** A text directive with a label (`:part[id]`, `:avsnitt[id]`) and where it stands. */
+export interface TextDirectiveAt {
+  name: string;
+  /** The label as written between the brackets (the id). */
+  label: string;
+  /** Offsets in the Markdown: the colon, the label's first character, just after the directive. */
+  start: number;
+  labelStart: number;
+  end: number;
+}
+
+/**
+ * The labelled text directives of a Markdown text, in order, as remark-directive parses them for
+ * the documents: not inside code, not escaped. For rules that point at a directive or its id.
+ */
+export function textDirectives(markdown: string): TextDirectiveAt[] {
+  // Without a colon there is no directive: skip the parse.
+  if (!markdown.includes(":")) return [];
+  const found: TextDirectiveAt[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === "textDirective") {
+      const at = labelled(markdown, node);
+      if (at) found.push(at);
+    }
+    if ("children" in node) for (const child of node.children) visit(child);
+  };
+  visit(parseMarkdown(markdown));
+  return found;
+}
+
+/** Where a text directive and its label stand, when it has a label (`:name[…]`). */
+function labelled(markdown: string, node: TextDirective): TextDirectiveAt | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const labelStart = start + node.name.length + 2;
+  if (markdown[labelStart - 1] !== "[") return undefined;
+  const last = node.children.at(-1)?.position?.end.offset ?? labelStart;
+  return { name: node.name, label: markdown.slice(labelStart, last), start, labelStart, end };
+}

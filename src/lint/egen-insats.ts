@@ -26,6 +26,28 @@ function states(
 }
 
 /**
+ * For each place a party's contribution may be stated (the agreement's ekonomi items for it, its
+ * bilaga): whether it is stated there, or undefined when that cannot be told (a schema error).
+ */
+function contributionAnswers(
+  agreement: Agreement,
+  schema: SchemaErrors,
+  party: string,
+): (boolean | undefined)[] {
+  const { file, data } = agreement;
+  const answers: (boolean | undefined)[] = [];
+  (data.ekonomi ?? []).forEach((e, k) => {
+    if (e.part === party) answers.push(states(schema, file, e, ["ekonomi", k]));
+  });
+  for (const b of agreement.bilagor) {
+    if (!schema.valid(b.file, ["part"])) answers.push(undefined);
+    else if (b.data.part === party)
+      answers.push(states(schema, b.file, b.data.ekonomi, ["ekonomi"]));
+  }
+  return answers;
+}
+
+/**
  * Every idéburen party should state its own contribution (money, staff, premises, volunteer
  * hours) in the agreement's `ekonomi` or its bilaga's: an IOP where only the public party
  * contributes risks being a purchase under procurement law. One warning per such party, at the
@@ -39,16 +61,7 @@ export function missingOwnContribution(agreement: Agreement, schema: SchemaError
     if (!schema.valid(file, ["parter", i, "sektor"]) || !schema.valid(file, ["parter", i, "id"]))
       continue;
     if (part.sektor !== "idéburen") continue;
-    const answers: (boolean | undefined)[] = [];
-    (data.ekonomi ?? []).forEach((e, k) => {
-      if (e.part === part.id) answers.push(states(schema, file, e, ["ekonomi", k]));
-    });
-    for (const b of agreement.bilagor) {
-      if (!schema.valid(b.file, ["part"])) answers.push(undefined);
-      else if (b.data.part === part.id) {
-        answers.push(states(schema, b.file, b.data.ekonomi, ["ekonomi"]));
-      }
-    }
+    const answers = contributionAnswers(agreement, schema, part.id);
     if (answers.includes(true) || answers.includes(undefined)) continue;
     out.push(
       diagnosticAt(

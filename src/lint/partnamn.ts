@@ -1,8 +1,9 @@
 import type { Diagnostic } from "../diagnostics.js";
+import { textDirectives } from "../document/parse.js";
 import type { Agreement } from "../model.js";
 import { diagnosticAt, items } from "../validate/rules/context.js";
 import type { SchemaErrors } from "../validate/schema-errors.js";
-import { textValues } from "./strings.js";
+import { type TextValue, textValues } from "./strings.js";
 
 export const PARTY_NAME_RULE = "partnamn-varierar";
 
@@ -47,14 +48,66 @@ interface Name {
 
 const wordsOf = (s: string) => [...s.matchAll(WORD)].map((m) => m[0].toLowerCase());
 
+interface Word {
+  text: string;
+  lower: string;
+  at: number;
+}
+
 /**
- * A party named in running text otherwise than its one official name (`parter › namn`): with
- * other capitals, spaces or hyphens ("Brottsofferjouren Stockholm Gotland"), or misspelt by a
- * letter or two ("Brottsofferjouren Västeort"), in the agreement or any bilaga. The genitive
- * ("…Gotlands") of the right name is the name. Names of one word are not checked: in running text
- * they cannot be told from the ordinary word. A text naming another party exactly is not flagged.
+ * A value's text with what is not running text blanked to spaces, offsets kept: ids in
+ * directives (`:part[id]`, as remark-directive finds them) and fields of an own wording ({start}).
  */
-export function partyNameVariants(agreement: Agreement, schema: SchemaErrors): Diagnostic[] {
+function runningText(text: string): string {
+  let out = text;
+  for (const d of textDirectives(text)) {
+    out = out.slice(0, d.start) + " ".repeat(d.end - d.start) + out.slice(d.end);
+  }
+  return out.replace(/\{[^}\n]*\}/g, (m) => " ".repeat(m.length));
+}
+
+/** The words of a run of text are joined only by spaces, hyphens and dashes. */
+const joinedRun = (text: string, run: readonly Word[]): boolean =>
+  run.slice(1).every((wd, k) => {
+    const prev = run[k] as Word;
+    return JOIN.test(text.slice(prev.at + prev.text.length, wd.at));
+  });
+
+/** How a run of words writes the name, as written and as compared (a genitive taken off). */
+function written(text: string, run: readonly Word[], name: Name): { raw: string; key: string } {
+  const first = run[0] as Word;
+  const last = run[run.length - 1] as Word;
+  const raw = text.slice(first.at, last.at + last.text.length);
+  const key = run.map((wd) => wd.lower).join(" ");
+  // The genitive of the name ("Brottsofferjouren Västerorts") is the name.
+  if (key !== name.key && key.endsWith("s") && key.slice(0, -1) === name.key) {
+    return { raw: raw.slice(0, -1), key: key.slice(0, -1) };
+  }
+  return { raw, key };
+}
+
+/** A run of words that writes `name` otherwise than its one name (not another party's name). */
+function isVariant(
+  text: string,
+  run: readonly Word[],
+  name: Name,
+  exact: Set<string>,
+): string | undefined {
+  // A variant keeps at least one word of the name as it is (a slip of a letter or two touches
+  // one word): this skips the edit distance for almost every run of words.
+  if (!run.some((wd) => name.set.has(wd.lower)) || !joinedRun(text, run)) return undefined;
+  const { raw, key } = written(text, run, name);
+  if (raw === name.namn || (exact.has(key) && key !== name.key)) return undefined;
+  if (key === name.key) return raw;
+  const near =
+    name.key.length >= 12 &&
+    Math.abs(key.length - name.key.length) <= 2 &&
+    distance(key, name.key, 2) <= 2;
+  return near ? raw : undefined;
+}
+
+/** The party names of an agreement that the rule checks: valid, of two words or more. */
+function partyNames(agreement: Agreement, schema: SchemaErrors): Name[] {
   const { file, data } = agreement;
   const names: Name[] = [];
   for (const [p, i] of items(schema, file, ["parter"], data.parter)) {
@@ -70,6 +123,40 @@ export function partyNameVariants(agreement: Agreement, schema: SchemaErrors): D
         set: new Set(words.filter((wd) => wd.length > 2)),
       });
   }
+  return names;
+}
+
+/** The variants of one party's name in one text value. */
+function variantsIn(value: TextValue, text: string, words: Word[], name: Name, exact: Set<string>) {
+  const out: Diagnostic[] = [];
+  for (let i = 0; i + name.words <= words.length; i++) {
+    const run = words.slice(i, i + name.words);
+    const raw = isVariant(text, run, name, exact);
+    if (raw === undefined) continue;
+    out.push(
+      diagnosticAt(
+        value.file,
+        value.path,
+        "varning",
+        PARTY_NAME_RULE,
+        `Parten heter ”${name.namn}” men skrivs här ”${raw}”. Skriv namnet som under parter, eller :part[${name.id}].`,
+        (run[0] as Word).at,
+      ),
+    );
+    i += name.words - 1;
+  }
+  return out;
+}
+
+/**
+ * A party named in running text otherwise than its one official name (`parter › namn`): with
+ * other capitals, spaces or hyphens ("Brottsofferjouren Stockholm Gotland"), or misspelt by a
+ * letter or two ("Brottsofferjouren Västeort"), in the agreement or any bilaga. The genitive
+ * ("…Gotlands") of the right name is the name. Names of one word are not checked: in running text
+ * they cannot be told from the ordinary word. A text naming another party exactly is not flagged.
+ */
+export function partyNameVariants(agreement: Agreement, schema: SchemaErrors): Diagnostic[] {
+  const names = partyNames(agreement, schema);
   if (names.length === 0) return [];
   const exact = new Set(names.map((n) => n.key));
   const out: Diagnostic[] = [];
@@ -77,56 +164,13 @@ export function partyNameVariants(agreement: Agreement, schema: SchemaErrors): D
     // A party's own namn and kortnamn are the names, not text naming it.
     if (value.path[0] === "parter" && ["namn", "kortnamn"].includes(String(value.path[2])))
       continue;
-    // Ids in directives (:part[id]) and fields of an own wording ({start}) are not names.
-    const text = value.text.replace(/:[a-z]+\[[^\]\n]*\]|\{[^}\n]*\}/g, (m) =>
-      " ".repeat(m.length),
-    );
+    const text = runningText(value.text);
     const words = [...text.matchAll(WORD)].map((m) => ({
       text: m[0],
       lower: m[0].toLowerCase(),
       at: m.index,
     }));
-    for (const name of names) {
-      for (let i = 0; i + name.words <= words.length; i++) {
-        const run = words.slice(i, i + name.words);
-        // A variant keeps at least one word of the name as it is (a slip of a letter or two
-        // touches one word): this skips the edit distance for almost every run of words.
-        if (!run.some((wd) => name.set.has(wd.lower))) continue;
-        const first = run[0] as { text: string; at: number };
-        const last = run[run.length - 1] as { text: string; at: number };
-        const joined = run.slice(1).every((wd, k) => {
-          const prev = run[k] as { text: string; at: number };
-          return JOIN.test(text.slice(prev.at + prev.text.length, wd.at));
-        });
-        if (!joined) continue;
-        let raw = text.slice(first.at, last.at + last.text.length);
-        let key = run.map((wd) => wd.lower).join(" ");
-        // The genitive of the name ("Brottsofferjouren Västerorts") is the name.
-        if (key !== name.key && key.endsWith("s") && key.slice(0, -1) === name.key) {
-          key = key.slice(0, -1);
-          raw = raw.slice(0, -1);
-        }
-        if (raw === name.namn || (exact.has(key) && key !== name.key)) continue;
-        if (
-          key !== name.key &&
-          (name.key.length < 12 ||
-            Math.abs(key.length - name.key.length) > 2 ||
-            distance(key, name.key, 2) > 2)
-        )
-          continue;
-        out.push(
-          diagnosticAt(
-            value.file,
-            value.path,
-            "varning",
-            PARTY_NAME_RULE,
-            `Parten heter ”${name.namn}” men skrivs här ”${raw}”. Skriv namnet som under parter, eller :part[${name.id}].`,
-            first.at,
-          ),
-        );
-        i += name.words - 1;
-      }
-    }
+    for (const name of names) out.push(...variantsIn(value, text, words, name, exact));
   }
   return out;
 }

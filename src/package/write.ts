@@ -45,28 +45,42 @@ function describe(path: string, error: unknown): OutputError {
 }
 
 /**
+ * The folders of `path` that do not exist yet, outermost first, after checking that the nearest
+ * existing one is a folder.
+ */
+async function missingFolders(path: string): Promise<string[]> {
+  const missing: string[] = [];
+  let at = path;
+  for (;;) {
+    const error = await folderError(at);
+    if (error === undefined) return missing;
+    // ENOTDIR: some folder above is a file; walking up names it.
+    if (code(error) !== "ENOENT" && code(error) !== "ENOTDIR") throw describe(at, error);
+    missing.unshift(at);
+    const up = dirname(at);
+    if (up === at) throw describe(at, error);
+    at = up;
+  }
+}
+
+/** Undefined when `at` is a folder; the error of stat when it cannot be read; throws for a file. */
+async function folderError(at: string): Promise<unknown> {
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(at)).isDirectory();
+  } catch (error) {
+    return error ?? new Error(String(error));
+  }
+  if (!isFolder) throw new OutputError(`${at} är en fil, inte en mapp; välj en annan utdatamapp.`);
+  return undefined;
+}
+
+/**
  * Makes `path` a folder, one component at a time (Node's recursive mkdir loops forever on a path
  * under /proc), and checks that everything on the way is a folder.
  */
 export async function ensureFolder(path: string): Promise<void> {
-  const missing: string[] = [];
-  let at = resolve(path);
-  for (;;) {
-    try {
-      if (!(await stat(at)).isDirectory()) {
-        throw new OutputError(`${at} är en fil, inte en mapp; välj en annan utdatamapp.`);
-      }
-      break;
-    } catch (error) {
-      if (error instanceof OutputError) throw error;
-      // ENOTDIR: some folder above is a file; walking up names it.
-      if (code(error) !== "ENOENT" && code(error) !== "ENOTDIR") throw describe(at, error);
-      missing.unshift(at);
-      const up = dirname(at);
-      if (up === at) throw describe(at, error);
-      at = up;
-    }
-  }
+  const missing = await missingFolders(resolve(path));
   for (const dir of missing) {
     try {
       await mkdir(dir);

@@ -39,6 +39,7 @@ export type Belopp = number
 export interface IopSchemas {
 overenskommelse?: Overenskommelse
 bilaga?: Bilaga
+manifest?: Manifest
 }
 /**
  * Huvudöverenskommelsen: parter, period, syfte, styrning, villkor och avsnittens ordning. Filen heter overenskommelse.yaml och ligger i överenskommelsens mapp tillsammans med bilagorna.
@@ -649,4 +650,183 @@ beskrivning: Text
  * @minItems 1
  */
 avsnitt: Avsnitt[]
+}
+/**
+ * manifest.json i en utdatamapp: varje fil med SHA-256 och storlek, varje dokument med innehållets hash, exemplar och underskrifter, och texten i YAML-filerna det byggdes från. Skrivs av iop build, kontrolleras av iop verify.
+ */
+export interface Manifest {
+/**
+ * Överenskommelsens id.
+ */
+agreement: string
+/**
+ * Programmet som skrev manifestet (iop).
+ */
+generator: string
+/**
+ * Dokumenten: överenskommelsen och varje bilaga.
+ */
+documents: ManifestDocument[]
+/**
+ * Varje fil i mappen utom manifestet självt, sorterade efter sökväg.
+ */
+files: ManifestFile[]
+/**
+ * Texten i varje YAML-fil som ett dokument byggdes från, sorterade efter namn och SHA-256 (en fil kan stå två gånger när iop build --only byggde om ett dokument från en nyare version av den).
+ */
+sources?: ManifestSource[]
+}
+/**
+ * Ett dokument: överenskommelsen eller en bilaga.
+ */
+export interface ManifestDocument {
+/**
+ * Filnamnet utan ändelse, t.ex. overenskommelse eller bilaga-1.
+ */
+name: string
+/**
+ * Dokumentets titel.
+ */
+title: string
+/**
+ * Överenskommelsen eller en bilaga.
+ */
+kind: ("overenskommelse" | "bilaga")
+/**
+ * Hur dokumentet undertecknas.
+ */
+signing: ("papper" | "elektronisk")
+/**
+ * SHA-256 av dokumentets text, densamma i varje exemplar.
+ */
+contentSha256: string
+/**
+ * Det korta fingeravtrycket på varje sida (början av contentSha256).
+ */
+fingerprint: string
+/**
+ * Dokumentets filer (sökvägar), exemplaren oräknade.
+ */
+files: string[]
+/**
+ * Underskrift på papper: ett exemplar per undertecknande part. Elektronisk underskrift: inga (se signingPdf).
+ */
+copies: ManifestCopy[]
+/**
+ * Parterna med ett underskriftsfält i varje PDF för underskrift, i den ordning de skriver under.
+ */
+signatories?: ManifestParty[]
+/**
+ * Elektronisk underskrift: den enda PDF (sökväg) som varje part undertecknar.
+ */
+signingPdf?: string
+/**
+ * YAML-filerna som dokumentet byggdes från (dess egen först, sedan överenskommelsens), med namn och SHA-256; texten står i manifestets sources.
+ * 
+ * Items: En YAML-fil som dokumentet byggdes från.
+ */
+sources?: {
+/**
+ * Filens namn.
+ */
+name: string
+/**
+ * SHA-256 av filens text.
+ */
+sha256: string
+}[]
+/**
+ * En bilaga: SHA-256 av dess data utan ändringslogg.
+ */
+dataSha256?: string
+redline?: ManifestRedline
+}
+/**
+ * Ett exemplar av ett dokument: en PDF för en undertecknande part.
+ */
+export interface ManifestCopy {
+/**
+ * Exemplarets nummer, 1, 2, 3 …
+ */
+number: number
+/**
+ * Antalet exemplar.
+ */
+of: number
+/**
+ * Id för parten som exemplaret tillhör.
+ */
+party: string
+/**
+ * Namnet på parten som exemplaret tillhör.
+ */
+partyName: string
+/**
+ * Sökväg i förhållande till mappen, t.ex. exemplar/overenskommelse-exemplar-2-av-4-bo-vasterort.pdf.
+ */
+path: string
+}
+/**
+ * En undertecknande part.
+ */
+export interface ManifestParty {
+/**
+ * Partens id.
+ */
+party: string
+/**
+ * Partens namn.
+ */
+partyName: string
+}
+/**
+ * Ändringarna i en ändrad bilaga mot dess förra version.
+ */
+export interface ManifestRedline {
+/**
+ * Filerna med ändringarna (sökvägar), t.ex. bilaga-1-andringar.docx.
+ */
+files: string[]
+/**
+ * Vad bilagan jämfördes med: manifest.json (förra bygget) eller git-versionen.
+ */
+against: string
+/**
+ * contentSha256 för den förra versionens dokument.
+ */
+previousContentSha256: string
+}
+/**
+ * En fil i mappen.
+ */
+export interface ManifestFile {
+/**
+ * Sökväg i förhållande till mappen, med snedstreck framåt.
+ */
+path: string
+/**
+ * Filens SHA-256 (hex).
+ */
+sha256: string
+/**
+ * Filens storlek i byte.
+ */
+bytes: number
+}
+/**
+ * En YAML-fil som ett dokument byggdes från.
+ */
+export interface ManifestSource {
+/**
+ * Filens namn, t.ex. bilaga-1.yaml.
+ */
+name: string
+/**
+ * SHA-256 av filens text.
+ */
+sha256: string
+/**
+ * Filens text.
+ */
+text: string
 }

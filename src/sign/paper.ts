@@ -31,28 +31,41 @@ export interface PaperCopy {
   partyName: string;
 }
 
+/** The manifest.json in `dir`, read without trusting its shape; undefined when there is none. */
+async function manifestIn(dir: string): Promise<Partial<Manifest> | undefined> {
+  try {
+    return JSON.parse(await readFile(join(dir, MANIFEST_FILE), "utf8")) as Partial<Manifest>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The paper copy at `target` among a manifest's documents (paths relative to `dir`). */
+function copyIn(manifest: Partial<Manifest>, dir: string, target: string): PaperCopy | undefined {
+  for (const doc of Array.isArray(manifest.documents) ? manifest.documents : []) {
+    if (doc?.signing !== "papper" || !Array.isArray(doc.copies)) continue;
+    const copy = doc.copies.find(
+      (c) => typeof c?.path === "string" && resolve(dir, c.path) === target,
+    );
+    if (copy) {
+      return {
+        title: String(doc.title),
+        number: copy.number,
+        of: copy.of,
+        partyName: copy.partyName,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The paper copy a PDF is, by the manifest of its output folder (beside it or one up). */
 export async function paperCopyOf(pdfPath: string): Promise<PaperCopy | undefined> {
   const target = resolve(pdfPath);
   for (const dir of [dirname(target), dirname(dirname(target))]) {
-    let manifest: Partial<Manifest>;
-    try {
-      manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), "utf8")) as Partial<Manifest>;
-    } catch {
-      continue;
-    }
-    for (const doc of Array.isArray(manifest.documents) ? manifest.documents : []) {
-      if (doc?.signing !== "papper" || !Array.isArray(doc.copies)) continue;
-      for (const copy of doc.copies) {
-        if (typeof copy?.path === "string" && resolve(dir, copy.path) === target) {
-          return {
-            title: String(doc.title),
-            number: copy.number,
-            of: copy.of,
-            partyName: copy.partyName,
-          };
-        }
-      }
-    }
+    const manifest = await manifestIn(dir);
+    const copy = manifest ? copyIn(manifest, dir, target) : undefined;
+    if (copy) return copy;
   }
   return undefined;
 }
@@ -68,18 +81,21 @@ export function embeddedSigningMode(doc: PDFDocument): "papper" | "elektronisk" 
   const list = files instanceof PDFDict ? files.lookup(PDFName.of("Names")) : undefined;
   if (!(list instanceof PDFArray)) return undefined;
   for (let i = 0; i + 1 < list.size(); i += 2) {
-    if (decodeText(list.lookup(i)) !== AGREEMENT_SOURCE) continue;
-    const spec = list.lookup(i + 1);
-    const ef = spec instanceof PDFDict ? spec.lookup(PDFName.of("EF")) : undefined;
-    const stream = ef instanceof PDFDict ? ef.lookup(PDFName.of("F")) : undefined;
-    if (!(stream instanceof PDFRawStream)) return undefined;
-    try {
-      const source = Buffer.from(decodePDFRawStream(stream).decode()).toString("utf8");
-      const data = parse(source) as { signering?: { sätt?: unknown } } | null;
-      return data?.signering?.sätt === "elektronisk" ? "elektronisk" : "papper";
-    } catch {
-      return undefined;
-    }
+    if (decodeText(list.lookup(i)) === AGREEMENT_SOURCE) return signingModeOf(list.lookup(i + 1));
   }
   return undefined;
+}
+
+/** The way of signing in the agreement source of an embedded file specification. */
+function signingModeOf(spec: unknown): "papper" | "elektronisk" | undefined {
+  const ef = spec instanceof PDFDict ? spec.lookup(PDFName.of("EF")) : undefined;
+  const stream = ef instanceof PDFDict ? ef.lookup(PDFName.of("F")) : undefined;
+  if (!(stream instanceof PDFRawStream)) return undefined;
+  try {
+    const source = Buffer.from(decodePDFRawStream(stream).decode()).toString("utf8");
+    const data = parse(source) as { signering?: { sätt?: unknown } } | null;
+    return data?.signering?.sätt === "elektronisk" ? "elektronisk" : "papper";
+  } catch {
+    return undefined;
+  }
 }

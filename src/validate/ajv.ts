@@ -10,6 +10,9 @@ export const DOCUMENT_SCHEMAS = {
   bilaga: "bilaga.schema.json",
 } as const;
 
+/** The schema of an output folder's manifest.json (checked by `iop verify`, src/verify/manifest.ts). */
+export const MANIFEST_SCHEMA = "manifest.schema.json";
+
 /**
  * The one ajv configuration: used to compile at run time (tests, library use) and, with
  * `code.source`, to generate the standalone validators the bundled CLI ships (scripts/bundle.mjs).
@@ -27,5 +30,6 @@ export function createAjv(extra: Options = {}): Ajv2020 {
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   ajv.addSchema(loadSchema("gemensam.schema.json"));
   for (const file of Object.values(DOCUMENT_SCHEMAS)) ajv.addSchema(loadSchema(file));
+  ajv.addSchema(loadSchema(MANIFEST_SCHEMA));
   return ajv;
 }

@@ -70,25 +70,8 @@ export function schemaMessage(error: ErrorObject, root: unknown): SchemaMessage 
         rule: "schema-nyckel-saknas",
         message: `Nyckeln "${String(p.missingProperty)}" saknas. Ange den, eller markera uppgiften som saknad med saknas: <skäl> där det är tillåtet.`,
       };
-    case "type": {
-      const want = String(p.type)
-        .split(",")
-        .map((t) => TYPES[t] ?? t)
-        .join(" eller ");
-      const hint = typeHint(error, want, value);
-      if (hint) return { ...base, ...hint };
-      if (
-        String(p.type).startsWith("string") &&
-        (typeof value === "number" || typeof value === "boolean")
-      ) {
-        return {
-          ...base,
-          rule: "schema-citera-text",
-          message: `Värdet ${String(value)} tolkas som ${typeof value === "number" ? "ett tal" : "sant/falskt"} men ska vara text. Skriv det inom citattecken, t.ex. "${String(value)}".`,
-        };
-      }
-      return { ...base, message: `Värdet ska vara ${want}.` };
-    }
+    case "type":
+      return { ...base, ...typeMessage(error, value) };
     case "pattern": {
       const what = FORMATS[String(p.pattern)] ?? `text som följer mönstret ${String(p.pattern)}`;
       return {
@@ -135,6 +118,24 @@ export function schemaMessage(error: ErrorObject, root: unknown): SchemaMessage 
   }
 }
 
+/** A value of the wrong type: a hint for a common slip, or which type it should be. */
+function typeMessage(error: ErrorObject, value: unknown): { message: string; rule?: RuleId } {
+  const type = String((error.params as { type?: unknown }).type);
+  const want = type
+    .split(",")
+    .map((t) => TYPES[t] ?? t)
+    .join(" eller ");
+  const hint = typeHint(error, want, value);
+  if (hint) return hint;
+  if (type.startsWith("string") && (typeof value === "number" || typeof value === "boolean")) {
+    return {
+      rule: "schema-citera-text",
+      message: `Värdet ${String(value)} tolkas som ${typeof value === "number" ? "ett tal" : "sant/falskt"} men ska vara text. Skriv det inom citattecken, t.ex. "${String(value)}".`,
+    };
+  }
+  return { message: `Värdet ska vara ${want}.` };
+}
+
 /** Keys whose numbers are amounts in kronor. */
 const AMOUNTS = new Set(["belopp", "summa", "kronor_per_invånare"]);
 
@@ -149,46 +150,66 @@ function typeHint(
   value: unknown,
 ): { message: string; rule: RuleId } | undefined {
   const type = String((error.params as { type?: unknown }).type);
-  const key = pointerSegments(error.instancePath).pop();
+  return (
+    spacedNumberHint(error, type, value) ??
+    saknasHint(error, type, want, value) ??
+    colonHint(type, value)
+  );
+}
+
+/** A number written with spaces, perhaps with "kr": "575 000 kr". */
+function spacedNumberHint(
+  error: ErrorObject,
+  type: string,
+  value: unknown,
+): { message: string; rule: RuleId } | undefined {
   const numeric = type.startsWith("integer") || type.startsWith("number");
-  if (numeric && typeof value === "string") {
-    const spaced =
-      /^\s*(\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:[ \u00a0\u202f]*(?:kr|kronor|:-))?\s*$/i.exec(
-        value,
-      );
-    if (spaced) {
-      const digits = (spaced[1] ?? "").replace(/\D/g, "");
-      const what = key && AMOUNTS.has(key) ? "beloppet" : "talet";
-      return {
-        rule: "schema-tal-med-mellanslag",
-        message: `"${value}" är text, inte ett tal. Skriv ${what} utan mellanslag${/\d\s*\D+$/.test(value.trim()) ? " och utan kr" : ""}, t.ex. ${digits}.`,
-      };
-    }
-  }
-  // Where saknas is allowed (a oneOf with it for this very value, not for one that holds it), a
-  // wrong saknas is another matter.
+  if (!numeric || typeof value !== "string") return undefined;
+  const spaced =
+    /^\s*(\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:[ \u00a0\u202f]*(?:kr|kronor|:-))?\s*$/i.exec(value);
+  if (!spaced) return undefined;
+  const key = pointerSegments(error.instancePath).pop();
+  const digits = (spaced[1] ?? "").replace(/\D/g, "");
+  const what = key && AMOUNTS.has(key) ? "beloppet" : "talet";
+  return {
+    rule: "schema-tal-med-mellanslag",
+    message: `"${value}" är text, inte ett tal. Skriv ${what} utan mellanslag${/\d\s*\D+$/.test(value.trim()) ? " och utan kr" : ""}, t.ex. ${digits}.`,
+  };
+}
+
+/**
+ * A fact marked `saknas` where that is not allowed. Where saknas is allowed (a oneOf with it for
+ * this very value, not for one that holds it), a wrong saknas is another matter.
+ */
+function saknasHint(
+  error: ErrorObject,
+  type: string,
+  want: string,
+  value: unknown,
+): { message: string; rule: RuleId } | undefined {
   const branch = error.schemaPath.split(/\/oneOf\/\d+/);
   const ownOneOf =
     branch.length > 1 && !/\/(properties|items|additionalProperties)\//.test(branch.at(-1) ?? "");
-  if (isPlainObject(value) && "saknas" in value && !ownOneOf) {
-    return {
-      rule: "schema-saknas-ej-tillatet",
-      message:
-        type === "array"
-          ? `Den här uppgiften kan inte markeras med saknas; den ska vara en lista, med en post per rad som börjar med "- ". Är listan frivillig kan nyckeln i stället utelämnas.`
-          : `Den här uppgiften kan inte markeras med saknas; den ska vara ${want}.`,
-    };
-  }
-  if (type === "string" && isPlainObject(value) && Object.keys(value).length === 1) {
-    const [[k, v]] = Object.entries(value) as [[string, unknown]];
-    if (typeof v === "string" || typeof v === "number") {
-      return {
-        rule: "schema-kolon-i-text",
-        message: `Texten innehåller kolon följt av mellanslag och läses därför som nyckel och värde. Sätt texten inom citattecken: "${k}: ${String(v)}"`,
-      };
-    }
-  }
-  return undefined;
+  if (!isPlainObject(value) || !("saknas" in value) || ownOneOf) return undefined;
+  return {
+    rule: "schema-saknas-ej-tillatet",
+    message:
+      type === "array"
+        ? `Den här uppgiften kan inte markeras med saknas; den ska vara en lista, med en post per rad som börjar med "- ". Är listan frivillig kan nyckeln i stället utelämnas.`
+        : `Den här uppgiften kan inte markeras med saknas; den ska vara ${want}.`,
+  };
+}
+
+/** A text with ": " in it, which YAML reads as a key and a value. */
+function colonHint(type: string, value: unknown): { message: string; rule: RuleId } | undefined {
+  if (type !== "string" || !isPlainObject(value) || Object.keys(value).length !== 1)
+    return undefined;
+  const [[k, v]] = Object.entries(value) as [[string, unknown]];
+  if (typeof v !== "string" && typeof v !== "number") return undefined;
+  return {
+    rule: "schema-kolon-i-text",
+    message: `Texten innehåller kolon följt av mellanslag och läses därför som nyckel och värde. Sätt texten inom citattecken: "${k}: ${String(v)}"`,
+  };
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>

@@ -283,6 +283,30 @@ function readDss(doc: PDFDocument | undefined): {
 const certificatesOf = (ders: Buffer[]): X509Certificate[] =>
   ders.map(parseCertificate).filter((c): c is X509Certificate => c !== undefined);
 
+/** The certificates of a chain that were not valid at the time of signing. */
+function validityProblems(chain: readonly X509Certificate[], at: Date | undefined): string[] {
+  if (!at || Number.isNaN(at.getTime())) return [];
+  return chain
+    .filter((cert) => at < new Date(cert.validFrom) || at > new Date(cert.validTo))
+    .map((cert) => `certifikatet ${commonName(cert)} var inte giltigt vid underskriften`);
+}
+
+/** The certificates of a chain that the revocation data in the file says are revoked. */
+function revocationProblems(chain: readonly X509Certificate[], revocation: Revocation): string[] {
+  const problems: string[] = [];
+  for (const [i, cert] of chain.entries()) {
+    const issuer = chain[i + 1];
+    if (!issuer || isSelfSigned(cert)) continue;
+    if (revocation.crls.some((crl) => crl.signedBy(issuer) && revokedIn(crl, cert))) {
+      problems.push(`certifikatet ${commonName(cert)} är återkallat enligt spärrlistan i filen`);
+    }
+    if (revocation.ocsps.some((o) => o.signedBy(issuer) && ocspStatus(o, cert) === "revoked")) {
+      problems.push(`certifikatet ${commonName(cert)} är återkallat enligt OCSP-svaret i filen`);
+    }
+  }
+  return problems;
+}
+
 /** The chain of `leaf` to the trust store: trusted, the anchor, and problems on the way. */
 function trustOf(
   leaf: X509Certificate,
@@ -300,23 +324,7 @@ function trustOf(
     const top = chain[chain.length - 1] as X509Certificate;
     anchor = anchors.find((a) => issued(a, top));
   }
-  if (at && !Number.isNaN(at.getTime())) {
-    for (const cert of chain) {
-      if (at < new Date(cert.validFrom) || at > new Date(cert.validTo)) {
-        problems.push(`certifikatet ${commonName(cert)} var inte giltigt vid underskriften`);
-      }
-    }
-  }
-  for (const [i, cert] of chain.entries()) {
-    const issuer = chain[i + 1];
-    if (!issuer || isSelfSigned(cert)) continue;
-    if (revocation.crls.some((crl) => crl.signedBy(issuer) && revokedIn(crl, cert))) {
-      problems.push(`certifikatet ${commonName(cert)} är återkallat enligt spärrlistan i filen`);
-    }
-    if (revocation.ocsps.some((o) => o.signedBy(issuer) && ocspStatus(o, cert) === "revoked")) {
-      problems.push(`certifikatet ${commonName(cert)} är återkallat enligt OCSP-svaret i filen`);
-    }
-  }
+  problems.push(...validityProblems(chain, at), ...revocationProblems(chain, revocation));
   if (!anchor) {
     const top = chain[chain.length - 1] as X509Certificate;
     problems.unshift(
@@ -628,6 +636,79 @@ const swedishTime = (date: Date) => `${timeFormat.format(date)} (svensk tid)`;
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** What is wrong with one signature, each a finding (without the file) led by `what`. */
+function signatureProblems(s: PdfSignature, what: string): Omit<Finding, "file">[] {
+  const unique = (list: string[]) => [...new Set(list)].join("; ");
+  const filled = messages(s.after, ["formulär"]);
+  const fel: [boolean, string][] = [
+    [!s.valid, `ogiltig: ${s.problems.join("; ")}`],
+    [
+      s.changedWith.length > 0,
+      `samtidigt med underskriften ändrades dokumentet: ${unique(s.changedWith)}`,
+    ],
+    [
+      s.changedAfter.length > 0,
+      `dokumentet har ändrats efter underskriften: ${unique(s.changedAfter)}`,
+    ],
+    [
+      s.timestamp !== undefined && !s.timestamp.valid,
+      `tidsstämpeln från ${s.timestamp?.tsa} är ogiltig: ${s.timestamp?.problems.join("; ")}`,
+    ],
+    [
+      s.trust !== undefined && !s.trust.trusted,
+      `certifikatet är inte betrott: ${s.trust?.problems.join("; ")}`,
+    ],
+    [
+      s.timestampTrust !== undefined && !s.timestampTrust.trusted,
+      `tidsstämpeltjänstens certifikat är inte betrott: ${s.timestampTrust?.problems.join("; ")}`,
+    ],
+  ];
+  const out: Omit<Finding, "file">[] = fel
+    .filter(([problem]) => problem)
+    .map(([, message]) => ({ level: "fel", message: `${what}: ${message}` }));
+  if (filled.length > 0) {
+    out.push({
+      level: "varning",
+      message: `${what}: formuläret har fyllts i efter underskriften: ${unique(filled)}`,
+    });
+  }
+  return out;
+}
+
+/** The PAdES level of a valid signature, as a finding says it. */
+const levelText = (s: PdfSignature): string =>
+  s.level
+    ? `PAdES ${s.level}${s.levelNotes.length > 0 ? ` (${s.levelNotes.join("; ")})` : ""}`
+    : `inte PAdES: ${s.levelNotes.join("; ") || "okänd typ"}`;
+
+/** Whose certificate signed, as far as it can be told with or without a trust store. */
+function trustText(s: PdfSignature): string | undefined {
+  if (s.trust?.trusted) return `certifikatet kedjar till den betrodda utfärdaren ${s.trust.anchor}`;
+  if (s.trust) return undefined;
+  return s.certificate?.selfSigned
+    ? "certifikatet är självsignerat"
+    : `utfärdat av ${s.certificate?.issuer}, kedjan mot en betrodd utfärdare kontrolleras inte (ange --trust)`;
+}
+
+/** What a valid signature is: level, timestamp, trust, and what was added after it. */
+function signatureQualities(s: PdfSignature): string[] {
+  const parts = ["giltig", levelText(s)];
+  if (s.timestamp?.valid) {
+    const trusted = s.timestampTrust?.trusted ? ", betrodd" : "";
+    parts.push(`tidsstämpel ${swedishTime(s.timestamp.time)} från ${s.timestamp.tsa}${trusted}`);
+  }
+  const trust = trustText(s);
+  if (trust) parts.push(trust);
+  const later = [
+    ...(s.laterSignatures > 0
+      ? [count(s.laterSignatures, "underskrift till", "underskrifter till")]
+      : []),
+    ...(s.after.some((c) => c.kind === "dss") ? ["valideringsdata (DSS)"] : []),
+  ];
+  if (later.length > 0) parts.push(`därefter tillagt: ${later.join(", ")}`);
+  return parts;
+}
+
 /**
  * Findings for the signatures of one PDF: per signature its signer, claimed time, timestamp and
  * TSA, PAdES level, trust (when a trust store was given) and what changed after it.
@@ -647,81 +728,11 @@ export function signatureFindings(
       ? `${timeFormat.format(s.signingTime)} (svensk tid)`
       : "okänd tidpunkt";
     const what = `underskrift för ${name(s.field)} av ${who}, ${when}`;
-    if (!s.valid) {
-      out.push({ level: "fel", file, message: `${what}: ogiltig: ${s.problems.join("; ")}` });
-    }
-    if (s.changedWith.length > 0) {
-      out.push({
-        level: "fel",
-        file,
-        message: `${what}: samtidigt med underskriften ändrades dokumentet: ${[...new Set(s.changedWith)].join("; ")}`,
-      });
-    }
-    if (s.changedAfter.length > 0) {
-      out.push({
-        level: "fel",
-        file,
-        message: `${what}: dokumentet har ändrats efter underskriften: ${[...new Set(s.changedAfter)].join("; ")}`,
-      });
-    }
-    if (s.timestamp && !s.timestamp.valid) {
-      out.push({
-        level: "fel",
-        file,
-        message: `${what}: tidsstämpeln från ${s.timestamp.tsa} är ogiltig: ${s.timestamp.problems.join("; ")}`,
-      });
-    }
-    if (s.trust && !s.trust.trusted) {
-      out.push({
-        level: "fel",
-        file,
-        message: `${what}: certifikatet är inte betrott: ${s.trust.problems.join("; ")}`,
-      });
-    }
-    if (s.timestampTrust && !s.timestampTrust.trusted) {
-      out.push({
-        level: "fel",
-        file,
-        message: `${what}: tidsstämpeltjänstens certifikat är inte betrott: ${s.timestampTrust.problems.join("; ")}`,
-      });
-    }
-    const filled = messages(s.after, ["formulär"]);
-    if (filled.length > 0) {
-      out.push({
-        level: "varning",
-        file,
-        message: `${what}: formuläret har fyllts i efter underskriften: ${[...new Set(filled)].join("; ")}`,
-      });
+    for (const p of signatureProblems(s, what)) {
+      out.push({ level: p.level, file, message: p.message });
     }
     if (!s.valid || s.changedAfter.length > 0 || s.changedWith.length > 0) continue;
-
-    const parts = ["giltig"];
-    parts.push(
-      s.level
-        ? `PAdES ${s.level}${s.levelNotes.length > 0 ? ` (${s.levelNotes.join("; ")})` : ""}`
-        : `inte PAdES: ${s.levelNotes.join("; ") || "okänd typ"}`,
-    );
-    if (s.timestamp?.valid) {
-      const trusted = s.timestampTrust?.trusted ? ", betrodd" : "";
-      parts.push(`tidsstämpel ${swedishTime(s.timestamp.time)} från ${s.timestamp.tsa}${trusted}`);
-    }
-    if (s.trust?.trusted) {
-      parts.push(`certifikatet kedjar till den betrodda utfärdaren ${s.trust.anchor}`);
-    } else if (!s.trust) {
-      parts.push(
-        s.certificate?.selfSigned
-          ? "certifikatet är självsignerat"
-          : `utfärdat av ${s.certificate?.issuer}, kedjan mot en betrodd utfärdare kontrolleras inte (ange --trust)`,
-      );
-    }
-    const later = [
-      ...(s.laterSignatures > 0
-        ? [count(s.laterSignatures, "underskrift till", "underskrifter till")]
-        : []),
-      ...(s.after.some((c) => c.kind === "dss") ? ["valideringsdata (DSS)"] : []),
-    ];
-    if (later.length > 0) parts.push(`därefter tillagt: ${later.join(", ")}`);
-    out.push({ level: "ok", file, message: `${what}: ${parts.join("; ")}` });
+    out.push({ level: "ok", file, message: `${what}: ${signatureQualities(s).join("; ")}` });
   }
   for (const field of report.unreadableFields) {
     out.push({ level: "fel", file, message: `underskriften för ${name(field)} kan inte läsas` });

@@ -275,4 +275,15 @@ describe.runIf(tools)("iop verify", () => {
     expect(bare.code).toBe(1);
     expect(bare.stdout).toContain("fel: manifest.json: manifest.json saknas i mappen");
   });
+
+  it("checks manifest.json against its schema and reports every problem in Swedish", async () => {
+    const dir = folder();
+    const manifest = readManifest(dir) as unknown as Record<string, unknown>;
+    writeManifest(dir, { ...manifest, documents: "inga", files: undefined } as unknown as Manifest);
+    const run = await verify(dir);
+    expect(run.code, run.all).toBe(1);
+    expect(run.stdout).toContain('fel: manifest.json: Nyckeln "files" saknas.');
+    expect(run.stdout).toContain("fel: manifest.json: documents: Värdet ska vara en lista.");
+    expect(run.all).not.toMatch(/\bat \w+ \(/);
+  });
 });

@@ -9,6 +9,37 @@ import type { Rule } from "./index.js";
 const basis = (budget: Budget) =>
   budgetAmounts(budget) === budget.per_år ? "beloppen per år" : "raderna";
 
+/** A stated `summa` against the sum of the rows or years (undefined when an amount is missing). */
+function checkStatedSum(
+  file: SourceFile,
+  budget: Budget,
+  summa: number,
+  path: (string | number)[],
+  total: number | undefined,
+): Diagnostic[] {
+  if (total === undefined) {
+    return [
+      diagnosticAt(
+        file,
+        [...path, "summa"],
+        "varning",
+        "budget-summa-okontrollerad",
+        `Summan ${kr(summa)} kan inte kontrolleras eftersom ett belopp saknas bland ${basis(budget)}.`,
+      ),
+    ];
+  }
+  if (total === summa) return [];
+  return [
+    diagnosticAt(
+      file,
+      [...path, "summa"],
+      "fel",
+      "budget-summa",
+      `Angiven summa ${kr(summa)} stämmer inte med ${basis(budget)}, som blir ${kr(total)}.`,
+    ),
+  ];
+}
+
 function checkBudget(
   schema: SchemaErrors,
   file: SourceFile,
@@ -23,27 +54,7 @@ function checkBudget(
   const summable = budgetAmountsValid(schema, file, budget, path);
   const total = summable ? budgetSum(budget) : undefined;
   if (summable && budget.summa !== undefined && valid("summa")) {
-    if (total === undefined) {
-      out.push(
-        diagnosticAt(
-          file,
-          [...path, "summa"],
-          "varning",
-          "budget-summa-okontrollerad",
-          `Summan ${kr(budget.summa)} kan inte kontrolleras eftersom ett belopp saknas bland ${basis(budget)}.`,
-        ),
-      );
-    } else if (total !== budget.summa) {
-      out.push(
-        diagnosticAt(
-          file,
-          [...path, "summa"],
-          "fel",
-          "budget-summa",
-          `Angiven summa ${kr(budget.summa)} stämmer inte med ${basis(budget)}, som blir ${kr(total)}.`,
-        ),
-      );
-    }
+    out.push(...checkStatedSum(file, budget, budget.summa, path, total));
   }
   // Rows and amounts per year are two splits of the same money.
   if (summable && valid("per_år") && budget.rader?.length && budget.per_år) {

@@ -129,6 +129,48 @@ const emptySectionUse = (): SectionUse => ({
   parametersComplete: true,
 });
 
+/** Adds the clause one section uses (see sectionUse). */
+function clauseUse(
+  schema: SchemaErrors,
+  file: SourceFile,
+  s: Avsnitt,
+  at: YamlPath,
+  whole: boolean,
+  into: SectionUse,
+): void {
+  if (s.klausul === undefined) {
+    if (!whole) into.clausesComplete = false;
+  } else if (schema.valid(file, [...at, "klausul"]) && typeof s.klausul === "string") {
+    into.clauses.add(s.klausul);
+  } else into.clausesComplete = false;
+}
+
+/** Adds the parties and bodies one section's clause parameters name (see sectionUse). */
+function parameterUse(
+  schema: SchemaErrors,
+  file: SourceFile,
+  s: Avsnitt,
+  at: YamlPath,
+  whole: boolean,
+  into: SectionUse,
+): void {
+  if (s.parametrar === undefined) {
+    if (!whole) into.parametersComplete = false;
+    return;
+  }
+  if (!schema.formed(file, [...at, "parametrar"])) {
+    into.parametersComplete = false;
+    return;
+  }
+  if (!schema.valid(file, [...at, "parametrar"])) into.parametersComplete = false;
+  for (const key of NAMING_PARAMETERS) {
+    const v = s.parametrar[key];
+    if (typeof v === "string" && schema.valid(file, [...at, "parametrar", key])) {
+      into.parameters[key].add(v);
+    }
+  }
+}
+
 /** Adds what the sections at `path` (`sections` is their value) use to `into`; see SectionUse. */
 export function sectionUse(
   schema: SchemaErrors,
@@ -152,22 +194,8 @@ export function sectionUse(
     }
     // Without a klausul (or parametrar), a section with a schema error may have misspelt the key.
     const whole = schema.valid(file, at);
-    if (s.klausul === undefined) {
-      if (!whole) into.clausesComplete = false;
-    } else if (schema.valid(file, [...at, "klausul"]) && typeof s.klausul === "string") {
-      into.clauses.add(s.klausul);
-    } else into.clausesComplete = false;
-    if (s.parametrar === undefined) {
-      if (!whole) into.parametersComplete = false;
-    } else if (schema.formed(file, [...at, "parametrar"])) {
-      if (!schema.valid(file, [...at, "parametrar"])) into.parametersComplete = false;
-      for (const key of NAMING_PARAMETERS) {
-        const v = s.parametrar[key];
-        if (typeof v === "string" && schema.valid(file, [...at, "parametrar", key])) {
-          into.parameters[key].add(v);
-        }
-      }
-    } else into.parametersComplete = false;
+    clauseUse(schema, file, s, at, whole, into);
+    parameterUse(schema, file, s, at, whole, into);
     sectionUse(schema, file, s.avsnitt, [...at, "avsnitt"], into);
   });
   return into;
@@ -239,6 +267,14 @@ export function periodYears(
  * partnership's years (a warning: an amount for a year the partnership does not cover is likely a
  * typing error; not checked when `span` is undefined). A year with a schema error is left out.
  */
+/** "2025", "2025–2027" or, open-ended, "från 2025". */
+const yearSpan = ({ first, last }: { first: number; last: number }): string =>
+  first === last
+    ? String(first)
+    : last === Number.POSITIVE_INFINITY
+      ? `från ${first}`
+      : `${first}–${last}`;
+
 export function checkYears(
   schema: SchemaErrors,
   file: SourceFile,
@@ -264,14 +300,13 @@ export function checkYears(
     }
     seen.add(y.år);
     if (span && (y.år < span.first || y.år > span.last)) {
-      const { first, last } = span;
       out.push(
         diagnosticAt(
           file,
           at,
           "varning",
           "belopp-per-ar-utanfor-period",
-          `År ${y.år} ligger utanför partnerskapets period (${first === last ? first : last === Number.POSITIVE_INFINITY ? `från ${first}` : `${first}–${last}`}).`,
+          `År ${y.år} ligger utanför partnerskapets period (${yearSpan(span)}).`,
         ),
       );
     }

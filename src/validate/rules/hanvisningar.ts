@@ -1,13 +1,11 @@
 import { markdownPaths } from "../../compose/view.js";
 import type { Diagnostic } from "../../diagnostics.js";
+import { type TextDirectiveAt, textDirectives } from "../../document/parse.js";
 import type { SourceFile } from "../../load/source.js";
 import type { Agreement, Avsnitt } from "../../model.js";
 import type { SchemaErrors } from "../schema-errors.js";
 import { diagnosticAt, itemIds, items, walk } from "./context.js";
 import type { Rule } from "./index.js";
-
-/** Text directives that refer to a party or a section: `:part[id]`, `:avsnitt[id]`. */
-export const REFERENCE = /:(part|avsnitt)\[([^\]]*)\]/g;
 
 type Ids = ReturnType<typeof itemIds>;
 
@@ -79,80 +77,123 @@ function duplicates(items: Ids["ids"], file: SourceFile, what: string): Diagnost
 const known = ({ ids, complete }: Ids): Set<string> | undefined =>
   complete ? new Set(ids.map((x) => x.id)) : undefined;
 
-function checkDocument(
-  schema: SchemaErrors,
+/** The known ids a document's references are checked against. */
+interface Known {
+  parties: Set<string> | undefined;
+  bodies: Set<string> | undefined;
+  sections: Set<string> | undefined;
+  /** Sections without a number (an unnumbered one and all below it) and without a heading. */
+  unnumbered: Set<string>;
+  headingless: Set<string>;
+}
+
+type Path = (string | number)[];
+const WHAT = { part: "parten", organ: "styrningsorganet", avsnitt: "avsnittet" } as const;
+
+/** A reference to an id that is not known (nothing is said when the ids are not all known). */
+function unresolved(
   file: SourceFile,
-  value: unknown,
-  sections: readonly Avsnitt[] | undefined,
-  parties: Set<string> | undefined,
-  bodies: Set<string> | undefined,
-  kind: "overenskommelse" | "bilaga",
+  path: Path,
+  kind: keyof typeof WHAT,
+  id: string,
+  knownIds: Set<string> | undefined,
+  valueOffset?: number,
+): Diagnostic[] {
+  if (!knownIds || knownIds.has(id)) return [];
+  return [
+    diagnosticAt(
+      file,
+      path,
+      "fel",
+      `hanvisning-${kind}`,
+      `Hänvisningen till ${WHAT[kind]} "${id}" går inte att lösa upp. Kända id: ${[...knownIds].join(", ") || "inga"}.`,
+      valueOffset,
+    ),
+  ];
+}
+
+/** What a reference to a section must not be: to one without heading, or repeat "avsnitt". */
+function sectionReference(
+  file: SourceFile,
+  path: Path,
+  text: string,
+  ref: TextDirectiveAt,
+  known: Known,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  // Only Markdown text has references; a plain field (a title, a name) prints `:avsnitt[x]` as is.
-  const markdown = markdownPaths(value, kind);
-  const ids = sectionIds(schema, file, sections);
-  const sectionSet = known(ids);
-  const { unnumbered, headingless } = sectionKinds(schema, file, sections);
-  out.push(...duplicates(ids.ids, file, "Avsnittets id"));
-  const missing = (
-    path: (string | number)[],
-    kind: "part" | "organ" | "avsnitt",
-    id: string,
-    knownIds: Set<string> | undefined,
-    valueOffset?: number,
-  ) => {
-    if (!knownIds || knownIds.has(id)) return;
+  const id = ref.label;
+  if (known.unnumbered.has(id) && SECTION_WORD.test(text.slice(0, ref.start))) {
+    out.push(
+      diagnosticAt(
+        file,
+        path,
+        "varning",
+        "hanvisning-onumrerat-avsnitt",
+        `Avsnittet "${id}" har inget nummer, så ${text.slice(ref.start, ref.end)} skrivs som avsnittet ”rubriken”: ordet före hänvisningen blir dubbelt. Stryk det.`,
+        ref.labelStart,
+      ),
+    );
+  }
+  if (known.headingless.has(id)) {
     out.push(
       diagnosticAt(
         file,
         path,
         "fel",
-        `hanvisning-${kind}`,
-        `Hänvisningen till ${kind === "part" ? "parten" : kind === "organ" ? "styrningsorganet" : "avsnittet"} "${id}" går inte att lösa upp. Kända id: ${[...knownIds].join(", ") || "inga"}.`,
-        valueOffset,
+        "hanvisning-avsnitt-utan-rubrik",
+        `Hänvisningen till avsnittet "${id}" går inte att skriva ut: avsnittet har varken rubrik eller nummer (utan_rubrik). Hänvisa till ett avsnitt med rubrik.`,
+        ref.labelStart,
       ),
     );
+  }
+  return out;
+}
+
+/** The `:part[id]` and `:avsnitt[id]` directives of one Markdown text, each pointed at its id. */
+function textReferences(file: SourceFile, path: Path, text: string, known: Known): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const ref of textDirectives(text)) {
+    if (ref.name === "part") {
+      out.push(...unresolved(file, path, "part", ref.label, known.parties, ref.labelStart));
+    } else if (ref.name === "avsnitt") {
+      out.push(...unresolved(file, path, "avsnitt", ref.label, known.sections, ref.labelStart));
+      out.push(...sectionReference(file, path, text, ref, known));
+    }
+  }
+  return out;
+}
+
+/** A clause parameter that names a party or a governance body. */
+function parameterReference(file: SourceFile, path: Path, value: string, known: Known) {
+  if (path[path.length - 2] !== "parametrar") return [];
+  const last = path[path.length - 1];
+  if (last === "forum" || last === "organ")
+    return unresolved(file, path, "organ", value, known.bodies);
+  if (last === "part") return unresolved(file, path, "part", value, known.parties);
+  return [];
+}
+
+function checkDocument(
+  schema: SchemaErrors,
+  file: SourceFile,
+  value: unknown,
+  sections: readonly Avsnitt[] | undefined,
+  ids: { parties: Set<string> | undefined; bodies: Set<string> | undefined },
+  kind: "overenskommelse" | "bilaga",
+): Diagnostic[] {
+  // Only Markdown text has references; a plain field (a title, a name) prints `:avsnitt[x]` as is.
+  const markdown = markdownPaths(value, kind);
+  const sectionList = sectionIds(schema, file, sections);
+  const targets: Known = {
+    ...ids,
+    sections: known(sectionList),
+    ...sectionKinds(schema, file, sections),
   };
+  const out: Diagnostic[] = [...duplicates(sectionList.ids, file, "Avsnittets id")];
   walk(schema, file, value, (v, path) => {
     if (typeof v !== "string") return;
-    for (const m of markdown.has(path.join("/")) ? v.matchAll(REFERENCE) : []) {
-      // REFERENCE matches only these two kinds.
-      const kind = m[1] as "part" | "avsnitt";
-      const id = m[2] ?? "";
-      // Point at the id itself: after ":", the kind and "[".
-      const at = m.index + kind.length + 2;
-      missing(path, kind, id, kind === "part" ? parties : sectionSet, at);
-      if (kind !== "avsnitt") continue;
-      if (unnumbered.has(id) && SECTION_WORD.test(v.slice(0, m.index))) {
-        out.push(
-          diagnosticAt(
-            file,
-            path,
-            "varning",
-            "hanvisning-onumrerat-avsnitt",
-            `Avsnittet "${id}" har inget nummer, så ${m[0]} skrivs som avsnittet ”rubriken”: ordet före hänvisningen blir dubbelt. Stryk det.`,
-            at,
-          ),
-        );
-      }
-      if (headingless.has(id)) {
-        out.push(
-          diagnosticAt(
-            file,
-            path,
-            "fel",
-            "hanvisning-avsnitt-utan-rubrik",
-            `Hänvisningen till avsnittet "${id}" går inte att skriva ut: avsnittet har varken rubrik eller nummer (utan_rubrik). Hänvisa till ett avsnitt med rubrik.`,
-            at,
-          ),
-        );
-      }
-    }
-    const last = path[path.length - 1];
-    if (path[path.length - 2] !== "parametrar") return;
-    if (last === "forum" || last === "organ") missing(path, "organ", v, bodies);
-    if (last === "part") missing(path, "part", v, parties);
+    if (markdown.has(path.join("/"))) out.push(...textReferences(file, path, v, targets));
+    out.push(...parameterReference(file, path, v, targets));
   });
   return out;
 }
@@ -176,9 +217,9 @@ export const hanvisningar: Rule = {
     const out: Diagnostic[] = [
       ...duplicates(partyIds.ids, file, "Partens id"),
       ...duplicates(bodyIds.ids, file, "Organets id"),
-      ...checkDocument(schema, file, data, data.avsnitt, parties, bodies, "overenskommelse"),
+      ...checkDocument(schema, file, data, data.avsnitt, { parties, bodies }, "overenskommelse"),
       ...agreement.bilagor.flatMap((b) =>
-        checkDocument(schema, b.file, b.data, b.data.avsnitt, parties, bodies, "bilaga"),
+        checkDocument(schema, b.file, b.data, b.data.avsnitt, { parties, bodies }, "bilaga"),
       ),
     ];
     if (!parties) return out;
