@@ -152,7 +152,7 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
 };
 
 /** The --pdfa value as a PDF/A level; an unknown one is a usage error. */
-function pdfaOf(value: string): PdfALevel {
+export function pdfaOf(value: string): PdfALevel {
   if (!(PDFA_LEVELS as readonly string[]).includes(value)) {
     throw new UsageError(`Okänd PDF/A-nivå "${value}"; välj bland ${PDFA_LEVELS.join(", ")}.`);
   }
