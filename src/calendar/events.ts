@@ -104,16 +104,10 @@ const names = (agreement: Agreement, ids: readonly string[]): string =>
     .map((id) => partById(agreement.data, id)?.kortnamn ?? partById(agreement.data, id)?.namn ?? id)
     .join(", ");
 
-/** Every event of the agreement's calendar, in date order. */
-export function calendarOf(agreement: Agreement, today: string): Calendar {
-  const { terms: list, openEndedUntil } = terms(agreement, today);
-  const events: CalendarEvent[] = [];
-  const notice = known(agreement.data.period.uppsägning);
-  const lastIsFinal = openEndedUntil === undefined;
-  // An extension marked saknas: whether the partnership goes on after the last term is not known.
-  const extensionUnknown = isSaknas(agreement.data.period.förlängning);
-  for (const term of list) {
-    events.push({
+/** The start and end of one term; the last term's end tells whether the partnership ends there. */
+function termEvents(term: Term, final: boolean, extensionUnknown: boolean): CalendarEvent[] {
+  return [
+    {
       date: term.start,
       kind: "period-start",
       summary:
@@ -122,9 +116,8 @@ export function calendarOf(agreement: Agreement, today: string): Calendar {
           : `Förlängning ${term.number - 1} börjar (period ${term.number})`,
       deadline: false,
       term: term.number,
-    });
-    const final = lastIsFinal && term === list[list.length - 1];
-    events.push({
+    },
+    {
       date: term.end,
       kind: "period-slut",
       summary: !final
@@ -134,35 +127,46 @@ export function calendarOf(agreement: Agreement, today: string): Calendar {
           : `Period ${term.number} slutar; överenskommelsen upphör senast denna dag`,
       deadline: false,
       term: term.number,
-    });
-    // Notice matters only where the term would otherwise be followed by another.
-    if (!notice || final) continue;
-    const deadline = noticeDeadline(notice, term.end);
-    if (deadline === undefined || deadline < term.start) continue;
-    const effect =
-      "träder_i_kraft" in notice && notice.träder_i_kraft !== undefined
-        ? nextOccurrenceAfter(notice.träder_i_kraft, deadline)
-        : nextDay(term.end);
-    events.push({
-      date: deadline,
-      kind: "uppsagning",
-      summary: `Sista dag för uppsägning; träder i kraft ${effect}`,
-      deadline: true,
-      takesEffect: effect,
-      term: term.number,
-    });
-  }
-  // Yearly reporting deadlines, where the agreement states the day (rapportering[].senast).
+    },
+  ];
+}
+
+type Notice = Parameters<typeof noticeDeadline>[0];
+
+/** The notice deadline of a term with the day the notice takes effect, if it falls in the term. */
+function noticeEvent(notice: Notice, term: Term): CalendarEvent | undefined {
+  const deadline = noticeDeadline(notice, term.end);
+  if (deadline === undefined || deadline < term.start) return undefined;
+  const effect =
+    "träder_i_kraft" in notice && notice.träder_i_kraft !== undefined
+      ? nextOccurrenceAfter(notice.träder_i_kraft, deadline)
+      : nextDay(term.end);
+  return {
+    date: deadline,
+    kind: "uppsagning",
+    summary: `Sista dag för uppsägning; träder i kraft ${effect}`,
+    deadline: true,
+    takesEffect: effect,
+    term: term.number,
+  };
+}
+
+/**
+ * Yearly reporting deadlines, where the agreement states the day (rapportering[].senast): each
+ * one after the first day, up to twelve months after the last term ends.
+ */
+function reportEvents(agreement: Agreement, list: Term[]): CalendarEvent[] {
+  const events: CalendarEvent[] = [];
   const first = (list[0] as Term).start;
   const end = (list[list.length - 1] as Term).end;
   const lastReportDay = shiftMonths(end, 12);
   for (const report of agreement.data.uppföljning?.rapportering ?? []) {
     if (report.senast === undefined) continue;
+    const who = report.av?.length ? ` (${names(agreement, report.av)})` : "";
     for (let year = Number(first.slice(0, 4)); ; year++) {
       const date = `${year}-${report.senast}`;
       if (date > lastReportDay) break;
       if (date <= first) continue;
-      const who = report.av?.length ? ` (${names(agreement, report.av)})` : "";
       events.push({
         date,
         kind: "rapport",
@@ -172,6 +176,26 @@ export function calendarOf(agreement: Agreement, today: string): Calendar {
       });
     }
   }
+  return events;
+}
+
+/** Every event of the agreement's calendar, in date order. */
+export function calendarOf(agreement: Agreement, today: string): Calendar {
+  const { terms: list, openEndedUntil } = terms(agreement, today);
+  const events: CalendarEvent[] = [];
+  const notice = known(agreement.data.period.uppsägning);
+  const lastIsFinal = openEndedUntil === undefined;
+  // An extension marked saknas: whether the partnership goes on after the last term is not known.
+  const extensionUnknown = isSaknas(agreement.data.period.förlängning);
+  for (const term of list) {
+    const final = lastIsFinal && term === list[list.length - 1];
+    events.push(...termEvents(term, final, extensionUnknown));
+    // Notice matters only where the term would otherwise be followed by another.
+    if (!notice || final) continue;
+    const event = noticeEvent(notice, term);
+    if (event) events.push(event);
+  }
+  events.push(...reportEvents(agreement, list));
   const order: EventKind[] = ["period-slut", "uppsagning", "rapport", "period-start"];
   events.sort((a, b) =>
     a.date === b.date ? order.indexOf(a.kind) - order.indexOf(b.kind) : a.date < b.date ? -1 : 1,

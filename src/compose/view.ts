@@ -76,6 +76,19 @@ function itemsSchema(at: Located | undefined): Located | undefined {
   return items ? { node: items, file: resolved.file } : undefined;
 }
 
+/** The schema of each property of an object (undefined for a key the schema does not name). */
+function propertySchemas(
+  at: Located | undefined,
+  record: Record<string, unknown>,
+): (key: string) => Located | undefined {
+  const schema = at && objectSchema(at, record);
+  const props = (schema?.node.properties ?? {}) as Record<string, Schema>;
+  return (key) => {
+    const prop = props[key];
+    return prop && schema ? { node: prop, file: schema.file } : undefined;
+  };
+}
+
 function walk(value: unknown, at: Located | undefined): unknown {
   if (typeof value === "string") return isTextSchema(at) ? value.trim() : escapeMarkdown(value);
   if (Array.isArray(value)) {
@@ -84,16 +97,33 @@ function walk(value: unknown, at: Located | undefined): unknown {
   }
   if (typeof value === "object" && value !== null) {
     const record = value as Record<string, unknown>;
-    const schema = at && objectSchema(at, record);
-    const props = (schema?.node.properties ?? {}) as Record<string, Schema>;
+    const schemaOf = propertySchemas(at, record);
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(record)) {
-      const prop = props[key];
-      out[key] = walk(v, prop && schema ? { node: prop, file: schema.file } : undefined);
-    }
+    for (const [key, v] of Object.entries(record)) out[key] = walk(v, schemaOf(key));
     return out;
   }
   return value;
+}
+
+/** Adds to `found` the paths of the Markdown strings in `value`, which is at `path`. */
+function collectMarkdownPaths(
+  value: unknown,
+  at: Located | undefined,
+  path: (string | number)[],
+  found: Set<string>,
+): void {
+  if (typeof value === "string") {
+    if (isTextSchema(at)) found.add(path.join("/"));
+  } else if (Array.isArray(value)) {
+    const items = itemsSchema(at);
+    for (const [i, v] of value.entries()) collectMarkdownPaths(v, items, [...path, i], found);
+  } else if (typeof value === "object" && value !== null) {
+    const record = value as Record<string, unknown>;
+    const schemaOf = propertySchemas(at, record);
+    for (const [key, v] of Object.entries(record)) {
+      collectMarkdownPaths(v, schemaOf(key), [...path, key], found);
+    }
+  }
 }
 
 /**
@@ -102,24 +132,8 @@ function walk(value: unknown, at: Located | undefined): unknown {
  */
 export function markdownPaths(data: unknown, kind: "overenskommelse" | "bilaga"): Set<string> {
   const found = new Set<string>();
-  const visit = (value: unknown, at: Located | undefined, path: (string | number)[]): void => {
-    if (typeof value === "string") {
-      if (isTextSchema(at)) found.add(path.join("/"));
-    } else if (Array.isArray(value)) {
-      const items = itemsSchema(at);
-      for (const [i, v] of value.entries()) visit(v, items, [...path, i]);
-    } else if (typeof value === "object" && value !== null) {
-      const record = value as Record<string, unknown>;
-      const schema = at && objectSchema(at, record);
-      const props = (schema?.node.properties ?? {}) as Record<string, Schema>;
-      for (const [key, v] of Object.entries(record)) {
-        const prop = props[key];
-        visit(v, prop && schema ? { node: prop, file: schema.file } : undefined, [...path, key]);
-      }
-    }
-  };
   const file = `${kind}.schema.json`;
-  visit(data, { node: schemaFile(file), file }, []);
+  collectMarkdownPaths(data, { node: schemaFile(file), file }, [], found);
   return found;
 }
 

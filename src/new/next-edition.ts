@@ -118,27 +118,44 @@ function dropSum(
 }
 
 /**
+ * What an amount under `path` with key `key` is called in its reason ("Beloppet", "Året",
+ * "Antalet"), or undefined when the key is no amount: `belopp`, an own contribution's `värde`, the
+ * year and population of a formula.
+ */
+function amountName(key: string, path: (string | number)[]): string | undefined {
+  if (key === "belopp") return "Beloppet";
+  if (key === "värde" && path.includes("egen_insats")) return "Beloppet";
+  if (path.at(-1) !== "befolkning") return undefined;
+  if (key === "år") return "Året";
+  if (key === "antal") return "Antalet";
+  return undefined;
+}
+
+/** One pair of a map: an amount marked to confirm, a stated `summa` taken out, else searched. */
+function confirmPairAmounts(
+  ctx: Context,
+  map: YAMLMap<Scalar, Node>,
+  pair: Pair<Scalar, Node>,
+  path: (string | number)[],
+) {
+  const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+  if (key === undefined) return;
+  const number = isScalar(pair.value) && typeof pair.value.value === "number";
+  const name = amountName(key, path);
+  if (name !== undefined && number) {
+    confirm(ctx, pair.value, [...path, key], `${name} ska bekräftas för den nya upplagan`);
+  } else if (key === "summa" && number) dropSum(ctx, map, pair, [...path, key]);
+  else confirmAmounts(ctx, pair.value, [...path, key]);
+}
+
+/**
  * Every amount under `node` marked to confirm: `belopp`, an own contribution's `värde`, the year
  * and population of a formula; a stated `summa` is taken out (see dropSum).
  */
 function confirmAmounts(ctx: Context, node: unknown, path: (string | number)[]) {
   if (isMap(node)) {
     const map = node as YAMLMap<Scalar, Node>;
-    for (const pair of map.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (key === undefined) continue;
-      const number = isScalar(pair.value) && typeof pair.value.value === "number";
-      const formula = path.at(-1) === "befolkning";
-      const amount =
-        key === "belopp" ||
-        (key === "värde" && path.includes("egen_insats")) ||
-        (formula && (key === "år" || key === "antal"));
-      if (amount && number) {
-        const what = key === "år" ? "Året" : key === "antal" ? "Antalet" : "Beloppet";
-        confirm(ctx, pair.value, [...path, key], `${what} ska bekräftas för den nya upplagan`);
-      } else if (key === "summa" && number) dropSum(ctx, map, pair, [...path, key]);
-      else confirmAmounts(ctx, pair.value, [...path, key]);
-    }
+    for (const pair of map.items) confirmPairAmounts(ctx, map, pair, path);
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => {
       confirmAmounts(ctx, item, [...path, i]);

@@ -126,21 +126,11 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
     });
     if (positionals.length === 0) throw new UsageError("Ange mappen med överenskommelsen.");
     const formats = parseFormats(values.format);
-    if (!(PDFA_LEVELS as readonly string[]).includes(values.pdfa)) {
-      throw new UsageError(
-        `Okänd PDF/A-nivå "${values.pdfa}"; välj bland ${PDFA_LEVELS.join(", ")}.`,
-      );
-    }
-    const pdfa = values.pdfa as PdfALevel;
+    const pdfa = pdfaOf(values.pdfa);
     const dirs = (await Promise.all(positionals.map(expand))).flat();
     await usable(() => checkOutsideInputs(values.out, [...positionals, ...dirs]));
     const { since, only } = values;
-    if (only !== undefined && !/^bilaga-\d+$/.test(only)) {
-      throw new UsageError(`--only tar en bilaga, t.ex. --only bilaga-2, inte "${only}".`);
-    }
-    if (only !== undefined && dirs.length !== 1) {
-      throw new UsageError("--only bygger om en bilaga i en enda överenskommelse; ange en mapp.");
-    }
+    checkOnly(only, dirs.length);
     const options = {
       out: values.out,
       pdfa,
@@ -157,50 +147,97 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
         values.warnings,
       );
     }
-    // Build in memory first, so nothing is written when the agreement has errors.
-    const results = [];
-    for (const dir of dirs) results.push(await buildAgreement(dir, formats, options));
-    const diagnostics = results.flatMap((r) => r.diagnostics);
-    const errors = diagnostics.filter((d) => d.severity === "fel");
-    if (values.warnings || errors.length > 0) {
-      reportDiagnostics(io, values.warnings ? diagnostics : errors, "text");
-    }
-    let code: ExitCode = EXIT.ok;
-    if (results.some((r) => r.usageError)) code = EXIT.usage;
-    else if (results.some((r) => hasErrors(r.diagnostics) || !r.files)) code = EXIT.input;
-    if (code !== EXIT.ok) {
-      io.stderr("Inget skrevs eftersom det finns fel.\n");
-      return code;
-    }
-    const pdfs = formats.has("pdf") || formats.has("exemplar");
-    if (pdfa === "2b" && pdfs) {
-      io.stderr("PDF/A-2b: YAML-källfilerna bifogas inte i PDF-filerna (PDF/A-2 tillåter inga).\n");
-    }
-    // Every output location is checked before any is written.
-    for (const { id, files } of results) {
-      if (id) await usable(() => prepareFolder(join(values.out, id), files));
-    }
-    for (const r of results) {
-      if (!r.files || !r.id) continue;
-      const target = join(values.out, r.id);
-      await usable(() => writeFolderAtomically(target, r.files ?? []));
-      const shown = relative(process.cwd(), target);
-      const warnings = r.diagnostics.length;
-      const note = warnings
-        ? ` (${warnings} ${warnings === 1 ? "varning" : "varningar"}; visa med iop check)`
-        : "";
-      const where = shown.startsWith("..") ? target : shown;
-      io.stderr(
-        only
-          ? `Byggde om ${only} i ${where}; övriga filer är oförändrade${note}\n`
-          : `Byggde ${r.id}: ${r.files.length} filer i ${where}${note}\n`,
-      );
-      for (const path of r.redlines ?? [])
-        io.stderr(`Ändringarna mot förra versionen: ${join(where, path)}\n`);
-    }
-    return EXIT.ok;
+    return buildOne(io, dirs, formats, options, values.warnings);
   },
 };
+
+/** The --pdfa value as a PDF/A level; an unknown one is a usage error. */
+export function pdfaOf(value: string): PdfALevel {
+  if (!(PDFA_LEVELS as readonly string[]).includes(value)) {
+    throw new UsageError(`Okänd PDF/A-nivå "${value}"; välj bland ${PDFA_LEVELS.join(", ")}.`);
+  }
+  return value as PdfALevel;
+}
+
+/** --only names one bilaga and needs exactly one agreement. */
+function checkOnly(only: string | undefined, count: number): void {
+  if (only !== undefined && !/^bilaga-\d+$/.test(only)) {
+    throw new UsageError(`--only tar en bilaga, t.ex. --only bilaga-2, inte "${only}".`);
+  }
+  if (only !== undefined && count !== 1) {
+    throw new UsageError("--only bygger om en bilaga i en enda överenskommelse; ange en mapp.");
+  }
+}
+
+/** The note after a "Byggde" line telling how many warnings were hidden, or "". */
+function warningsNote(warnings: number): string {
+  return warnings
+    ? ` (${warnings} ${warnings === 1 ? "varning" : "varningar"}; visa med iop check)`
+    : "";
+}
+
+/** Tells that PDF/A-2b leaves the YAML sources out, when PDFs are made at that level. */
+function notePdfA2b(io: Io, formats: ReadonlySet<Format>, pdfa: PdfALevel | undefined): void {
+  if (pdfa === "2b" && (formats.has("pdf") || formats.has("exemplar"))) {
+    io.stderr("PDF/A-2b: YAML-källfilerna bifogas inte i PDF-filerna (PDF/A-2 tillåter inga).\n");
+  }
+}
+
+type Built = Awaited<ReturnType<typeof buildAgreement>>;
+
+/** The exit code of single builds: usage before input errors, ok when neither. */
+function exitOf(results: Built[]): ExitCode {
+  if (results.some((r) => r.usageError)) return EXIT.usage;
+  if (results.some((r) => hasErrors(r.diagnostics) || !r.files)) return EXIT.input;
+  return EXIT.ok;
+}
+
+/**
+ * One agreement: built in memory first, so nothing is written when it has errors; every output
+ * location is checked before any is written.
+ */
+async function buildOne(
+  io: Io,
+  dirs: string[],
+  formats: ReadonlySet<Format>,
+  options: BuildOptions & { out: string },
+  showWarnings: boolean,
+): Promise<ExitCode> {
+  const results: Built[] = [];
+  for (const dir of dirs) results.push(await buildAgreement(dir, formats, options));
+  const diagnostics = results.flatMap((r) => r.diagnostics);
+  const errors = diagnostics.filter((d) => d.severity === "fel");
+  if (showWarnings || errors.length > 0) {
+    reportDiagnostics(io, showWarnings ? diagnostics : errors, "text");
+  }
+  const code = exitOf(results);
+  if (code !== EXIT.ok) {
+    io.stderr("Inget skrevs eftersom det finns fel.\n");
+    return code;
+  }
+  notePdfA2b(io, formats, options.pdfa);
+  for (const { id, files } of results) {
+    if (id) await usable(() => prepareFolder(join(options.out, id), files));
+  }
+  for (const r of results) await writeBuilt(io, r, options.out, options.only);
+  return EXIT.ok;
+}
+
+/** Writes one built agreement to its folder in `out` and tells where. */
+async function writeBuilt(io: Io, r: Built, out: string, only: string | undefined): Promise<void> {
+  if (!r.files || !r.id) return;
+  const target = join(out, r.id);
+  await usable(() => writeFolderAtomically(target, r.files ?? []));
+  const note = warningsNote(r.diagnostics.length);
+  const where = shownPath(target);
+  io.stderr(
+    only
+      ? `Byggde om ${only} i ${where}; övriga filer är oförändrade${note}\n`
+      : `Byggde ${r.id}: ${r.files.length} filer i ${where}${note}\n`,
+  );
+  for (const path of r.redlines ?? [])
+    io.stderr(`Ändringarna mot förra versionen: ${join(where, path)}\n`);
+}
 
 function jobsOf(value: string | undefined, count: number): number {
   if (value === undefined) return defaultJobs(count);
@@ -228,9 +265,7 @@ async function buildMany(
   jobs: number,
   showWarnings: boolean,
 ): Promise<ExitCode> {
-  if (options.pdfa === "2b" && (formats.has("pdf") || formats.has("exemplar"))) {
-    io.stderr("PDF/A-2b: YAML-källfilerna bifogas inte i PDF-filerna (PDF/A-2 tillåter inga).\n");
-  }
+  notePdfA2b(io, formats, options.pdfa);
   // The output root is made, and leftovers of killed builds in it recovered, once and before the
   // threads start: threads doing it at the same time would race.
   const out = options.out ?? "out";
@@ -244,16 +279,7 @@ async function buildMany(
   const tasks = dirs.map((dir) => ({ dir, formats: [...formats], options }));
   await runPool(tasks, jobs, (r) => {
     bar.tick();
-    const errors = r.diagnostics.filter((d) => d.severity === "fel");
-    if (showWarnings || errors.length > 0) {
-      const lines: string[] = [];
-      reportDiagnostics(
-        { ...io, stderr: (s) => lines.push(s) },
-        showWarnings ? r.diagnostics : errors,
-        "text",
-      );
-      bar.log(lines.join(""));
-    }
+    reportBatchDiagnostics(io, bar, r, showWarnings);
     if (r.outputError) bar.log(`iop build: ${r.outputError}\n`);
     if (!r.target) {
       failed.push(r);
@@ -261,15 +287,7 @@ async function buildMany(
       return;
     }
     written++;
-    const warnings = r.diagnostics.length;
-    const note = warnings
-      ? ` (${warnings} ${warnings === 1 ? "varning" : "varningar"}; visa med iop check)`
-      : "";
-    const where = shownPath(r.target);
-    bar.log(`Byggde ${r.id}: ${r.files} filer i ${where}${note}\n`);
-    for (const path of r.redlines ?? []) {
-      bar.log(`Ändringarna mot förra versionen: ${join(where, path)}\n`);
-    }
+    logWritten(bar, r, r.target);
   });
   bar.done();
   if (failed.length === 0) return EXIT.ok;
@@ -277,4 +295,29 @@ async function buildMany(
     `${written} av ${dirs.length} överenskommelser skrevs; ${failed.length} hade fel och skrevs inte: ${failed.map((r) => r.id ?? r.dir).join(", ")}\n`,
   );
   return failed.some((r) => r.usageError) ? EXIT.usage : EXIT.input;
+}
+
+type Bar = ReturnType<typeof progressBar>;
+
+/** Shows one pooled agreement's errors (and warnings when asked) above the progress bar. */
+function reportBatchDiagnostics(io: Io, bar: Bar, r: BatchResult, showWarnings: boolean): void {
+  const errors = r.diagnostics.filter((d) => d.severity === "fel");
+  if (!showWarnings && errors.length === 0) return;
+  const lines: string[] = [];
+  reportDiagnostics(
+    { ...io, stderr: (s) => lines.push(s) },
+    showWarnings ? r.diagnostics : errors,
+    "text",
+  );
+  bar.log(lines.join(""));
+}
+
+/** Tells above the progress bar where a pooled agreement was written. */
+function logWritten(bar: Bar, r: BatchResult, target: string): void {
+  const note = warningsNote(r.diagnostics.length);
+  const where = shownPath(target);
+  bar.log(`Byggde ${r.id}: ${r.files} filer i ${where}${note}\n`);
+  for (const path of r.redlines ?? []) {
+    bar.log(`Ändringarna mot förra versionen: ${join(where, path)}\n`);
+  }
 }

@@ -10,7 +10,7 @@ import { writeFolderAtomically } from "../../package/write.js";
 import { loadAgreement } from "../../validate/index.js";
 import { luhnValid } from "../../validate/rules/organisationsnummer.js";
 import { parse } from "../args.js";
-import { type Command, EXIT, type Io, UsageError } from "../command.js";
+import { type Command, EXIT, type ExitCode, type Io, UsageError } from "../command.js";
 import { reportDiagnostics } from "../report.js";
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -187,110 +187,23 @@ som redan har innehåll.
         `Mappens namn "${id}" blir överenskommelsens id och får bara ha små bokstäver a–z, siffror och bindestreck.`,
       );
     }
-    try {
-      if ((await readdir(dir)).length > 0) {
-        io.stderr(
-          `iop new: mappen ${dir} finns redan och är inte tom; välj en ny mapp. Ingenting skrevs.\n`,
-        );
-        return EXIT.usage;
-      }
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== "ENOENT") {
-        io.stderr(`iop new: ${dir} kan inte användas som mapp (${code}).\n`);
-        return EXIT.usage;
-      }
+    const unusable = await folderProblem(dir);
+    if (unusable) {
+      io.stderr(unusable);
+      return EXIT.usage;
     }
-    const write = async (files: { name: string; text: string }[]) => {
+    const write = async (files: NewFile[]) => {
       await writeFolderAtomically(
         dir,
         files.map((f) => ({ path: f.name, data: Buffer.from(f.text, "utf8") })),
       );
       io.stderr(`Skrev ${dir}: ${files.map((f) => f.name).join(", ")}.\n`);
     };
-
-    if (values.from !== undefined) {
-      if (
-        values.kommun !== undefined ||
-        values.part !== undefined ||
-        values.start !== undefined ||
-        values.slut !== undefined
-      ) {
-        throw new UsageError(
-          "--from kan inte kombineras med --kommun, --part, --start eller --slut.",
-        );
-      }
-      const loaded = await loadAgreement(values.from);
-      if (hasErrors(loaded.diagnostics)) {
-        reportDiagnostics(
-          io,
-          loaded.diagnostics.filter((d) => d.severity === "fel"),
-          "text",
-        );
-        io.stderr(
-          `iop new: förra upplagan i ${values.from} har fel; rätta dem först. Ingenting skrevs.\n`,
-        );
-        return loaded.usageError ? EXIT.usage : EXIT.input;
-      }
-      const next = nextEdition(agreementFiles(loaded.agreement as Agreement), { id, dir });
-      await write(next.files);
-      const count = (what: string) => next.changes.filter((c) => c.what === what).length;
-      const sums = count("summa");
-      const logs = count("ändringslogg");
-      const done = [
-        "status utkast",
-        `${count("bekräfta")} datum och belopp att bekräfta (markerade saknas)`,
-        ...(sums
-          ? [
-              `${sums} ${sums === 1 ? "angiven summa borttagen" : "angivna summor borttagna"} (räknas fram)`,
-            ]
-          : []),
-        ...(logs
-          ? [`${logs} ändringslogg${logs === 1 ? "" : "ar"} tömd${logs === 1 ? "" : "a"}`]
-          : []),
-      ];
-      io.stderr(
-        `Nästa upplaga: ${done.join(", ")}. Periodens datum är kvar med en kommentar: bekräfta dem. Kör iop check ${dir}.\n`,
-      );
-      return EXIT.ok;
-    }
-
-    let input: {
-      kommun: PartyInput;
-      parter: PartyInput[];
-      period: { start: string; slut: string } | undefined;
-    };
-    if (values.kommun === undefined && values.part === undefined) {
-      if (!io.ask) {
-        throw new UsageError(
-          "Ange --kommun och minst en --part, eller --from. Utan flaggor frågar iop new efter uppgifterna, men bara i en terminal.",
-        );
-      }
-      input = await interview(io, io.ask);
-    } else {
-      if (values.kommun === undefined)
-        throw new UsageError("Ange den offentliga parten med --kommun.");
-      if (!values.part?.length) throw new UsageError("Ange minst en idéburen part med --part.");
-      if ((values.start === undefined) !== (values.slut === undefined))
-        throw new UsageError("Ange både --start och --slut, eller ingen av dem.");
-      let period: { start: string; slut: string } | undefined;
-      if (values.start !== undefined && values.slut !== undefined) {
-        for (const [flag, v] of [
-          ["--start", values.start],
-          ["--slut", values.slut],
-        ] as const) {
-          if (!validDate(v))
-            throw new UsageError(`${flag} ska vara ett datum ÅÅÅÅ-MM-DD, inte "${v}".`);
-        }
-        if (values.slut < values.start) throw new UsageError("--slut ligger före --start.");
-        period = { start: values.start, slut: values.slut };
-      }
-      input = {
-        kommun: partyArg("--kommun", values.kommun),
-        parter: values.part.map((p) => partyArg("--part", p)),
-        period,
-      };
-    }
+    if (values.from !== undefined) return newEdition(io, values, values.from, { id, dir }, write);
+    const input =
+      values.kommun === undefined && values.part === undefined
+        ? await interviewed(io)
+        : inputOf(values);
     await write(
       skeleton({
         id,
@@ -305,3 +218,125 @@ som redan har innehåll.
     return EXIT.ok;
   },
 };
+
+/** A file of the new folder. */
+type NewFile = { name: string; text: string };
+
+/** The flags of iop new that give the agreement's essentials. */
+interface EssentialFlags {
+  kommun?: string | undefined;
+  part?: string[] | undefined;
+  start?: string | undefined;
+  slut?: string | undefined;
+}
+
+/** The essentials of a new agreement, from flags or the interview. */
+interface Input {
+  kommun: PartyInput;
+  parter: PartyInput[];
+  period: { start: string; slut: string } | undefined;
+}
+
+/** Why `dir` cannot be the new folder (a message line), or undefined when it can. */
+async function folderProblem(dir: string): Promise<string | undefined> {
+  try {
+    if ((await readdir(dir)).length > 0) {
+      return `iop new: mappen ${dir} finns redan och är inte tom; välj en ny mapp. Ingenting skrevs.\n`;
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT") return `iop new: ${dir} kan inte användas som mapp (${code}).\n`;
+  }
+  return undefined;
+}
+
+/** --from: the next edition of an agreement, written to the new folder with what was changed. */
+async function newEdition(
+  io: Io,
+  values: EssentialFlags,
+  from: string,
+  target: { id: string; dir: string },
+  write: (files: NewFile[]) => Promise<void>,
+): Promise<ExitCode> {
+  if (
+    values.kommun !== undefined ||
+    values.part !== undefined ||
+    values.start !== undefined ||
+    values.slut !== undefined
+  ) {
+    throw new UsageError("--from kan inte kombineras med --kommun, --part, --start eller --slut.");
+  }
+  const loaded = await loadAgreement(from);
+  if (hasErrors(loaded.diagnostics)) {
+    reportDiagnostics(
+      io,
+      loaded.diagnostics.filter((d) => d.severity === "fel"),
+      "text",
+    );
+    io.stderr(`iop new: förra upplagan i ${from} har fel; rätta dem först. Ingenting skrevs.\n`);
+    return loaded.usageError ? EXIT.usage : EXIT.input;
+  }
+  const next = nextEdition(agreementFiles(loaded.agreement as Agreement), target);
+  await write(next.files);
+  io.stderr(
+    `Nästa upplaga: ${editionChanges(next.changes).join(", ")}. Periodens datum är kvar med en kommentar: bekräfta dem. Kör iop check ${target.dir}.\n`,
+  );
+  return EXIT.ok;
+}
+
+/** What making the next edition did, as phrases for the closing line. */
+function editionChanges(changes: { what: string }[]): string[] {
+  const count = (what: string) => changes.filter((c) => c.what === what).length;
+  const sums = count("summa");
+  const logs = count("ändringslogg");
+  return [
+    "status utkast",
+    `${count("bekräfta")} datum och belopp att bekräfta (markerade saknas)`,
+    ...(sums
+      ? [
+          `${sums} ${sums === 1 ? "angiven summa borttagen" : "angivna summor borttagna"} (räknas fram)`,
+        ]
+      : []),
+    ...(logs ? [`${logs} ändringslogg${logs === 1 ? "" : "ar"} tömd${logs === 1 ? "" : "a"}`] : []),
+  ];
+}
+
+/** The essentials asked on the terminal; without one, a usage error naming the flags. */
+async function interviewed(io: Io): Promise<Input> {
+  if (!io.ask) {
+    throw new UsageError(
+      "Ange --kommun och minst en --part, eller --from. Utan flaggor frågar iop new efter uppgifterna, men bara i en terminal.",
+    );
+  }
+  return interview(io, io.ask);
+}
+
+/** The essentials from --kommun, --part, --start and --slut. */
+function inputOf(values: EssentialFlags): Input {
+  if (values.kommun === undefined) throw new UsageError("Ange den offentliga parten med --kommun.");
+  if (!values.part?.length) throw new UsageError("Ange minst en idéburen part med --part.");
+  const period = periodOf(values.start, values.slut);
+  return {
+    kommun: partyArg("--kommun", values.kommun),
+    parter: values.part.map((p) => partyArg("--part", p)),
+    period,
+  };
+}
+
+/** The period from --start and --slut: both or neither, valid dates, slut not before start. */
+function periodOf(
+  start: string | undefined,
+  slut: string | undefined,
+): { start: string; slut: string } | undefined {
+  if ((start === undefined) !== (slut === undefined))
+    throw new UsageError("Ange både --start och --slut, eller ingen av dem.");
+  if (start === undefined || slut === undefined) return undefined;
+  for (const [flag, v] of [
+    ["--start", start],
+    ["--slut", slut],
+  ] as const) {
+    if (!validDate(v)) throw new UsageError(`${flag} ska vara ett datum ÅÅÅÅ-MM-DD, inte "${v}".`);
+  }
+  if (slut < start) throw new UsageError("--slut ligger före --start.");
+  return { start, slut };
+}

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Finding, VerifyReport } from "../../verify/folder.js";
 import { parse } from "../args.js";
-import { type Command, EXIT, UsageError } from "../command.js";
+import { type Command, EXIT, type Io, UsageError } from "../command.js";
 
 export const verify: Command = {
   name: "verify",
@@ -54,42 +54,12 @@ läsas eller pdftotext saknas.
       throw new UsageError("Ange exakt en mapp (eller PDF-fil) att kontrollera.");
     }
     const dir = positionals[0] as string;
-    let trust: X509Certificate[] | undefined;
-    if (values.trust !== undefined) {
-      const { readTrustStore } = await import("../../verify/trust.js");
-      const read = await readTrustStore(values.trust);
-      if (!read.ok) {
-        io.stderr(`iop verify: ${read.error}\n`);
-        return EXIT.usage;
-      }
-      trust = read.value;
-    }
-    let report: VerifyReport;
-    if (/\.pdf$/i.test(dir)) {
-      // One PDF: its signatures only.
-      let data: Uint8Array;
-      try {
-        data = await readFile(dir);
-      } catch {
-        io.stderr(`iop verify: PDF-filen ${dir} kan inte läsas.\n`);
-        return EXIT.usage;
-      }
-      const { inspectSignatures, signatureFindings } = await import("../../verify/signatures.js");
-      const signatures = await inspectSignatures(data, trust ? { trust } : {});
-      const findings = signatureFindings(basename(dir), signatures, (field) => field, true);
-      if (signatures.signatures.length === 0) {
-        findings.push({
-          level: "fel",
-          file: basename(dir),
-          message: "filen har inga underskrifter",
-        });
-      }
-      report = { findings };
-    } else {
-      // Loaded here, so other commands do not load the signature and PDF readers.
-      const { verifyFolder } = await import("../../verify/folder.js");
-      report = await verifyFolder(dir, trust ? { trust } : {});
-    }
+    const trust = await trustOf(io, values.trust);
+    if (trust === EXIT.usage) return EXIT.usage;
+    const report = /\.pdf$/i.test(dir)
+      ? await verifyPdf(io, dir, trust)
+      : await verifyDir(dir, trust);
+    if (report === EXIT.usage) return EXIT.usage;
     if (report.usageError) {
       io.stderr(`iop verify: ${report.usageError}\n`);
       return EXIT.usage;
@@ -99,19 +69,78 @@ läsas eller pdftotext saknas.
       return EXIT.usage;
     }
     const errors = report.findings.filter((f) => f.level === "fel").length;
-    if (format === "json") {
-      io.stdout(`${JSON.stringify({ dir, errors, findings: report.findings }, null, 2)}\n`);
-    } else {
-      io.stdout(report.findings.map((f) => `${formatFinding(f)}\n`).join(""));
-      io.stdout(
-        errors === 0
-          ? `${dir}: allt stämmer.\n`
-          : `${dir}: ${errors} ${errors === 1 ? "fel" : "fel"} hittades.\n`,
-      );
-    }
+    print(io, format, dir, errors, report.findings);
     return errors === 0 ? EXIT.ok : EXIT.input;
   },
 };
+
+/** The certificates of --trust, undefined without it, or the usage exit code after telling why. */
+async function trustOf(
+  io: Io,
+  path: string | undefined,
+): Promise<X509Certificate[] | undefined | typeof EXIT.usage> {
+  if (path === undefined) return undefined;
+  const { readTrustStore } = await import("../../verify/trust.js");
+  const read = await readTrustStore(path);
+  if (!read.ok) {
+    io.stderr(`iop verify: ${read.error}\n`);
+    return EXIT.usage;
+  }
+  return read.value;
+}
+
+/** One PDF: its signatures only (none is an error), or the usage exit code when unreadable. */
+async function verifyPdf(
+  io: Io,
+  path: string,
+  trust: X509Certificate[] | undefined,
+): Promise<VerifyReport | typeof EXIT.usage> {
+  let data: Uint8Array;
+  try {
+    data = await readFile(path);
+  } catch {
+    io.stderr(`iop verify: PDF-filen ${path} kan inte läsas.\n`);
+    return EXIT.usage;
+  }
+  const { inspectSignatures, signatureFindings } = await import("../../verify/signatures.js");
+  const signatures = await inspectSignatures(data, trust ? { trust } : {});
+  const findings = signatureFindings(basename(path), signatures, (field) => field, true);
+  if (signatures.signatures.length === 0) {
+    findings.push({
+      level: "fel",
+      file: basename(path),
+      message: "filen har inga underskrifter",
+    });
+  }
+  return { findings };
+}
+
+/** A built folder, checked whole. */
+async function verifyDir(dir: string, trust: X509Certificate[] | undefined): Promise<VerifyReport> {
+  // Loaded here, so other commands do not load the signature and PDF readers.
+  const { verifyFolder } = await import("../../verify/folder.js");
+  return verifyFolder(dir, trust ? { trust } : {});
+}
+
+/** The findings and a closing line as text, or all of it as JSON. */
+function print(
+  io: Io,
+  format: "text" | "json",
+  dir: string,
+  errors: number,
+  findings: Finding[],
+): void {
+  if (format === "json") {
+    io.stdout(`${JSON.stringify({ dir, errors, findings }, null, 2)}\n`);
+    return;
+  }
+  io.stdout(findings.map((f) => `${formatFinding(f)}\n`).join(""));
+  io.stdout(
+    errors === 0
+      ? `${dir}: allt stämmer.\n`
+      : `${dir}: ${errors} ${errors === 1 ? "fel" : "fel"} hittades.\n`,
+  );
+}
 
 const formatFinding = (f: Finding): string =>
   `${f.level}: ${f.file ? `${f.file}: ` : ""}${f.message}`;

@@ -5,6 +5,7 @@ import { readPreviousBuild } from "../../amend/previous.js";
 import { hasErrors } from "../../diagnostics.js";
 import { longRun } from "../../jit.js";
 import { checkOutsideInputs } from "../../package/location.js";
+import type { OutputFile } from "../../package/manifest.js";
 import { syncFolder } from "../../package/sync.js";
 import { OutputError } from "../../package/write.js";
 import {
@@ -14,11 +15,10 @@ import {
   FORMATS,
   pruneRenderCache,
 } from "../../pipeline.js";
-import { PDFA_LEVELS, type PdfALevel } from "../../render/pdf/levels.js";
 import { parse } from "../args.js";
-import { type Command, EXIT, UsageError } from "../command.js";
+import { type Command, EXIT, type Io, UsageError } from "../command.js";
 import { reportDiagnostics } from "../report.js";
-import { parseFormats } from "./build.js";
+import { parseFormats, pdfaOf } from "./build.js";
 
 /** Saves closer together than this are one change (an editor writes a file in several steps). */
 const DEBOUNCE_MS = 80;
@@ -68,12 +68,7 @@ Slutkod: 0 när den avslutas med Ctrl-C, 2 vid felaktig användning.
     if (positionals.length !== 1) throw new UsageError("Ange en mapp med en överenskommelse.");
     const dir = positionals[0] as string;
     const formats = parseFormats(values.format);
-    if (!(PDFA_LEVELS as readonly string[]).includes(values.pdfa)) {
-      throw new UsageError(
-        `Okänd PDF/A-nivå "${values.pdfa}"; välj bland ${PDFA_LEVELS.join(", ")}.`,
-      );
-    }
-    const pdfa = values.pdfa as PdfALevel;
+    const pdfa = pdfaOf(values.pdfa);
     try {
       await checkOutsideInputs(values.out, [dir]);
     } catch (error) {
@@ -98,25 +93,10 @@ Slutkod: 0 när den avslutas med Ctrl-C, 2 vid felaktig användning.
       const errors = result.diagnostics.filter((d) => d.severity === "fel");
       reportDiagnostics(io, result.diagnostics, "text");
       if (result.usageError || hasErrors(result.diagnostics) || !result.files || !result.id) {
-        io.stderr(
-          `${errors.length === 1 ? "Ett fel" : `${errors.length} fel`}: inget skrevs. Väntar på nästa sparning.\n`,
-        );
+        io.stderr(`${errorCount(errors.length)}: inget skrevs. Väntar på nästa sparning.\n`);
         return;
       }
-      const target = join(values.out, result.id);
-      try {
-        const { written, removed } = await syncFolder(target, result.files);
-        if (written.length === 0 && removed.length === 0) {
-          io.stderr(`Inga filer ändrades i ${shown(target)}.\n`);
-        } else {
-          io.stderr(
-            `Skrev ${written.length} ${written.length === 1 ? "fil" : "filer"} i ${shown(target)}: ${written.join(", ")}${removed.length ? `; tog bort ${removed.join(", ")}` : ""}\n`,
-          );
-        }
-      } catch (error) {
-        if (!(error instanceof OutputError)) throw error;
-        io.stderr(`fel: ${error.message}\n`);
-      }
+      await syncBuilt(io, join(values.out, result.id), result.files);
     };
 
     let timer: NodeJS.Timeout | undefined;
@@ -177,3 +157,26 @@ Slutkod: 0 när den avslutas med Ctrl-C, 2 vid felaktig användning.
     return EXIT.ok;
   },
 };
+
+/** "Ett fel" or "N fel". */
+const errorCount = (count: number) => (count === 1 ? "Ett fel" : `${count} fel`);
+
+/**
+ * Writes the files that changed to the agreement's output folder and tells which; a location
+ * that cannot be used is told and watching goes on.
+ */
+async function syncBuilt(io: Io, target: string, files: readonly OutputFile[]): Promise<void> {
+  try {
+    const { written, removed } = await syncFolder(target, files);
+    if (written.length === 0 && removed.length === 0) {
+      io.stderr(`Inga filer ändrades i ${shown(target)}.\n`);
+    } else {
+      io.stderr(
+        `Skrev ${written.length} ${written.length === 1 ? "fil" : "filer"} i ${shown(target)}: ${written.join(", ")}${removed.length ? `; tog bort ${removed.join(", ")}` : ""}\n`,
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    io.stderr(`fel: ${error.message}\n`);
+  }
+}

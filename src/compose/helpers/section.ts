@@ -118,6 +118,70 @@ function headingLine(section: SectionView, heading: string): string {
   return `${marks} ${heading}${attributes.length > 0 ? ` {${attributes.join(" ")}}` : ""}\n\n`;
 }
 
+/** Records an error as a problem at the section's path. */
+type RecordError = (error: unknown) => void;
+
+/**
+ * The heading of a section in its frame; on an error it is recorded and the heading falls back to
+ * the rubrik, the clause name or "Avsnitt". `bodyOk` is false when a clause is unknown or in the
+ * wrong document, which leaves no body to try either.
+ */
+function frameHeading(
+  engine: Engine,
+  section: SectionView,
+  frame: { root: ComposeRoot },
+  record: RecordError,
+): { heading: string; bodyOk: boolean } {
+  try {
+    return {
+      heading: section.utan_rubrik ? "" : headingText(engine, section, frame),
+      bodyOk: true,
+    };
+  } catch (error) {
+    record(error);
+    const rule = isComposeError(error) ? error.rule : "";
+    return {
+      heading: section.rubrik ?? section.klausul ?? "Avsnitt",
+      bodyOk: rule !== "klausul-okand" && rule !== "klausul-fel-dokument",
+    };
+  }
+}
+
+/** Records a section deeper than MAX_LEVEL. */
+function checkLevel(section: SectionView, record: RecordError): void {
+  if (section.nivå <= MAX_LEVEL) return;
+  record(
+    new ComposeError(
+      `Avsnittet ligger på nivå ${section.nivå}; högst ${MAX_LEVEL} nivåer (1.1.1) är tillåtna.`,
+      "avsnitt-for-djupt",
+    ),
+  );
+}
+
+/**
+ * The body of a section in its frame, with its own wording checked against the clause (or the
+ * clause's presupposed data checked); an error is recorded and the body is then empty.
+ */
+function frameBody(
+  section: SectionView,
+  clause: Clause | undefined,
+  options: HelperOptions,
+  frame: { root: ComposeRoot; problems: ComposeProblem[] },
+  record: RecordError,
+): string {
+  let body = "";
+  try {
+    body = options.fn(section, { data: frame });
+    if (section.lydelse !== undefined) checkOwnWording(section, clause);
+    if (clause && section.lydelse === undefined) {
+      checkPresupposed(clause, section, frame.root, frame.problems);
+    }
+  } catch (error) {
+    record(error);
+  }
+  return body;
+}
+
 export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
   return {
     /**
@@ -137,35 +201,9 @@ export function sectionHelpers(engine: Engine): Record<string, HelperDelegate> {
       // The section's clause, for the `lydelse` helper (unknown clauses are reported below).
       const clause = this.klausul ? engine.clauses.get(this.klausul) : undefined;
       frame.klausul = clause;
-      let heading = "";
-      let bodyOk = true;
-      try {
-        if (!this.utan_rubrik) heading = headingText(engine, this, frame);
-      } catch (error) {
-        record(error);
-        heading = this.rubrik ?? this.klausul ?? "Avsnitt";
-        // A clause that is unknown or in the wrong document has no body to try either.
-        const rule = isComposeError(error) ? error.rule : "";
-        bodyOk = rule !== "klausul-okand" && rule !== "klausul-fel-dokument";
-      }
-      if (this.nivå > MAX_LEVEL) {
-        record(
-          new ComposeError(
-            `Avsnittet ligger på nivå ${this.nivå}; högst ${MAX_LEVEL} nivåer (1.1.1) är tillåtna.`,
-            "avsnitt-for-djupt",
-          ),
-        );
-      }
-      let body = "";
-      try {
-        if (bodyOk) body = options.fn(this, { data: frame });
-        if (bodyOk && this.lydelse !== undefined) checkOwnWording(this, clause);
-        if (bodyOk && clause && this.lydelse === undefined) {
-          checkPresupposed(clause, this, data.root, data.problems);
-        }
-      } catch (error) {
-        record(error);
-      }
+      const { heading, bodyOk } = frameHeading(engine, this, frame, record);
+      checkLevel(this, record);
+      const body = bodyOk ? frameBody(this, clause, options, frame, record) : "";
       return `${headingLine(this, heading)}${body}`;
     },
     /** The partial name of a clause, checked against the library and the document kind. */
