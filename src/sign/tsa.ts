@@ -17,15 +17,9 @@ const MAX_REPLY_BYTES = 1024 * 1024;
 const toAb = (bytes: Uint8Array): ArrayBuffer =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
-/** Fetches a timestamp token (DER ContentInfo) over `signatureValue` from the TSA at `url`. */
-export async function fetchTimestamp(
-  url: string,
-  signatureValue: Uint8Array,
-): Promise<{ token: Buffer; certificates: Buffer[] }> {
-  const imprint = sha256(signatureValue);
-  const nonce = randomBytes(8);
-  nonce[0] = ((nonce[0] ?? 0) & 0x7f) | 1; // a positive INTEGER, minimally encoded
-  const request = new pkijs.TimeStampReq({
+/** A TimeStampReq for the SHA-256 `imprint` with `nonce`, asking for the TSA's certificate. */
+function timestampRequest(imprint: Uint8Array, nonce: Uint8Array): pkijs.TimeStampReq {
+  return new pkijs.TimeStampReq({
     version: 1,
     messageImprint: new pkijs.MessageImprint({
       hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }),
@@ -34,7 +28,10 @@ export async function fetchTimestamp(
     nonce: new asn1js.Integer({ valueHex: toAb(nonce) }),
     certReq: true,
   });
-  let body: Buffer;
+}
+
+/** POSTs the request to the TSA and returns its reply's bytes; any failure is a TsaError. */
+async function postRequest(url: string, request: pkijs.TimeStampReq): Promise<Buffer> {
   try {
     const response = await fetch(url, {
       method: "POST",
@@ -45,17 +42,22 @@ export async function fetchTimestamp(
     if (!response.ok) {
       throw new TsaError(`tidsstämpeltjänsten ${url} svarade med HTTP ${response.status}`);
     }
-    body = Buffer.from(await response.arrayBuffer());
+    const body = Buffer.from(await response.arrayBuffer());
     if (body.length > MAX_REPLY_BYTES) {
       throw new TsaError(`tidsstämpeltjänsten ${url} svarade med för mycket data`);
     }
+    return body;
   } catch (error) {
     if (error instanceof TsaError) throw error;
     throw new TsaError(`tidsstämpeltjänsten ${url} kunde inte nås`);
   }
+}
 
-  let tstInfo: pkijs.TSTInfo;
-  let certificates: Buffer[] = [];
+/**
+ * The TSTInfo of a granted TimeStampResp, and the certificates its token carries; a reply that
+ * is refused or cannot be read is a TsaError.
+ */
+function readReply(url: string, body: Buffer): { tstInfo: pkijs.TSTInfo; certificates: Buffer[] } {
   try {
     const reply = pkijs.TimeStampResp.fromBER(toAb(body));
     if (reply.status.status > 1 || !reply.timeStampToken) {
@@ -69,14 +71,19 @@ export async function fetchTimestamp(
     if (signed.encapContentInfo.eContentType !== OID.tstInfo || !content) {
       throw new TsaError(`svaret från ${url} är ingen tidsstämpel`);
     }
-    tstInfo = pkijs.TSTInfo.fromBER(content.getValue());
-    certificates = (signed.certificates ?? [])
+    const tstInfo = pkijs.TSTInfo.fromBER(content.getValue());
+    const certificates = (signed.certificates ?? [])
       .filter((c) => c instanceof pkijs.Certificate)
       .map((c) => Buffer.from(c.toSchema(false).toBER()));
+    return { tstInfo, certificates };
   } catch (error) {
     if (error instanceof TsaError) throw error;
     throw new TsaError(`svaret från tidsstämpeltjänsten ${url} kan inte läsas`);
   }
+}
+
+/** Throws unless the token's message imprint is what was asked for and the nonce is echoed. */
+function checkTstInfo(url: string, tstInfo: pkijs.TSTInfo, imprint: Buffer, nonce: Buffer): void {
   const imprinted = Buffer.from(tstInfo.messageImprint.hashedMessage.getValue());
   if (!imprinted.equals(imprint)) {
     throw new TsaError(`tidsstämpeln från ${url} gäller inte den här underskriften`);
@@ -85,6 +92,19 @@ export async function fetchTimestamp(
   if (!echoed?.equals(nonce)) {
     throw new TsaError(`tidsstämpeln från ${url} har inte det nonce som begärdes`);
   }
+}
+
+/** Fetches a timestamp token (DER ContentInfo) over `signatureValue` from the TSA at `url`. */
+export async function fetchTimestamp(
+  url: string,
+  signatureValue: Uint8Array,
+): Promise<{ token: Buffer; certificates: Buffer[] }> {
+  const imprint = sha256(signatureValue);
+  const nonce = randomBytes(8);
+  nonce[0] = ((nonce[0] ?? 0) & 0x7f) | 1; // a positive INTEGER, minimally encoded
+  const body = await postRequest(url, timestampRequest(imprint, nonce));
+  const { tstInfo, certificates } = readReply(url, body);
+  checkTstInfo(url, tstInfo, imprint, nonce);
   // The token exactly as the TSA sent it (re-encoding could break its signature).
   const raw = asn1js.fromBER(toAb(body)).result as asn1js.Sequence;
   const tokenBlock = raw.valueBlock.value[1];

@@ -71,72 +71,101 @@ function majority(values: string[]): string | undefined {
   return best;
 }
 
+/** The label line must say exactly what the manifest says, and nothing else may. */
+function labelProblems(copy: CopyText): CopyProblem[] {
+  const problems: CopyProblem[] = [];
+  const labels = copy.pages
+    .flatMap((page) => page.match(LABEL_LINE) ?? [])
+    .map(normalizeWhitespace);
+  const expected = copy.label === undefined ? undefined : normalizeWhitespace(copy.label);
+  if (expected !== undefined && !labels.includes(expected)) {
+    problems.push({
+      path: copy.path,
+      message: `exemplarmärkningen "${copy.label}" som manifestet anger finns inte i filen`,
+    });
+  }
+  for (const other of new Set(labels.filter((l) => l !== expected))) {
+    problems.push({
+      path: copy.path,
+      message: `har exemplarmärkningen "${other}"${expected === undefined ? ", men är inget pappersexemplar" : ""}`,
+    });
+  }
+  return problems;
+}
+
+/** The pages of a copy (its comparable `text`) that lack the fingerprint. */
+function fingerprintProblems(copy: CopyText, text: string[], fingerprint: string): CopyProblem[] {
+  const missing = text
+    .map((page, p) => (page.includes(fingerprint) ? undefined : p + 1))
+    .filter((p) => p !== undefined);
+  if (missing.length === 0) return [];
+  return [
+    {
+      path: copy.path,
+      message: `fingeravtrycket ${fingerprint} saknas på ${missing.length === 1 ? "sidan" : "sidorna"} ${missing.join(", ")}`,
+    },
+  ];
+}
+
+/** The majority value and the first copy holding it; undefined values (no such page) abstain. */
+function reference(
+  copies: CopyText[],
+  values: (string | undefined)[],
+): { value: string; copy: CopyText } {
+  const value = majority(values.filter((v) => v !== undefined)) ?? "";
+  return { value, copy: copies[values.indexOf(value)] as CopyText };
+}
+
+/** The copies whose page count is not the usual one; and that usual count. */
+function pageCountProblems(
+  copies: CopyText[],
+  texts: string[][],
+): { problems: CopyProblem[]; pageCount: number } {
+  const pageCounts = texts.map((t) => String(t.length));
+  const pages = reference(copies, pageCounts);
+  const problems = copies.flatMap((copy, i) =>
+    pageCounts[i] === pages.value
+      ? []
+      : [
+          {
+            path: copy.path,
+            message: `har ${pageCounts[i]} sidor, exemplar ${pages.copy.number} har ${pages.value}`,
+          },
+        ],
+  );
+  return { problems, pageCount: Number(pages.value) };
+}
+
+/** Each copy whose page `p` (0-based) differs from the text most copies have there. */
+function pageTextProblems(copies: CopyText[], texts: string[][], p: number): CopyProblem[] {
+  const onPage = texts.map((t) => t[p]);
+  const ref = reference(copies, onPage);
+  return copies.flatMap((copy, i) => {
+    const text = onPage[i];
+    if (text === undefined || text === ref.value) return [];
+    return [
+      {
+        path: copy.path,
+        message: `sidan ${p + 1} skiljer sig från exemplar ${ref.copy.number}: ${describeDifference(ref.value, text)}`,
+      },
+    ];
+  });
+}
+
 /**
  * Checks each copy's label and fingerprint and that all copies have the same text. Returns one
  * problem per finding; none when all is well.
  */
 export function compareCopies(copies: CopyText[], fingerprint: string): CopyProblem[] {
-  const problems: CopyProblem[] = [];
   const texts = copies.map((copy) => copy.pages.map(comparablePage));
-
-  for (const [i, copy] of copies.entries()) {
-    // The label line must say exactly what the manifest says, and nothing else may.
-    const labels = copy.pages
-      .flatMap((page) => page.match(LABEL_LINE) ?? [])
-      .map(normalizeWhitespace);
-    const expected = copy.label === undefined ? undefined : normalizeWhitespace(copy.label);
-    if (expected !== undefined && !labels.includes(expected)) {
-      problems.push({
-        path: copy.path,
-        message: `exemplarmärkningen "${copy.label}" som manifestet anger finns inte i filen`,
-      });
-    }
-    for (const other of new Set(labels.filter((l) => l !== expected))) {
-      problems.push({
-        path: copy.path,
-        message: `har exemplarmärkningen "${other}"${expected === undefined ? ", men är inget pappersexemplar" : ""}`,
-      });
-    }
-    const missing = (texts[i] ?? [])
-      .map((page, p) => (page.includes(fingerprint) ? undefined : p + 1))
-      .filter((p) => p !== undefined);
-    if (missing.length > 0) {
-      problems.push({
-        path: copy.path,
-        message: `fingeravtrycket ${fingerprint} saknas på ${missing.length === 1 ? "sidan" : "sidorna"} ${missing.join(", ")}`,
-      });
-    }
-  }
+  const problems = copies.flatMap((copy, i) => [
+    ...labelProblems(copy),
+    ...fingerprintProblems(copy, texts[i] ?? [], fingerprint),
+  ]);
   if (copies.length < 2) return problems;
-
-  /** The majority value and the first copy holding it; undefined values (no such page) abstain. */
-  const reference = (values: (string | undefined)[]) => {
-    const value = majority(values.filter((v) => v !== undefined)) ?? "";
-    return { value, copy: copies[values.indexOf(value)] as CopyText };
-  };
-  const pageCounts = texts.map((t) => String(t.length));
-  const pages = reference(pageCounts);
-  for (const [i, copy] of copies.entries()) {
-    if (pageCounts[i] !== pages.value) {
-      problems.push({
-        path: copy.path,
-        message: `har ${pageCounts[i]} sidor, exemplar ${pages.copy.number} har ${pages.value}`,
-      });
-    }
-  }
+  const counts = pageCountProblems(copies, texts);
+  problems.push(...counts.problems);
   // Pages past the usual count are covered by the page count message above.
-  const pageCount = Number(pages.value);
-  for (let p = 0; p < pageCount; p++) {
-    const onPage = texts.map((t) => t[p]);
-    const ref = reference(onPage);
-    for (const [i, copy] of copies.entries()) {
-      const text = onPage[i];
-      if (text === undefined || text === ref.value) continue;
-      problems.push({
-        path: copy.path,
-        message: `sidan ${p + 1} skiljer sig från exemplar ${ref.copy.number}: ${describeDifference(ref.value, text)}`,
-      });
-    }
-  }
+  for (let p = 0; p < counts.pageCount; p++) problems.push(...pageTextProblems(copies, texts, p));
   return problems;
 }

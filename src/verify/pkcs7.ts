@@ -187,6 +187,138 @@ export function verifyDetachedPkcs7(
   return checkSignedData(signatureDer, signedBytes).result;
 }
 
+/** A certificate carried in a SignedData, with its issuer and serial number when they read. */
+interface EmbeddedCertificate {
+  cert: X509Certificate;
+  ids: { issuer: string; serial: string } | undefined;
+}
+
+/**
+ * The parts of a SignerInfo: version, sid, digestAlgorithm, [0] signedAttrs?, signatureAlgorithm,
+ * signature, [1] unsignedAttrs?.
+ */
+interface SignerInfoParts {
+  sid: Block | undefined;
+  /** Node's name of the digest algorithm; undefined when it is not one we know. */
+  digest: string | undefined;
+  signedAttrs: Block | undefined;
+  signatureAlgorithm: string | undefined;
+  signature: Buffer;
+  unsigned: Block | undefined;
+}
+
+/** The SignedData's fields in a ContentInfo, or the Swedish problem when it is none. */
+function readSignedData(signatureDer: Uint8Array): Block[] | string {
+  // Limits keep a hostile signature from making the parser work without end.
+  const parsed = asn1js.fromBER(signatureDer, { maxDepth: 40, maxNodes: 20000 });
+  if (parsed.offset === -1) return "underskriften är inte en läsbar PKCS#7-struktur";
+  const contentInfo = children(parsed.result);
+  if (oidOf(contentInfo[0]) !== OID.signedData || !isContext(contentInfo[1], 0)) {
+    return "underskriften är inte av typen PKCS#7 SignedData";
+  }
+  return children(children(contentInfo[1])[0]);
+}
+
+/**
+ * The encapsulated content, when there is one; a Swedish problem when there is one although
+ * `signedBytes` were given (a detached signature is expected).
+ */
+function encapsulated(
+  signedData: Block[],
+  signedBytes: Uint8Array | undefined,
+): { content?: Buffer } | string {
+  const encapContent = children(signedData[2]);
+  if (encapContent.length <= 1) return {};
+  if (signedBytes) return "underskriften innehåller själv det signerade innehållet (stöds inte)";
+  return { content: valueBytes(children(encapContent[1])[0]) };
+}
+
+/** The certificates ([0] after the encapsulated content) that can be read. */
+function embeddedCertificates(signedData: Block[]): EmbeddedCertificate[] {
+  return children(signedData.find((b, i) => i > 2 && isContext(b, 0)))
+    .map((b) => {
+      try {
+        return { cert: new X509Certificate(der(b)), ids: certificateIds(der(b)) };
+      } catch {
+        return undefined;
+      }
+    })
+    .filter((c) => c !== undefined);
+}
+
+/** A SignerInfo's parts, found by position (signedAttrs is optional). */
+function signerInfoParts(info: Block[]): SignerInfoParts {
+  const signedAttrs = isContext(info[3], 0) ? info[3] : undefined;
+  const algIndex = signedAttrs ? 4 : 3;
+  return {
+    sid: info[1],
+    digest: DIGESTS[oidOf(children(info[2])[0]) ?? ""],
+    signedAttrs,
+    signatureAlgorithm: oidOf(children(info[algIndex])[0]),
+    signature: valueBytes(info[algIndex + 1]),
+    unsigned: info[algIndex + 2],
+  };
+}
+
+/**
+ * The signer's certificate: by issuer and serial number. Some signers (node-forge among them)
+ * re-encode the issuer name, so the serial number alone decides when the DER differs. A
+ * subjectKeyIdentifier sid is not looked up: then only a sole certificate is taken.
+ */
+function findSigner(
+  certificates: EmbeddedCertificate[],
+  sid: Block | undefined,
+): EmbeddedCertificate | undefined {
+  if (!sid || isContext(sid, 0)) return certificates.length === 1 ? certificates[0] : undefined;
+  const [issuer, serial] = children(sid);
+  const wantIssuer = issuer ? hex(der(issuer)) : undefined;
+  const wantSerial = serial ? hex(valueBytes(serial)) : undefined;
+  return (
+    certificates.find((c) => c.ids?.issuer === wantIssuer && c.ids?.serial === wantSerial) ??
+    certificates.find((c) => c.ids?.serial === wantSerial)
+  );
+}
+
+/**
+ * Reads the signed attributes into `result` (whether the message digest matches
+ * `contentDigest`, the signing time, the signing-certificate-v2) and returns the bytes the
+ * signature covers: the attributes' DER with the SET OF tag (0x31), RFC 5652 5.4.
+ */
+function checkSignedAttributes(
+  result: Pkcs7Result,
+  signedAttrs: Block,
+  contentDigest: Buffer,
+): Buffer {
+  const attributes = new Map<string, Block | undefined>();
+  for (const attribute of children(signedAttrs)) {
+    const [type, values] = children(attribute);
+    const oid = oidOf(type);
+    if (oid) attributes.set(oid, children(values)[0]);
+  }
+  const messageDigest = valueBytes(attributes.get(OID.messageDigest));
+  result.digestMatches = messageDigest.equals(contentDigest);
+  const time = timeOf(attributes.get(OID.signingTime));
+  if (time) result.signingTime = time;
+  result.signingCertificateV2 = essCertIdMatches(
+    attributes.get(OID.signingCertificateV2),
+    result.signerDer,
+  );
+  const toVerify = Buffer.from(der(signedAttrs));
+  toVerify[0] = 0x31;
+  return toVerify;
+}
+
+/** The signature timestamp: an unsigned attribute after the signature value, checked. */
+function signatureTimestamp(unsigned: Block | undefined, signature: Buffer): Timestamp | undefined {
+  if (!isContext(unsigned, 1)) return undefined;
+  for (const attribute of children(unsigned)) {
+    const [type, values] = children(attribute);
+    const token = children(values)[0];
+    if (oidOf(type) === OID.timeStampToken && token) return checkTimestamp(der(token), signature);
+  }
+  return undefined;
+}
+
 /**
  * Checks a SignedData over `signedBytes`, or, when they are not given, over its encapsulated
  * content (as in a timestamp token), which is returned.
@@ -207,85 +339,32 @@ function checkSignedData(
     return { result };
   };
 
-  // Limits keep a hostile signature from making the parser work without end.
-  const parsed = asn1js.fromBER(signatureDer, { maxDepth: 40, maxNodes: 20000 });
-  if (parsed.offset === -1) return fail("underskriften är inte en läsbar PKCS#7-struktur");
-  const contentInfo = children(parsed.result);
-  if (oidOf(contentInfo[0]) !== OID.signedData || !isContext(contentInfo[1], 0)) {
-    return fail("underskriften är inte av typen PKCS#7 SignedData");
-  }
-  const signedData = children(children(contentInfo[1])[0]);
-  const encapContent = children(signedData[2]);
-  let content: Buffer | undefined;
-  if (encapContent.length > 1) {
-    if (signedBytes) {
-      return fail("underskriften innehåller själv det signerade innehållet (stöds inte)");
-    }
-    content = valueBytes(children(encapContent[1])[0]);
-  }
+  const signedData = readSignedData(signatureDer);
+  if (typeof signedData === "string") return fail(signedData);
+  const encap = encapsulated(signedData, signedBytes);
+  if (typeof encap === "string") return fail(encap);
+  const { content } = encap;
   const data = signedBytes ?? content;
   if (!data) return fail("underskriften saknar det signerade innehållet");
-  const certificates = children(signedData.find((b, i) => i > 2 && isContext(b, 0)))
-    .map((b) => {
-      try {
-        return { cert: new X509Certificate(der(b)), ids: certificateIds(der(b)) };
-      } catch {
-        return undefined;
-      }
-    })
-    .filter((c) => c !== undefined);
+  const certificates = embeddedCertificates(signedData);
   result.certificates = certificates.map((c) => Buffer.from(c.cert.raw));
   const signerInfos = children(signedData[signedData.length - 1]);
   if (signerInfos.length !== 1) {
     return fail(`underskriften har ${signerInfos.length} undertecknare i stället för en`);
   }
-  const info = children(signerInfos[0]);
-  // SignerInfo: version, sid, digestAlgorithm, [0] signedAttrs?, signatureAlgorithm, signature.
-  const sid = info[1];
-  const digest = DIGESTS[oidOf(children(info[2])[0]) ?? ""];
-  const attrsIndex = isContext(info[3], 0) ? 3 : -1;
-  const signedAttrs = attrsIndex === 3 ? info[3] : undefined;
-  const algIndex = attrsIndex === 3 ? 4 : 3;
-  const signatureAlgorithm = oidOf(children(info[algIndex])[0]);
-  const signature = valueBytes(info[algIndex + 1]);
+  const info = signerInfoParts(children(signerInfos[0]));
+  const { digest, signature } = info;
   if (!digest) return fail("underskriften använder en okänd hashalgoritm");
   result.digestAlgorithm = digest.toUpperCase().replace("SHA", "SHA-");
-
-  // The signer's certificate: by issuer and serial number. Some signers (node-forge among them)
-  // re-encode the issuer name, so the serial number alone decides when the DER differs.
-  let signer = certificates.length === 1 ? certificates[0] : undefined;
-  if (sid && !isContext(sid, 0)) {
-    const [issuer, serial] = children(sid);
-    const wantIssuer = issuer ? hex(der(issuer)) : undefined;
-    const wantSerial = serial ? hex(valueBytes(serial)) : undefined;
-    signer =
-      certificates.find((c) => c.ids?.issuer === wantIssuer && c.ids?.serial === wantSerial) ??
-      certificates.find((c) => c.ids?.serial === wantSerial);
-  }
+  const signer = findSigner(certificates, info.sid);
   if (!signer) return fail("undertecknarens certifikat finns inte i underskriften");
   result.certificate = describeCertificate(signer.cert);
   result.signerDer = Buffer.from(signer.cert.raw);
 
   const contentDigest = createHash(digest).update(data).digest();
   let toVerify: Buffer;
-  if (signedAttrs) {
-    const attributes = new Map<string, Block | undefined>();
-    for (const attribute of children(signedAttrs)) {
-      const [type, values] = children(attribute);
-      const oid = oidOf(type);
-      if (oid) attributes.set(oid, children(values)[0]);
-    }
-    const messageDigest = valueBytes(attributes.get(OID.messageDigest));
-    result.digestMatches = messageDigest.equals(contentDigest);
-    const time = timeOf(attributes.get(OID.signingTime));
-    if (time) result.signingTime = time;
-    result.signingCertificateV2 = essCertIdMatches(
-      attributes.get(OID.signingCertificateV2),
-      result.signerDer,
-    );
-    // RFC 5652 5.4: the signature covers the attributes' DER with the SET OF tag (0x31).
-    toVerify = Buffer.from(der(signedAttrs));
-    toVerify[0] = 0x31;
+  if (info.signedAttrs) {
+    toVerify = checkSignedAttributes(result, info.signedAttrs, contentDigest);
   } else {
     result.digestMatches = true;
     toVerify = Buffer.from(data);
@@ -296,26 +375,15 @@ function checkSignedData(
   result.signatureVerifies = verifyWith(
     signer.cert,
     digest,
-    signatureAlgorithm,
+    info.signatureAlgorithm,
     toVerify,
     signature,
   );
   if (!result.signatureVerifies) {
     result.problems.push("den kryptografiska underskriften stämmer inte med certifikatet");
   }
-
-  // The signature timestamp: an unsigned attribute after the signature value.
-  const unsigned = info[algIndex + 2];
-  if (isContext(unsigned, 1)) {
-    for (const attribute of children(unsigned)) {
-      const [type, values] = children(attribute);
-      const token = children(values)[0];
-      if (oidOf(type) === OID.timeStampToken && token) {
-        result.timestamp = checkTimestamp(der(token), signature);
-        break;
-      }
-    }
-  }
+  const timestamp = signatureTimestamp(info.unsigned, signature);
+  if (timestamp) result.timestamp = timestamp;
   return { result, ...(content ? { content } : {}), signatureValue: signature };
 }
 

@@ -13,13 +13,13 @@ import { join } from "node:path";
 import type { AgreementSources } from "../load/agreement.js";
 import { AGREEMENT_FILE, bilagaFiles } from "../load/agreement.js";
 import { parseSource, type SourceFile } from "../load/source.js";
-import type { Manifest } from "../package/manifest.js";
+import type { Manifest, OutputFile } from "../package/manifest.js";
 import { FORMATS, type Format, renderAgreement } from "../pipeline.js";
 import { validateAgreement } from "../validate/index.js";
 import { comparablePage, describeDifference } from "./copies.js";
 import type { Finding } from "./folder.js";
 import { docxText, pdfAttachments } from "./sources.js";
-import { extractPages } from "./text.js";
+import { extractPages, type PagesResult } from "./text.js";
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
@@ -43,18 +43,22 @@ const fel = (message: string, file?: string): Finding => ({
   ...(file !== undefined ? { file } : {}),
 });
 
+/** The YAML sources attached to the folder's PDFs, by name, with the PDF each came from. */
+type Sources = Map<string, { data: Uint8Array; from: string }>;
+
+/** The text of a file as a reader sees it, rebuilt (`ours`) and in the folder (`theirs`). */
+type Texts = { ours: string[]; theirs: string[] };
+
 /**
- * Findings of the rebuild. `contents` are the listed files read from the folder; `builtLength`
- * gives the built size of PDFs signed after the build.
+ * 1. The sources, from every PDF; they must be the same wherever they are attached, and every
+ * PDF must carry them. Any finding means there is nothing to rebuild.
  */
-export async function rebuildFindings(
-  manifest: Manifest,
+async function attachedSources(
   contents: ReadonlyMap<string, Uint8Array>,
   builtLength: ReadonlyMap<string, number>,
-): Promise<{ findings: Finding[]; missingProgram?: string }> {
+): Promise<{ sources: Sources; findings: Finding[] }> {
   const findings: Finding[] = [];
-  // 1. The sources, from every PDF; they must be the same wherever they are attached.
-  const sources = new Map<string, { data: Uint8Array; from: string }>();
+  const sources: Sources = new Map();
   let pdfs = 0;
   const withoutSources: string[] = [];
   for (const [path, data] of contents) {
@@ -67,15 +71,7 @@ export async function rebuildFindings(
     }
     const yaml = [...attached].filter(([name]) => /\.ya?ml$/.test(name));
     if (yaml.length === 0) withoutSources.push(path);
-    for (const [name, bytes] of yaml) {
-      const seen = sources.get(name);
-      if (!seen) sources.set(name, { data: bytes, from: path });
-      else if (!sameBytes(seen.data, bytes)) {
-        findings.push(
-          fel(`den bifogade källfilen ${name} skiljer sig från den i ${seen.from}`, path),
-        );
-      }
-    }
+    findings.push(...addSources(sources, path, yaml));
   }
   if (sources.size === 0) {
     // Not a folder iop build wrote with PDFs (or every source was stripped): nothing to rebuild.
@@ -83,14 +79,32 @@ export async function rebuildFindings(
       level: "varning",
       message: `${pdfs > 0 ? "PDF-filerna bär inga YAML-källor" : "mappen har inga PDF-filer med YAML-källor"}; dokumenten kan inte byggas om och jämföras`,
     });
-    return { findings };
+    return { sources, findings };
   }
   for (const path of withoutSources) {
     findings.push(fel("PDF-filen bär inte sina YAML-källor, som de andra PDF-filerna gör", path));
   }
-  if (findings.length > 0) return { findings };
+  return { sources, findings };
+}
 
-  // 2. Parse, validate and build them in memory, as iop build would.
+/** Adds the YAML files attached to the PDF at `path` to `sources`; one that differs is a finding. */
+function addSources(sources: Sources, path: string, yaml: [string, Uint8Array][]): Finding[] {
+  const findings: Finding[] = [];
+  for (const [name, bytes] of yaml) {
+    const seen = sources.get(name);
+    if (!seen) sources.set(name, { data: bytes, from: path });
+    else if (!sameBytes(seen.data, bytes)) {
+      findings.push(
+        fel(`den bifogade källfilen ${name} skiljer sig från den i ${seen.from}`, path),
+      );
+    }
+  }
+  return findings;
+}
+
+/** The sources parsed, by name; their YAML errors are findings at the PDF they came from. */
+function parseSources(sources: Sources): { parsed: Map<string, SourceFile>; findings: Finding[] } {
+  const findings: Finding[] = [];
   const parsed = new Map<string, SourceFile>();
   for (const [name, { data, from }] of sources) {
     // Named as attached inside the PDF; the manifest records each source by its file name.
@@ -100,6 +114,18 @@ export async function rebuildFindings(
     }
     if (result.file) parsed.set(name, result.file);
   }
+  return { parsed, findings };
+}
+
+/**
+ * 2. The sources parsed, validated and built in memory, as iop build would, with the formats
+ * the folder was built with. Without `files`, they could not be built (the findings say why).
+ */
+async function buildSources(
+  manifest: Manifest,
+  sources: Sources,
+): Promise<{ files?: OutputFile[]; findings: Finding[] }> {
+  const { parsed, findings } = parseSources(sources);
   const agreement = parsed.get(AGREEMENT_FILE);
   if (!agreement) {
     if (findings.length === 0)
@@ -126,11 +152,19 @@ export async function rebuildFindings(
     );
     return { findings };
   }
+  return { files: built.files, findings };
+}
 
-  // 3. The manifest: the files and documents a build of the sources writes.
-  const rebuilt = new Map(built.files.map((f) => [f.path, f.data]));
-  const expected = JSON.parse(new TextDecoder().decode(rebuilt.get("manifest.json"))) as Manifest;
-  rebuilt.delete("manifest.json");
+/**
+ * 3. The manifest: the files and documents a build of the sources writes. `rebuilt` are the
+ * rebuilt files but the manifest, by path; `expected` is the rebuilt manifest.
+ */
+function manifestFindings(
+  manifest: Manifest,
+  expected: Manifest,
+  rebuilt: ReadonlyMap<string, Uint8Array>,
+): Finding[] {
+  const findings: Finding[] = [];
   // A bilaga's redline is written from its previous version, which the sources do not hold.
   const redlines = new Set(manifest.documents.flatMap((d) => d.redline?.files ?? []));
   for (const entry of manifest.files) {
@@ -154,8 +188,48 @@ export async function rebuildFindings(
   if (manifest.agreement !== expected.agreement) {
     findings.push(fel(`överenskommelsens id är ${expected.agreement} i källorna`, "manifest.json"));
   }
+  return findings;
+}
 
-  // 4. The text of every file against the rebuilt one.
+/**
+ * The text of the file at `path` rebuilt (`want`) and as built in the folder (`built`): Markdown
+ * as it is, Word's text, the PDF's pages as poppler extracts them (`pdfText`). A finding when the
+ * folder's file cannot be read; `missingProgram` when poppler is missing; undefined for other files.
+ */
+async function fileTexts(
+  path: string,
+  want: Uint8Array,
+  built: Uint8Array,
+  pdfText: (data: Uint8Array) => Promise<PagesResult>,
+): Promise<Texts | { finding: Finding } | { missingProgram: string } | undefined> {
+  if (path.endsWith(".md")) {
+    return { ours: [new TextDecoder().decode(want)], theirs: [new TextDecoder().decode(built)] };
+  }
+  if (path.endsWith(".docx")) {
+    const text = docxText(built);
+    if (text === undefined) return { finding: fel("Word-filen kan inte läsas", path) };
+    return { ours: [docxText(want) ?? ""], theirs: [text] };
+  }
+  if (!path.endsWith(".pdf")) return undefined;
+  const [a, b] = await Promise.all([pdfText(want), pdfText(built)]);
+  if (!a.ok || !b.ok) {
+    const failed = (!a.ok ? a : b) as Extract<typeof a, { ok: false }>;
+    if (failed.missingProgram) return { missingProgram: failed.error };
+    return { finding: fel(failed.error, path) };
+  }
+  return { ours: a.pages, theirs: b.pages };
+}
+
+/**
+ * 4. The text of every file against the rebuilt one (PDFs' text extracted in a temporary folder,
+ * removed after). Stops with `missingProgram` when poppler is missing.
+ */
+async function textFindings(
+  contents: ReadonlyMap<string, Uint8Array>,
+  builtLength: ReadonlyMap<string, number>,
+  rebuilt: ReadonlyMap<string, Uint8Array>,
+): Promise<{ findings: Finding[]; missingProgram?: string }> {
+  const findings: Finding[] = [];
   const temp = await mkdtemp(join(tmpdir(), "iop-verify-"));
   try {
     let n = 0;
@@ -169,28 +243,14 @@ export async function rebuildFindings(
       const want = rebuilt.get(path);
       if (!want) continue;
       const built = data.subarray(0, builtLength.get(path) ?? data.length);
-      let ours: string[] | undefined;
-      let theirs: string[] | undefined;
-      if (path.endsWith(".md")) {
-        [ours, theirs] = [[new TextDecoder().decode(want)], [new TextDecoder().decode(built)]];
-      } else if (path.endsWith(".docx")) {
-        const text = docxText(built);
-        if (text === undefined) {
-          findings.push(fel("Word-filen kan inte läsas", path));
-          continue;
-        }
-        [ours, theirs] = [[docxText(want) ?? ""], [text]];
-      } else if (path.endsWith(".pdf")) {
-        const [a, b] = await Promise.all([pdfText(want), pdfText(built)]);
-        if (!a.ok || !b.ok) {
-          const failed = (!a.ok ? a : b) as Extract<typeof a, { ok: false }>;
-          if (failed.missingProgram) return { findings, missingProgram: failed.error };
-          findings.push(fel(failed.error, path));
-          continue;
-        }
-        [ours, theirs] = [a.pages, b.pages];
-      } else continue;
-      const difference = compareTexts(ours, theirs, !path.endsWith(".pdf"));
+      const texts = await fileTexts(path, want, built, pdfText);
+      if (texts === undefined) continue;
+      if ("missingProgram" in texts) return { findings, missingProgram: texts.missingProgram };
+      if ("finding" in texts) {
+        findings.push(texts.finding);
+        continue;
+      }
+      const difference = compareTexts(texts.ours, texts.theirs, !path.endsWith(".pdf"));
       if (difference)
         findings.push(fel(`texten är inte den som källorna ger: ${difference}`, path));
       else same++;
@@ -205,6 +265,31 @@ export async function rebuildFindings(
     await rm(temp, { recursive: true, force: true });
   }
   return { findings };
+}
+
+/**
+ * Findings of the rebuild. `contents` are the listed files read from the folder; `builtLength`
+ * gives the built size of PDFs signed after the build.
+ */
+export async function rebuildFindings(
+  manifest: Manifest,
+  contents: ReadonlyMap<string, Uint8Array>,
+  builtLength: ReadonlyMap<string, number>,
+): Promise<{ findings: Finding[]; missingProgram?: string }> {
+  const attached = await attachedSources(contents, builtLength);
+  if (attached.findings.length > 0) return { findings: attached.findings };
+  const built = await buildSources(manifest, attached.sources);
+  const findings = built.findings;
+  if (!built.files) return { findings };
+  const rebuilt = new Map(built.files.map((f) => [f.path, f.data]));
+  const expected = JSON.parse(new TextDecoder().decode(rebuilt.get("manifest.json"))) as Manifest;
+  rebuilt.delete("manifest.json");
+  findings.push(...manifestFindings(manifest, expected, rebuilt));
+  const texts = await textFindings(contents, builtLength, rebuilt);
+  findings.push(...texts.findings);
+  return texts.missingProgram === undefined
+    ? { findings }
+    : { findings, missingProgram: texts.missingProgram };
 }
 
 /** A description of the first differences between two texts (by page), or undefined. */

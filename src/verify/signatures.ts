@@ -433,6 +433,70 @@ function pagesByObject(doc: PDFDocument): Map<number, number> {
 
 const asText = (value: PDFObject | undefined): string | undefined => value?.toString();
 
+/** A change of content: a page (or its content stream), the catalog, or another object. */
+function contentChange(ref: PDFRef, object: PDFObject, pages: Map<number, number>): Change {
+  const page = pages.get(ref.objectNumber);
+  const type = object instanceof PDFDict ? object.lookup(PDFName.of("Type")) : undefined;
+  return {
+    kind: "innehåll",
+    message:
+      page !== undefined
+        ? `sidan ${page} har ändrats (objekt ${ref.objectNumber})`
+        : type === PDFName.of("Catalog")
+          ? "dokumentets katalog har ändrats"
+          : `objekt ${ref.objectNumber}${type instanceof PDFName ? ` (${type.decodeText()})` : ""} har ändrats`,
+  };
+}
+
+/** A form field (not a signature field) whose value or appearance changed: it was filled in. */
+function formFilling(ref: PDFRef, object: PDFDict): Change[] {
+  const field = fieldOf(object);
+  if (!field || field.signature) return [];
+  const name = decodeText(field.field.lookup(PDFName.of("T"))) ?? `objekt ${ref.objectNumber}`;
+  return [{ kind: "formulär", message: `formulärfältet ${name} har fyllts i` }];
+}
+
+/**
+ * The catalog, changed only in its ignored keys: a new DSS, and a new AcroForm only with the
+ * same fields (else the catalog's content changed).
+ */
+function catalogChanges(
+  ref: PDFRef,
+  old: PDFDict,
+  object: PDFDict,
+  pages: Map<number, number>,
+): Change[] {
+  const changes: Change[] = [];
+  const dss = (d: PDFDict) => asText(d.get(PDFName.of("DSS")));
+  if (dss(old) !== dss(object)) {
+    changes.push({ kind: "dss", message: "valideringsdata (DSS) har lagts till" });
+  }
+  const formBefore = old.lookup(PDFName.of("AcroForm"));
+  const formAfter = object.lookup(PDFName.of("AcroForm"));
+  const formKeys = ["SigFlags", "NeedAppearances"];
+  if (withoutKeys(formBefore, formKeys) !== withoutKeys(formAfter, formKeys)) {
+    changes.push(contentChange(ref, object, pages));
+  }
+  return changes;
+}
+
+/** How one object that differs between the revisions (`old` before, `object` after) changed. */
+function objectChanges(
+  ref: PDFRef,
+  old: PDFObject,
+  object: PDFObject,
+  after: PDFDocument,
+  pages: Map<number, number>,
+): Change[] {
+  const keys = object instanceof PDFDict ? ignoredKeys(object, after, ref) : [];
+  if (withoutKeys(old, keys) !== withoutKeys(object, keys)) {
+    return [contentChange(ref, object, pages)];
+  }
+  if (!(object instanceof PDFDict) || !(old instanceof PDFDict)) return [];
+  if (keys.includes("DSS")) return catalogChanges(ref, old, object, pages);
+  return formFilling(ref, object);
+}
+
 /**
  * What changed between two revisions other than signing, by kind: validation data (the catalog's
  * DSS), form filling (a field's value and appearance, the form's NeedAppearances), and content
@@ -445,40 +509,7 @@ function classifyChanges(before: PDFDocument, after: PDFDocument): Change[] {
   for (const [ref, object] of after.context.enumerateIndirectObjects()) {
     const old = before.context.lookup(ref);
     if (old === undefined || old.toString() === object.toString()) continue;
-    const keys = object instanceof PDFDict ? ignoredKeys(object, after, ref) : [];
-    if (withoutKeys(old, keys) === withoutKeys(object, keys)) {
-      if (!(object instanceof PDFDict) || !(old instanceof PDFDict)) continue;
-      if (keys.includes("DSS")) {
-        // The catalog: a new DSS, and a new AcroForm only with the same fields.
-        const dss = (d: PDFDict) => asText(d.get(PDFName.of("DSS")));
-        if (dss(old) !== dss(object)) {
-          changes.push({ kind: "dss", message: "valideringsdata (DSS) har lagts till" });
-        }
-        const formBefore = old.lookup(PDFName.of("AcroForm"));
-        const formAfter = object.lookup(PDFName.of("AcroForm"));
-        const formKeys = ["SigFlags", "NeedAppearances"];
-        if (withoutKeys(formBefore, formKeys) === withoutKeys(formAfter, formKeys)) continue;
-      } else {
-        const field = fieldOf(object);
-        if (field && !field.signature) {
-          const name =
-            decodeText(field.field.lookup(PDFName.of("T"))) ?? `objekt ${ref.objectNumber}`;
-          changes.push({ kind: "formulär", message: `formulärfältet ${name} har fyllts i` });
-        }
-        continue;
-      }
-    }
-    const page = pages.get(ref.objectNumber);
-    const type = object instanceof PDFDict ? object.lookup(PDFName.of("Type")) : undefined;
-    changes.push({
-      kind: "innehåll",
-      message:
-        page !== undefined
-          ? `sidan ${page} har ändrats (objekt ${ref.objectNumber})`
-          : type === PDFName.of("Catalog")
-            ? "dokumentets katalog har ändrats"
-            : `objekt ${ref.objectNumber}${type instanceof PDFName ? ` (${type.decodeText()})` : ""} har ändrats`,
-    });
+    changes.push(...objectChanges(ref, old, object, after, pages));
   }
   return changes;
 }
@@ -513,6 +544,130 @@ function revisionStart(pdf: Uint8Array, text: string, position: number): number 
 const messages = (changes: Change[], kinds: Change["kind"][]): string[] =>
   changes.filter((c) => kinds.includes(c.kind)).map((c) => c.message);
 
+/** A signature as checked, with the /ByteRange match it was found by. */
+type Found = Checked & { match: RegExpExecArray };
+
+/** Loads revisions of the file (the file up to a length), each parsed once however often read. */
+function revisionLoader(pdf: Uint8Array): (length: number) => Promise<PDFDocument | undefined> {
+  const revisions = new Map<number, Promise<PDFDocument | undefined>>();
+  return (length) => {
+    let parsed = revisions.get(length);
+    if (!parsed) {
+      parsed = load(length === pdf.length ? pdf : pdf.subarray(0, length));
+      revisions.set(length, parsed);
+    }
+    return parsed;
+  };
+}
+
+/**
+ * Each stretch between the end of one signature's revision and the end of the next one's must
+ * hold nothing but that next signature, validation data and form filling: records what it holds
+ * in the signatures before it (after, changedAfter) and in that signature (changedWith).
+ */
+async function judgeStretches(
+  checked: Found[],
+  pdf: Uint8Array,
+  text: string,
+  originalLength: number | undefined,
+  revision: (length: number) => Promise<PDFDocument | undefined>,
+): Promise<void> {
+  const signatures = checked.map((c) => c.signature);
+  for (const [i, { match, signature }] of checked.entries()) {
+    const previous = signatures[i - 1];
+    const from = previous
+      ? end(previous)
+      : (originalLength ?? revisionStart(pdf, text, match.index ?? 0));
+    if (from <= 0 || from >= end(signature)) continue;
+    const [before, after] = await Promise.all([revision(from), revision(end(signature))]);
+    const changes = compareRevisions(before, after);
+    for (const earlier of signatures.slice(0, i)) {
+      earlier.after.push(...changes);
+      earlier.changedAfter.push(...messages(changes, ["innehåll"]));
+    }
+    signature.changedWith.push(...messages(changes, ["innehåll"]));
+  }
+}
+
+/**
+ * After the last signature: further revisions (validation data, form filling) are judged like
+ * those between signatures; bytes that are no revision are reported as such. Returns how many
+ * bytes follow the last signature.
+ */
+async function judgeTrailing(
+  signatures: PdfSignature[],
+  pdf: Uint8Array,
+  text: string,
+  doc: PDFDocument | undefined,
+  revision: (length: number) => Promise<PDFDocument | undefined>,
+): Promise<number> {
+  const last = signatures[signatures.length - 1];
+  const trailingBytes = last ? Math.max(0, pdf.length - end(last)) : 0;
+  if (!last || trailingBytes === 0) return trailingBytes;
+  const before = await revision(end(last));
+  const endsAsRevision = /%%EOF\s*$/.test(text.slice(-1024));
+  const changes = compareRevisions(before, doc);
+  const unreadable = changes.includes(UNREADABLE);
+  const kinds = endsAsRevision && !unreadable ? changes : changes.filter((c) => c !== UNREADABLE);
+  if (!endsAsRevision || unreadable) {
+    kinds.unshift({
+      kind: "innehåll",
+      message: `${trailingBytes} byte har lagts till efter den sista underskriften`,
+    });
+  }
+  for (const signature of signatures) {
+    signature.after.push(...kinds);
+    signature.changedAfter.push(...messages(kinds, ["innehåll"]));
+  }
+  return trailingBytes;
+}
+
+/**
+ * Sets each signature's PAdES level and, with `trust`, whether its certificate and its
+ * timestamp's chain to a trusted certificate; with the validation data of the whole file.
+ */
+function judgeLevelsAndTrust(
+  checked: Found[],
+  dss: ReturnType<typeof readDss>,
+  trust: X509Certificate[] | undefined,
+): void {
+  const revocation: Revocation = {
+    crls: dss.crls.map(parseCrl).filter((c): c is Crl => c !== undefined),
+    ocsps: dss.ocsps.map(parseOcsp).filter((o): o is Ocsp => o !== undefined),
+  };
+  const dssCertificates = certificatesOf(dss.certificates);
+  for (const c of checked) {
+    const { level, notes } = padesLevel(c, dss, revocation);
+    if (level) c.signature.level = level;
+    c.signature.levelNotes.push(...notes);
+    if (trust) judgeTrust(c, trust, dssCertificates, revocation);
+  }
+}
+
+/**
+ * Whether a signature's certificate (at its timestamp's time, else its claimed signing time)
+ * and its valid timestamp's certificate chain to a trusted certificate.
+ */
+function judgeTrust(
+  c: Found,
+  trust: X509Certificate[],
+  dssCertificates: X509Certificate[],
+  revocation: Revocation,
+): void {
+  const signer = c.signerDer ? parseCertificate(c.signerDer) : undefined;
+  if (signer) {
+    const pool = [...certificatesOf(c.certificates), ...dssCertificates];
+    const at = c.signature.timestamp?.valid ? c.signature.timestamp.time : c.signature.signingTime;
+    c.signature.trust = trustOf(signer, pool, trust, at, revocation);
+  }
+  const stamp = c.signature.timestamp;
+  const tsa = stamp?.signer ? parseCertificate(stamp.signer) : undefined;
+  if (stamp?.valid && tsa) {
+    const pool = [...certificatesOf(stamp.certificates), ...dssCertificates];
+    c.signature.timestampTrust = trustOf(tsa, pool, trust, stamp.time, revocation);
+  }
+}
+
 /**
  * Reads and checks every signature of a PDF. `originalLength`, when known (the size of the file
  * as built, from the manifest), is where the first signature's revision must begin; `trust`, when
@@ -529,91 +684,20 @@ export async function inspectSignatures(
     .sort((x, y) => end(x.signature) - end(y.signature));
   const signatures = checked.map((c) => c.signature);
 
-  // Each revision (the file up to a length) is parsed once, however many comparisons read it.
-  const revisions = new Map<number, Promise<PDFDocument | undefined>>();
-  const revision = (length: number): Promise<PDFDocument | undefined> => {
-    let parsed = revisions.get(length);
-    if (!parsed) {
-      parsed = load(length === pdf.length ? pdf : pdf.subarray(0, length));
-      revisions.set(length, parsed);
-    }
-    return parsed;
-  };
+  const revision = revisionLoader(pdf);
   const doc = await revision(pdf.length);
   const fields = doc ? fieldRanges(doc) : [];
   for (const signature of signatures) {
     const field = fields.find((f) => f.byteRange === signature.byteRange.join(" "));
     if (field) signature.field = field.name;
   }
-
-  // Each stretch between the end of one signature's revision and the end of the next one's must
-  // hold nothing but that next signature, validation data and form filling.
-  for (const [i, { match, signature }] of checked.entries()) {
-    const previous = signatures[i - 1];
-    const from = previous
-      ? end(previous)
-      : (options.originalLength ?? revisionStart(pdf, text, match.index ?? 0));
-    if (from <= 0 || from >= end(signature)) continue;
-    const [before, after] = await Promise.all([revision(from), revision(end(signature))]);
-    const changes = compareRevisions(before, after);
-    for (const earlier of signatures.slice(0, i)) {
-      earlier.after.push(...changes);
-      earlier.changedAfter.push(...messages(changes, ["innehåll"]));
-    }
-    signature.changedWith.push(...messages(changes, ["innehåll"]));
-  }
+  await judgeStretches(checked, pdf, text, options.originalLength, revision);
   signatures.forEach((s, i) => {
     s.laterSignatures = signatures.length - i - 1;
   });
-
-  // After the last signature: further revisions (validation data, form filling) are judged like
-  // those between signatures; bytes that are no revision are reported as such.
-  const last = signatures[signatures.length - 1];
-  const trailingBytes = last ? Math.max(0, pdf.length - end(last)) : 0;
-  if (last && trailingBytes > 0) {
-    const before = await revision(end(last));
-    const endsAsRevision = /%%EOF\s*$/.test(text.slice(-1024));
-    const changes = compareRevisions(before, doc);
-    const unreadable = changes.includes(UNREADABLE);
-    const kinds = endsAsRevision && !unreadable ? changes : changes.filter((c) => c !== UNREADABLE);
-    if (!endsAsRevision || unreadable) {
-      kinds.unshift({
-        kind: "innehåll",
-        message: `${trailingBytes} byte har lagts till efter den sista underskriften`,
-      });
-    }
-    for (const signature of signatures) {
-      signature.after.push(...kinds);
-      signature.changedAfter.push(...messages(kinds, ["innehåll"]));
-    }
-  }
-
-  // Levels and trust, with the validation data of the whole file.
+  const trailingBytes = await judgeTrailing(signatures, pdf, text, doc, revision);
   const dss = readDss(doc);
-  const revocation: Revocation = {
-    crls: dss.crls.map(parseCrl).filter((c): c is Crl => c !== undefined),
-    ocsps: dss.ocsps.map(parseOcsp).filter((o): o is Ocsp => o !== undefined),
-  };
-  const dssCertificates = certificatesOf(dss.certificates);
-  for (const c of checked) {
-    const { level, notes } = padesLevel(c, dss, revocation);
-    if (level) c.signature.level = level;
-    c.signature.levelNotes.push(...notes);
-    const signer = c.signerDer ? parseCertificate(c.signerDer) : undefined;
-    if (options.trust && signer) {
-      const pool = [...certificatesOf(c.certificates), ...dssCertificates];
-      const at = c.signature.timestamp?.valid
-        ? c.signature.timestamp.time
-        : c.signature.signingTime;
-      c.signature.trust = trustOf(signer, pool, options.trust, at, revocation);
-    }
-    const stamp = c.signature.timestamp;
-    const tsa = stamp?.signer ? parseCertificate(stamp.signer) : undefined;
-    if (options.trust && stamp?.valid && tsa) {
-      const pool = [...certificatesOf(stamp.certificates), ...dssCertificates];
-      c.signature.timestampTrust = trustOf(tsa, pool, options.trust, stamp.time, revocation);
-    }
-  }
+  judgeLevelsAndTrust(checked, dss, options.trust);
   return {
     signatures,
     unsignedFields: fields.filter((f) => f.byteRange === undefined).map((f) => f.name),

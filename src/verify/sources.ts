@@ -15,6 +15,45 @@ import {
   PDFString,
 } from "pdf-lib";
 
+/**
+ * The file attached by the name-tree pair at `pairs[i]`, `pairs[i + 1]`, decoded; undefined when
+ * the pair is no file specification with a name and a stream, or the stream cannot be decoded
+ * (the rebuild then reports the attachment missing).
+ */
+function attachment(pairs: PDFArray, i: number): [string, Uint8Array] | undefined {
+  const key = pairs.lookup(i);
+  const spec = pairs.lookup(i + 1);
+  if (!(spec instanceof PDFDict)) return undefined;
+  const name =
+    key instanceof PDFString || key instanceof PDFHexString ? key.decodeText() : undefined;
+  const stream = spec.lookupMaybe(PDFName.of("EF"), PDFDict)?.lookup(PDFName.of("F"));
+  if (name === undefined || !(stream instanceof PDFRawStream)) return undefined;
+  try {
+    return [name, decodePDFRawStream(stream).decode()];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds the attachments of an /EmbeddedFiles name-tree node and its kids to `out`. */
+function collectAttachments(
+  node: PDFDict | undefined,
+  depth: number,
+  out: Map<string, Uint8Array>,
+): void {
+  if (!node || depth > 20) return;
+  const pairs = node.lookupMaybe(PDFName.of("Names"), PDFArray);
+  for (let i = 0; pairs && i + 1 < pairs.size(); i += 2) {
+    const found = attachment(pairs, i);
+    if (found) out.set(...found);
+  }
+  const kids = node.lookupMaybe(PDFName.of("Kids"), PDFArray);
+  for (let i = 0; kids && i < kids.size(); i++) {
+    const kid = kids.lookup(i);
+    if (kid instanceof PDFDict) collectAttachments(kid, depth + 1, out);
+  }
+}
+
 /** The files attached to a PDF, by name; undefined when the PDF cannot be read. */
 export async function pdfAttachments(
   data: Uint8Array,
@@ -28,30 +67,7 @@ export async function pdfAttachments(
   }
   const names = doc.catalog.lookupMaybe(PDFName.of("Names"), PDFDict);
   const tree = names?.lookupMaybe(PDFName.of("EmbeddedFiles"), PDFDict);
-  const visit = (node: PDFDict | undefined, depth: number) => {
-    if (!node || depth > 20) return;
-    const pairs = node.lookupMaybe(PDFName.of("Names"), PDFArray);
-    for (let i = 0; pairs && i + 1 < pairs.size(); i += 2) {
-      const key = pairs.lookup(i);
-      const spec = pairs.lookup(i + 1);
-      if (!(spec instanceof PDFDict)) continue;
-      const name =
-        key instanceof PDFString || key instanceof PDFHexString ? key.decodeText() : undefined;
-      const stream = spec.lookupMaybe(PDFName.of("EF"), PDFDict)?.lookup(PDFName.of("F"));
-      if (name === undefined || !(stream instanceof PDFRawStream)) continue;
-      try {
-        out.set(name, decodePDFRawStream(stream).decode());
-      } catch {
-        // An attachment that cannot be decoded is left out: the rebuild then reports it missing.
-      }
-    }
-    const kids = node.lookupMaybe(PDFName.of("Kids"), PDFArray);
-    for (let i = 0; kids && i < kids.size(); i++) {
-      const kid = kids.lookup(i);
-      if (kid instanceof PDFDict) visit(kid, depth + 1);
-    }
-  };
-  visit(tree, 0);
+  collectAttachments(tree, 0, out);
   return out;
 }
 
