@@ -160,6 +160,13 @@ export async function startPki(dir: string): Promise<Pki> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const file = (name: string) => join(dir, name);
+  /** A certificate's serial number in hex, as OpenSSL prints it. */
+  const serialOf = (name: string) =>
+    execFileSync("openssl", ["x509", "-in", file(`${name}.crt`), "-noout", "-serial"], {
+      encoding: "utf8",
+    })
+      .trim()
+      .replace("serial=", "");
   const rootCnf = caConfig(dir, "root", url);
   const subCnf = caConfig(dir, "intermediate", url);
   // Root: self-signed.
@@ -187,15 +194,7 @@ export async function startPki(dir: string): Promise<Pki> {
     );
     // Recorded in the issuer's database, so it can be revoked.
     const home = join(dir, issuer);
-    const serial = execFileSync(
-      "openssl",
-      ["x509", "-in", file(`${name}.crt`), "-noout", "-serial"],
-      {
-        encoding: "utf8",
-      },
-    )
-      .trim()
-      .replace("serial=", "");
+    const serial = serialOf(name);
     const end = execFileSync(
       "openssl",
       ["x509", "-in", file(`${name}.crt`), "-noout", "-enddate"],
@@ -279,15 +278,7 @@ ess_cert_id_alg = sha256
     revoke(name) {
       // Marked revoked in the intermediate's database by hand ("openssl ca -revoke" compares
       // the subject as it prints it, which fails for names with å, ä, ö).
-      const serial = execFileSync(
-        "openssl",
-        ["x509", "-in", file(`${name}.crt`), "-noout", "-serial"],
-        {
-          encoding: "utf8",
-        },
-      )
-        .trim()
-        .replace("serial=", "");
+      const serial = serialOf(name);
       const index = join(dir, "intermediate", "index.txt");
       const now = new Date().toISOString().replace(/[-:T]/g, "").slice(2, 14);
       writeFileSync(
