@@ -1,32 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics.js";
-import { parseSource, type SourceFile } from "../../src/load/source.js";
-import { agreementForRules } from "../../src/validate/index.js";
 import { rules } from "../../src/validate/rules/index.js";
-import { validateSchema } from "../../src/validate/schema.js";
-import { SchemaErrors } from "../../src/validate/schema-errors.js";
 import { AGREEMENT, BILAGA } from "../helpers/fixture.js";
-import { BAD_VALUES, mutate, paths, REMOVE } from "../helpers/mutate.js";
-
-const source = (name: string, text: string): SourceFile => {
-  const { file } = parseSource(name, new TextEncoder().encode(text));
-  if (!file) throw new Error(`${name} does not parse`);
-  return file;
-};
+import { brokenFixtures, forRules } from "../helpers/mutate.js";
 
 /** Schema diagnostics, and each rule run on its own (no safety net), on the two files. */
 function check(agreementText: string, ...bilagaTexts: string[]) {
-  const file = source("overenskommelse.yaml", agreementText);
-  const bilagor = bilagaTexts.map((text, i) => source(`bilaga-${i + 1}.yaml`, text));
-  const schema = new SchemaErrors();
-  const schemaDiagnostics = [
-    ...validateSchema("agreement", file, schema),
-    ...bilagor.flatMap((b) => validateSchema("bilaga", b, schema)),
-  ];
-  const agreement = agreementForRules(
-    { dir: "test-iop", name: "test-iop", agreement: file, bilagor },
-    schema,
-  );
+  const { agreement, schema, schemaDiagnostics } = forRules(agreementText, ...bilagaTexts);
   const ruleDiagnostics: Diagnostic[] = [];
   for (const rule of rules) ruleDiagnostics.push(...rule.run(agreement, schema));
   return { schemaDiagnostics, ruleDiagnostics };
@@ -36,23 +16,14 @@ describe("rules on data with schema errors", () => {
   it("should neither fail nor report anything when any one node of the valid fixture is broken", () => {
     expect(check(AGREEMENT, BILAGA)).toEqual({ schemaDiagnostics: [], ruleDiagnostics: [] });
     let broken = 0;
-    for (const [which, text] of [
-      ["agreement", AGREEMENT],
-      ["bilaga", BILAGA],
-    ] as const) {
-      for (const path of paths(text)) {
-        for (const value of BAD_VALUES) {
-          const changed = mutate(text, path, value);
-          const result = which === "agreement" ? check(changed, BILAGA) : check(AGREEMENT, changed);
-          // Data the schema accepts may well break a rule, and so may a list made shorter (one
-          // party too few is a schema error; references to it are rightly unresolved).
-          if (result.schemaDiagnostics.every((d) => d.rule === "schema-minitems")) continue;
-          broken++;
-          const what = `${which} ${path.join(".")} = ${String(value === REMOVE ? "(removed)" : JSON.stringify(value))}`;
-          // The fixture passes every rule, and a rule leaves the broken node alone: nothing new.
-          expect(result.ruleDiagnostics, what).toEqual([]);
-        }
-      }
+    for (const { agreement, bilaga, what } of brokenFixtures()) {
+      const result = check(agreement, bilaga);
+      // Data the schema accepts may well break a rule, and so may a list made shorter (one
+      // party too few is a schema error; references to it are rightly unresolved).
+      if (result.schemaDiagnostics.every((d) => d.rule === "schema-minitems")) continue;
+      broken++;
+      // The fixture passes every rule, and a rule leaves the broken node alone: nothing new.
+      expect(result.ruleDiagnostics, what).toEqual([]);
     }
     expect(broken).toBeGreaterThan(300);
   });
