@@ -6,6 +6,7 @@ import { isMap, isScalar, parse, parseDocument, visit } from "yaml";
 import type { Diagnostic } from "../../src/diagnostics.js";
 import { runCli } from "../helpers/cli.js";
 import { tempDir } from "../sign/helpers.js";
+import { NEW_FLAGS } from "./flags.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const STOCKHOLM = join(root, "agreements/stockholm-brottsofferstod-2025");
@@ -19,19 +20,6 @@ function temp(): string {
   temps.push(t);
   return t.dir;
 }
-
-const FLAGS = [
-  "--kommun",
-  "Socialnämnden i Exempelstad (212000-0142)",
-  "--part",
-  "Föreningen Exempel (802490-7720)",
-  "--part",
-  "Brottsofferjouren Västerort",
-  "--start",
-  "2027-01-01",
-  "--slut",
-  "2027-12-31",
-];
 
 const files = (dir: string) =>
   Object.fromEntries(
@@ -62,7 +50,7 @@ function saknasMarkers(dir: string): number {
 describe("iop new (skeleton)", () => {
   it("writes an agreement and one bilaga per idéburen party", async () => {
     const dir = join(temp(), "exempel-iop-2027");
-    const r = await runCli(["new", dir, ...FLAGS]);
+    const r = await runCli(["new", dir, ...NEW_FLAGS]);
     expect(r.code, r.stderr).toBe(0);
     expect(Object.keys(files(dir))).toEqual([
       "bilaga-1.yaml",
@@ -90,7 +78,7 @@ describe("iop new (skeleton)", () => {
 
   it("passes iop check with exactly one warning per missing fact (and one for the draft)", async () => {
     const dir = join(temp(), "exempel-iop-2027");
-    await runCli(["new", dir, ...FLAGS]);
+    await runCli(["new", dir, ...NEW_FLAGS]);
     const { code, diagnostics } = await check(dir);
     expect(code).toBe(0);
     expect(diagnostics.filter((d) => d.severity === "fel")).toEqual([]);
@@ -107,7 +95,7 @@ describe("iop new (skeleton)", () => {
 
   it("has every section an IOP should have, from the clause library", async () => {
     const dir = join(temp(), "exempel-iop-2027");
-    await runCli(["new", dir, ...FLAGS]);
+    await runCli(["new", dir, ...NEW_FLAGS]);
     const out = join(temp(), "out");
     const r = await runCli(["build", dir, "--out", out, "--format", "md"]);
     expect(r.code, r.stderr).toBe(0);
@@ -149,8 +137,8 @@ describe("iop new (skeleton)", () => {
   it("writes the same bytes for the same answers, with the jurist's comments in Swedish", async () => {
     const a = join(temp(), "exempel-iop-2027");
     const b = join(temp(), "exempel-iop-2027");
-    await runCli(["new", a, ...FLAGS]);
-    await runCli(["new", b, ...FLAGS]);
+    await runCli(["new", a, ...NEW_FLAGS]);
+    await runCli(["new", b, ...NEW_FLAGS]);
     expect(files(a)).toEqual(files(b));
     const text = files(a)["overenskommelse.yaml"] as string;
     expect(text.split("\n")[0]).toMatch(
@@ -162,7 +150,7 @@ describe("iop new (skeleton)", () => {
 
   it("points the $schema line of every file at the package's schemas", async () => {
     const dir = join(temp(), "exempel-iop-2027");
-    await runCli(["new", dir, ...FLAGS]);
+    await runCli(["new", dir, ...NEW_FLAGS]);
     for (const [name, text] of Object.entries(files(dir))) {
       const target = /^# yaml-language-server: \$schema=(\S+)$/m.exec(text)?.[1] ?? "";
       const schema = name === "overenskommelse.yaml" ? "overenskommelse" : "bilaga";
@@ -172,7 +160,7 @@ describe("iop new (skeleton)", () => {
 
   it("proposes next year as the period when none is given, and says so in a comment", async () => {
     const dir = join(temp(), "utan-period");
-    const flags = FLAGS.slice(0, 6);
+    const flags = NEW_FLAGS.slice(0, 6);
     expect((await runCli(["new", dir, ...flags])).code).toBe(0);
     const text = readFileSync(join(dir, "overenskommelse.yaml"), "utf8");
     const year = new Date().getUTCFullYear();
@@ -248,7 +236,7 @@ describe("iop new (skeleton)", () => {
     const dir = join(temp(), "finns-redan");
     mkdirSync(dir);
     writeFileSync(join(dir, "anteckning.txt"), "behåll mig");
-    const r = await runCli(["new", dir, ...FLAGS]);
+    const r = await runCli(["new", dir, ...NEW_FLAGS]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("finns redan och är inte tom");
     expect(files(dir)).toEqual({ "anteckning.txt": "behåll mig" });
@@ -257,29 +245,29 @@ describe("iop new (skeleton)", () => {
   it("writes into an empty folder that exists", async () => {
     const dir = join(temp(), "tom-mapp");
     mkdirSync(dir);
-    expect((await runCli(["new", dir, ...FLAGS])).code).toBe(0);
+    expect((await runCli(["new", dir, ...NEW_FLAGS])).code).toBe(0);
     expect(Object.keys(files(dir))).toHaveLength(3);
   });
 
   it("rejects wrong usage in Swedish without writing anything", async () => {
     const base = temp();
     const cases: [string[], string][] = [
-      [["new", join(base, "Min IOP"), ...FLAGS], "får bara ha små bokstäver"],
+      [["new", join(base, "Min IOP"), ...NEW_FLAGS], "får bara ha små bokstäver"],
       [["new", join(base, "a"), "--kommun", "X"], "Ange minst en idéburen part med --part."],
       [["new", join(base, "a"), "--part", "Y"], "Ange den offentliga parten med --kommun."],
       [
-        ["new", join(base, "a"), ...FLAGS.slice(0, 4), "--part", "Y (123456-7890)"],
+        ["new", join(base, "a"), ...NEW_FLAGS.slice(0, 4), "--part", "Y (123456-7890)"],
         "har fel kontrollsiffra",
       ],
       [
-        ["new", join(base, "a"), ...FLAGS.slice(0, 6), "--start", "2027-01-01"],
+        ["new", join(base, "a"), ...NEW_FLAGS.slice(0, 6), "--start", "2027-01-01"],
         "Ange både --start och --slut",
       ],
       [
         [
           "new",
           join(base, "a"),
-          ...FLAGS.slice(0, 6),
+          ...NEW_FLAGS.slice(0, 6),
           "--start",
           "2027-01-01",
           "--slut",

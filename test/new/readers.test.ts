@@ -7,6 +7,7 @@ import { needProgram } from "../helpers/external.js";
 import { convertWithLibreOffice } from "../helpers/libreoffice.js";
 import { pdfPages, run } from "../readers/outputs.js";
 import { flat } from "../readers/words.js";
+import { NEW_FLAGS } from "./flags.js";
 
 const NAMES = ["overenskommelse", "bilaga-1", "bilaga-2"];
 const work = mkdtempSync(join(tmpdir(), "iop-new-readers-"));
@@ -14,20 +15,7 @@ const out = join(work, "out", "exempel-iop-2027");
 
 beforeAll(async () => {
   const dir = join(work, "exempel-iop-2027");
-  const made = await runCli([
-    "new",
-    dir,
-    "--kommun",
-    "Socialnämnden i Exempelstad (212000-0142)",
-    "--part",
-    "Föreningen Exempel (802490-7720)",
-    "--part",
-    "Brottsofferjouren Västerort",
-    "--start",
-    "2027-01-01",
-    "--slut",
-    "2027-12-31",
-  ]);
+  const made = await runCli(["new", dir, ...NEW_FLAGS]);
   if (made.code !== 0) throw new Error(made.stderr);
   const built = await runCli(["build", dir, "--out", join(work, "out")]);
   if (built.code !== 0) throw new Error(built.stderr);
