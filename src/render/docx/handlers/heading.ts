@@ -21,8 +21,14 @@ export const heading: BlockHandler<HeadingNode> = (state, node, context) => {
   // version carries its old properties as a tracked change (w:pPrChange).
   // A later document of a combined redline numbers its headings from 1, in a list of its own.
   const instance = state.headingInstance;
-  const listed = (depth: number) =>
-    instance > 0 ? { numbering: { reference: HEADING_NUMBERING, level: depth - 1, instance } } : {};
+  /** Word's heading list at a level, in this document's own list instance when it has one. */
+  const numbering = (depth: number) => ({
+    reference: HEADING_NUMBERING,
+    level: depth - 1,
+    ...(instance > 0 ? { instance } : {}),
+  });
+  // Left to the style, unless the document has a list instance of its own.
+  const listed = (depth: number) => (instance > 0 ? { numbering: numbering(depth) } : {});
   const before = state.options.redline?.previousHeadings?.get(node);
   const revision = before
     ? {
@@ -32,15 +38,7 @@ export const heading: BlockHandler<HeadingNode> = (state, node, context) => {
           // The old level's number explicitly, not only through the style: LibreOffice (7.4)
           // gives a paragraph's old direct properties back when it rejects a w:pPrChange, but not
           // its old style.
-          ...(before.numbered
-            ? {
-                numbering: {
-                  reference: HEADING_NUMBERING,
-                  level: before.depth - 1,
-                  ...(instance > 0 ? { instance } : {}),
-                },
-              }
-            : { numbering: false as const }),
+          numbering: before.numbered ? numbering(before.depth) : (false as const),
         },
       }
     : state.options.redline && context.change === "ins" && context.beforeTable
