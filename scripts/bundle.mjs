@@ -22,16 +22,18 @@
 // These import from dist/ (tsc's output) because they must use exactly the code and options the
 // CLI runs with; `npm run build` runs tsc first.
 
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
 import Handlebars from "handlebars";
 import { COMPILE_OPTIONS, fieldSources, frontMatter } from "../dist/compose/engine.js";
 import { sha256 } from "../dist/hash.js";
+import { BUNDLE_ID } from "../dist/launch/code-cache.js";
 import { createAjv, DOCUMENT_SCHEMAS } from "../dist/validate/ajv.js";
 import { lazyFontkit } from "./lazy-fontkit.mjs";
 
-const validators = standaloneCode.default(
+const standaloneValidators = standaloneCode.default(
   createAjv({ code: { source: true, esm: true } }),
   DOCUMENT_SCHEMAS,
 );
@@ -41,7 +43,7 @@ const precompiledValidators = {
   name: "iop-precompiled-validators",
   setup(b) {
     b.onLoad({ filter: /src[\\/]validate[\\/]precompiled\.ts$/ }, () => ({
-      contents: `${validators}\nexport const precompiled = { agreement, bilaga };\n`,
+      contents: `${standaloneValidators}\nexport const validators = { agreement, bilaga };\n`,
       loader: "js",
       resolveDir: "src/validate",
     }));
@@ -95,30 +97,78 @@ const precompiledHandlebars = {
   },
 };
 
+/**
+ * The bundle in ASCII, which the launchers read as Latin-1 (src/launch/code-cache.ts). esbuild's
+ * `charset: "ascii"` escapes strings, template literals and identifiers, and minifying whitespace
+ * drops the comments; what is left outside ASCII is inside regular-expression literals, where
+ * `\uXXXX` stands for the same character (an astral one as its two escaped surrogates, which a
+ * `u` regex reads as one code point). A character right after a backslash would change meaning, so
+ * it stops the build, as does any other character left outside ASCII.
+ */
+function asciiOnly(text) {
+  const ascii = text.replace(/[^\0-\x7f]/g, (unit, at) => {
+    if (text[at - 1] === "\\") throw new Error(`bundle: cannot escape ${unit} after a backslash`);
+    return `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+  if (!/^[\0-\x7f]*$/.test(ascii)) throw new Error("bundle: not ASCII");
+  return ascii;
+}
+
+/** Runs scripts/code-cache.mjs, which writes dist/bin/iop.cjs.v8-cache. */
+function makeCodeCache() {
+  const r = spawnSync(process.execPath, ["scripts/code-cache.mjs"], {
+    encoding: "utf8",
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  if (r.status !== 0) throw new Error(`scripts/code-cache.mjs failed:\n${r.stderr}`);
+}
+
 // The .docx font parts, compressed once (scripts/precompress-fonts.mjs), before the bundle, which
 // the build writes last.
 await import("./precompress-fonts.mjs");
 
-// Start from an empty folder, so chunks of earlier builds do not pile up.
+// Start from an empty folder, so files of earlier builds do not pile up.
 rmSync("dist/bin", { recursive: true, force: true });
 
-await build({
-  // The worker thread of `iop build`'s pool (src/batch/pool.ts) is an entry of its own.
-  entryPoints: { iop: "src/cli/main.ts", "build-worker": "src/batch/worker.ts" },
+// The CLI as one CommonJS script, dist/bin/iop.cjs, which the launchers load with V8's code cache
+// (src/launch/code-cache.ts). Its dynamic imports (Word, PDF, copies…) become modules that are
+// evaluated on first use, as the chunks of an ES-module bundle were loaded.
+const cli = await build({
+  entryPoints: ["src/launch/bundle.ts"],
   bundle: true,
-  splitting: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  write: false,
+  outfile: "dist/bin/iop.cjs",
+  // Modules that read files beside them (templates, fonts) find them from the bundle's place.
+  define: { "import.meta.url": "__iopBundleUrl" },
+  banner: { js: "var __iopBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [precompiledValidators, precompiledHandlebars, lazyFontkitPlugin],
+  // Every template is precompiled, so the CLI needs only Handlebars' runtime, not its compiler.
+  alias: { handlebars: "handlebars/runtime" },
+  // ASCII and without comments: see asciiOnly().
+  charset: "ascii",
+  minifyWhitespace: true,
+  logLevel: "warning",
+  legalComments: "none",
+});
+const code = asciiOnly(cli.outputFiles[0].text);
+mkdirSync("dist/bin", { recursive: true });
+writeFileSync("dist/bin/iop.cjs", `${code}\n${BUNDLE_ID}${sha256(code)}\n`);
+
+// The launchers: dist/bin/iop.js (the `iop` binary) and dist/bin/build-worker.js (the pool's
+// worker thread, src/batch/pool.ts), small ES modules that load the bundle.
+await build({
+  entryPoints: { iop: "src/launch/iop.ts", "build-worker": "src/launch/build-worker.ts" },
+  bundle: true,
   format: "esm",
   platform: "node",
   target: "node20",
   outdir: "dist/bin",
-  chunkNames: "chunks/[name]-[hash]",
-  // CommonJS dependencies (handlebars, fontkit, ajv's runtime) call require(); give ESM chunks one.
-  banner: {
-    js: "import { createRequire as __iopRequire } from 'node:module'; const require = __iopRequire(import.meta.url);",
-  },
-  plugins: [precompiledValidators, precompiledHandlebars, lazyFontkitPlugin],
-  // Every template is precompiled, so the CLI needs only Handlebars' runtime, not its compiler.
-  alias: { handlebars: "handlebars/runtime" },
   logLevel: "warning",
   legalComments: "none",
 });
+
+// The code cache, made by a warm-up build of the example agreements: scripts/code-cache.mjs.
+makeCodeCache();

@@ -11,9 +11,9 @@ import { Worker } from "node:worker_threads";
 import { longRun } from "../jit.js";
 import { type BatchResult, type BatchTask, buildOne } from "./one.js";
 
-/** The worker script: beside this module (tsc's dist/batch/) or the bundle's entry (dist/bin/). */
+/** The worker script: beside this module (tsc's dist/batch/) or beside the bundle (dist/bin/, src/launch/). */
 function workerScript(): string | undefined {
-  const candidates = ["./worker.js", "./build-worker.js", "../build-worker.js"];
+  const candidates = ["./worker.js", "./build-worker.js"];
   for (const rel of candidates) {
     const url = new URL(rel, import.meta.url);
     if (url.protocol === "file:" && existsSync(fileURLToPath(url))) return fileURLToPath(url);

@@ -1,51 +1,5 @@
 #!/usr/bin/env node
-import { createInterface } from "node:readline";
-import { shortRun } from "../jit.js";
-import type { Io } from "./command.js";
-import { main } from "./run.js";
+// The CLI as tsc compiles it (dist/cli/main.js); the `iop` binary is the bundle (src/launch/).
+import { runProcess } from "./process.js";
 
-/** Reads a line from the terminal without echoing it (for passphrases). */
-function promptHidden(question: string): Promise<string | undefined> {
-  if (!process.stdin.isTTY) return Promise.resolve(undefined);
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-    const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput;
-    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
-      if (s.startsWith(question)) write.call(rl, s);
-    };
-    rl.question(question, (answer) => {
-      rl.close();
-      process.stderr.write("\n");
-      resolve(answer);
-    });
-  });
-}
-
-/** Asks one question on the terminal; the answer is echoed as typed. */
-function ask(question: string): Promise<string> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-    rl.question(question, (answer) => {
-      rl.close();
-      resolve(answer);
-    });
-    // Ctrl-D ends the input: the question gets an empty answer.
-    rl.on("close", () => resolve(""));
-  });
-}
-
-// Most commands are short runs: V8's optimising compiler would cost more than it gives
-// (src/jit.ts; watch and many-agreement builds turn it back on).
-shortRun();
-
-const io: Io = {
-  stdout: (s) => process.stdout.write(s),
-  stdoutBytes: (data) => process.stdout.write(data),
-  stderr: (s) => process.stderr.write(s),
-  isTTY: Boolean(process.stdout.isTTY),
-  env: process.env,
-  prompt: promptHidden,
-  ...(process.stdin.isTTY && process.stdout.isTTY ? { ask } : {}),
-};
-
-process.exitCode = await main(process.argv.slice(2), io);
+process.exitCode = await runProcess(process.argv.slice(2));

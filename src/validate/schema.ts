@@ -1,21 +1,10 @@
-import type { ErrorObject, ValidateFunction } from "ajv";
+import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics.js";
 import { pointerSegments } from "../json-pointer.js";
 import { locate, type SourceFile, type YamlPath } from "../load/source.js";
-import { precompiled, type Validators } from "./precompiled.js";
+import { validators } from "./precompiled.js";
 import type { SchemaErrors } from "./schema-errors.js";
 import { schemaMessage } from "./schema-messages.js";
-
-/** Compiles the validators from schemas/ (ajv, the compiler, is loaded only for this). */
-async function compileValidators(): Promise<Validators> {
-  const { createAjv, DOCUMENT_SCHEMAS } = await import("./ajv.js");
-  const ajv = createAjv();
-  const get = (file: string) => ajv.getSchema(file) as ValidateFunction;
-  return { agreement: get(DOCUMENT_SCHEMAS.agreement), bilaga: get(DOCUMENT_SCHEMAS.bilaga) };
-}
-
-/** The validators: compiled into the bundled CLI (scripts/bundle.mjs), else here, once. */
-const validators: Validators = precompiled ?? (await compileValidators());
 
 /** Splits an ajv instancePath ("/parter/0/namn") into a YAML path. */
 export function pointerToPath(pointer: string): (string | number)[] {

@@ -12,6 +12,7 @@ export const BUILD_INPUTS = [
   "templates",
   "schemas",
   "scripts/bundle.mjs",
+  "scripts/code-cache.mjs",
   "scripts/lazy-fontkit.mjs",
   "scripts/precompress-fonts.mjs",
   "package.json",

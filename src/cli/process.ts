@@ -1,0 +1,55 @@
+/**
+ * The `iop` process: the terminal as the CLI's `Io`, and the run of one command line. Its entries:
+ * `main.ts` (tsc's dist/cli/main.js) and the bundled CLI (src/launch/, dist/bin/iop.js).
+ */
+import { createInterface } from "node:readline";
+import { shortRun } from "../jit.js";
+import type { ExitCode, Io } from "./command.js";
+import { main } from "./run.js";
+
+/** Reads a line from the terminal without echoing it (for passphrases). */
+function promptHidden(question: string): Promise<string | undefined> {
+  if (!process.stdin.isTTY) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput;
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+      if (s.startsWith(question)) write.call(rl, s);
+    };
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stderr.write("\n");
+      resolve(answer);
+    });
+  });
+}
+
+/** Asks one question on the terminal; the answer is echoed as typed. */
+function ask(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(answer);
+    });
+    // Ctrl-D ends the input: the question gets an empty answer.
+    rl.on("close", () => resolve(""));
+  });
+}
+
+/** Runs one command line of the `iop` process on its terminal; resolves to the exit code. */
+export function runProcess(argv: string[]): Promise<ExitCode> {
+  // Most commands are short runs: V8's optimising compiler would cost more than it gives
+  // (src/jit.ts; watch and many-agreement builds turn it back on).
+  shortRun();
+  const io: Io = {
+    stdout: (s) => process.stdout.write(s),
+    stdoutBytes: (data) => process.stdout.write(data),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+    prompt: promptHidden,
+    ...(process.stdin.isTTY && process.stdout.isTTY ? { ask } : {}),
+  };
+  return main(argv, io);
+}
