@@ -5,6 +5,7 @@
 //      changed). Target: under 50 ms. Peer: Node's own start-up (`node -e 0`).
 //   2. The cold build: the whole-process `iop build` of Stockholm 2025 (all formats and copies)
 //      against LibreOffice converting the same .docx files to PDF, interleaved. Target: ≤ 1/3.
+//      Beside it, the same build with the bundle loaded without its V8 code cache (src/launch/).
 //   3. Many agreements: IOP_BENCH_AGREEMENTS (default 200) generated copies of Stockholm 2025
 //      built on one thread (--jobs 1) and on one per core, with peak memory (/usr/bin/time),
 //      extrapolated to 5 000. Targets: under 5 minutes, under 1 GB. Peers: one-core throughput,
@@ -95,6 +96,21 @@ const commands = {
     [bin, "build", join(root, "agreements", NAME), "--out", join(work, "cold")],
   ],
   node: [process.execPath, ["-e", "0"]],
+  // What the binary does (src/launch/iop.ts), without the code cache.
+  noCache: [
+    process.execPath,
+    [
+      "--input-type=module",
+      "-e",
+      `const { loadBundle } = await import(${JSON.stringify(`${root}dist/launch/code-cache.js`)});
+       process.exitCode = await loadBundle(process.argv[1]).exports.cli(process.argv.slice(2));`,
+      join(root, "dist/bin/iop.cjs"),
+      "build",
+      join(root, "agreements", NAME),
+      "--out",
+      join(work, "cold-no-cache"),
+    ],
+  ],
 };
 if (has("soffice")) {
   const args = [
@@ -113,11 +129,11 @@ if (has("soffice")) {
 const cold = timeInterleaved(commands, ROUNDS);
 console.log("\n## 2. The cold build of Stockholm 2025 (all formats and copies), whole process\n");
 console.log(
-  `| iop build | LibreOffice: the same ${docx.length} .docx to PDF | \`node -e 0\` | iop / LibreOffice (target ≤ 0.33×) | iop / \`node -e 0\` |`,
+  `| iop build | LibreOffice: the same ${docx.length} .docx to PDF | \`node -e 0\` | iop / LibreOffice (target ≤ 0.33×) | iop / \`node -e 0\` | iop build without the code cache | iop / without |`,
 );
-console.log("| --- | --- | --- | --- | --- |");
+console.log("| --- | --- | --- | --- | --- | --- | --- |");
 console.log(
-  `| ${ms(cold.iop)} | ${ms(cold.lo)} | ${ms(cold.node)} | ${ratio(cold.iop, cold.lo)} | ${ratio(cold.iop, cold.node)} |`,
+  `| ${ms(cold.iop)} | ${ms(cold.lo)} | ${ms(cold.node)} | ${ratio(cold.iop, cold.lo)} | ${ratio(cold.iop, cold.node)} | ${ms(cold.noCache)} | ${ratio(cold.iop, cold.noCache)} |`,
 );
 
 // 3. Many agreements.

@@ -1,7 +1,9 @@
-// Bundles the CLI into dist/bin/ with esbuild (run after tsc, by `npm run build`). The `iop`
-// binary is the bundle: loading a few files instead of hundreds of modules is most of a short
-// command's start-up. Code splitting keeps the dynamic imports (Word, PDF, copies) as chunks
-// loaded on demand.
+// Bundles the CLI into dist/bin/ with esbuild (run after tsc, by `npm run build`): one CommonJS
+// script, dist/bin/iop.cjs, which the `iop` binary (dist/bin/iop.js) and the build pool's worker
+// threads (dist/bin/build-worker.js) load with V8's code cache, dist/bin/iop.cjs.v8-cache, made
+// here after a warm-up build (src/launch/). Loading one file instead of hundreds of modules is
+// most of a short command's start-up; the dynamic imports (Word, PDF, copies) stay modules that
+// are evaluated only when first used.
 //
 // The start-up tricks, each with one home that says why, and the test that fails if a library
 // upgrade breaks it:
@@ -17,6 +19,11 @@
 // - The .docx font parts compressed once: scripts/precompress-fonts.mjs, src/render/docx/fonts.ts.
 //   Test: test/render/docx/fonts.test.ts.
 // - V8's optimising compiler off for short runs: src/jit.ts. Test: test/jit.test.ts.
+// - V8's code cache of the bundle, made after a warm-up build of the example agreements, used
+//   when V8 accepts it: src/launch/code-cache.ts, scripts/code-cache.mjs; the bundle in ASCII
+//   (read as Latin-1) and without top-level `await` (src/validate/precompiled.ts holds the one
+//   there was). Test: test/launch/code-cache.test.ts (accepted on this Node, also in a worker
+//   thread; a missing, damaged or stale cache is refused; the same bytes either way).
 // - docx's private compiler called directly, with Math.random fixed while it runs:
 //   src/render/docx/package.ts. Test: test/render/docx/determinism.test.ts.
 // These import from dist/ (tsc's output) because they must use exactly the code and options the
@@ -38,7 +45,7 @@ const standaloneValidators = standaloneCode.default(
   DOCUMENT_SCHEMAS,
 );
 
-/** Replaces src/validate/precompiled.ts (a stub exporting undefined) with the generated code. */
+/** Replaces src/validate/precompiled.ts (which compiles at run time) with the generated code. */
 const precompiledValidators = {
   name: "iop-precompiled-validators",
   setup(b) {

@@ -1,0 +1,141 @@
+/**
+ * The bundled CLI's V8 code cache (src/launch/code-cache.ts, made by scripts/code-cache.mjs in
+ * `npm run build`): V8 accepts it on this Node, in the process and in a worker thread of the build
+ * pool; it holds the functions the warm-up build compiled; and a missing, damaged or stale cache
+ * is refused and the build writes the same bytes as with it. Each case runs in a process of its
+ * own, as the `iop` binary does (a V8 flag or compiled code of this process must not leak in).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { sha256 } from "../../src/hash.js";
+import { writeAgreement } from "../helpers/fixture.js";
+
+const root = new URL("../../", import.meta.url).pathname;
+const BUNDLE = join(root, "dist/bin/iop.cjs");
+const CACHE = join(root, "dist/bin/iop.cjs.v8-cache");
+const loader = new URL("dist/launch/code-cache.js", `file://${root}`).href;
+const work = mkdtempSync(join(tmpdir(), "iop-code-cache-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs `code` (an ES module) in a fresh Node process; returns its stdout. */
+function node(code: string, args: string[] = []): string {
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", code, ...args], {
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`node exited ${r.status}:\n${r.stderr}`);
+  return r.stdout;
+}
+
+/** Every file under `dir`, as relative path → SHA-256. */
+function hashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[relative(dir, path)] = sha256(readFileSync(path));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** `iop build` of `agreement` with the bundle loaded as the binary loads it, with `cache`. */
+function build(cache: string, agreement: string, name: string) {
+  const out = join(work, name);
+  const used = node(
+    `import { loadBundle } from ${JSON.stringify(loader)};
+     const [bundle, cache, ...argv] = process.argv.slice(1);
+     const loaded = loadBundle(bundle, cache);
+     process.stdout.write(loaded.cache);
+     process.exitCode = await loaded.exports.cli(argv);`,
+    [BUNDLE, cache, "build", agreement, "--out", out],
+  );
+  return { used, files: hashes(out) };
+}
+
+describe("the code cache of the bundled CLI", () => {
+  const cache = readFileSync(CACHE);
+  const header = cache.indexOf(10) + 1;
+
+  it("is accepted by V8 on this Node, in the process and in a worker thread of the pool", () => {
+    const worker = join(work, "worker.mjs");
+    writeFileSync(
+      worker,
+      `import { parentPort, workerData } from "node:worker_threads";
+       import { loadBundle } from ${JSON.stringify(loader)};
+       parentPort.postMessage(loadBundle(workerData.bundle, workerData.cache).cache);`,
+    );
+    const used = node(
+      `import { Worker } from "node:worker_threads";
+       import { loadBundle } from ${JSON.stringify(loader)};
+       import { longRun, shortRun } from ${JSON.stringify(new URL("../jit.js", loader).href)};
+       const [bundle, cache, script] = process.argv.slice(1);
+       process.stdout.write(loadBundle(bundle, cache).cache + " ");
+       // The CLI turns V8's optimiser off, and the pool on again before it starts its workers.
+       shortRun();
+       longRun();
+       const worker = new Worker(script, { workerData: { bundle, cache }, execArgv: [] });
+       worker.on("message", (m) => { process.stdout.write(m); worker.terminate(); });`,
+      [BUNDLE, CACHE, worker],
+    );
+    expect(used).toBe("accepted accepted");
+  });
+
+  it("holds the functions the warm-up build compiled, not only the bundle's top level", () => {
+    const cold = Number(
+      node(
+        `import { loadBundle } from ${JSON.stringify(loader)};
+         process.stdout.write(String(loadBundle(process.argv[1]).script.createCachedData().length));`,
+        [BUNDLE],
+      ),
+    );
+    expect(cache.length - header).toBeGreaterThan(3 * cold);
+  });
+
+  it("is an ASCII bundle (the loader reads it as Latin-1) ending in the id the cache names", () => {
+    const bundle = readFileSync(BUNDLE);
+    expect(bundle.every((byte) => byte < 0x80)).toBe(true);
+    const id = /\/\/# iop-bundle=([0-9a-f]{64})\n$/.exec(bundle.toString("latin1"))?.[1];
+    expect(id).toBeDefined();
+    expect(cache.subarray(0, header).toString("latin1")).toContain(` ; ${id} ; `);
+  });
+
+  it("builds the same bytes with the cache, without it, and with a damaged or stale one", () => {
+    const agreement = writeAgreement();
+    const flipped = Buffer.from(cache);
+    // A byte in the middle of V8's data: V8 itself would not notice (it crashed or ran on).
+    const middle = header + Math.floor((cache.length - header) / 2);
+    flipped.writeUInt8(cache.readUInt8(middle) ^ 0x55, middle);
+    // The id of another bundle: its first hex digit changed.
+    const stale = Buffer.from(cache);
+    const idAt = cache.indexOf(" ; ") + 3;
+    stale.write(stale.toString("latin1", idAt, idAt + 1) === "0" ? "1" : "0", idAt, "latin1");
+    const variants = {
+      flipped,
+      stale,
+      truncated: cache.subarray(0, header + 1000),
+      garbage: Buffer.from("not a cache\n"),
+    };
+    for (const [name, bytes] of Object.entries(variants)) {
+      writeFileSync(join(work, `${name}.v8-cache`), bytes);
+    }
+
+    const accepted = build(CACHE, agreement, "accepted");
+    expect(accepted.used).toBe("accepted");
+    expect(Object.keys(accepted.files).length).toBeGreaterThan(5);
+    expect(build(join(work, "missing.v8-cache"), agreement, "missing")).toEqual({
+      used: "none",
+      files: accepted.files,
+    });
+    for (const name of Object.keys(variants)) {
+      expect(build(join(work, `${name}.v8-cache`), agreement, name)).toEqual({
+        used: "rejected",
+        files: accepted.files,
+      });
+    }
+  });
+});
