@@ -161,6 +161,8 @@ const cli = await build({
   legalComments: "none",
 });
 const code = asciiOnly(cli.outputFiles[0].text);
+// vm.Script, which loads the bundle, has no loader for import(): every module must be inside it.
+if (/\bimport\s*\(/.test(code)) throw new Error("bundle: a dynamic import() was left in it");
 mkdirSync("dist/bin", { recursive: true });
 writeFileSync("dist/bin/iop.cjs", `${code}\n${BUNDLE_ID}${sha256(code)}\n`);
 
