@@ -1,7 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
-import { textDirectives } from "../document/parse.js";
 import type { Agreement } from "../model.js";
-import { diagnosticAt, items } from "../validate/rules/context.js";
+import { diagnosticAt, directivesIn, items } from "../validate/rules/context.js";
 import type { SchemaErrors } from "../validate/schema-errors.js";
 import { type TextValue, textValues } from "./strings.js";
 
@@ -58,9 +57,10 @@ interface Word {
  * A value's text with what is not running text blanked to spaces, offsets kept: ids in
  * directives (`:part[id]`, as remark-directive finds them) and fields of an own wording ({start}).
  */
-function runningText(text: string): string {
+function runningText(value: TextValue): string {
+  const { text } = value;
   let out = text;
-  for (const d of textDirectives(text)) {
+  for (const d of directivesIn(value.file, text)) {
     out = out.slice(0, d.start) + " ".repeat(d.end - d.start) + out.slice(d.end);
   }
   return out.replace(/\{[^}\n]*\}/g, (m) => " ".repeat(m.length));
@@ -164,7 +164,7 @@ export function partyNameVariants(agreement: Agreement, schema: SchemaErrors): D
     // A party's own namn and kortnamn are the names, not text naming it.
     if (value.path[0] === "parter" && ["namn", "kortnamn"].includes(String(value.path[2])))
       continue;
-    const text = runningText(value.text);
+    const text = runningText(value);
     const words = [...text.matchAll(WORD)].map((m) => ({
       text: m[0],
       lower: m[0].toLowerCase(),
