@@ -24,13 +24,22 @@ const schemaFile = (name: string): Schema => readSchema(name) as Schema;
 const absoluteRef = (ref: string, file: string): string =>
   ref.startsWith("#") ? `${file}${ref}` : ref;
 
+/** The schemas are read once and never change: each $ref is resolved once, each node judged once. */
+const refs = new Map<string, Located>();
+const textSchemas = new WeakMap<Schema, boolean>();
+
 function resolveRef(ref: string): Located {
-  const [file = "", pointer = ""] = ref.split("#");
-  let node: unknown = schemaFile(file);
-  for (const part of pointerSegments(pointer)) {
-    node = (node as Schema)[part];
+  let at = refs.get(ref);
+  if (!at) {
+    const [file = "", pointer = ""] = ref.split("#");
+    let node: unknown = schemaFile(file);
+    for (const part of pointerSegments(pointer)) {
+      node = (node as Schema)[part];
+    }
+    at = { node: (node ?? {}) as Schema, file };
+    refs.set(ref, at);
   }
-  return { node: (node ?? {}) as Schema, file };
+  return at;
 }
 
 /** Follows $refs; reports whether the chain passed through the Text definition. */
@@ -51,10 +60,16 @@ const alternatives = (at: Located): Located[] =>
     file: at.file,
   }));
 
+/** Whether a schema is Text, through $refs and alternatives (a node lies in one file: its key). */
 function isTextSchema(at: Located | undefined): boolean {
   if (!at) return false;
-  const { at: resolved, text } = deref(at);
-  return text || alternatives(resolved).some(isTextSchema);
+  let text = textSchemas.get(at.node);
+  if (text === undefined) {
+    const ref = deref(at);
+    text = ref.text || alternatives(ref.at).some(isTextSchema);
+    textSchemas.set(at.node, text);
+  }
+  return text;
 }
 
 /** The alternative of a oneOf/anyOf whose properties cover the object's keys. */

@@ -55,12 +55,19 @@ export interface TextDirectiveAt {
 }
 
 /**
+ * What every labelled text directive is in the source: a colon, its name, then `[` (see
+ * micromark-extension-directive, lib/directive-text.js and factory-name.js: a name holds no line
+ * ending and no punctuation but `-` and `_`, so neither `:` nor `[`). Most texts have none, and
+ * skip the parse.
+ */
+const MAY_HOLD_LABELLED_DIRECTIVE = /:[^\r\n:[]+\[/;
+
+/**
  * The labelled text directives of a Markdown text, in order, as remark-directive parses them for
  * the documents: not inside code, not escaped. For rules that point at a directive or its id.
  */
 export function textDirectives(markdown: string): TextDirectiveAt[] {
-  // Without a colon there is no directive: skip the parse.
-  if (!markdown.includes(":")) return [];
+  if (!MAY_HOLD_LABELLED_DIRECTIVE.test(markdown)) return [];
   const found: TextDirectiveAt[] = [];
   const visit = (node: Nodes): void => {
     if (node.type === "textDirective") {

@@ -1,7 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
-import { textDirectives } from "../document/parse.js";
 import type { Agreement } from "../model.js";
-import { diagnosticAt, items } from "../validate/rules/context.js";
+import { diagnosticAt, directivesIn, items } from "../validate/rules/context.js";
 import type { SchemaErrors } from "../validate/schema-errors.js";
 import { type TextValue, textValues } from "./strings.js";
 
@@ -58,9 +57,10 @@ interface Word {
  * A value's text with what is not running text blanked to spaces, offsets kept: ids in
  * directives (`:part[id]`, as remark-directive finds them) and fields of an own wording ({start}).
  */
-function runningText(text: string): string {
+function runningText(value: TextValue): string {
+  const { text } = value;
   let out = text;
-  for (const d of textDirectives(text)) {
+  for (const d of directivesIn(value.file, text)) {
     out = out.slice(0, d.start) + " ".repeat(d.end - d.start) + out.slice(d.end);
   }
   return out.replace(/\{[^}\n]*\}/g, (m) => " ".repeat(m.length));
@@ -126,10 +126,30 @@ function partyNames(agreement: Agreement, schema: SchemaErrors): Name[] {
   return names;
 }
 
-/** The variants of one party's name in one text value. */
+/**
+ * The first words of the runs of `n` words that hold a word of `set`, in order: only such runs can
+ * write a name otherwise (see isVariant), and in a text few do.
+ */
+export function runsWithWordOf(
+  words: readonly { lower: string }[],
+  set: ReadonlySet<string>,
+  n: number,
+): number[] {
+  const starts: number[] = [];
+  for (let j = 0; j < words.length; j++) {
+    if (!set.has((words[j] as { lower: string }).lower)) continue;
+    const from = Math.max(j - n + 1, (starts.at(-1) ?? -1) + 1);
+    for (let i = from; i <= j && i + n <= words.length; i++) starts.push(i);
+  }
+  return starts;
+}
+
+/** The variants of one party's name in one text value, left to right, none overlapping. */
 function variantsIn(value: TextValue, text: string, words: Word[], name: Name, exact: Set<string>) {
   const out: Diagnostic[] = [];
-  for (let i = 0; i + name.words <= words.length; i++) {
+  let next = 0;
+  for (const i of runsWithWordOf(words, name.set, name.words)) {
+    if (i < next) continue;
     const run = words.slice(i, i + name.words);
     const raw = isVariant(text, run, name, exact);
     if (raw === undefined) continue;
@@ -143,7 +163,7 @@ function variantsIn(value: TextValue, text: string, words: Word[], name: Name, e
         (run[0] as Word).at,
       ),
     );
-    i += name.words - 1;
+    next = i + name.words;
   }
   return out;
 }
@@ -164,7 +184,7 @@ export function partyNameVariants(agreement: Agreement, schema: SchemaErrors): D
     // A party's own namn and kortnamn are the names, not text naming it.
     if (value.path[0] === "parter" && ["namn", "kortnamn"].includes(String(value.path[2])))
       continue;
-    const text = runningText(value.text);
+    const text = runningText(value);
     const words = [...text.matchAll(WORD)].map((m) => ({
       text: m[0],
       lower: m[0].toLowerCase(),

@@ -26,12 +26,17 @@ const NOT_TEXT = new Set([
 const SKIP_SUBTREE = "avstängda_regler";
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
+const walked = new WeakMap<Agreement, { schema: SchemaErrors; values: readonly TextValue[] }>();
+
 /**
  * Every string of the agreement and its bilagor that is text (not an id, a slug or a setting),
  * each with its file and path, in document order; values with schema errors above them are left
  * out (see `walk`).
  */
-export function textValues(agreement: Agreement, schema: SchemaErrors): TextValue[] {
+export function textValues(agreement: Agreement, schema: SchemaErrors): readonly TextValue[] {
+  // Two rules read them (klarsprak, partnamn): walked once per agreement and schema check.
+  const known = walked.get(agreement);
+  if (known?.schema === schema) return known.values;
   const out: TextValue[] = [];
   for (const { file, value } of documents(agreement)) {
     walk(schema, file, value, (v, path) => {
@@ -42,6 +47,7 @@ export function textValues(agreement: Agreement, schema: SchemaErrors): TextValu
       out.push({ file, path, text: v });
     });
   }
+  walked.set(agreement, { schema, values: out });
   return out;
 }
 

@@ -155,13 +155,25 @@ export function sourceRangeInScalar(
     : undefined;
 }
 
+const offsetsOf = new WeakMap<Scalar, readonly number[] | undefined>();
+
 /**
  * The source offset of every UTF-16 unit of a scalar's value, or undefined when the scalar's
  * tokens are not available or the rebuilt value differs from the parsed one. The rules are the
  * yaml library's own (compose/resolve-flow-scalar.js, resolve-block-scalar.js), followed step by
  * step while recording where each character comes from.
  */
-function scalarOffsets(text: string, node: Scalar): number[] | undefined {
+function scalarOffsets(text: string, node: Scalar): readonly number[] | undefined {
+  // A node is of one file, whose text does not change: its offsets are worked out once (a
+  // scalar with several warnings, or a warning and its --fix edit, asks again).
+  if (offsetsOf.has(node)) return offsetsOf.get(node);
+  const offsets = builtOffsets(text, node);
+  offsetsOf.set(node, offsets);
+  return offsets;
+}
+
+/** `scalarOffsets`, worked out. */
+function builtOffsets(text: string, node: Scalar): number[] | undefined {
   const token = node.srcToken as CST.FlowScalar | CST.BlockScalar | undefined;
   if (!token) return undefined;
   const built =

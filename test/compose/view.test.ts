@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { describe, expect, it, vi } from "vitest";
+import { parse } from "yaml";
 import { agreementView, bilagaView } from "../../src/compose/view.js";
 import { type Bilaga, known, type Overenskommelse } from "../../src/model.js";
 
@@ -81,5 +83,31 @@ describe("bilagaView", () => {
       beslutat_av: "Nämnd\\_",
       beskrivning: "*d*",
     });
+  });
+});
+
+describe("markdownPaths", () => {
+  const load = (name: string): unknown =>
+    parse(readFileSync(new URL(`../../agreements/${name}`, import.meta.url), "utf8"));
+  const documents = [
+    ["stockholm-brottsofferstod-2025/overenskommelse.yaml", "overenskommelse"],
+    ["stockholm-brottsofferstod-2025/bilaga-1.yaml", "bilaga"],
+    ["kalmar-brottsofferstod-2018/overenskommelse.yaml", "overenskommelse"],
+  ] as const;
+
+  it("should judge each schema alike whatever was judged before (schemas are resolved once)", async () => {
+    // Two fresh copies of the module, each with empty memos, fed the documents in opposite orders.
+    const paths = async (order: readonly (typeof documents)[number][]) => {
+      vi.resetModules();
+      const { markdownPaths } = await import("../../src/compose/view.js");
+      const out = new Map(
+        order.map(([name, kind]) => [name, [...markdownPaths(load(name), kind)]]),
+      );
+      return documents.map(([name]) => out.get(name));
+    };
+    const forward = await paths(documents);
+    expect(await paths([...documents].reverse())).toEqual(forward);
+    expect(forward[0]).toContain("avsnitt/2/text");
+    expect(forward[0]).not.toContain("titel");
   });
 });

@@ -1,4 +1,5 @@
 import type { Diagnostic, RuleId, Severity } from "../../diagnostics.js";
+import { type TextDirectiveAt, textDirectives } from "../../document/parse.js";
 import { locate, locateInScalar, type SourceFile, type YamlPath } from "../../load/source.js";
 import { type Agreement, known, periodEnd } from "../../model.js";
 import type { Arsbelopp, Avsnitt, Budget, Part, Period } from "../../schemas/types.generated.js";
@@ -39,6 +40,27 @@ export function partyName(
   if (part && schema.valid(file, ["parter", i, "namn"])) return part.namn;
   if (part && schema.valid(file, ["parter", i, "id"])) return part.id;
   return `Parten nr ${i + 1}`;
+}
+
+const directives = new WeakMap<SourceFile, Map<string, readonly TextDirectiveAt[]>>();
+
+/**
+ * `textDirectives` of a text of `file`, parsed once per file and text: the validation rules
+ * (hanvisningar) and the lint (partnamn) both read the directives of the same texts, and one text
+ * may stand twice in a file. Held as long as the file is.
+ */
+export function directivesIn(file: SourceFile, text: string): readonly TextDirectiveAt[] {
+  let byText = directives.get(file);
+  if (!byText) {
+    byText = new Map();
+    directives.set(file, byText);
+  }
+  let found = byText.get(text);
+  if (!found) {
+    found = textDirectives(text);
+    byText.set(text, found);
+  }
+  return found;
 }
 
 /** Every YAML document of an agreement: the agreement itself and each bilaga. */

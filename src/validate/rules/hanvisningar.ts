@@ -1,10 +1,10 @@
 import { markdownPaths } from "../../compose/view.js";
 import type { Diagnostic } from "../../diagnostics.js";
-import { type TextDirectiveAt, textDirectives } from "../../document/parse.js";
+import type { TextDirectiveAt } from "../../document/parse.js";
 import type { SourceFile } from "../../load/source.js";
 import type { Agreement, Avsnitt } from "../../model.js";
 import type { SchemaErrors } from "../schema-errors.js";
-import { diagnosticAt, itemIds, items, walk } from "./context.js";
+import { diagnosticAt, directivesIn, itemIds, items, walk } from "./context.js";
 import type { Rule } from "./index.js";
 
 type Ids = ReturnType<typeof itemIds>;
@@ -152,7 +152,7 @@ function sectionReference(
 /** The `:part[id]` and `:avsnitt[id]` directives of one Markdown text, each pointed at its id. */
 function textReferences(file: SourceFile, path: Path, text: string, known: Known): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const ref of textDirectives(text)) {
+  for (const ref of directivesIn(file, text)) {
     if (ref.name === "part") {
       out.push(...unresolved(file, path, "part", ref.label, known.parties, ref.labelStart));
     } else if (ref.name === "avsnitt") {
