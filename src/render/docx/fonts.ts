@@ -20,6 +20,7 @@ import { versions } from "node:process";
 import { builtAssetPath } from "../../paths.js";
 import { fontBytes } from "../pdf/font-files.js";
 import type { Face } from "../pdf/style.js";
+import { type Deflated, deflatePart } from "./zip.js";
 
 export const FONT_ASSET = "docx-fonts.json";
 const HEAD = 32; // the bytes ODTTF obfuscation changes (ECMA-376 Part 2, 17.8.1)
@@ -86,14 +87,54 @@ export const headOf = (data: Uint8Array): string =>
  * The compressed bytes and CRC of an embedded font part from the build's asset, when `data` is
  * exactly the part the asset was made from; otherwise undefined.
  */
-export function precompressedFont(
-  data: Uint8Array,
-): { compressed: Uint8Array; crc: number } | undefined {
+export function precompressedFont(data: Uint8Array): Deflated | undefined {
   for (const part of load()) {
     if (part.size !== data.length) continue;
     if (!part.head.equals(data.subarray(0, HEAD))) continue;
     if (faceOf(data, [part.face]) !== part.face) continue;
-    return { compressed: part.compressed, crc: part.crc };
+    return { compressed: part.compressed, crc: part.crc, size: part.size };
   }
   return undefined;
+}
+
+/**
+ * A font file obfuscated with `fontKey` (a GUID) as an embedded .odttf part, as docx's compiler
+ * does it (ECMA-376 Part 1, 17.8.1): the first 32 bytes XORed with the key's 16 bytes, read from
+ * its hexadecimal digits last byte first. Test: test/render/docx/fonts.test.ts (equal to docx's
+ * own parts).
+ */
+export function obfuscateFont(data: Uint8Array, fontKey: string): Uint8Array {
+  const hex = fontKey.replace(/-/g, "");
+  if (!/^[0-9a-fA-F]{32}$/.test(hex)) throw new Error(`obfuscateFont: not a GUID: ${fontKey}`);
+  const key = Buffer.from(hex, "hex").reverse();
+  const out = new Uint8Array(data);
+  for (let i = 0; i < Math.min(HEAD, out.length); i++)
+    out[i] = (out[i] as number) ^ (key[i % key.length] as number);
+  return out;
+}
+
+/** The embedded font parts compressed in this process, by font file and key (see `fontPart`). */
+const parts = new WeakMap<ArrayBufferLike, Map<string, Deflated>>();
+
+/**
+ * The compressed .odttf part of a font file docx embeds with `fontKey`: from the build's asset, or
+ * compressed here, once per process for each file and key. The same font bytes and key always
+ * make the same part (the keys come from package.ts's fixed sequence), so later documents skip
+ * obfuscating, comparing and compressing 2.7 MB. The font files must not change while the process
+ * runs (fontBytes reads them once, and nothing writes to them).
+ */
+export function fontPart(data: Uint8Array, fontKey: string): Deflated {
+  let byKey = parts.get(data.buffer);
+  if (!byKey) {
+    byKey = new Map();
+    parts.set(data.buffer, byKey);
+  }
+  const key = `${data.byteOffset}:${data.byteLength}:${fontKey}`;
+  let part = byKey.get(key);
+  if (!part) {
+    const odttf = obfuscateFont(data, fontKey);
+    part = precompressedFont(odttf) ?? deflatePart(odttf);
+    byKey.set(key, part);
+  }
+  return part;
 }
