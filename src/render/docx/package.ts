@@ -1,6 +1,7 @@
 import type { Document } from "docx";
 import { Packer } from "docx";
 import { fontPart } from "./fonts.js";
+import { shareParts } from "./shared-parts.js";
 import { type Deflated, deflatePart, type ZipEntry, zipParts } from "./zip.js";
 
 /** Parts first in this order (content types first, as OPC readers that stream like), the rest by name. */
@@ -81,6 +82,7 @@ type FontFiles = { FontTable: { files: EmbeddedFont[] } };
 function compile(
   build: () => Document,
   replace: Record<string, string>,
+  share: boolean,
 ): { parts: Parts; fonts: EmbeddedFont[] } {
   const random = Math.random;
   Math.random = seededRandom(0x10b);
@@ -90,7 +92,15 @@ function compile(
     const table = (document as unknown as FontFiles).FontTable;
     const fonts = table.files;
     table.files = [];
-    return { parts: compiler.compile(document, undefined, overrides), fonts };
+    const fill = share
+      ? shareParts(
+          document,
+          fonts.map((f) => f.fontKey),
+        )
+      : undefined;
+    const parts = compiler.compile(document, undefined, overrides);
+    fill?.(parts);
+    return { parts, fonts };
   } finally {
     Math.random = random;
   }
@@ -134,14 +144,16 @@ function textEntry(path: string, text: string): ZipEntry {
  * The .docx bytes of the document `build` makes: docx's parts with `replace`d ones (our
  * core.xml) and `edit`ed ones (a redline's move markup, see `moves.ts`), and the embedded fonts
  * (fonts.ts), zipped in a fixed part order with a fixed time (zip.ts), so the same document gives
- * the same bytes.
+ * the same bytes. `share`: the parts that are the same text in every document are formatted once
+ * per process (shared-parts.ts), for documents all made with the same `File` options (render.ts).
  */
 export async function packDocument(
   build: () => Document,
   replace: Record<string, string>,
   edit: Record<string, (xml: string) => string> = {},
+  { share = false }: { share?: boolean } = {},
 ): Promise<Uint8Array> {
-  const { parts, fonts } = compile(build, replace);
+  const { parts, fonts } = compile(build, replace, share);
   for (const [path, change] of Object.entries(edit)) {
     const part = parts.get(path);
     if (typeof part === "string") parts.set(path, change(part));
