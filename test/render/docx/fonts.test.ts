@@ -25,7 +25,7 @@ const rezipped = (docx: Uint8Array) =>
 const fontParts = (docx: Uint8Array) =>
   Object.entries(unzipSync(docx)).filter(([path]) => path.startsWith("word/fonts/"));
 
-describe("precompressed font parts (dist/assets/docx-fonts.json, src/render/docx/fonts.ts)", () => {
+describe("precompressed font parts (dist/assets/docx-fonts.bin, src/render/docx/fonts.ts)", () => {
   it("should be built by npm run build (the global setup builds dist/)", () => {
     expect(existsSync(builtAssetPath(FONT_ASSET))).toBe(true);
   });
