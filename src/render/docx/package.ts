@@ -96,6 +96,7 @@ function compile(
       ? shareParts(
           document,
           fonts.map((f) => f.fontKey),
+          new Set(Object.keys(replace)),
         )
       : undefined;
     const parts = compiler.compile(document, undefined, overrides);

@@ -54,6 +54,8 @@ interface FileInternals {
   Endnotes: { View: Formattable };
   Headers: unknown[];
   Footers: unknown[];
+  Comments: Formattable & { IsEmpty: boolean };
+  CoreProperties: Formattable;
 }
 
 /** What docx formats in place of a kept part: one empty element, replaced by `fill`. */
@@ -150,16 +152,29 @@ const SHARED: SharedPart[] = [
   },
 ];
 
+/** `component` formatted as the stand-in, once: for a part docx formats and then does not write. */
+function standIn(component: Formattable): void {
+  component.prepForXml = () => {
+    delete (component as Partial<Formattable>).prepForXml;
+    return STAND_IN;
+  };
+}
+
 /**
  * Prepares `document` (not compiled yet) so that docx formats only the shared parts it has not
- * kept; returns `fill`, which puts the kept texts into docx's compiled parts and keeps new ones.
- * `fontKeys`: the keys of the embedded fonts, in order (the font table names them).
+ * kept, and none it drops (the comments when there are none, which it does not write, and
+ * docProps/core.xml when `replaced` names it); returns `fill`, which puts the kept texts into
+ * docx's compiled parts and keeps new ones. `fontKeys`: the keys of the embedded fonts, in order
+ * (the font table names them).
  */
 export function shareParts(
   document: Document,
   fontKeys: readonly string[],
+  replaced: ReadonlySet<string>,
 ): (parts: Map<string, string | Uint8Array>) => void {
   const file = document as unknown as FileInternals;
+  if (file.Comments.IsEmpty) standIn(file.Comments);
+  if (replaced.has("docProps/core.xml")) standIn(file.CoreProperties);
   const reused: [path: string, text: string][] = [];
   const fresh: [path: string, id: string][] = [];
   for (const part of SHARED) {

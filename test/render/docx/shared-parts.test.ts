@@ -1,8 +1,9 @@
 /**
  * The parts the Word renderer keeps from one document for the next (shared-parts.ts: theme,
- * settings, styles, numbering, font table…; package.ts and fonts.ts: compressed parts): every
- * agreement, fixture and redline, rendered after all the others, gives exactly the bytes of a
- * renderer that has kept nothing.
+ * settings, styles, numbering, font table…; package.ts and fonts.ts: compressed parts) and the
+ * parts it does not let docx format (shared-parts.ts): every agreement, fixture and redline,
+ * rendered after all the others, gives exactly the bytes of a renderer that has kept nothing and
+ * lets docx format every part itself.
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -73,7 +74,14 @@ async function renders(): Promise<{ name: string; tree: DocumentTree; options: D
 }
 
 describe("parts kept from document to document (src/render/docx/shared-parts.ts)", () => {
-  it("should give every agreement, fixture and redline the bytes of a renderer that kept nothing", async () => {
+  /** renderDocx of a new instance of the renderer, with docx formatting every part itself. */
+  const unsharedRenderDocx = async () => {
+    vi.resetModules();
+    vi.doMock("../../../src/render/docx/shared-parts.js", () => ({ shareParts: () => () => {} }));
+    return (await import("../../../src/render/docx/index.js")).renderDocx;
+  };
+
+  it("should give every agreement, fixture and redline the bytes of docx's own parts, kept nothing", async () => {
     const all = await renders();
     expect(all.length).toBeGreaterThan(20);
     // Keep parts from every document first, in both orders.
@@ -82,8 +90,7 @@ describe("parts kept from document to document (src/render/docx/shared-parts.ts)
     const numbering = new Set<string>();
     for (const { name, tree, options } of all) {
       const warm = await renderDocx(tree, options);
-      vi.resetModules();
-      const fresh = (await import("../../../src/render/docx/index.js")).renderDocx;
+      const fresh = await unsharedRenderDocx();
       expect(Buffer.from(warm).equals(Buffer.from(await fresh(tree, options))), name).toBe(true);
       numbering.add(strFromU8(unzipSync(warm)["word/numbering.xml"] as Uint8Array));
     }
