@@ -12,9 +12,11 @@
  * Safe only for documents made with the same `File` options, as render.ts makes every one (same
  * styles, numbering config, fonts, one header and one footer, no footnotes, images or extra
  * parts): the keys hold what varies between such documents, i.e. the fonts' keys, the list
- * instances the document uses, and the header and footer count. Test:
- * test/render/docx/shared-parts.test.ts (every agreement, fixture and redline gives the bytes of
- * a renderer that has kept nothing).
+ * instances the document uses, and the header and footer count. It also relies on docx formatting
+ * each of these components once, for its own part: true of render.ts's documents, which have no
+ * table of contents or SEQ field (for those docx also reads the styles while writing the body).
+ * Test: test/render/docx/shared-parts.test.ts (every agreement, fixture and redline gives the
+ * bytes of a renderer that has kept nothing and lets docx format every part).
  */
 import type { Document } from "docx";
 
