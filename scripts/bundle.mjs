@@ -26,6 +26,10 @@
 //   thread; a missing, damaged or stale cache is refused; the same bytes either way).
 // - docx's private compiler called directly, with Math.random fixed while it runs:
 //   src/render/docx/package.ts. Test: test/render/docx/determinism.test.ts.
+// - docx's File internals (the embedded fonts, the components of the parts that are the same in
+//   every document, the numbering's list instances) read and swapped per document, so those parts
+//   are formatted and compressed once per process: src/render/docx/package.ts, shared-parts.ts.
+//   Test: test/render/docx/shared-parts.test.ts (the bytes of a renderer that kept nothing).
 // These import from dist/ (tsc's output) because they must use exactly the code and options the
 // CLI runs with; `npm run build` runs tsc first.
 

@@ -1,5 +1,5 @@
 // Compresses the font parts every .docx embeds once, at `npm run build`, into
-// dist/assets/docx-fonts.json, which src/render/docx/fonts.ts (why, and when it is used) reads
+// dist/assets/docx-fonts.bin, which src/render/docx/fonts.ts (why, and when it is used) reads
 // instead of deflating 2.7 MB in every process. Run by scripts/bundle.mjs after tsc; it renders a
 // one-line document with the compiled Word renderer and keeps what docx embedded in it.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { versions } from "node:process";
 import { crc32, deflateRawSync } from "node:zlib";
 import { unzipSync } from "fflate";
 import { builtAssetPath } from "../dist/paths.js";
-import { FONT_ASSET, faceOf, headOf } from "../dist/render/docx/fonts.js";
+import { FONT_ASSET, faceOf, fontAssetBytes, headOf } from "../dist/render/docx/fonts.js";
 import { renderDocx } from "../dist/render/docx/index.js";
 
 const FACES = ["regular", "bold", "italic", "boldItalic"];
@@ -37,9 +37,10 @@ if (fonts.length !== FACES.length) {
     `precompress-fonts: expected ${FACES.length} embedded fonts, found ${fonts.length}`,
   );
 }
-const asset = {
+const deflated = fonts.map(([, data]) => deflateRawSync(data));
+const index = {
   zlib: versions.zlib,
-  parts: fonts.map(([path, data]) => {
+  parts: fonts.map(([path, data], i) => {
     const face = faceOf(data, FACES);
     if (!face) throw new Error(`precompress-fonts: ${path} is none of DejaVu Sans' faces`);
     return {
@@ -47,10 +48,10 @@ const asset = {
       size: data.length,
       crc: crc32(data),
       head: headOf(data),
-      deflated: Buffer.from(deflateRawSync(data)).toString("base64"),
+      deflatedLength: deflated[i].length,
     };
   }),
 };
 const path = builtAssetPath(FONT_ASSET);
 mkdirSync(dirname(path), { recursive: true });
-writeFileSync(path, `${JSON.stringify(asset)}\n`);
+writeFileSync(path, fontAssetBytes(index, deflated));

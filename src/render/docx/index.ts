@@ -20,6 +20,10 @@
  *   (`keep.ts`, look-ahead done before the handlers run), so signatures never stand alone.
  * - Redline `change` nodes and blocks become tracked changes (`w:ins` / `w:del`).
  * - Deterministic: same tree and options, same bytes, in any time zone (`package.ts`).
+ * - Cheap per document in a long run: what is the same text in document after document (theme,
+ *   settings, styles, numbering, font table, content types) is formatted by docx once per process
+ *   and reused by key (`shared-parts.ts`); those parts and the embedded fonts are compressed once
+ *   (`package.ts`, `fonts.ts`). The bytes are those of a renderer that kept nothing.
  */
 export type { DocxOptions } from "./options.js";
 export { renderDocx } from "./render.js";

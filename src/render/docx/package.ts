@@ -1,7 +1,8 @@
 import type { Document } from "docx";
 import { Packer } from "docx";
-import { precompressedFont } from "./fonts.js";
-import { type ZipEntry, zipParts } from "./zip.js";
+import { fontPart } from "./fonts.js";
+import { shareParts } from "./shared-parts.js";
+import { type Deflated, deflatePart, type ZipEntry, zipParts } from "./zip.js";
 
 /** Parts first in this order (content types first, as OPC readers that stream like), the rest by name. */
 const PART_ORDER = [
@@ -15,9 +16,6 @@ const PART_ORDER = [
   "word/numbering.xml",
   "word/settings.xml",
 ];
-
-/** The embedded fonts docx writes (`word/fonts/font1.odttf`…), compressed at build time (fonts.ts). */
-const FONT_PART = /^word\/fonts\/[^/]+\.odttf$/;
 
 const rank = (path: string): number => {
   const i = PART_ORDER.indexOf(path);
@@ -62,45 +60,114 @@ const compiler = (
   }
 ).compiler;
 
+/** A font file docx embeds: `word/fonts/font<N>.odttf` is the Nth, obfuscated with its key. */
+interface EmbeddedFont {
+  data: Uint8Array;
+  fontKey: string;
+}
+
+/** What docx's `File` holds of the embedded fonts (`FontTable.files`, a plain array it reads). */
+type FontFiles = { FontTable: { files: EmbeddedFont[] } };
+
 /**
  * The parts of the document `build` makes, with `Math.random` swapped for the seeded sequence.
  * docx draws ids both when components are made and when they are compiled, synchronously, so the
  * swap covers exactly this call and is undone before anything else can run.
+ *
+ * The embedded fonts are taken out of the document before it is compiled (their relationships,
+ * font table and content types are made with the document, not read from this list) and returned
+ * apart: their parts are the same in every document, and fonts.ts keeps them compressed, so the
+ * compiler need not obfuscate a copy of 2.7 MB for each.
  */
-function compile(build: () => Document, replace: Record<string, string>): Parts {
+function compile(
+  build: () => Document,
+  replace: Record<string, string>,
+  share: boolean,
+): { parts: Parts; fonts: EmbeddedFont[] } {
   const random = Math.random;
   Math.random = seededRandom(0x10b);
   try {
     const overrides = Object.entries(replace).map(([path, data]) => ({ path, data }));
-    return compiler.compile(build(), undefined, overrides);
+    const document = build();
+    const table = (document as unknown as FontFiles).FontTable;
+    const fonts = table.files;
+    table.files = [];
+    const fill = share
+      ? shareParts(
+          document,
+          fonts.map((f) => f.fontKey),
+          new Set(Object.keys(replace)),
+        )
+      : undefined;
+    const parts = compiler.compile(document, undefined, overrides);
+    fill?.(parts);
+    return { parts, fonts };
   } finally {
     Math.random = random;
   }
 }
 
 /**
+ * Parts written anew for every document; the others (styles, numbering, settings, theme, font
+ * table, relationships, content types…) are the same text in most documents.
+ */
+const PER_DOCUMENT = /^(word\/document\.xml|docProps\/core\.xml|word\/(header|footer)\d+\.xml)$/;
+/** How many texts of one part are kept compressed (numbering.xml differs with the lists used). */
+const KEPT_PER_PART = 8;
+/** Compressed parts by path and exact text, the oldest text of a path first out. */
+const kept = new Map<string, Map<string, Deflated>>();
+
+const encoder = new TextEncoder();
+
+/**
+ * A part of XML text for the zip: compressed here, or, for a part that is not the document's own,
+ * the compressed bytes of the same text from an earlier document (the same text always compresses
+ * to the same bytes). Test: test/render/docx/fonts.test.ts (the package equals one compressed
+ * anew).
+ */
+function textEntry(path: string, text: string): ZipEntry {
+  if (PER_DOCUMENT.test(path)) return { path, data: encoder.encode(text) };
+  let texts = kept.get(path);
+  if (!texts) {
+    texts = new Map();
+    kept.set(path, texts);
+  }
+  let deflated = texts.get(text);
+  if (!deflated) {
+    deflated = deflatePart(encoder.encode(text));
+    texts.set(text, deflated);
+    if (texts.size > KEPT_PER_PART) texts.delete(texts.keys().next().value as string);
+  }
+  return { path, deflated };
+}
+
+/**
  * The .docx bytes of the document `build` makes: docx's parts with `replace`d ones (our
- * core.xml) and `edit`ed ones (a redline's move markup, see `moves.ts`), zipped in a fixed part order with a fixed time (zip.ts), so the same document gives
- * the same bytes.
+ * core.xml) and `edit`ed ones (a redline's move markup, see `moves.ts`), and the embedded fonts
+ * (fonts.ts), zipped in a fixed part order with a fixed time (zip.ts), so the same document gives
+ * the same bytes. `share`: the parts that are the same text in every document are formatted once
+ * per process (shared-parts.ts), for documents all made with the same `File` options (render.ts).
  */
 export async function packDocument(
   build: () => Document,
   replace: Record<string, string>,
   edit: Record<string, (xml: string) => string> = {},
+  { share = false }: { share?: boolean } = {},
 ): Promise<Uint8Array> {
-  const parts = compile(build, replace);
+  const { parts, fonts } = compile(build, replace, share);
   for (const [path, change] of Object.entries(edit)) {
     const part = parts.get(path);
     if (typeof part === "string") parts.set(path, change(part));
   }
-  const encoder = new TextEncoder();
+  const entries = new Map<string, ZipEntry>();
+  for (const [path, data] of parts) {
+    entries.set(path, typeof data === "string" ? textEntry(path, data) : { path, data });
+  }
+  fonts.forEach(({ data, fontKey }, i) => {
+    const path = `word/fonts/font${i + 1}.odttf`;
+    entries.set(path, { path, deflated: fontPart(data, fontKey) });
+  });
   return zipParts(
-    [...parts.keys()].sort(byPartOrder).map((path): ZipEntry => {
-      const data = parts.get(path) as string | Uint8Array;
-      if (typeof data === "string") return { path, data: encoder.encode(data) };
-      return FONT_PART.test(path)
-        ? { path, data, deflated: precompressedFont(data) }
-        : { path, data };
-    }),
+    [...entries.keys()].sort(byPartOrder).map((path) => entries.get(path) as ZipEntry),
   );
 }

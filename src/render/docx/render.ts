@@ -78,6 +78,7 @@ export function renderDocx(tree: DocumentTree, options: DocxOptions = {}): Promi
             ),
         }
       : {},
+    { share: true },
   );
 }
 

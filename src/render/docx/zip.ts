@@ -11,13 +11,24 @@
 import { createHash } from "node:crypto";
 import { crc32, deflateRawSync } from "node:zlib";
 
-export interface ZipEntry {
-  /** ASCII path inside the package ("word/document.xml"). */
-  path: string;
-  data: Uint8Array;
-  /** `data` already compressed (raw DEFLATE) with its CRC-32, stored as given (fonts.ts). */
-  deflated?: { compressed: Uint8Array; crc: number };
+/** A part compressed (raw DEFLATE), with the CRC-32 and the length of its bytes. */
+export interface Deflated {
+  compressed: Uint8Array;
+  crc: number;
+  size: number;
 }
+
+/**
+ * A part of the package: its bytes, compressed here, or only its compressed form when the caller
+ * keeps that from an earlier document (package.ts, fonts.ts).
+ */
+export type ZipEntry =
+  | {
+      /** ASCII path inside the package ("word/document.xml"). */
+      path: string;
+      data: Uint8Array;
+    }
+  | { path: string; deflated: Deflated };
 
 /** 1980-01-01 00:00 as a DOS date and time: the earliest a zip holds, the same in every zone. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
@@ -47,7 +58,7 @@ function writeEntryFields(
 }
 
 /** Compressed large parts by their SHA-256, the oldest first out. */
-const large = new Map<string, { compressed: Uint8Array; crc: number }>();
+const large = new Map<string, Deflated>();
 const LARGE = 64 * 1024;
 const LARGE_KEPT = 16;
 
@@ -56,12 +67,17 @@ const LARGE_KEPT = 16;
  * document) is compressed once per process: deflating the four faces takes longer than the rest
  * of a document.
  */
-function deflatePart(data: Uint8Array): { compressed: Uint8Array; crc: number } {
-  if (data.length < LARGE) return { compressed: deflateRawSync(data), crc: crc32(data) };
+export function deflatePart(data: Uint8Array): Deflated {
+  const fresh = (): Deflated => ({
+    compressed: deflateRawSync(data),
+    crc: crc32(data),
+    size: data.length,
+  });
+  if (data.length < LARGE) return fresh();
   const key = createHash("sha256").update(data).digest("hex");
   let kept = large.get(key);
   if (!kept) {
-    kept = { compressed: deflateRawSync(data), crc: crc32(data) };
+    kept = fresh();
     large.set(key, kept);
     if (large.size > LARGE_KEPT) large.delete(large.keys().next().value as string);
   }
@@ -73,16 +89,13 @@ export function zipParts(entries: readonly ZipEntry[]): Uint8Array {
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
-  for (const { path, data, deflated } of entries) {
+  for (const entry of entries) {
+    const { path } = entry;
     if (!/^[\x20-\x7e]+$/.test(path)) throw new Error(`zip: part name is not ASCII: ${path}`);
     const name = Buffer.from(path, "ascii");
-    const { compressed, crc } = deflated ?? deflatePart(data);
-    const fields = {
-      crc,
-      compressed: compressed.length,
-      size: data.length,
-      name: name.length,
-    };
+    const { compressed, crc, size } =
+      "deflated" in entry ? entry.deflated : deflatePart(entry.data);
+    const fields = { crc, compressed: compressed.length, size, name: name.length };
     const local = Buffer.alloc(30 + name.length);
     local.writeUInt32LE(0x04034b50, 0);
     writeEntryFields(local, 4, fields);
