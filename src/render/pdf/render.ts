@@ -1,6 +1,13 @@
+import type { Hash } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 import type { DocumentTree } from "../../document/types.js";
-import { addAttachments, addOutline, addSignatureFields, setDocumentId } from "./document.js";
+import {
+  addAttachments,
+  addOutline,
+  addSignatureFields,
+  documentIdStart,
+  setDocumentId,
+} from "./document.js";
 import { drawPages } from "./draw.js";
 import { compressWithZlib } from "./flate.js";
 import { layoutDocument, withCopyLabel } from "./layout.js";
@@ -19,7 +26,8 @@ export async function renderPdf(tree: DocumentTree, options: PdfOptions = {}): P
 
 /**
  * The signing copies of a document, one per label, laid out once: each copy is the document's
- * layout with its label added (`withCopyLabel`), drawn on its own. Each PDF is byte for byte the
+ * layout with its label added (`withCopyLabel`), drawn on its own; the tree's part of the /ID hash
+ * is hashed once. Each PDF is byte for byte the
  * one `renderPdf(tree, { ...options, copyLabel: label })` gives.
  */
 export async function renderPdfCopies(
@@ -29,9 +37,11 @@ export async function renderPdfCopies(
 ): Promise<Uint8Array[]> {
   const { copyLabel: _, ...base } = options as PdfOptions;
   const layout = layoutDocument(tree, base);
+  const idStart = documentIdStart(tree);
   const pdfs: Uint8Array[] = [];
   for (const label of labels) {
-    pdfs.push(await drawPdf(tree, withCopyLabel(layout, label), { ...base, copyLabel: label }));
+    const copy = withCopyLabel(layout, label);
+    pdfs.push(await drawPdf(tree, copy, { ...base, copyLabel: label }, idStart));
   }
   return pdfs;
 }
@@ -41,6 +51,7 @@ async function drawPdf(
   tree: DocumentTree,
   layout: DocumentLayout,
   options: PdfOptions,
+  idStart?: Hash,
 ): Promise<Uint8Array> {
   const level = options.pdfa ?? "3b";
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -61,7 +72,7 @@ async function drawPdf(
   if (level === "3b" && options.attachments?.length) {
     await addAttachments(doc, options.attachments, metaDate(tree.meta.date));
   }
-  setDocumentId(doc, tree, { ...options, pdfa: level });
+  setDocumentId(doc, tree, { ...options, pdfa: level }, idStart);
   // A classic cross-reference table (no object streams): every reader and signer takes it.
   return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }
