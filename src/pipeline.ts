@@ -32,7 +32,7 @@ import {
   type RenderedBuild,
   recordedSources,
 } from "./package/assemble.js";
-import { contentFingerprint } from "./package/fingerprint.js";
+import { type ContentFingerprint, contentFingerprint } from "./package/fingerprint.js";
 import type { ManifestDocument, OutputFile } from "./package/manifest.js";
 import { renderMarkdown } from "./render/markdown/index.js";
 import type { PdfALevel } from "./render/pdf/levels.js";
@@ -207,9 +207,10 @@ async function renderFiles(
   tree: DocumentTree,
   yaml: readonly SourceFile[],
   renderers: Renderers,
-  fingerprint: string,
+  content: ContentFingerprint,
   pdfa: PdfALevel,
 ): Promise<CacheEntry> {
+  const { fingerprint } = content;
   const own: OutputFile[] = [];
   if (renderers.markdown) {
     own.push({ path: `${tree.name}.md`, data: encoder.encode(renderMarkdown(tree)) });
@@ -234,6 +235,7 @@ async function renderFiles(
     pdf.renderPdf,
     { attachments, pdfa },
     pdf.renderPdfCopies,
+    content,
   );
   return { own, copies };
 }
@@ -249,17 +251,17 @@ async function renderOrReuse(
   tree: DocumentTree,
   yaml: readonly SourceFile[],
   renderers: Renderers,
-  fingerprint: string,
+  content: ContentFingerprint,
   options: { formats: ReadonlySet<Format>; pdfa: PdfALevel; cache?: RenderCache },
 ): Promise<CacheEntry> {
   const { cache } = options;
-  if (!cache) return renderFiles(tree, yaml, renderers, fingerprint, options.pdfa);
+  if (!cache) return renderFiles(tree, yaml, renderers, content, options.pdfa);
   const key = renderKey(tree, yaml, options.formats, options.pdfa);
   cache.used.add(key);
   const hit = cache.entries.get(key);
   // Rendered by an earlier build in this process from the same tree, sources and options.
   if (hit) return copyEntry(hit);
-  const rendered = await renderFiles(tree, yaml, renderers, fingerprint, options.pdfa);
+  const rendered = await renderFiles(tree, yaml, renderers, content, options.pdfa);
   cache.entries.set(key, copyEntry(rendered));
   return rendered;
 }
@@ -284,8 +286,9 @@ async function renderDocuments(
   const diagnostics = renderers.pdf ? glyphWarnings(built, renderers.pdf.missingGlyphs) : [];
   const result: RenderedBuild = { files: [], documents: [], sources: [] };
   for (const { tree, files: yaml } of built) {
-    const { contentSha256, fingerprint } = contentFingerprint(tree);
-    const { own, copies } = await renderOrReuse(tree, yaml, renderers, fingerprint, {
+    const content = contentFingerprint(tree);
+    const { contentSha256, fingerprint } = content;
+    const { own, copies } = await renderOrReuse(tree, yaml, renderers, content, {
       formats,
       pdfa,
       ...(cache ? { cache } : {}),

@@ -14,7 +14,7 @@ import { blockHandlers, defaultBlock, defaultInline, inlineHandlers } from "./ha
 import type { BlockHandler, InlineHandler } from "./handlers/types.js";
 import { locateProblems } from "./locate.js";
 import { numberSections } from "./numbering.js";
-import { parseMarkdown } from "./parse.js";
+import { parseMarkdownShared } from "./parse.js";
 import type { BuildProblem, SectionInfo, State } from "./state.js";
 import type { DocumentTree, Inline } from "./types.js";
 
@@ -103,7 +103,7 @@ function createState(
  * YAML file and line of the reference when the document came from compose).
  */
 export function buildDocument(doc: BuildInput): { tree: DocumentTree; diagnostics: Diagnostic[] } {
-  const root = parseMarkdown(doc.markdown);
+  const root = parseMarkdownShared(doc.markdown);
   const content = withoutTitle(root.children, Boolean(doc.meta.subtitle));
   const raw = rawOf(doc.markdown);
   const { headings, byId } = numberSections(content, raw);

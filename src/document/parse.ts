@@ -9,36 +9,120 @@ import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import remarkDirective from "remark-directive";
 import remarkParse from "remark-parse";
-import { type Processor, unified } from "unified";
+import { type Data, type Processor, unified } from "unified";
 
 /**
- * GFM without autolinks of bare addresses: tables, strikethrough, footnotes and task lists, as
- * remark-gfm parses them. A contract's links keep only their text anyway (handlers/link.ts), so an
- * address reads the same either way, and the autolink scan, which looks at every word, makes
- * parsing a third slower.
+ * The syntax extensions iop Markdown is parsed with: GFM without autolinks of bare addresses
+ * (tables, strikethrough, footnotes and task lists, as remark-gfm parses them; a contract's links
+ * keep only their text anyway, handlers/link.ts, so an address reads the same either way, and the
+ * autolink scan, which looks at every word, makes parsing a third slower) and directives
+ * (`:avsnitt[id]`, `::signatur{…}`), in this order.
+ *
+ * Each extension is tried at every place its first character could start it (a table at the
+ * start of every line), which costs even where it never matches; `possible` is a test that holds
+ * whenever the extension could match anywhere in the text, read from its micromark tokenizer.
+ * Parsing without an extension whose test fails gives the same tree as with it.
  */
-function remarkGfmWithoutAutolinks(this: Processor): void {
-  const data = this.data();
-  data.micromarkExtensions ??= [];
-  data.micromarkExtensions.push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
-  data.fromMarkdownExtensions ??= [];
-  data.fromMarkdownExtensions.push(
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown(),
-  );
+const EXTENSIONS = [
+  {
+    // A definition `[^id]: …` and a call `[^id]` both start with `[^`; without a definition
+    // there is no call.
+    possible: (md: string) => md.includes("[^"),
+    use: (p: Processor) => add(p, gfmFootnote(), gfmFootnoteFromMarkdown()),
+  },
+  {
+    possible: (md: string) => md.includes("~"),
+    use: (p: Processor) => add(p, gfmStrikethrough(), gfmStrikethroughFromMarkdown()),
+  },
+  {
+    // A table's delimiter row has a pipe, or an alignment colon next to its dashes (`:-`, `-:`).
+    possible: (md: string) => md.includes("|") || md.includes(":-") || md.includes("-:"),
+    use: (p: Processor) => add(p, gfmTable(), gfmTableFromMarkdown()),
+  },
+  {
+    // `[ ]`, `[x]`, `[X]` (the blank may be a tab or a line ending).
+    possible: (md: string) => /\[(?:[\t\n\r xX]|\r\n)\]/.test(md),
+    use: (p: Processor) => add(p, gfmTaskListItem(), gfmTaskListItemFromMarkdown()),
+  },
+  {
+    // Every directive starts with a colon.
+    possible: (md: string) => md.includes(":"),
+    use: (p: Processor) => p.use(remarkDirective),
+  },
+] as const;
+
+type MicromarkExtension = NonNullable<Data["micromarkExtensions"]>[number];
+type FromMarkdownExtension = NonNullable<Data["fromMarkdownExtensions"]>[number];
+
+/** Adds a micromark extension and its mdast one to a processor. */
+function add(p: Processor, syntax: MicromarkExtension, mdast: FromMarkdownExtension): Processor {
+  return p.use(function (this: Processor) {
+    const data = this.data();
+    data.micromarkExtensions ??= [];
+    data.micromarkExtensions.push(syntax);
+    data.fromMarkdownExtensions ??= [];
+    data.fromMarkdownExtensions.push(mdast);
+  });
 }
 
-/** CommonMark + GFM (see above) + directives (`:avsnitt[id]`, `::signatur{…}`), frozen once. */
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfmWithoutAutolinks)
-  .use(remarkDirective)
-  .freeze();
+/** The frozen processor per set of extensions (a bit per entry of EXTENSIONS), made on first use. */
+const processors = new Map<number, Processor>();
+
+function processorFor(mask: number): Processor {
+  let processor = processors.get(mask);
+  if (!processor) {
+    processor = unified().use(remarkParse) as unknown as Processor;
+    for (const [bit, extension] of EXTENSIONS.entries()) {
+      if (mask & (1 << bit)) processor = extension.use(processor);
+    }
+    processor = processor.freeze();
+    processors.set(mask, processor);
+  }
+  return processor;
+}
+
+/** The extensions that could match somewhere in the text, as a bit mask. */
+const needed = (markdown: string): number =>
+  EXTENSIONS.reduce((mask, e, bit) => (e.possible(markdown) ? mask | (1 << bit) : mask), 0);
+
+/** Every extension, whatever the text: what `parseMarkdown` gives (for tests of the fast path). */
+export const parseWithAllExtensions = (markdown: string): Root =>
+  processorFor((1 << EXTENSIONS.length) - 1).parse(markdown) as Root;
 
 /** Parses iop Markdown into mdast (with positions, used to read raw source slices). */
-export const parseMarkdown = (markdown: string): Root => processor.parse(markdown);
+export const parseMarkdown = (markdown: string): Root =>
+  processorFor(needed(markdown)).parse(markdown) as Root;
+
+/** Keeps at most `size` entries, dropping the least recently used. */
+class Recent<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly size: number) {}
+
+  get(key: string, make: (key: string) => V): V {
+    let value = this.entries.get(key);
+    if (value === undefined) {
+      value = make(key);
+      if (this.entries.size >= this.size) {
+        this.entries.delete(this.entries.keys().next().value as string);
+      }
+    } else {
+      this.entries.delete(key);
+    }
+    this.entries.set(key, value);
+    return value;
+  }
+}
+
+/** Trees of the documents parsed last: `iop watch` and a build's checks parse the same text again. */
+const documents = new Recent<Root>(16);
+
+/**
+ * `parseMarkdown` for a caller that only reads the tree: a text parsed before in this process (by
+ * its exact text, among the last few) gives the same tree object again instead of a new parse.
+ * The tree must not be changed.
+ */
+export const parseMarkdownShared = (markdown: string): Root =>
+  documents.get(markdown, parseMarkdown);
 
 /** A text directive node (its type comes with remark-directive). */
 type TextDirective = Extract<Nodes, { type: "textDirective" }>;

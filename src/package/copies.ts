@@ -71,15 +71,17 @@ export interface RenderedCopies extends ContentFingerprint {
  * - `elektronisk`: one PDF with a signature field per party and no copy label.
  *
  * With `renderMany`, the paper copies are drawn from one layout of the document (only the label
- * differs); without it, each is rendered in full with `render`. The bytes are the same.
+ * differs); without it, each is rendered in full with `render`. The bytes are the same. `content`
+ * is the tree's `contentFingerprint` when the caller has it already (it is not hashed again).
  */
 export async function renderCopies<O extends CopyRenderOptions>(
   tree: DocumentTree,
   render: RenderPdf<O>,
   baseOptions: Omit<O, keyof CopyRenderOptions>,
   renderMany?: RenderPdfCopies<O>,
+  content: ContentFingerprint = contentFingerprint(tree),
 ): Promise<RenderedCopies> {
-  const { contentSha256, fingerprint } = contentFingerprint(tree);
+  const { contentSha256, fingerprint } = content;
   const parties = tree.signing.parties;
   const signatories = parties.map((p) => ({ party: p.id, partyName: p.name }));
   const common = { ...baseOptions, fingerprint } as O;

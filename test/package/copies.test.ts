@@ -125,6 +125,21 @@ describe("renderCopies", () => {
     expect(new Set(once.files.map((f) => Buffer.from(f.data).toString("hex"))).size).toBe(4);
   });
 
+  it("takes the content fingerprint the caller has instead of hashing the tree again", async () => {
+    const tree = partiesTree(2);
+    const content = contentFingerprint(tree);
+    const given = await renderCopies(tree, renderPdf, {}, renderPdfCopies, content);
+    const own = await renderCopies(tree, renderPdf, {}, renderPdfCopies);
+    expect(given.manifest).toEqual(own.manifest);
+    expect(given.files.map((f) => Buffer.from(f.data).toString("hex"))).toEqual(
+      own.files.map((f) => Buffer.from(f.data).toString("hex")),
+    );
+    const other = { contentSha256: "0".repeat(64), fingerprint: "0000 0000 0000" };
+    const used = await renderCopies(tree, renderPdf, {}, renderPdfCopies, other);
+    expect(used.manifest.contentSha256).toBe(other.contentSha256);
+    expect(used.fingerprint).toBe(other.fingerprint);
+  });
+
   it("withCopyLabel adds the label as layoutDocument does, without changing the layout", () => {
     const tree = partiesTree(4);
     const base = layoutDocument(tree, { fingerprint: "abc" });

@@ -10,8 +10,9 @@
  *   into mdast through a shared `State` (`state.ts`), after mdast-util-to-hast; kinds without a
  *   handler go to the defaults in `handlers/unknown.ts`, which keep their text and never throw.
  * - mdast-util-to-markdown with mdast-util-gfm serialises it, and escapes: text from the data
- *   (`*`, `_`, `#`, `<`, `[` …) reads literally. The one node of our own is the blank to fill in
- *   by hand (`blank.ts`).
+ *   (`*`, `_`, `#`, `<`, `[` …) reads literally; `escape.ts` has it try only the patterns whose
+ *   character a text has (the same output, in about half the time). The one node of our own is
+ *   the blank to fill in by hand (`blank.ts`).
  * - Redline changes show as accepted: inserted text plain, deleted text and blocks left out, so
  *   the Markdown's text is `documentText(tree)` plus the signature lines.
  * - Deterministic: same tree, same string.

@@ -3,6 +3,7 @@ import { gfmToMarkdown } from "mdast-util-gfm";
 import { type Options, toMarkdown } from "mdast-util-to-markdown";
 import type { DocumentTree } from "../../document/types.js";
 import { handleBlank } from "./blank.js";
+import { narrowedRoot } from "./escape.js";
 import { handlers } from "./handlers/index.js";
 import { createState } from "./state.js";
 
@@ -13,12 +14,15 @@ import { createState } from "./state.js";
  *   defaults) for emphasis and strong.
  * - Table pipes aligned (the default): the .md is read as text, and aligned columns read best.
  */
-const OPTIONS: Options = {
+export const OPTIONS: Options = {
   extensions: [gfmToMarkdown()],
   // `blank` is our own node (see blank.ts), so it is not among the node types mdast declares.
   handlers: { blank: handleBlank } as Options["handlers"],
   bullet: "-",
 };
+
+/** OPTIONS with escaping that tries only the patterns that can match (escape.ts): the same text. */
+const FAST: Options = { ...OPTIONS, handlers: { ...OPTIONS.handlers, root: narrowedRoot } };
 
 /** The mdast of a document: its title, the subtitle in italics, then every block. */
 export function toMdast(tree: DocumentTree): Root {
@@ -37,5 +41,5 @@ export function toMdast(tree: DocumentTree): Root {
 
 /** The document as CommonMark + GFM that reads on its own and says what the Word and PDF say. */
 export function renderMarkdown(tree: DocumentTree): string {
-  return toMarkdown(toMdast(tree), OPTIONS);
+  return toMarkdown(toMdast(tree), FAST);
 }

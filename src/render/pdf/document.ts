@@ -3,7 +3,7 @@
  * (metadata and the PDF/A parts are in `pdfa.ts`). Everything is derived from the input; no
  * clock, no randomness.
  */
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import {
   AFRelationship,
   type PDFArray,
@@ -149,10 +149,21 @@ export function addSignatureFields(
   return widgets;
 }
 
+/**
+ * The hash a document /ID starts from: its tree, the part all copies of a document share (the
+ * copies hash it once, `setDocumentId` continues from a copy of it).
+ */
+export const documentIdStart = (tree: DocumentTree): Hash =>
+  createHash("sha256").update(JSON.stringify(tree));
+
 /** A document /ID from a hash of everything the output is made of (not random, not a clock). */
-export function setDocumentId(doc: PDFDocument, tree: DocumentTree, options: PdfOptions): void {
-  const hash = createHash("sha256");
-  hash.update(JSON.stringify(tree));
+export function setDocumentId(
+  doc: PDFDocument,
+  tree: DocumentTree,
+  options: PdfOptions,
+  start: Hash = documentIdStart(tree),
+): void {
+  const hash = start.copy();
   hash.update(
     JSON.stringify({
       copyLabel: options.copyLabel ?? null,

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import type fontkit from "@pdf-lib/fontkit";
 import type { PDFContext, PDFDocument, PDFFont, PDFRef } from "pdf-lib";
 import { PDFName } from "pdf-lib";
-import { sharedFlateStream } from "./flate.js";
+import { registerShared, sharedFlateStream } from "./flate.js";
 import { drawable, fontBytes, fontkitCache, postScriptNames } from "./fonts.js";
 import { type Face, page as pageSize } from "./style.js";
 import type { Box, DocumentLayout, FillBox, RuleBox, StructElement, TextBox } from "./types.js";
@@ -51,9 +51,10 @@ interface EmbeddedFace {
 export async function drawPages(
   doc: PDFDocument,
   layout: DocumentLayout,
+  chars: Characters = charactersByFace(layout),
 ): Promise<MarkedContent[]> {
   doc.registerFontkit(fontkitCache);
-  const fonts = await embedFonts(doc, layout);
+  const fonts = await embedFonts(doc, chars);
   const marked: MarkedContent[] = [];
   for (const [index, laid] of layout.pages.entries()) {
     const pdfPage = doc.addPage([pageSize.width, pageSize.height]);
@@ -259,23 +260,22 @@ function includeGlyph(face: EmbeddedFace, ch: string): string {
  * are those the glyph was first looked up with, or none for a glyph first made as part of another
  * (the "o" inside "ö", when a subset was written): they would depend on what the process drew
  * before. So they are set from this document, just before the map is made (synchronously, so no
- * other document can change them in between).
+ * other document can change them in between). The map, like the subset, depends only on the face
+ * and its characters (encoded sorted, so each glyph's first character is the same), so it is made
+ * once per `key` and shared by the PDFs that draw the same characters (a document's copies).
  */
-function mapToUnicode(face: EmbeddedFace): void {
+function mapToUnicode(face: EmbeddedFace, key: string): void {
   const embedder = embedderOf(face.font);
   const embedCmap = embedder.embedUnicodeCmap.bind(embedder);
-  embedder.embedUnicodeCmap = (context) => {
-    for (const [glyph, codePoint] of face.drawn) glyph.codePoints = [codePoint];
-    return embedCmap(context);
-  };
+  embedder.embedUnicodeCmap = (context) =>
+    registerShared(context, key, () => {
+      for (const [glyph, codePoint] of face.drawn) glyph.codePoints = [codePoint];
+      return embedCmap(context);
+    });
 }
 
 /** Embeds each face the layout uses, as a subset named by a tag derived from its characters. */
-async function embedFonts(
-  doc: PDFDocument,
-  layout: DocumentLayout,
-): Promise<Map<Face, EmbeddedFace>> {
-  const chars = charactersByFace(layout);
+async function embedFonts(doc: PDFDocument, chars: Characters): Promise<Map<Face, EmbeddedFace>> {
   const fonts = new Map<Face, EmbeddedFace>();
   for (const face of FACES) {
     const set = chars.get(face);
@@ -285,7 +285,7 @@ async function embedFonts(
     const font = await doc.embedFont(fontBytes(face), { subset: true, customName: name });
     shareFontProgram(font, `font:${face}:${sorted}`);
     const embedded: EmbeddedFace = { font, codes: new Map(), drawn: new Map() };
-    mapToUnicode(embedded);
+    mapToUnicode(embedded, `cmap:${face}:${sorted}`);
     // Encode in a fixed order, so glyph ids in the subset do not depend on drawing order.
     for (const ch of sorted) encode(embedded, ch);
     fonts.set(face, embedded);
@@ -293,19 +293,34 @@ async function embedFonts(
   return fonts;
 }
 
-/** The characters drawn in each face. */
-function charactersByFace(layout: DocumentLayout): Map<Face, Set<string>> {
+/** The characters drawn in each face (`drawPages` embeds them as subsets). */
+export type Characters = ReadonlyMap<Face, ReadonlySet<string>>;
+
+/** The characters drawn in each face of a layout. */
+export function charactersByFace(layout: DocumentLayout): Characters {
   const chars = new Map<Face, Set<string>>();
-  for (const p of layout.pages) {
-    for (const box of p.boxes) {
-      if (box.kind !== "text") continue;
-      const set = chars.get(box.face) ?? new Set<string>();
-      chars.set(box.face, set);
-      for (const ch of drawable(box.text)) set.add(ch);
-      if (box.tag) set.add(" "); // for the spaces `needsSpace` adds
-    }
-  }
+  for (const p of layout.pages) addCharacters(chars, p.boxes);
   return chars;
+}
+
+/**
+ * The characters of `chars` and of `boxes` (a new map): a signing copy's are its document's and
+ * its label's, without going through every box again.
+ */
+export function withCharacters(chars: Characters, boxes: readonly Box[]): Characters {
+  const out = new Map([...chars].map(([face, set]) => [face, new Set(set)]));
+  addCharacters(out, boxes);
+  return out;
+}
+
+function addCharacters(chars: Map<Face, Set<string>>, boxes: readonly Box[]): void {
+  for (const box of boxes) {
+    if (box.kind !== "text") continue;
+    const set = chars.get(box.face) ?? new Set<string>();
+    chars.set(box.face, set);
+    for (const ch of drawable(box.text)) set.add(ch);
+    if (box.tag) set.add(" "); // for the spaces `needsSpace` adds
+  }
 }
 
 /** Six capital letters from a hash of the face and its characters (PDF 32000-1, 9.6.4). */

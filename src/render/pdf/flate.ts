@@ -4,7 +4,7 @@
  * document's drawing time; zlib is native and gives the same kind of stream.
  */
 import { deflateSync } from "node:zlib";
-import type { PDFContext, PDFRawStream } from "pdf-lib";
+import type { PDFContext, PDFRawStream, PDFRef } from "pdf-lib";
 
 type Contents = string | Uint8Array;
 
@@ -65,10 +65,27 @@ export async function sharedFlateStream(
   let kept = compressed.get(key);
   if (!kept) {
     kept = deflate(await contents());
-    compressed.set(key, kept);
-    if (compressed.size > COMPRESSED_KEPT) {
-      compressed.delete(compressed.keys().next().value as string);
-    }
+    keep(key, kept);
   }
   return context.stream(kept, { Filter: "FlateDecode" });
+}
+
+function keep(key: string, bytes: Uint8Array): void {
+  compressed.set(key, bytes);
+  if (compressed.size > COMPRESSED_KEPT) {
+    compressed.delete(compressed.keys().next().value as string);
+  }
+}
+
+/**
+ * For a Flate stream pdf-lib makes and registers itself (synchronously): the stream kept for
+ * `key`, registered in `context`, when there is one; else `make()`'s, whose compressed bytes are
+ * then kept for `key`.
+ */
+export function registerShared(context: PDFContext, key: string, make: () => PDFRef): PDFRef {
+  const kept = compressed.get(key);
+  if (kept) return context.register(context.stream(kept, { Filter: "FlateDecode" }));
+  const ref = make();
+  keep(key, (context.lookup(ref) as PDFRawStream).contents);
+  return ref;
 }

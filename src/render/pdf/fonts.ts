@@ -14,6 +14,19 @@ import type { Face } from "./style.js";
 
 export { fontBytes, postScriptNames } from "./font-files.js";
 
+/** `drawable` without the memo (for a whole document's text, read once). */
+export const asDrawn = (text: string): string =>
+  text
+    .normalize("NFC")
+    .replace(/\u00a0/g, " ")
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, "");
+
+/**
+ * `drawable` of the texts seen in this process: every copy of a document draws the same boxes,
+ * and the glyph check and the subsetting read them again.
+ */
+const drawn = new Map<string, string>();
+
 /**
  * The text as drawn: composed (NFC, so "å" typed as "a" + combining ring is one glyph), a no-break
  * space measured and drawn as a space (it only differs for line breaking), and the characters
@@ -21,10 +34,13 @@ export { fontBytes, postScriptNames } from "./font-files.js";
  * joiners, direction marks, variation selectors) left out.
  */
 export function drawable(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(/\u00a0/g, " ")
-    .replace(/\p{Default_Ignorable_Code_Point}/gu, "");
+  let out = drawn.get(text);
+  if (out === undefined) {
+    out = asDrawn(text);
+    if (drawn.size > 50_000) drawn.clear();
+    drawn.set(text, out);
+  }
+  return out;
 }
 
 const parsed = new WeakMap<Uint8Array, fontkit.Font>();
@@ -56,6 +72,7 @@ class Metrics {
   private readonly scale: number;
   private readonly chars = new Map<number, number>();
   private readonly words = new Map<string, number>();
+  private readonly absent = new Map<string, boolean>();
 
   constructor(face: Face) {
     this.font = fontkitCache.create(fontBytes(face));
@@ -65,6 +82,19 @@ class Metrics {
   /** Whether the font has a glyph for the code point (not its .notdef box). */
   has(codePoint: number): boolean {
     return this.font.glyphForCodePoint(codePoint).id !== 0;
+  }
+
+  /**
+   * Whether a character (one code point) would be drawn as an empty box: not white space and
+   * without a glyph. Answered once per character for the life of the process.
+   */
+  missing(ch: string): boolean {
+    let answer = this.absent.get(ch);
+    if (answer === undefined) {
+      answer = !/\s/.test(ch) && !this.has(ch.codePointAt(0) as number);
+      this.absent.set(ch, answer);
+    }
+    return answer;
   }
 
   /** Width of one code point in thousandths of the font size. */
@@ -114,9 +144,9 @@ export function textWidth(text: string, face: Face, size: number): number {
 export function missingGlyphs(text: string): string[] {
   const missing = new Set<string>();
   const m = metricsOf("regular");
-  for (const ch of drawable(text)) {
-    if (/\s/.test(ch) || missing.has(ch)) continue;
-    if (!m.has(ch.codePointAt(0) as number)) missing.add(ch);
+  for (const ch of asDrawn(text)) {
+    if (!m.missing(ch)) continue;
+    missing.add(ch);
   }
   return [...missing];
 }

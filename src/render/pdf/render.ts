@@ -1,7 +1,14 @@
+import type { Hash } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 import type { DocumentTree } from "../../document/types.js";
-import { addAttachments, addOutline, addSignatureFields, setDocumentId } from "./document.js";
-import { drawPages } from "./draw.js";
+import {
+  addAttachments,
+  addOutline,
+  addSignatureFields,
+  documentIdStart,
+  setDocumentId,
+} from "./document.js";
+import { type Characters, charactersByFace, drawPages, withCharacters } from "./draw.js";
 import { compressWithZlib } from "./flate.js";
 import { layoutDocument, withCopyLabel } from "./layout.js";
 import { addOutputIntent, addXmpMetadata, metaDate, setInfo } from "./pdfa.js";
@@ -19,8 +26,9 @@ export async function renderPdf(tree: DocumentTree, options: PdfOptions = {}): P
 
 /**
  * The signing copies of a document, one per label, laid out once: each copy is the document's
- * layout with its label added (`withCopyLabel`), drawn on its own. Each PDF is byte for byte the
- * one `renderPdf(tree, { ...options, copyLabel: label })` gives.
+ * layout with its label added (`withCopyLabel`), drawn on its own; the characters of the pages
+ * (for the font subsets) are collected and the tree's part of the /ID hashed once. Each PDF is
+ * byte for byte the one `renderPdf(tree, { ...options, copyLabel: label })` gives.
  */
 export async function renderPdfCopies(
   tree: DocumentTree,
@@ -29,9 +37,13 @@ export async function renderPdfCopies(
 ): Promise<Uint8Array[]> {
   const { copyLabel: _, ...base } = options as PdfOptions;
   const layout = layoutDocument(tree, base);
+  const shared = { idStart: documentIdStart(tree), chars: charactersByFace(layout) };
   const pdfs: Uint8Array[] = [];
   for (const label of labels) {
-    pdfs.push(await drawPdf(tree, withCopyLabel(layout, label), { ...base, copyLabel: label }));
+    const copy = withCopyLabel(layout, label);
+    // The label is the last box of every page (withCopyLabel).
+    const chars = withCharacters(shared.chars, copy.pages[0]?.boxes.slice(-1) ?? []);
+    pdfs.push(await drawPdf(tree, copy, { ...base, copyLabel: label }, { ...shared, chars }));
   }
   return pdfs;
 }
@@ -41,11 +53,13 @@ async function drawPdf(
   tree: DocumentTree,
   layout: DocumentLayout,
   options: PdfOptions,
+  /** What the copies of a document share, worked out once for all of them. */
+  shared?: { idStart: Hash; chars: Characters },
 ): Promise<Uint8Array> {
   const level = options.pdfa ?? "3b";
   const doc = await PDFDocument.create({ updateMetadata: false });
   compressWithZlib(doc.context);
-  const marked = await drawPages(doc, layout);
+  const marked = await drawPages(doc, layout, shared?.chars);
   setInfo(doc, tree.meta);
   addXmpMetadata(doc, tree.meta, level);
   addOutputIntent(doc);
@@ -61,7 +75,7 @@ async function drawPdf(
   if (level === "3b" && options.attachments?.length) {
     await addAttachments(doc, options.attachments, metaDate(tree.meta.date));
   }
-  setDocumentId(doc, tree, { ...options, pdfa: level });
+  setDocumentId(doc, tree, { ...options, pdfa: level }, shared?.idStart);
   // A classic cross-reference table (no object streams): every reader and signer takes it.
   return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }

@@ -1,7 +1,11 @@
+import { toMarkdown } from "mdast-util-to-markdown";
 import { describe, expect, it } from "vitest";
 import { documentText } from "../../../src/document/text.js";
 import type { Block, DocumentTree, Inline } from "../../../src/document/types.js";
-import { renderMarkdown } from "../../../src/render/markdown/index.js";
+import { buildDocuments } from "../../../src/pipeline.js";
+import { renderMarkdown, toMdast } from "../../../src/render/markdown/index.js";
+import { OPTIONS } from "../../../src/render/markdown/render.js";
+import { EXAMPLES, loadExample } from "../../compose/load.js";
 import { treeOf } from "../../helpers/trees.js";
 import { bodyOf, inlineText, markdownText } from "./helpers.js";
 
@@ -104,5 +108,28 @@ describe("escaping", () => {
     };
     for (const block of bodyOf(md)) visit(block);
     expect([...types].sort()).toEqual(["paragraph", "text"]);
+  });
+});
+
+describe("escaping that tries only the patterns that can match", () => {
+  /** The library's own escaping: every unsafe pattern on every text. */
+  const library = (tree: DocumentTree) => toMarkdown(toMdast(tree), OPTIONS);
+  const punctuation = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i))
+    .filter((ch) => /[^\w ]/.test(ch))
+    .flatMap((ch) => [ch, `a${ch}b`, `${ch}${ch}${ch}`, `${ch} x`, `x ${ch}`, `1${ch} x`]);
+
+  it("writes what the library writes, for tricky values in every place", () => {
+    const values = [...TRICKY, ...punctuation, "rad\nbrytning\r\noch\ttabb", ""];
+    for (const blocks of Object.values(places)) {
+      const tree = treeOf(values.flatMap(blocks));
+      expect(renderMarkdown(tree)).toBe(library(tree));
+    }
+  });
+
+  it("writes what the library writes, for the example agreements", async () => {
+    for (const id of EXAMPLES) {
+      const { documents } = buildDocuments(await loadExample(id));
+      for (const { tree } of documents) expect(renderMarkdown(tree)).toBe(library(tree));
+    }
   });
 });
