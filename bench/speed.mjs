@@ -10,6 +10,8 @@
 //      built on one thread (--jobs 1) and on one per core, with peak memory (/usr/bin/time),
 //      extrapolated to 5 000. Targets: under 5 minutes, under 1 GB. Peers: one-core throughput,
 //      and what the machine gives `cores` threads of a CPU-bound loop just before and after.
+// With IOP_BENCH_BEFORE=<another checkout, with dist/ built> parts 2 and 3 also time that checkout's
+// `iop build` in the same rounds (e.g. the commit before a speed change), with the ratio.
 // Run: npm run bench (builds dist/ first), or `node bench/speed.mjs` after `npm run build`.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -25,6 +27,8 @@ const COUNT = Number(process.env.IOP_BENCH_AGREEMENTS ?? 200);
 const ROUNDS = 5;
 const cores = cpus().length;
 const bin = join(root, "dist/bin/iop.js");
+const beforeRoot = process.env.IOP_BENCH_BEFORE;
+const beforeBin = beforeRoot && join(beforeRoot, "dist/bin/iop.js");
 const work = mkdtempSync(join(tmpdir(), "iop-bench-speed-"));
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 
@@ -126,6 +130,12 @@ if (has("soffice")) {
   spawnSync("soffice", args, { stdio: "ignore" }); // the first start creates the profile
   commands.lo = ["soffice", args];
 }
+if (beforeBin) {
+  commands.before = [
+    process.execPath,
+    [beforeBin, "build", join(root, "agreements", NAME), "--out", join(work, "cold-before")],
+  ];
+}
 const cold = timeInterleaved(commands, ROUNDS);
 console.log("\n## 2. The cold build of Stockholm 2025 (all formats and copies), whole process\n");
 console.log(
@@ -135,6 +145,12 @@ console.log("| --- | --- | --- | --- | --- | --- | --- |");
 console.log(
   `| ${ms(cold.iop)} | ${ms(cold.lo)} | ${ms(cold.node)} | ${ratio(cold.iop, cold.lo)} | ${ratio(cold.iop, cold.node)} | ${ms(cold.noCache)} | ${ratio(cold.iop, cold.noCache)} |`,
 );
+
+if (beforeBin) {
+  console.log(
+    `\nThe same build by ${beforeRoot}: ${ms(cold.before)}; iop / before: ${ratio(cold.iop, cold.before)}; before / LibreOffice: ${ratio(cold.before, cold.lo)}.`,
+  );
+}
 
 // 3. Many agreements.
 const many = join(work, "many");
@@ -149,12 +165,12 @@ for (let i = 1; i <= COUNT; i++) {
   );
 }
 /** Wall time (ms) and peak resident memory (KB, all threads) of one `iop build` of the folder. */
-function buildMany(jobs) {
+function buildMany(jobs, iop = bin) {
   const out = join(work, `many-out-${jobs}`);
   const t = performance.now();
   const r = spawnSync(
     "/usr/bin/time",
-    ["-f", "%M", process.execPath, bin, "build", many, "--out", out, "--jobs", String(jobs)],
+    ["-f", "%M", process.execPath, iop, "build", many, "--out", out, "--jobs", String(jobs)],
     { encoding: "utf8" },
   );
   const elapsed = performance.now() - t;
@@ -187,6 +203,9 @@ async function machineScaling() {
 const scalingBefore = await machineScaling();
 const one = buildMany(1);
 const all = buildMany(cores);
+const before = beforeBin
+  ? { one: buildMany(1, beforeBin), all: buildMany(cores, beforeBin) }
+  : undefined;
 const scalingAfter = await machineScaling();
 const per5000 = (t) => `${(((t / COUNT) * 5000) / 60000).toFixed(1)} min`;
 const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
@@ -198,6 +217,12 @@ console.log("| --- | --- | --- | --- | --- | --- |");
 for (const [label, r] of [
   ["1 (`--jobs 1`)", one],
   [`${cores} (one per core)`, all],
+  ...(before
+    ? [
+        [`before: 1 (\`--jobs 1\`)`, before.one],
+        [`before: ${cores} (one per core)`, before.all],
+      ]
+    : []),
 ]) {
   console.log(
     `| ${label} | ${(r.elapsed / 1000).toFixed(1)} s | ${ms(r.elapsed / COUNT)} | ${per5000(r.elapsed)} | ${mb(r.peakKb)} | ${ratio(one.elapsed, r.elapsed)} |`,
@@ -206,5 +231,10 @@ for (const [label, r] of [
 console.log(
   `\nThe machine's own speed-up for ${cores} threads of a CPU-bound loop (the pool's peer), before and after: ${scalingBefore.toFixed(2)}×, ${scalingAfter.toFixed(2)}× (${cores}× on idle cores).`,
 );
+if (before) {
+  console.log(
+    `\nThis checkout's time against ${beforeRoot}'s: ${ratio(one.elapsed, before.one.elapsed)} on one thread, ${ratio(all.elapsed, before.all.elapsed)} on ${cores}.`,
+  );
+}
 if (!has("soffice")) console.log("\nLibreOffice is not installed: its column is empty.");
 rmSync(work, { recursive: true, force: true });
