@@ -10,6 +10,7 @@ import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import remarkDirective from "remark-directive";
 import remarkParse from "remark-parse";
 import { type Data, type Processor, unified } from "unified";
+import { Recent } from "../recent.js";
 
 /**
  * The syntax extensions iop Markdown is parsed with: GFM without autolinks of bare addresses
@@ -93,28 +94,8 @@ export const parseWithAllExtensions = (markdown: string): Root =>
 export const parseMarkdown = (markdown: string): Root =>
   processorFor(needed(markdown)).parse(markdown) as Root;
 
-/** Keeps at most `size` entries, dropping the least recently used. */
-class Recent<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly size: number) {}
-
-  get(key: string, make: (key: string) => V): V {
-    let value = this.entries.get(key);
-    if (value === undefined) {
-      value = make(key);
-      if (this.entries.size >= this.size) {
-        this.entries.delete(this.entries.keys().next().value as string);
-      }
-    } else {
-      this.entries.delete(key);
-    }
-    this.entries.set(key, value);
-    return value;
-  }
-}
-
 /** Trees of the documents parsed last: `iop watch` and a build's checks parse the same text again. */
-const documents = new Recent<Root>(16);
+const documents = new Recent<string, Root>(16);
 
 /**
  * `parseMarkdown` for a caller that only reads the tree: a text parsed before in this process (by
@@ -122,7 +103,7 @@ const documents = new Recent<Root>(16);
  * The tree must not be changed.
  */
 export const parseMarkdownShared = (markdown: string): Root =>
-  documents.get(markdown, parseMarkdown);
+  documents.getOrMake(markdown, parseMarkdown);
 
 /** A text directive node (its type comes with remark-directive). */
 type TextDirective = Extract<Nodes, { type: "textDirective" }>;

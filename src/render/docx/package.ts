@@ -1,5 +1,6 @@
 import type { Document } from "docx";
 import { Packer } from "docx";
+import { Recent } from "../../recent.js";
 import { fontPart } from "./fonts.js";
 import { shareParts } from "./shared-parts.js";
 import { type Deflated, deflatePart, type ZipEntry, zipParts } from "./zip.js";
@@ -114,8 +115,8 @@ function compile(
 const PER_DOCUMENT = /^(word\/document\.xml|docProps\/core\.xml|word\/(header|footer)\d+\.xml)$/;
 /** How many texts of one part are kept compressed (numbering.xml differs with the lists used). */
 const KEPT_PER_PART = 8;
-/** Compressed parts by path and exact text, the oldest text of a path first out. */
-const kept = new Map<string, Map<string, Deflated>>();
+/** Compressed parts by path and exact text. */
+const kept = new Map<string, Recent<string, Deflated>>();
 
 const encoder = new TextEncoder();
 
@@ -129,16 +130,10 @@ function textEntry(path: string, text: string): ZipEntry {
   if (PER_DOCUMENT.test(path)) return { path, data: encoder.encode(text) };
   let texts = kept.get(path);
   if (!texts) {
-    texts = new Map();
+    texts = new Recent(KEPT_PER_PART);
     kept.set(path, texts);
   }
-  let deflated = texts.get(text);
-  if (!deflated) {
-    deflated = deflatePart(encoder.encode(text));
-    texts.set(text, deflated);
-    if (texts.size > KEPT_PER_PART) texts.delete(texts.keys().next().value as string);
-  }
-  return { path, deflated };
+  return { path, deflated: texts.getOrMake(text, () => deflatePart(encoder.encode(text))) };
 }
 
 /**

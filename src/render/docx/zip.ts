@@ -10,6 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { crc32, deflateRawSync } from "node:zlib";
+import { Recent } from "../../recent.js";
 
 /** A part compressed (raw DEFLATE), with the CRC-32 and the length of its bytes. */
 export interface Deflated {
@@ -57,10 +58,9 @@ function writeEntryFields(
   header.writeUInt16LE(0, at + 24); // extra field length
 }
 
-/** Compressed large parts by their SHA-256, the oldest first out. */
-const large = new Map<string, Deflated>();
+/** Compressed large parts by their SHA-256. */
+const large = new Recent<string, Deflated>(16);
 const LARGE = 64 * 1024;
-const LARGE_KEPT = 16;
 
 /**
  * A part compressed, with its CRC. A large part (the embedded font files, the same in every
@@ -75,13 +75,7 @@ export function deflatePart(data: Uint8Array): Deflated {
   });
   if (data.length < LARGE) return fresh();
   const key = createHash("sha256").update(data).digest("hex");
-  let kept = large.get(key);
-  if (!kept) {
-    kept = fresh();
-    large.set(key, kept);
-    if (large.size > LARGE_KEPT) large.delete(large.keys().next().value as string);
-  }
-  return kept;
+  return large.getOrMake(key, fresh);
 }
 
 /** The zip file of `entries`, in the order given. */

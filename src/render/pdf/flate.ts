@@ -5,6 +5,7 @@
  */
 import { deflateSync } from "node:zlib";
 import type { PDFContext, PDFRawStream, PDFRef } from "pdf-lib";
+import { Recent } from "../../recent.js";
 
 type Contents = string | Uint8Array;
 
@@ -40,9 +41,8 @@ function deflateArrayOnce(contents: Contents): Uint8Array {
   return kept;
 }
 
-/** Compressed stream contents by what they were made from, the oldest first out. */
-const compressed = new Map<string, Uint8Array>();
-const COMPRESSED_KEPT = 256;
+/** Compressed stream contents by what they were made from. */
+const compressed = new Recent<string, Uint8Array>(256);
 
 /**
  * Forgets the shared streams, so the next PDF is drawn as the first one of its kind is (the PDF
@@ -65,16 +65,9 @@ export async function sharedFlateStream(
   let kept = compressed.get(key);
   if (!kept) {
     kept = deflate(await contents());
-    keep(key, kept);
+    compressed.set(key, kept);
   }
   return context.stream(kept, { Filter: "FlateDecode" });
-}
-
-function keep(key: string, bytes: Uint8Array): void {
-  compressed.set(key, bytes);
-  if (compressed.size > COMPRESSED_KEPT) {
-    compressed.delete(compressed.keys().next().value as string);
-  }
 }
 
 /**
@@ -86,6 +79,6 @@ export function registerShared(context: PDFContext, key: string, make: () => PDF
   const kept = compressed.get(key);
   if (kept) return context.register(context.stream(kept, { Filter: "FlateDecode" }));
   const ref = make();
-  keep(key, (context.lookup(ref) as PDFRawStream).contents);
+  compressed.set(key, (context.lookup(ref) as PDFRawStream).contents);
   return ref;
 }
