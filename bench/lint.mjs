@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 
+import { prepareChecks } from "./lib/checks.mjs";
 import { median, ms, ratio, timeInterleaved } from "./lib/timing.mjs";
 
 const ROUNDS = 9;
@@ -23,29 +24,10 @@ const before = at > 0 ? `${resolve(process.argv[at + 1] ?? ".")}/` : undefined;
 const roots = { ours, ...(before ? { before } : {}) };
 const dir = join(ours, "agreements", NAME);
 
-/**
- * The checks with the modules of one root's dist/, and a fresh agreement for each run (read and
- * schema-checked anew, untimed, as each build does: the checks keep what they work out per file).
- */
-async function prepare(root) {
-  const { readAgreement } = await import(`${root}dist/load/agreement.js`);
-  const { validateSchema } = await import(`${root}dist/validate/schema.js`);
-  const { SchemaErrors } = await import(`${root}dist/validate/schema-errors.js`);
-  const { agreementForRules } = await import(`${root}dist/validate/index.js`);
-  const { lintAgreement } = await import(`${root}dist/lint/index.js`);
-  const { runRules } = await import(`${root}dist/validate/rules/index.js`);
-  const fresh = async () => {
-    const { sources } = await readAgreement(dir, process.cwd());
-    const schema = new SchemaErrors();
-    validateSchema("agreement", sources.agreement, schema);
-    for (const b of sources.bilagor) validateSchema("bilaga", b, schema);
-    return { agreement: agreementForRules(sources, schema), schema };
-  };
-  return { fresh, lintAgreement, runRules };
-}
-
 const prepared = Object.fromEntries(
-  await Promise.all(Object.entries(roots).map(async ([k, root]) => [k, await prepare(root)])),
+  await Promise.all(
+    Object.entries(roots).map(async ([k, root]) => [k, await prepareChecks(root, dir)]),
+  ),
 );
 
 /**
