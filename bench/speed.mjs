@@ -6,7 +6,7 @@
 //   2. The cold build: the whole-process `iop build` of Stockholm 2025 (all formats and copies)
 //      against LibreOffice converting the same .docx files to PDF, interleaved. Target: ≤ 1/3.
 //      Beside it, the same build with the bundle loaded without its V8 code cache (src/launch/).
-//   3. Many agreements: IOP_BENCH_AGREEMENTS (default 200) generated copies of Stockholm 2025
+//   3. Many agreements: IOP_BENCH_AGREEMENTS (default 200) generated variants of Stockholm 2025
 //      built on one thread (--jobs 1) and on one per core, with peak memory (/usr/bin/time),
 //      extrapolated to 5 000. Targets: under 5 minutes, under 1 GB. Peers: one-core throughput,
 //      and what the machine gives `cores` threads of a CPU-bound loop just before and after.
@@ -158,11 +158,18 @@ for (let i = 1; i <= COUNT; i++) {
   const id = `${NAME}-${String(i).padStart(4, "0")}`;
   const target = join(many, id);
   cpSync(dir, target, { recursive: true });
-  const path = join(target, "overenskommelse.yaml");
-  writeFileSync(
-    path,
-    readFileSync(path, "utf8").replace(new RegExp(`^id: ${NAME}$`, "m"), `id: ${id}`),
-  );
+  // Its own id, and its own title and bilaga subtitles: every document's text differs from the
+  // other agreements', so the caches a process keeps by exact text (parsed trees, Word parts,
+  // PDF streams) serve them no more than they would distinct real agreements.
+  for (const name of readdirSync(target).filter((f) => f.endsWith(".yaml"))) {
+    const path = join(target, name);
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8")
+        .replace(new RegExp(`^id: ${NAME}$`, "m"), `id: ${id}`)
+        .replace(/^(titel|undertitel): (.+)$/m, `$1: $2 (nr ${i})`),
+    );
+  }
 }
 /** Wall time (ms) and peak resident memory (KB, all threads) of one `iop build` of the folder. */
 function buildMany(jobs, iop = bin) {
