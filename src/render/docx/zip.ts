@@ -8,9 +8,7 @@
  * record, with the sizes in the headers (no data descriptors, which some OPC readers reject), no
  * zip64 (a contract is far below 4 GiB), and one fixed time for every entry.
  */
-import { createHash } from "node:crypto";
 import { crc32, deflateRawSync } from "node:zlib";
-import { Recent } from "../../recent.js";
 
 /** A part compressed (raw DEFLATE), with the CRC-32 and the length of its bytes. */
 export interface Deflated {
@@ -58,25 +56,15 @@ function writeEntryFields(
   header.writeUInt16LE(0, at + 24); // extra field length
 }
 
-/** Compressed large parts by their SHA-256. */
-const large = new Recent<string, Deflated>(16);
-const LARGE = 64 * 1024;
-
 /**
- * A part compressed, with its CRC. A large part (the embedded font files, the same in every
- * document) is compressed once per process: deflating the four faces takes longer than the rest
- * of a document.
+ * A part compressed, with its CRC. The parts that repeat between documents are kept compressed by
+ * their callers (the font parts in fonts.ts, the shared parts in package.ts).
  */
-export function deflatePart(data: Uint8Array): Deflated {
-  const fresh = (): Deflated => ({
-    compressed: deflateRawSync(data),
-    crc: crc32(data),
-    size: data.length,
-  });
-  if (data.length < LARGE) return fresh();
-  const key = createHash("sha256").update(data).digest("hex");
-  return large.getOrMake(key, fresh);
-}
+export const deflatePart = (data: Uint8Array): Deflated => ({
+  compressed: deflateRawSync(data),
+  crc: crc32(data),
+  size: data.length,
+});
 
 /** The zip file of `entries`, in the order given. */
 export function zipParts(entries: readonly ZipEntry[]): Uint8Array {
