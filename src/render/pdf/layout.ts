@@ -192,7 +192,7 @@ function runningBoxes(meta: DocumentMeta, index: number, count: number, options:
 }
 
 /** The copy label under the footer line: the last box of every page of a signing copy. */
-function copyLabelBox(label: string): TextBox {
+export function copyLabelBox(label: string): TextBox {
   const s = style.running;
   const value = ellipsize(label, textArea.width);
   return {

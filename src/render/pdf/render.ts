@@ -10,7 +10,7 @@ import {
 } from "./document.js";
 import { type Characters, charactersByFace, drawPages, withCharacters } from "./draw.js";
 import { compressWithZlib } from "./flate.js";
-import { layoutDocument, withCopyLabel } from "./layout.js";
+import { copyLabelBox, layoutDocument, withCopyLabel } from "./layout.js";
 import { addOutputIntent, addXmpMetadata, metaDate, setInfo } from "./pdfa.js";
 import { addStructureTree } from "./tags.js";
 import type { DocumentLayout, PdfOptions } from "./types.js";
@@ -41,8 +41,7 @@ export async function renderPdfCopies(
   const pdfs: Uint8Array[] = [];
   for (const label of labels) {
     const copy = withCopyLabel(layout, label);
-    // The label is the last box of every page (withCopyLabel).
-    const chars = withCharacters(shared.chars, copy.pages[0]?.boxes.slice(-1) ?? []);
+    const chars = withCharacters(shared.chars, [copyLabelBox(label)]);
     pdfs.push(await drawPdf(tree, copy, { ...base, copyLabel: label }, { ...shared, chars }));
   }
   return pdfs;
