@@ -3,7 +3,7 @@
  * 2025 agreement: the change log entry it asks for, the redline it writes, `--only` keeping every
  * other file, `--since` against git; the outputs judged by LibreOffice, pandoc, poppler and qpdf.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   appendFileSync,
@@ -20,22 +20,17 @@ import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../../src/package/manifest.js";
+import { runIop } from "../helpers/cli.js";
 import { needProgram } from "../helpers/external.js";
 import { convertWithLibreOffice } from "../helpers/libreoffice.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const bin = join(root, "dist/bin/iop.js");
 const ID = "stockholm-brottsofferstod-2025";
 const work = mkdtempSync(join(tmpdir(), "iop-amend-"));
 const agreement = join(work, ID);
 const bilaga1 = join(agreement, "bilaga-1.yaml");
 
-const iop = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [bin, ...args], {
-    cwd: work,
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-  });
+const iop = (args: string[], env: Record<string, string> = {}) => runIop(args, { cwd: work, env });
 const walk = (dir: string, base = ""): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? walk(join(dir, e.name), `${base}${e.name}/`) : [`${base}${e.name}`],
@@ -308,8 +303,7 @@ describe("iop build --since <rev>", () => {
         GIT_COMMITTER_EMAIL: "t@example.org",
       },
     });
-  const run = (args: string[]) =>
-    spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: "utf8" });
+  const run = (args: string[]) => runIop(args, { cwd: repo });
   const file = join(repo, ID, "bilaga-1.yaml");
 
   beforeAll(() => {

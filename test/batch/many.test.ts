@@ -3,14 +3,13 @@
  * written as soon as it is built, the failing ones reported and not written. Runs the built CLI
  * (dist/bin/iop.js, `npm run build`) as a child process, as the worker script exists only there.
  */
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runIop } from "../helpers/cli.js";
 import { tempDir } from "../sign/helpers.js";
 
-const bin = new URL("../../dist/bin/iop.js", import.meta.url).pathname;
 const source = new URL("../../agreements/kalmar-brottsofferstod-2018", import.meta.url).pathname;
 
 function hashes(dir: string, prefix = ""): Record<string, string> {
@@ -40,8 +39,7 @@ function agreement(root: string, id: string): string {
   return dir;
 }
 
-const iop = (args: string[], cwd: string) =>
-  spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8" });
+const iop = (args: string[], cwd: string) => runIop(args, { cwd });
 
 describe("iop build of many agreements", () => {
   const tmp = tempDir("iop-many-");

@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runIop } from "../helpers/cli.js";
 import { needProgram } from "../helpers/external.js";
 import { makeCertificate, tempDir } from "../sign/helpers.js";
 
@@ -11,12 +12,7 @@ const agreements = readdirSync(`${root}agreements`).sort();
 
 /** Runs the built `iop` binary the way a user does (`npx iop` resolves to it). */
 const iop = (...args: string[]) => iopWith({}, ...args);
-const iopWith = (env: Record<string, string>, ...args: string[]) =>
-  spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-  });
+const iopWith = (env: Record<string, string>, ...args: string[]) => runIop(args, { env });
 
 describe("the iop binary", () => {
   beforeAll(() => {

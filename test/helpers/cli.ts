@@ -1,5 +1,25 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import type { Io } from "../../src/cli/command.js";
 import { main } from "../../src/cli/run.js";
+import { BUILD_OUTPUT } from "./dist.js";
+
+const root = new URL("../../", import.meta.url).pathname;
+
+/**
+ * Runs the built `iop` binary (dist/bin/iop.js) in a child process, as a user does (`npx iop`
+ * resolves to it), in `cwd` (default: the repository) with `env` added to this process's
+ * environment; text output.
+ */
+export const runIop = (
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+) =>
+  spawnSync(process.execPath, [join(root, BUILD_OUTPUT), ...args], {
+    cwd: options.cwd ?? root,
+    encoding: "utf8",
+    env: { ...process.env, ...options.env },
+  });
 
 export interface CliOptions {
   env?: Record<string, string | undefined>;

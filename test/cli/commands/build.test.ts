@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   cpSync,
@@ -15,16 +14,11 @@ import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../../../src/package/manifest.js";
+import { runIop } from "../../helpers/cli.js";
 
 const root = new URL("../../../", import.meta.url).pathname;
-const bin = join(root, "dist/bin/iop.js");
 const work = mkdtempSync(join(tmpdir(), "iop-build-"));
-const iop = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-  });
+const iop = (args: string[], env: Record<string, string> = {}) => runIop(args, { env });
 const manifest = (out: string, id: string): Manifest =>
   JSON.parse(readFileSync(join(out, id, "manifest.json"), "utf8"));
 const walk = (dir: string, base = ""): string[] =>
