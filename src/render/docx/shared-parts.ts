@@ -19,6 +19,7 @@
  * bytes of a renderer that has kept nothing and lets docx format every part).
  */
 import type { Document } from "docx";
+import { Recent } from "../../recent.js";
 
 type Xmlable = object;
 interface Formattable {
@@ -63,8 +64,8 @@ interface FileInternals {
 /** What docx formats in place of a kept part: one empty element, replaced by `fill`. */
 const STAND_IN = { "iop:kept": {} };
 
-/** The kept text of each part by its key. */
-const kept = new Map<string, string>();
+/** The kept text of each part by its key (bounded: a long run meets many numbering variants). */
+const kept = new Recent<string, string>(64);
 
 /**
  * The list instances formatting the styles creates (the heading styles name the heading list),
