@@ -1,17 +1,24 @@
 /**
- * V8's optimising compilers, off for short runs and back on for long ones.
+ * V8's optimising compiler: off for short runs, on (and tuned) for long ones.
  *
  * Why: a cold `iop build` of one agreement runs most of its code once or a few times, so what
  * TurboFan compiles on its background threads is rarely used before the process ends, yet it
  * costs about a third of the run's CPU time (measured: 1.6 s → 1.1 s of CPU for Stockholm 2025;
  * bench/speed.mjs). `iop watch` and builds of many agreements run the same code again and again,
- * where optimised code pays, so they turn it back on before their loop (and the pool before its
- * worker threads start: V8's flags are the process's, shared by its threads).
+ * where optimised code pays, so they turn it back on before their loop.
  *
- * `--no-opt` is a V8 flag set at run time (`v8.setFlagsFromString`, which Node documents as
- * possibly unstable); it changes when V8 optimises, never what the code computes, so the output
- * is the same. test/jit.test.ts fails if a Node upgrade stops honouring it at run time (it
- * asks V8 whether a hot function got optimised).
+ * In those long runs TurboFan's inlining is off: with it, the background threads spent as much
+ * CPU time compiling as the build's own thread spent on half its work (for 60 agreements on one
+ * thread: 7 s of compiling beside 12.6 s of building; without it 4.4 s beside 12.8 s), and the
+ * pool's threads share the machine's cores with that compiling (measured with 200 agreements on
+ * 2 threads: 12–15 % less CPU time in all; bench/speed.mjs part 3).
+ *
+ * These are V8 flags set at run time (`v8.setFlagsFromString`, which Node documents as possibly
+ * unstable); they change when and how V8 optimises, never what the code computes, so the output
+ * is the same. They are the process's, shared by its threads, and V8 takes a code cache
+ * (src/launch/) only under the flags it was made with, V8's defaults: so the pool starts its
+ * worker threads under the defaults (`v8Defaults`) and tunes once all of them have loaded.
+ * test/jit.test.ts fails if a Node upgrade stops honouring any of them at run time.
  */
 import { setFlagsFromString } from "node:v8";
 
@@ -20,7 +27,14 @@ export function shortRun(): void {
   setFlagsFromString("--no-opt");
 }
 
-/** Before a loop that runs the same code many times (watch, many agreements): optimise again. */
+/** V8's own defaults (optimising, with inlining), under which the code cache is made and taken. */
+export function v8Defaults(): void {
+  setFlagsFromString("--opt");
+  setFlagsFromString("--turbo-inlining");
+}
+
+/** Before a loop that runs the same code many times (watch, many agreements): optimise, tuned. */
 export function longRun(): void {
   setFlagsFromString("--opt");
+  setFlagsFromString("--no-turbo-inlining");
 }

@@ -1,6 +1,6 @@
 /**
  * src/jit.ts: V8's optimising compiler off for short runs (the CLI's start) and on again for long
- * ones (watch, many agreements). Checked in a child process with V8's own report of a hot
+ * ones (watch, many agreements), there without inlining; V8's defaults for loading the code cache. Checked in a child process with V8's own report of a hot
  * function (%GetOptimizationStatus, --allow-natives-syntax): if a Node upgrade stops honouring
  * the flags at run time, this fails rather than the speed silently going.
  */
@@ -32,6 +32,32 @@ function statusAfter(call: "shortRun" | "longRun" | "shortRun(); longRun"): numb
   return Number(r.stdout.trim());
 }
 
+/**
+ * Whether TurboFan inlined a small function into a hot one after `call` ran: V8 reports each
+ * inlining with --trace-turbo-inlining.
+ */
+function inlinedAfter(call: string): boolean {
+  const script = `
+    import { shortRun, longRun, v8Defaults } from ${JSON.stringify(jit)};
+    ${call}();
+    const add = new Function("a", "b", "return a + b");
+    const hot = new Function("add", "x", "return add(x, 1) * 2");
+    for (let i = 0; i < 2e5; i++) hot(add, i);
+    %OptimizeFunctionOnNextCall(hot);
+    hot(add, 1);
+    %FinalizeOptimization();
+    console.log("optimised:", (%GetOptimizationStatus(hot) & ${1 << 4}) !== 0);
+  `;
+  const r = spawnSync(
+    process.execPath,
+    ["--allow-natives-syntax", "--trace-turbo-inlining", "--input-type=module", "-e", script],
+    { encoding: "utf8" },
+  );
+  expect(r.stderr).toBe("");
+  expect(r.stdout).toContain("optimised: true");
+  return /^Inlining /m.test(r.stdout);
+}
+
 const OPTIMIZED = 1 << 4; // V8's OptimizationStatus::kOptimized
 
 describe("jit (src/jit.ts)", () => {
@@ -42,5 +68,11 @@ describe("jit (src/jit.ts)", () => {
   it("should optimise hot code again after longRun", () => {
     expect(statusAfter("longRun") & OPTIMIZED).toBe(OPTIMIZED);
     expect(statusAfter("shortRun(); longRun") & OPTIMIZED).toBe(OPTIMIZED);
+  });
+
+  it("should optimise without inlining after longRun, and with it under V8's defaults", () => {
+    expect(inlinedAfter("longRun")).toBe(false);
+    expect(inlinedAfter("shortRun(); longRun")).toBe(false);
+    expect(inlinedAfter("longRun(); v8Defaults")).toBe(true);
   });
 });

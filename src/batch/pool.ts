@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { longRun } from "../jit.js";
+import { longRun, v8Defaults } from "../jit.js";
 import { type BatchResult, type BatchTask, buildOne } from "./one.js";
 
 /** The worker script: beside this module (tsc's dist/batch/) or beside the bundle (dist/bin/, src/launch/). */
@@ -29,6 +29,14 @@ function workerScript(): string | undefined {
 export const defaultJobs = (count: number): number =>
   Math.max(1, Math.min(availableParallelism(), Math.floor(count / 4)));
 
+/** What a worker posts (worker.ts): that it has loaded, or a task's result or internal error. */
+interface WorkerMessage {
+  ready?: true;
+  result?: BatchResult;
+  error?: string;
+  dir?: string;
+}
+
 /**
  * Runs `tasks` on `jobs` threads and calls `onDone` with each result as it finishes (in
  * completion order). Resolves when all are done; an internal error in a worker rejects.
@@ -39,37 +47,42 @@ export async function runPool(
   onDone: (result: BatchResult) => void,
 ): Promise<void> {
   // Many agreements run the same code many times: optimise (src/jit.ts), also in the workers.
-  if (tasks.length > 1) longRun();
   const script = jobs > 1 && tasks.length > 1 ? workerScript() : undefined;
   if (!script) {
+    if (tasks.length > 1) longRun();
     for (const task of tasks) onDone(await buildOne(task));
     return;
   }
+  // The workers load the bundle under V8's defaults, the code cache's flags; tuned once all have.
+  v8Defaults();
   const queue = [...tasks];
   const threads = Math.min(jobs, tasks.length);
   await new Promise<void>((resolve, reject) => {
+    let loading = threads;
     let running = threads;
     let failed = false;
     const workers: Worker[] = [];
+    const fail = (error: Error) => {
+      failed = true;
+      for (const w of workers) void w.terminate();
+      reject(error);
+    };
+    const handle = (message: WorkerMessage, feed: () => void) => {
+      if (message.ready) {
+        if (--loading === 0) longRun();
+      } else if (message.error !== undefined) {
+        fail(new Error(`${message.dir}: ${message.error}`));
+      } else {
+        onDone(message.result as BatchResult);
+        feed();
+      }
+    };
     for (let i = 0; i < threads; i++) {
       const worker = new Worker(script);
       workers.push(worker);
       const feed = () => worker.postMessage(queue.shift() ?? null);
-      worker.on("message", (message: { result?: BatchResult; error?: string; dir?: string }) => {
-        if (message.error !== undefined) {
-          failed = true;
-          for (const w of workers) void w.terminate();
-          reject(new Error(`${message.dir}: ${message.error}`));
-          return;
-        }
-        onDone(message.result as BatchResult);
-        feed();
-      });
-      worker.on("error", (error) => {
-        failed = true;
-        for (const w of workers) void w.terminate();
-        reject(error);
-      });
+      worker.on("message", (message: WorkerMessage) => handle(message, feed));
+      worker.on("error", fail);
       worker.on("exit", () => {
         running--;
         if (running === 0 && !failed) resolve();

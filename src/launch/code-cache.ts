@@ -23,7 +23,7 @@ import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { Script } from "node:vm";
 import { crc32 } from "node:zlib";
-import { longRun } from "../jit.js";
+import { v8Defaults } from "../jit.js";
 
 /** What became of the cache: used, refused (by us or V8), or there was none. */
 export type CacheUse = "accepted" | "rejected" | "none";
@@ -89,7 +89,7 @@ export function loadBundle<T>(path: string, cachePath?: string): LoadedBundle<T>
  */
 export function writeCodeCache(bundle: LoadedBundle<unknown>, cachePath: string): void {
   if (bundle.id === undefined) throw new Error("writeCodeCache: the bundle has no id line");
-  longRun();
+  v8Defaults();
   const data = bundle.script.createCachedData();
   const header = [MAGIC, bundle.id, String(crc32(data))].join(" ; ");
   writeFileSync(cachePath, Buffer.concat([Buffer.from(`${header}\n`, "latin1"), data]));

@@ -72,17 +72,30 @@ describe("the code cache of the bundled CLI", () => {
     const used = node(
       `import { Worker } from "node:worker_threads";
        import { loadBundle } from ${JSON.stringify(loader)};
-       import { longRun, shortRun } from ${JSON.stringify(new URL("../jit.js", loader).href)};
+       import { longRun, shortRun, v8Defaults } from ${JSON.stringify(new URL("../jit.js", loader).href)};
        const [bundle, cache, script] = process.argv.slice(1);
        process.stdout.write(loadBundle(bundle, cache).cache + " ");
-       // The CLI turns V8's optimiser off, and the pool on again before it starts its workers.
+       // The CLI turns V8's optimiser off; the pool goes back to V8's defaults before it starts
+       // its workers (a long run's tuning would make V8 refuse the cache: see the next test).
        shortRun();
        longRun();
+       v8Defaults();
        const worker = new Worker(script, { workerData: { bundle, cache }, execArgv: [] });
        worker.on("message", (m) => { process.stdout.write(m); worker.terminate(); });`,
       [BUNDLE, CACHE, worker],
     );
     expect(used).toBe("accepted accepted");
+  });
+
+  it("is refused under a long run's flags, which the pool therefore sets only after its workers load", () => {
+    const used = node(
+      `import { loadBundle } from ${JSON.stringify(loader)};
+       import { longRun } from ${JSON.stringify(new URL("../jit.js", loader).href)};
+       longRun();
+       process.stdout.write(loadBundle(process.argv[1], process.argv[2]).cache);`,
+      [BUNDLE, CACHE],
+    );
+    expect(used).toBe("rejected");
   });
 
   it("holds the functions the warm-up build compiled, not only the bundle's top level", () => {
