@@ -66,11 +66,22 @@ export const deflatePart = (data: Uint8Array): Deflated => ({
   size: data.length,
 });
 
-/** The zip file of `entries`, in the order given. */
+/** A part's local header, its compressed bytes and its central directory header. */
+interface Written {
+  local: Buffer;
+  compressed: Uint8Array;
+  header: Buffer;
+}
+
+/**
+ * The zip file of `entries`, in the order given, written into one allocation: a .docx is ~1.4 MB
+ * (the embedded fonts), and joining the pieces with `Buffer.concat` and then copying that into a
+ * `Uint8Array` cost two large allocations and copies per document.
+ */
 export function zipParts(entries: readonly ZipEntry[]): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
+  const written: Written[] = [];
   let offset = 0;
+  let directorySize = 0;
   for (const entry of entries) {
     const { path } = entry;
     if (!/^[\x20-\x7e]+$/.test(path)) throw new Error(`zip: part name is not ASCII: ${path}`);
@@ -89,16 +100,27 @@ export function zipParts(entries: readonly ZipEntry[]): Uint8Array {
     // comment length, disk number, internal and external attributes: all 0
     header.writeUInt32LE(offset, 42);
     name.copy(header, 46);
-    chunks.push(local, compressed);
-    central.push(header);
+    written.push({ local, compressed, header });
     offset += local.length + compressed.length;
+    directorySize += header.length;
   }
-  const directorySize = central.reduce((sum, c) => sum + c.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
   end.writeUInt16LE(entries.length, 8);
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directorySize, 12);
   end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...chunks, ...central, end]));
+  const zip = new Uint8Array(offset + directorySize + end.length);
+  let at = 0;
+  const put = (bytes: Uint8Array) => {
+    zip.set(bytes, at);
+    at += bytes.length;
+  };
+  for (const { local, compressed } of written) {
+    put(local);
+    put(compressed);
+  }
+  for (const { header } of written) put(header);
+  put(end);
+  return zip;
 }
