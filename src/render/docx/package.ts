@@ -1,6 +1,7 @@
 import type { Document } from "docx";
 import { Packer } from "docx";
 import { Recent } from "../../recent.js";
+import { compileFast } from "./fast-format.js";
 import { fontPart } from "./fonts.js";
 import { shareParts } from "./shared-parts.js";
 import { type Deflated, deflatePart, type ZipEntry, zipParts } from "./zip.js";
@@ -100,7 +101,7 @@ function compile(
           new Set(Object.keys(replace)),
         )
       : undefined;
-    const parts = compiler.compile(document, undefined, overrides);
+    const parts = compileFast(compiler, () => compiler.compile(document, undefined, overrides));
     fill?.(parts);
     return { parts, fonts };
   } finally {
