@@ -134,6 +134,8 @@ interface Replacers {
 
 /** What a part's stand-in is written as, `n` its number among this compile's parts. */
 const STAND_IN = /<iop:part n="(\d+)"\/>/;
+/** At most how long a stand-in's text is: docx's longest declaration (56) and the element. */
+const STAND_IN_LENGTH = 100;
 
 /**
  * Sets `object[key]` to `value` and returns what undoes it: the old own value put back, or the own
@@ -169,8 +171,11 @@ export function compileFast<T extends Map<string, string | Uint8Array>>(
 ): T {
   const { imageReplacer, numberingReplacer } = compiler as Replacers;
   const texts: string[] = [];
+  // A stand-in's text is its declaration and the element: a longer text is a part's own.
   const real = (xml: string): string =>
-    xml.replace(STAND_IN, (_, n: string) => texts[Number(n)] as string);
+    xml.length > STAND_IN_LENGTH
+      ? xml
+      : xml.replace(STAND_IN, (_, n: string) => texts[Number(n)] as string);
   const { getMediaData, replace } = imageReplacer;
   const replaceNumbers = numberingReplacer.replace;
   const fastFormatter: Replacers["formatter"] = {
