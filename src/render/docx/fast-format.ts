@@ -134,7 +134,7 @@ interface Replacers {
 
 /** What a part's stand-in is written as, `n` its number among this compile's parts. */
 const STAND_IN = /<iop:part n="(\d+)"\/>/;
-/** At most how long a stand-in's text is: docx's longest declaration (56) and the element. */
+/** At most how long a stand-in's text is: docx's longest declaration (55) and the element (~21). */
 const STAND_IN_LENGTH = 100;
 
 /**
