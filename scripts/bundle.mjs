@@ -16,6 +16,8 @@
 //   Test: test/compose/precompiled.test.ts.
 // - fontkit's load-time decoding deferred to first use: scripts/lazy-fontkit.mjs.
 //   Test: test/scripts/lazy-fontkit.test.ts.
+// - docx's class fields assigned instead of defined by Babel's helper: scripts/docx-fields.mjs.
+//   Test: test/scripts/docx-fields.test.ts.
 // - The .docx font parts compressed once: scripts/precompress-fonts.mjs, src/render/docx/fonts.ts.
 //   Test: test/render/docx/fonts.test.ts.
 // - V8's optimising compiler off for short runs: src/jit.ts. Test: test/jit.test.ts.
@@ -42,6 +44,7 @@ import { COMPILE_OPTIONS, fieldSources, frontMatter } from "../dist/compose/engi
 import { sha256 } from "../dist/hash.js";
 import { BUNDLE_ID } from "../dist/launch/code-cache.js";
 import { createAjv, DOCUMENT_SCHEMAS } from "../dist/validate/ajv.js";
+import { docxFields } from "./docx-fields.mjs";
 import { lazyFontkit } from "./lazy-fontkit.mjs";
 
 const standaloneValidators = standaloneCode.default(
@@ -93,6 +96,17 @@ const lazyFontkitPlugin = {
   setup(b) {
     b.onLoad({ filter: /@pdf-lib[\\/]fontkit[\\/]dist[\\/]fontkit\.umd\.js$/ }, (args) => ({
       contents: lazyFontkit(readFileSync(args.path, "utf8")),
+      loader: "js",
+    }));
+  },
+};
+
+/** docx's class fields assigned rather than defined by Babel's helper: see scripts/docx-fields.mjs. */
+const docxFieldsPlugin = {
+  name: "iop-docx-fields",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]docx[\\/]dist[\\/]index\.mjs$/ }, (args) => ({
+      contents: docxFields(readFileSync(args.path, "utf8")),
       loader: "js",
     }));
   },
@@ -155,7 +169,7 @@ const cli = await build({
   // Modules that read files beside them (templates, fonts) find them from the bundle's place.
   define: { "import.meta.url": "__iopBundleUrl" },
   banner: { js: "var __iopBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [precompiledValidators, precompiledHandlebars, lazyFontkitPlugin],
+  plugins: [precompiledValidators, precompiledHandlebars, lazyFontkitPlugin, docxFieldsPlugin],
   // Every template is precompiled, so the CLI needs only Handlebars' runtime, not its compiler.
   alias: { handlebars: "handlebars/runtime" },
   // ASCII and without comments: see asciiOnly().
