@@ -52,24 +52,60 @@ export async function drawPages(
   doc: PDFDocument,
   layout: DocumentLayout,
   chars: Characters = charactersByFace(layout),
-): Promise<MarkedContent[]> {
+): Promise<DrawnPages> {
   doc.registerFontkit(fontkitCache);
   const fonts = await embedFonts(doc, chars);
   const marked: MarkedContent[] = [];
+  const pages: DrawnPage[] = [];
   for (const [index, laid] of layout.pages.entries()) {
     const pdfPage = doc.addPage([pageSize.width, pageSize.height]);
-    const { content, used, elements } = pageContent(laid.boxes, fonts);
-    elements.forEach((element, mcid) => {
+    const { stream, beforeLast } = pageContent(laid.boxes, fonts);
+    stream.elements.forEach((element, mcid) => {
       marked.push({ page: index, mcid, element });
     });
-    for (const face of used) {
+    for (const face of stream.used) {
       const { font } = fonts.get(face) as EmbeddedFace;
       pdfPage.node.setFontDictionary(PDFName.of(resourceName[face]), font.ref);
     }
-    const stream = await sharedFlateStream(doc.context, `page:${content}`, () => content);
-    pdfPage.node.addContentStream(doc.context.register(stream));
+    const { content } = stream;
+    const flate = await sharedFlateStream(doc.context, `page:${content}`, () => content);
+    const ref = doc.context.register(flate);
+    pdfPage.node.addContentStream(ref);
+    pages.push({ contents: ref, beforeLast });
   }
-  return marked;
+  return { marked, pages };
+}
+
+/** What `drawPages` drew. */
+export interface DrawnPages {
+  /** The marked-content sequences that hold the tagged text, in drawing order. */
+  marked: MarkedContent[];
+  pages: DrawnPage[];
+}
+
+/** A page as drawn: its content stream's object, and its content up to its last text box. */
+export interface DrawnPage {
+  contents: PDFRef;
+  /**
+   * The page's content stream as written before its last text box (all of it but that box and
+   * the closing of its marked-content sequence), with the graphics state there; undefined on a
+   * page without text. On a signing copy that box is the copy label, so another label's page is
+   * this with that label drawn last (`withLastText`).
+   */
+  beforeLast: ContentStream | undefined;
+}
+
+/**
+ * The content stream of a page drawn as `page` was but with `box` as its last text box instead
+ * of the one it had: `box` must be, like the copy label, untagged (so no word space is drawn
+ * before it, `needsSpace`) and of a face the page's fonts hold every character of.
+ */
+export function withLastText(page: DrawnPage, box: TextBox): string {
+  if (!page.beforeLast || box.tag) throw new Error("withLastText: no untagged last text box");
+  const stream = page.beforeLast.fork();
+  stream.text(box, undefined);
+  stream.close();
+  return stream.content;
 }
 
 /**
@@ -99,9 +135,13 @@ function pageContent(boxes: readonly Box[], fonts: Map<Face, EmbeddedFace>) {
   for (const f of fills) stream.fill(f);
   for (const rule of rules) stream.rule(rule);
   if (fills.length + rules.length > 0) stream.asArtifact();
-  for (const [i, t] of texts.entries()) stream.text(t, texts[i + 1]);
+  let beforeLast: ContentStream | undefined;
+  for (const [i, t] of texts.entries()) {
+    if (i === texts.length - 1) beforeLast = stream.fork();
+    stream.text(t, texts[i + 1]);
+  }
   stream.close();
-  return { content: stream.content, used: stream.used, elements: stream.elements };
+  return { stream, beforeLast };
 }
 
 /**
@@ -116,6 +156,17 @@ class ContentStream {
   private open: StructElement | "artifact" | undefined;
 
   constructor(private readonly fonts: Map<Face, EmbeddedFace>) {}
+
+  /** A stream that goes on from this one as it is now (this one is not changed). */
+  fork(): ContentStream {
+    const fork = new ContentStream(this.fonts);
+    fork.content = this.content;
+    for (const face of this.used) fork.used.add(face);
+    fork.elements.push(...this.elements);
+    Object.assign(fork.last, this.last);
+    fork.open = this.open;
+    return fork;
+  }
 
   private op(line: string): void {
     this.content += `${line}\n`;
