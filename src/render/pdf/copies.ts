@@ -1,15 +1,16 @@
 /**
- * Signing copies drawn from one drawn copy. A document's copies differ only in their label, the
- * last text box of every page, an artifact; so copies whose pages need the same characters (the
- * same font subsets) differ only in their page content streams and their /ID. The first such
- * copy is drawn in full with pdf-lib; every object of it but the page contents is then kept as
- * the bytes pdf-lib wrote for it, and each further copy is that PDF with its own page contents
- * (the first copy's up to the label, then its label, `withLastText`) and /ID, written by pdf-lib's
- * own writer: the same objects, numbers, order and syntax as a full draw gives, with no object
- * built or serialised again.
+ * Signing copies written from one drawn PDF. A document's copies differ only in their label, the
+ * last text box of every page, an artifact; so a copy whose pages need the same characters (the
+ * same font subsets) as a PDF drawn of the document with the same options, with another label or
+ * none, differs from it only in its page content streams and its /ID. That PDF is drawn in full
+ * with pdf-lib and kept (`CopyTemplate`); every object of it but the page contents is then taken
+ * as the bytes pdf-lib wrote for it, and a copy is that PDF with its own page contents (the
+ * drawn pages' with the label added, `withLabel`) and /ID, written by pdf-lib's own writer: the
+ * same objects, numbers, order and syntax as drawing the copy in full gives, with no object built
+ * or serialised again.
  */
 import { type PDFContext, type PDFDocument, PDFObject, type PDFRef, PDFWriter } from "pdf-lib";
-import { type DrawnPage, withLastText } from "./draw.js";
+import { type DrawnPage, withLabel } from "./draw.js";
 import { flateStream } from "./flate.js";
 import type { TextBox } from "./types.js";
 
@@ -75,49 +76,73 @@ function startsWith(bytes: Uint8Array, offset: number, text: string): boolean {
   return true;
 }
 
-/** A drawn signing copy, kept to write the others with the same characters. */
+/** A drawn PDF of a document, kept to write its signing copies from. */
 export class CopyTemplate {
+  /** The bytes of every object, once taken (`take`): the doc's objects are then these. */
+  private taken = false;
+
   private constructor(
     private readonly doc: PDFDocument,
     private readonly pages: readonly DrawnPage[],
+    /** Whether the pages end with a copy label (replaced by a copy's own) or with none. */
+    private readonly labelled: boolean,
+    /** The PDF as written, and where each object is in it. */
+    private readonly written: { pdf: Uint8Array; objects: NotingWriter["written"] },
   ) {}
 
   /**
-   * The bytes of a drawn copy, as `doc.save({ useObjectStreams: false })` gives them (`doc` has
-   * pages and no interactive form pdf-lib manages), and the copy kept as the template of others.
+   * The bytes of a drawn PDF, as `doc.save({ useObjectStreams: false })` gives them (`doc` has
+   * pages and no interactive form that pdf-lib manages), and the PDF kept as a template.
    */
   static async save(
     doc: PDFDocument,
     pages: readonly DrawnPage[],
+    labelled: boolean,
   ): Promise<{ pdf: Uint8Array; template: CopyTemplate }> {
     await doc.flush();
     const writer = NotingWriter.of(doc.context);
     const pdf = await writer.serializeToBuffer();
-    const kept = pdf.slice(); // the caller owns `pdf`
-    const contents = new Set(pages.map((p) => p.contents));
-    for (const { ref, start, size } of writer.written) {
-      if (contents.has(ref)) continue;
-      const head = `${ref.objectNumber} ${ref.generationNumber} obj\n`;
-      const tail = "\nendobj\n\n";
-      if (!startsWith(kept, start, head) || !startsWith(kept, start + size - tail.length, tail)) {
-        throw new Error(`CopyTemplate: object ${ref.objectNumber} not where pdf-lib wrote it`);
-      }
-      const body = kept.subarray(start + head.length, start + size - tail.length);
-      doc.context.assign(ref, new WrittenObject(body));
-    }
-    return { pdf, template: new CopyTemplate(doc, pages) };
+    // A copy of its own: the caller owns `pdf`.
+    const written = { pdf: pdf.slice(), objects: writer.written };
+    return { pdf, template: new CopyTemplate(doc, pages, labelled, written) };
+  }
+
+  /** Whether `label` can be drawn on every page (each page's text uses its face). */
+  fits(label: TextBox): boolean {
+    return this.pages.every((page) => page.used.has(label.face) && page.last !== undefined);
   }
 
   /**
    * The copy with `label` (the box `copyLabelBox` gives, of characters the template's fonts
-   * hold); `finish` sets what else differs between copies (the /ID).
+   * hold, `fits`); `finish` sets what else differs between copies (the /ID). The pages and /ID
+   * are set and the PDF written in one synchronous run, so copies drawn at the same time from
+   * one template do not mix.
    */
-  async draw(label: TextBox, finish: (doc: PDFDocument) => void): Promise<Uint8Array> {
+  draw(label: TextBox, finish: (doc: PDFDocument) => void): Promise<Uint8Array> {
+    this.take();
     const context = this.doc.context;
     for (const page of this.pages) {
-      context.assign(page.contents, flateStream(context, withLastText(page, label)));
+      context.assign(page.contents, flateStream(context, withLabel(page, label, this.labelled)));
     }
     finish(this.doc);
     return PDFWriter.forContext(context, Number.POSITIVE_INFINITY).serializeToBuffer();
+  }
+
+  /** Makes every object but the page contents the bytes written for it. */
+  private take(): void {
+    if (this.taken) return;
+    this.taken = true;
+    const { pdf, objects } = this.written;
+    const contents = new Set(this.pages.map((p) => p.contents));
+    for (const { ref, start, size } of objects) {
+      if (contents.has(ref)) continue;
+      const head = `${ref.objectNumber} ${ref.generationNumber} obj\n`;
+      const tail = "\nendobj\n\n";
+      if (!startsWith(pdf, start, head) || !startsWith(pdf, start + size - tail.length, tail)) {
+        throw new Error(`CopyTemplate: object ${ref.objectNumber} not where pdf-lib wrote it`);
+      }
+      const body = pdf.subarray(start + head.length, start + size - tail.length);
+      this.doc.context.assign(ref, new WrittenObject(body));
+    }
   }
 }

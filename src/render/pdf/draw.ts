@@ -59,7 +59,7 @@ export async function drawPages(
   const pages: DrawnPage[] = [];
   for (const [index, laid] of layout.pages.entries()) {
     const pdfPage = doc.addPage([pageSize.width, pageSize.height]);
-    const { stream, beforeLast } = pageContent(laid.boxes, fonts);
+    const { stream, beforeLast, last } = pageContent(laid.boxes, fonts);
     stream.elements.forEach((element, mcid) => {
       marked.push({ page: index, mcid, element });
     });
@@ -71,7 +71,7 @@ export async function drawPages(
     const flate = await sharedFlateStream(doc.context, `page:${content}`, () => content);
     const ref = doc.context.register(flate);
     pdfPage.node.addContentStream(ref);
-    pages.push({ contents: ref, beforeLast });
+    pages.push({ contents: ref, used: stream.used, beforeLast, last });
   }
   return { marked, pages };
 }
@@ -83,27 +83,34 @@ export interface DrawnPages {
   pages: DrawnPage[];
 }
 
-/** A page as drawn: its content stream's object, and its content up to its last text box. */
+/** A page as drawn: its content stream's object, and how its content ends, for `withLabel`. */
 export interface DrawnPage {
   contents: PDFRef;
+  /** The faces the page's text is in (its font resources). */
+  used: ReadonlySet<Face>;
   /**
    * The page's content stream as written before its last text box (all of it but that box and
    * the closing of its marked-content sequence), with the graphics state there; undefined on a
-   * page without text. On a signing copy that box is the copy label, so another label's page is
-   * this with that label drawn last (`withLastText`).
+   * page without text.
    */
   beforeLast: ContentStream | undefined;
+  last: TextBox | undefined;
 }
 
 /**
- * The content stream of a page drawn as `page` was but with `box` as its last text box instead
- * of the one it had: `box` must be, like the copy label, untagged (so no word space is drawn
- * before it, `needsSpace`) and of a face the page's fonts hold every character of.
+ * The content stream of `page` as drawn with `label` (a copy label: untagged, of characters the
+ * page's fonts hold, in a face the page uses) added as its last box: after the page's last text
+ * box or, with `replace` (a signing copy's page, whose last text box is its own label), in place
+ * of it. The same operators as drawing the page's boxes with the label again gives.
  */
-export function withLastText(page: DrawnPage, box: TextBox): string {
-  if (!page.beforeLast || box.tag) throw new Error("withLastText: no untagged last text box");
-  const stream = page.beforeLast.fork();
-  stream.text(box, undefined);
+export function withLabel(page: DrawnPage, label: TextBox, replace: boolean): string {
+  const { beforeLast, last } = page;
+  if (!beforeLast || !last || label.tag || !page.used.has(label.face)) {
+    throw new Error("withLabel: not a page a copy label can be added to");
+  }
+  const stream = beforeLast.fork();
+  if (!replace) stream.text(last, label);
+  stream.text(label, undefined);
   stream.close();
   return stream.content;
 }
@@ -141,7 +148,7 @@ function pageContent(boxes: readonly Box[], fonts: Map<Face, EmbeddedFace>) {
     stream.text(t, texts[i + 1]);
   }
   stream.close();
-  return { stream, beforeLast };
+  return { stream, beforeLast, last: texts.at(-1) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Hash } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
 import type { DocumentTree } from "../../document/types.js";
+import { Recent } from "../../recent.js";
 import { CopyTemplate } from "./copies.js";
 import {
   addAttachments,
@@ -26,22 +27,75 @@ import type { DocumentLayout, PdfOptions } from "./types.js";
  * Renders a document tree to a PDF contract: lays it out (`layoutDocument`), then draws it, as
  * PDF/A-3b (or, with `pdfa: "2b"`, PDF/A-2b without the attachments) and tagged PDF/UA-1.
  * The same tree and options give the same bytes, in any time zone.
+ *
+ * A PDF without a copy label is kept for a while (`drawnDocuments`): the signing copies of the
+ * document with the same options are written from it (`renderPdfCopies`).
  */
 export async function renderPdf(tree: DocumentTree, options: PdfOptions = {}): Promise<Uint8Array> {
-  const { doc } = await drawPdf(tree, layoutDocument(tree, options), options);
-  return doc.save(saveOptions);
+  const idStart = documentIdStart(tree);
+  const layout = layoutDocument(tree, options);
+  const { doc, pages } = await drawPdf(tree, layout, options, { idStart });
+  if (options.copyLabel || pages.length === 0) return doc.save(saveOptions);
+  const { pdf, template } = await CopyTemplate.save(doc, pages, false);
+  const chars = charactersByFace(layout);
+  drawnDocuments.set(drawnKey(idStart, options), { template, chars, key: charactersKey(chars) });
+  return pdf;
 }
 
 /** A classic cross-reference table (no object streams): every reader and signer takes it. */
 const saveOptions = { useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY };
 
+/** A PDF drawn without a copy label, kept to write the document's signing copies from. */
+interface DrawnDocument {
+  template: CopyTemplate;
+  /** The characters its fonts hold, and their `charactersKey`. */
+  chars: Characters;
+  key: string;
+}
+
 /**
- * The signing copies of a document, one per label, laid out once: each copy is the document's
- * layout with its label added (`withCopyLabel`); the characters of the pages (for the font
- * subsets) are collected and the tree's part of the /ID hashed once. The first copy of each set
- * of characters is drawn in full; the others with the same characters (as a rule all of them)
- * are written from it (`CopyTemplate`), with only their pages' contents and /ID their own. Each
- * PDF is byte for byte the one `renderPdf(tree, { ...options, copyLabel: label })` gives.
+ * The PDFs drawn last without a copy label, by `drawnKey`: the build renders a document's PDF
+ * and then its signing copies with the same options.
+ */
+const drawnDocuments = new Recent<string, DrawnDocument>(4);
+
+/**
+ * What a PDF is drawn from, but for the copy label: the tree (as the /ID hashes it, so any
+ * difference in the tree is one here) and the options. An attachment's bytes count by identity,
+ * as in `flate.ts`: iop never changes an array it has read.
+ */
+function drawnKey(idStart: Hash, options: PdfOptions): string {
+  return JSON.stringify([
+    idStart.copy().digest("hex"),
+    options.pdfa ?? "3b",
+    options.fingerprint ?? null,
+    options.signatureFields ?? false,
+    (options.attachments ?? []).map((a) => [a.name, a.description ?? null, arrayId(a.data)]),
+  ]);
+}
+
+const arrayIds = new WeakMap<Uint8Array, number>();
+let lastArrayId = 0;
+
+/** A number for each array, the same as long as the array lives. */
+function arrayId(array: Uint8Array): number {
+  let id = arrayIds.get(array);
+  if (id === undefined) {
+    id = ++lastArrayId;
+    arrayIds.set(array, id);
+  }
+  return id;
+}
+
+/**
+ * The signing copies of a document, one per label, each byte for byte the PDF
+ * `renderPdf(tree, { ...options, copyLabel: label })` gives. A copy whose label adds no character
+ * to the document's fonts (as a rule, all of them) is written from the document's PDF drawn last
+ * with the same options (`renderPdf`, `CopyTemplate`), with only its pages' contents and /ID its
+ * own. The others are laid out once (`withCopyLabel` adds the label to every page), with the
+ * characters of the pages collected and the tree's part of the /ID hashed once; the first copy
+ * of each set of characters is drawn in full, the others with the same characters written from
+ * it.
  */
 export async function renderPdfCopies(
   tree: DocumentTree,
@@ -49,9 +103,14 @@ export async function renderPdfCopies(
   labels: readonly string[],
 ): Promise<Uint8Array[]> {
   const { copyLabel: _, ...base } = options as PdfOptions;
-  const layout = layoutDocument(tree, base);
   const idStart = documentIdStart(tree);
-  const documentChars = charactersByFace(layout);
+  const drawn = drawnDocuments.get(drawnKey(idStart, base));
+  let layout: DocumentLayout | undefined;
+  const laidOut = (): DocumentLayout => {
+    layout ??= layoutDocument(tree, base);
+    return layout;
+  };
+  const documentChars = drawn?.chars ?? charactersByFace(laidOut());
   const copies = labels.map((label) => {
     const box = copyLabelBox(label);
     const chars = withCharacters(documentChars, [box]);
@@ -60,20 +119,21 @@ export async function renderPdfCopies(
   const left = new Map<string, number>();
   for (const { key } of copies) left.set(key, (left.get(key) ?? 0) + 1);
   const templates = new Map<string, CopyTemplate>();
+  if (drawn) templates.set(drawn.key, drawn.template);
   const pdfs: Uint8Array[] = [];
   for (const { label, box, chars, key } of copies) {
     const copyOptions = { ...base, copyLabel: label };
     const rest = (left.get(key) ?? 0) - 1;
     left.set(key, rest);
     const template = templates.get(key);
-    if (template) {
+    if (template?.fits(box)) {
       pdfs.push(await template.draw(box, (doc) => setDocumentId(doc, tree, copyOptions, idStart)));
       continue;
     }
-    const copy = withCopyLabel(layout, label);
+    const copy = withCopyLabel(laidOut(), label);
     const { doc, pages } = await drawPdf(tree, copy, copyOptions, { idStart, chars });
-    if (rest > 0 && pages.length > 0) {
-      const saved = await CopyTemplate.save(doc, pages);
+    if (rest > 0 && pages.length > 0 && !template) {
+      const saved = await CopyTemplate.save(doc, pages, true);
       templates.set(key, saved.template);
       pdfs.push(saved.pdf);
     } else {
@@ -93,7 +153,7 @@ async function drawPdf(
   layout: DocumentLayout,
   options: PdfOptions,
   /** What the copies of a document share, worked out once for all of them. */
-  shared?: { idStart: Hash; chars: Characters },
+  shared?: { idStart: Hash; chars?: Characters },
 ): Promise<{ doc: PDFDocument; pages: DrawnPage[] }> {
   const level = options.pdfa ?? "3b";
   const doc = await PDFDocument.create({ updateMetadata: false });
