@@ -9,15 +9,37 @@
  * same objects, numbers, order and syntax as drawing the copy in full gives, with no object built
  * or serialised again.
  */
-import { type PDFContext, type PDFDocument, PDFObject, type PDFRef, PDFWriter } from "pdf-lib";
-import { type DrawnPage, withLabel } from "./draw.js";
+import {
+  PDFContext,
+  type PDFDocument,
+  type PDFHexString,
+  PDFObject,
+  type PDFRef,
+  PDFWriter,
+} from "pdf-lib";
+import {
+  type Characters,
+  type DrawnPage,
+  type Fonts,
+  redrawPages,
+  reembedFaces,
+  withLabel,
+} from "./draw.js";
 import { flateStream } from "./flate.js";
+import type { Face } from "./style.js";
 import type { TextBox } from "./types.js";
 
 /** An object as the bytes pdf-lib wrote for it (what `PDFWriter` puts between "obj" and "endobj"). */
 class WrittenObject extends PDFObject {
   constructor(private readonly bytes: Uint8Array) {
     super();
+  }
+
+  /** `object` as the bytes pdf-lib writes for it. */
+  static of(object: PDFObject): WrittenObject {
+    const bytes = new Uint8Array(object.sizeInBytes());
+    object.copyBytesInto(bytes, 0);
+    return new WrittenObject(bytes);
   }
 
   override clone(): PDFObject {
@@ -76,18 +98,21 @@ function startsWith(bytes: Uint8Array, offset: number, text: string): boolean {
   return true;
 }
 
+/** The object numbers each face's objects took when the PDF embedded its fonts. */
+type FontNumbers = ReadonlyMap<Face, { first: number; last: number }>;
+
 /** A drawn PDF of a document, kept to write its signing copies from. */
 export class CopyTemplate {
-  /** The bytes of every object, once taken (`take`): the doc's objects are then these. */
-  private taken = false;
-
   private constructor(
-    private readonly doc: PDFDocument,
+    /** The PDF's objects: once `take`n, all but the page contents as the bytes written. */
+    private readonly context: PDFContext,
     private readonly pages: readonly DrawnPage[],
     /** Whether the pages end with a copy label (replaced by a copy's own) or with none. */
     private readonly labelled: boolean,
-    /** The PDF as written, and where each object is in it. */
-    private readonly written: { pdf: Uint8Array; objects: NotingWriter["written"] },
+    private readonly fonts: Fonts,
+    private readonly fontNumbers: FontNumbers,
+    /** The PDF as written and where each object is in it, until its objects are taken. */
+    private written?: { pdf: Uint8Array; objects: NotingWriter["written"] },
   ) {}
 
   /**
@@ -96,15 +121,28 @@ export class CopyTemplate {
    */
   static async save(
     doc: PDFDocument,
-    pages: readonly DrawnPage[],
+    drawn: { pages: readonly DrawnPage[]; fonts: Fonts },
     labelled: boolean,
   ): Promise<{ pdf: Uint8Array; template: CopyTemplate }> {
+    const context = doc.context;
+    const fontNumbers = new Map<Face, { first: number; last: number }>();
+    for (const [face, { font }] of drawn.fonts) {
+      // Note the numbers each face's objects take as `flush` embeds it.
+      const embed = font.embed.bind(font);
+      font.embed = async () => {
+        const first = context.largestObjectNumber + 1;
+        await embed();
+        fontNumbers.set(face, { first, last: context.largestObjectNumber });
+      };
+    }
     await doc.flush();
-    const writer = NotingWriter.of(doc.context);
+    const writer = NotingWriter.of(context);
     const pdf = await writer.serializeToBuffer();
     // A copy of its own: the caller owns `pdf`.
     const written = { pdf: pdf.slice(), objects: writer.written };
-    return { pdf, template: new CopyTemplate(doc, pages, labelled, written) };
+    const { pages, fonts } = drawn;
+    const template = new CopyTemplate(context, pages, labelled, fonts, fontNumbers, written);
+    return { pdf, template };
   }
 
   /** Whether `label` can be drawn on every page (each page's text uses its face). */
@@ -114,25 +152,50 @@ export class CopyTemplate {
 
   /**
    * The copy with `label` (the box `copyLabelBox` gives, of characters the template's fonts
-   * hold, `fits`); `finish` sets what else differs between copies (the /ID). The pages and /ID
-   * are set and the PDF written in one synchronous run, so copies drawn at the same time from
-   * one template do not mix.
+   * hold, `fits`) and the /ID `id`. The pages and /ID are set and the PDF written in one
+   * synchronous run, so copies drawn at the same time from one template do not mix.
    */
-  draw(label: TextBox, finish: (doc: PDFDocument) => void): Promise<Uint8Array> {
+  draw(label: TextBox, id: PDFHexString): Promise<Uint8Array> {
     this.take();
-    const context = this.doc.context;
+    const context = this.context;
     for (const page of this.pages) {
       context.assign(page.contents, flateStream(context, withLabel(page, label, this.labelled)));
     }
-    finish(this.doc);
+    context.trailerInfo.ID = context.obj([id, id]);
     return PDFWriter.forContext(context, Number.POSITIVE_INFINITY).serializeToBuffer();
+  }
+
+  /**
+   * A template of this unlabelled PDF with the characters `chars` in its fonts (a label's added):
+   * the faces with other characters embedded again in their objects' numbers, the pages drawn
+   * again with them (`reembedFaces`, `redrawPages`); undefined when `chars` has other faces.
+   */
+  async withCharacters(chars: Characters): Promise<CopyTemplate | undefined> {
+    if (this.labelled) return;
+    this.take();
+    const context = PDFContext.create();
+    for (const [ref, object] of this.context.enumerateIndirectObjects()) {
+      context.assign(ref, object);
+    }
+    context.trailerInfo = { ...this.context.trailerInfo };
+    const fonts = await reembedFaces(context, this.fonts, chars, this.fontNumbers);
+    if (!fonts || context.largestObjectNumber !== this.context.largestObjectNumber) return;
+    // The faces embedded again, as the bytes written for them.
+    const contents = new Set(this.pages.map((p) => p.contents));
+    for (const [ref, object] of context.enumerateIndirectObjects()) {
+      if (!(object instanceof WrittenObject) && !contents.has(ref)) {
+        context.assign(ref, WrittenObject.of(object));
+      }
+    }
+    const pages = redrawPages(this.pages, fonts);
+    return new CopyTemplate(context, pages, false, fonts, this.fontNumbers);
   }
 
   /** Makes every object but the page contents the bytes written for it. */
   private take(): void {
-    if (this.taken) return;
-    this.taken = true;
+    if (!this.written) return;
     const { pdf, objects } = this.written;
+    this.written = undefined;
     const contents = new Set(this.pages.map((p) => p.contents));
     for (const { ref, start, size } of objects) {
       if (contents.has(ref)) continue;
@@ -142,7 +205,7 @@ export class CopyTemplate {
         throw new Error(`CopyTemplate: object ${ref.objectNumber} not where pdf-lib wrote it`);
       }
       const body = pdf.subarray(start + head.length, start + size - tail.length);
-      this.doc.context.assign(ref, new WrittenObject(body));
+      this.context.assign(ref, new WrittenObject(body));
     }
   }
 }

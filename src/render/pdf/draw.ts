@@ -9,9 +9,9 @@
  */
 import { createHash } from "node:crypto";
 import type fontkit from "@pdf-lib/fontkit";
-import type { PDFContext, PDFDocument, PDFFont, PDFRef } from "pdf-lib";
-import { PDFName } from "pdf-lib";
-import { registerShared, sharedFlateStream } from "./flate.js";
+import type { PDFFont, PDFRef } from "pdf-lib";
+import { PDFContext, PDFDocument, PDFName } from "pdf-lib";
+import { compressWithZlib, registerShared, sharedFlateStream } from "./flate.js";
 import { drawable, fontBytes, fontkitCache, postScriptNames } from "./fonts.js";
 import { type Face, page as pageSize } from "./style.js";
 import type { Box, DocumentLayout, FillBox, RuleBox, StructElement, TextBox } from "./types.js";
@@ -36,7 +36,7 @@ const r = (n: number): number => Math.round(n * 1000) / 1000;
 /** Flips a top-down y to PDF user space. */
 const flip = (y: number): number => r(pageSize.height - y);
 
-interface EmbeddedFace {
+export interface EmbeddedFace {
   font: PDFFont;
   /** Hex glyph code of each character drawn. */
   codes: Map<string, string>;
@@ -71,9 +71,9 @@ export async function drawPages(
     const flate = await sharedFlateStream(doc.context, `page:${content}`, () => content);
     const ref = doc.context.register(flate);
     pdfPage.node.addContentStream(ref);
-    pages.push({ contents: ref, used: stream.used, beforeLast, last });
+    pages.push({ contents: ref, boxes: laid.boxes, used: stream.used, beforeLast, last });
   }
-  return { marked, pages };
+  return { marked, pages, fonts };
 }
 
 /** What `drawPages` drew. */
@@ -81,11 +81,13 @@ export interface DrawnPages {
   /** The marked-content sequences that hold the tagged text, in drawing order. */
   marked: MarkedContent[];
   pages: DrawnPage[];
+  fonts: Fonts;
 }
 
 /** A page as drawn: its content stream's object, and how its content ends, for `withLabel`. */
 export interface DrawnPage {
   contents: PDFRef;
+  boxes: readonly Box[];
   /** The faces the page's text is in (its font resources). */
   used: ReadonlySet<Face>;
   /**
@@ -127,7 +129,7 @@ export function withLabel(page: DrawnPage, label: TextBox, replace: boolean): st
  * element, `/<type> <</MCID n>> BDC … EMC` with n its index in `elements`, each run its own text
  * object.
  */
-function pageContent(boxes: readonly Box[], fonts: Map<Face, EmbeddedFace>) {
+function pageContent(boxes: readonly Box[], fonts: Fonts) {
   const fills: FillBox[] = [];
   const rules: RuleBox[] = [];
   const texts: TextBox[] = [];
@@ -162,7 +164,7 @@ class ContentStream {
   private readonly last = { lineWidth: -1, stroke: -1, fill: -1, face: "", size: -1 };
   private open: StructElement | "artifact" | undefined;
 
-  constructor(private readonly fonts: Map<Face, EmbeddedFace>) {}
+  constructor(private readonly fonts: Fonts) {}
 
   /** A stream that goes on from this one as it is now (this one is not changed). */
   fork(): ContentStream {
@@ -289,6 +291,7 @@ interface SubsetEmbedder {
   glyphIdMap: Map<number, number>;
   glyphCache: { invalidate(): void };
   embedUnicodeCmap(context: PDFContext): PDFRef;
+  embedIntoContext(context: PDFContext, ref: PDFRef): Promise<PDFRef>;
 }
 
 const embedderOf = (font: PDFFont): SubsetEmbedder =>
@@ -333,22 +336,83 @@ function mapToUnicode(face: EmbeddedFace, key: string): void {
 }
 
 /** Embeds each face the layout uses, as a subset named by a tag derived from its characters. */
-async function embedFonts(doc: PDFDocument, chars: Characters): Promise<Map<Face, EmbeddedFace>> {
+async function embedFonts(doc: PDFDocument, chars: Characters): Promise<Fonts> {
   const fonts = new Map<Face, EmbeddedFace>();
   for (const face of FACES) {
     const set = chars.get(face);
-    if (!set) continue;
-    const sorted = [...set].sort().join("");
-    const name = `${subsetTag(face, sorted)}+${postScriptNames[face]}`;
-    const font = await doc.embedFont(fontBytes(face), { subset: true, customName: name });
-    shareFontProgram(font, `font:${face}:${sorted}`);
-    const embedded: EmbeddedFace = { font, codes: new Map(), drawn: new Map() };
-    mapToUnicode(embedded, `cmap:${face}:${sorted}`);
-    // Encode in a fixed order, so glyph ids in the subset do not depend on drawing order.
-    for (const ch of sorted) encode(embedded, ch);
-    fonts.set(face, embedded);
+    if (set) fonts.set(face, await embedFace(doc, face, set));
   }
   return fonts;
+}
+
+/** One face embedded in `doc` as a subset of the characters `set`. */
+async function embedFace(
+  doc: PDFDocument,
+  face: Face,
+  set: ReadonlySet<string>,
+): Promise<EmbeddedFace> {
+  const sorted = [...set].sort().join("");
+  const name = `${subsetTag(face, sorted)}+${postScriptNames[face]}`;
+  const font = await doc.embedFont(fontBytes(face), { subset: true, customName: name });
+  shareFontProgram(font, `font:${face}:${sorted}`);
+  const embedded: EmbeddedFace = { font, codes: new Map(), drawn: new Map() };
+  mapToUnicode(embedded, `cmap:${face}:${sorted}`);
+  // Encode in a fixed order, so glyph ids in the subset do not depend on drawing order.
+  for (const ch of sorted) encode(embedded, ch);
+  return embedded;
+}
+
+/** The faces a PDF's text is set in, as embedded. */
+export type Fonts = ReadonlyMap<Face, EmbeddedFace>;
+
+/**
+ * The objects of `fonts` with the characters of `chars` in place of their own, written into
+ * `context` with the numbers the drawn PDF's have: each face that holds other characters is
+ * embedded again, in the order the PDF embedded its faces (`refs`: each face's font dictionary,
+ * and the numbers its other objects took, as `embedAll` writes them). Returns the faces as now
+ * embedded, or undefined when the faces are not the same ones.
+ */
+export async function reembedFaces(
+  context: PDFContext,
+  fonts: Fonts,
+  chars: Characters,
+  numbers: ReadonlyMap<Face, { first: number; last: number }>,
+): Promise<Fonts | undefined> {
+  if (![...chars.keys()].every((face) => fonts.has(face)) || chars.size !== fonts.size) return;
+  const scratch = await PDFDocument.create({ updateMetadata: false });
+  scratch.registerFontkit(fontkitCache);
+  const out = new Map(fonts);
+  for (const [face, set] of chars) {
+    const old = fonts.get(face) as EmbeddedFace;
+    const span = numbers.get(face);
+    if (!span) return;
+    if (sameCharacters(old, set)) continue;
+    const embedded = await embedFace(scratch, face, set);
+    // Into a context of its own numbered from where the drawn face's objects start, then moved.
+    const own = PDFContext.create();
+    compressWithZlib(own);
+    own.largestObjectNumber = span.first - 1;
+    await embedderOf(embedded.font).embedIntoContext(own, old.font.ref);
+    if (own.largestObjectNumber !== span.last) return;
+    for (const [ref, object] of own.enumerateIndirectObjects()) context.assign(ref, object);
+    out.set(face, embedded);
+  }
+  return out;
+}
+
+/** Whether a face as embedded holds exactly the characters `set`. */
+const sameCharacters = (face: EmbeddedFace, set: ReadonlySet<string>): boolean =>
+  face.codes.size === set.size && [...set].every((ch) => face.codes.has(ch));
+
+/**
+ * The pages of a drawn PDF drawn again with other fonts (`reembedFaces`): the same content
+ * stream objects, contents not yet written (`withLabel` writes them).
+ */
+export function redrawPages(pages: readonly DrawnPage[], fonts: Fonts): DrawnPage[] {
+  return pages.map((page) => {
+    const { stream, beforeLast, last } = pageContent(page.boxes, fonts);
+    return { contents: page.contents, boxes: page.boxes, used: stream.used, beforeLast, last };
+  });
 }
 
 /** The characters drawn in each face (`drawPages` embeds them as subsets). */

@@ -7,13 +7,14 @@ import {
   addAttachments,
   addOutline,
   addSignatureFields,
+  documentId,
   documentIdStart,
   setDocumentId,
 } from "./document.js";
 import {
   type Characters,
   charactersByFace,
-  type DrawnPage,
+  type DrawnPages,
   drawPages,
   withCharacters,
 } from "./draw.js";
@@ -34,9 +35,9 @@ import type { DocumentLayout, PdfOptions } from "./types.js";
 export async function renderPdf(tree: DocumentTree, options: PdfOptions = {}): Promise<Uint8Array> {
   const idStart = documentIdStart(tree);
   const layout = layoutDocument(tree, options);
-  const { doc, pages } = await drawPdf(tree, layout, options, { idStart });
-  if (options.copyLabel || pages.length === 0) return doc.save(saveOptions);
-  const { pdf, template } = await CopyTemplate.save(doc, pages, false);
+  const { doc, drawn } = await drawPdf(tree, layout, options, { idStart });
+  if (options.copyLabel || drawn.pages.length === 0) return doc.save(saveOptions);
+  const { pdf, template } = await CopyTemplate.save(doc, drawn, false);
   const chars = charactersByFace(layout);
   drawnDocuments.set(drawnKey(idStart, options), { template, chars, key: charactersKey(chars) });
   return pdf;
@@ -89,13 +90,13 @@ function arrayId(array: Uint8Array): number {
 
 /**
  * The signing copies of a document, one per label, each byte for byte the PDF
- * `renderPdf(tree, { ...options, copyLabel: label })` gives. A copy whose label adds no character
- * to the document's fonts (as a rule, all of them) is written from the document's PDF drawn last
- * with the same options (`renderPdf`, `CopyTemplate`), with only its pages' contents and /ID its
- * own. The others are laid out once (`withCopyLabel` adds the label to every page), with the
- * characters of the pages collected and the tree's part of the /ID hashed once; the first copy
- * of each set of characters is drawn in full, the others with the same characters written from
- * it.
+ * `renderPdf(tree, { ...options, copyLabel: label })` gives. They are written from the document's
+ * PDF drawn last with the same options (`renderPdf`, kept as a `CopyTemplate`): a copy is that
+ * PDF with its label added to every page and its own /ID; where the label adds characters to a
+ * face, with that face embedded again and the pages drawn again with it, once for all the copies
+ * with the same characters. Without that PDF, the copies are laid out once (`withCopyLabel` adds
+ * the label to every page), the first of each set of characters drawn in full and the others
+ * written from it.
  */
 export async function renderPdfCopies(
   tree: DocumentTree,
@@ -118,22 +119,28 @@ export async function renderPdfCopies(
   });
   const left = new Map<string, number>();
   for (const { key } of copies) left.set(key, (left.get(key) ?? 0) + 1);
-  const templates = new Map<string, CopyTemplate>();
+  // The template of each set of characters, or null where there is none to take.
+  const templates = new Map<string, CopyTemplate | null>();
   if (drawn) templates.set(drawn.key, drawn.template);
+  const templateFor = async (key: string, chars: Characters) => {
+    if (!templates.has(key))
+      templates.set(key, (await drawn?.template.withCharacters(chars)) ?? null);
+    return templates.get(key) ?? undefined;
+  };
   const pdfs: Uint8Array[] = [];
   for (const { label, box, chars, key } of copies) {
     const copyOptions = { ...base, copyLabel: label };
     const rest = (left.get(key) ?? 0) - 1;
     left.set(key, rest);
-    const template = templates.get(key);
+    const template = await templateFor(key, chars);
     if (template?.fits(box)) {
-      pdfs.push(await template.draw(box, (doc) => setDocumentId(doc, tree, copyOptions, idStart)));
+      pdfs.push(await template.draw(box, documentId(copyOptions, idStart)));
       continue;
     }
     const copy = withCopyLabel(laidOut(), label);
-    const { doc, pages } = await drawPdf(tree, copy, copyOptions, { idStart, chars });
-    if (rest > 0 && pages.length > 0 && !template) {
-      const saved = await CopyTemplate.save(doc, pages, true);
+    const { doc, drawn: copyDrawn } = await drawPdf(tree, copy, copyOptions, { idStart, chars });
+    if (rest > 0 && copyDrawn.pages.length > 0 && !template) {
+      const saved = await CopyTemplate.save(doc, copyDrawn, true);
       templates.set(key, saved.template);
       pdfs.push(saved.pdf);
     } else {
@@ -154,11 +161,11 @@ async function drawPdf(
   options: PdfOptions,
   /** What the copies of a document share, worked out once for all of them. */
   shared?: { idStart: Hash; chars?: Characters },
-): Promise<{ doc: PDFDocument; pages: DrawnPage[] }> {
+): Promise<{ doc: PDFDocument; drawn: DrawnPages }> {
   const level = options.pdfa ?? "3b";
   const doc = await PDFDocument.create({ updateMetadata: false });
   compressWithZlib(doc.context);
-  const { marked, pages } = await drawPages(doc, layout, shared?.chars);
+  const drawn = await drawPages(doc, layout, shared?.chars);
   setInfo(doc, tree.meta);
   addXmpMetadata(doc, tree.meta, level);
   addOutputIntent(doc);
@@ -170,10 +177,10 @@ async function drawPdf(
         new Map(tree.signing.parties.map((p) => [p.id, p.name])),
       )
     : undefined;
-  addStructureTree(doc, layout.structure, marked, widgets);
+  addStructureTree(doc, layout.structure, drawn.marked, widgets);
   if (level === "3b" && options.attachments?.length) {
     await addAttachments(doc, options.attachments, metaDate(tree.meta.date));
   }
   setDocumentId(doc, tree, { ...options, pdfa: level }, shared?.idStart);
-  return { doc, pages };
+  return { doc, drawn };
 }

@@ -108,15 +108,16 @@ describe("signing copies drawn from one layout", () => {
     same(await renderPdf(tree, options), document);
   });
 
-  it("draw in full the copies whose label adds a character to the document's PDF", async () => {
+  it("embed again the face a label adds characters to, once for all such copies", async () => {
     const tree = partiesTree(2);
     const options = { fingerprint: "abcd ef01 2345" };
     await renderPdf(tree, options);
-    const mixed = ["Sida 1 (2)", "Exemplar Ж", "Sida 2 (2)", "Exemplar Ж"];
+    const mixed = ["Sida 1 (2)", "Exemplar Ж", "Sida 2 (2)", "Exemplar Ж", "Exemplar ЖΩ"];
     const written = countWritten();
+    const derived = vi.spyOn(CopyTemplate.prototype, "withCharacters");
     const copies = await renderPdfCopies(tree, options, mixed);
-    // The two labels of the document's characters from its PDF, the second "Ж" from the first.
-    expect(written.count).toBe(3);
+    expect(written.count).toBe(mixed.length);
+    expect(derived.mock.calls).toHaveLength(2); // "Exemplar Ж", "Exemplar ЖΩ"
     await expectFull(tree, options, mixed, copies);
   });
 
