@@ -20,7 +20,10 @@ import {
 import {
   type Characters,
   type DrawnPage,
+  type EmbeddedFace,
   type Fonts,
+  keptFaces,
+  keptPages,
   redrawPages,
   reembedFaces,
   withLabel,
@@ -103,16 +106,20 @@ type FontNumbers = ReadonlyMap<Face, { first: number; last: number }>;
 
 /** A drawn PDF of a document, kept to write its signing copies from. */
 export class CopyTemplate {
+  /** The PDF's objects, all but the page contents as the bytes written (`take`). */
+  private context: PDFContext | undefined;
+
   private constructor(
-    /** The PDF's objects: once `take`n, all but the page contents as the bytes written. */
-    private readonly context: PDFContext,
     private readonly pages: readonly DrawnPage[],
     /** Whether the pages end with a copy label (replaced by a copy's own) or with none. */
     private readonly labelled: boolean,
     private readonly fonts: Fonts,
     private readonly fontNumbers: FontNumbers,
-    /** The PDF as written and where each object is in it, until its objects are taken. */
-    private written?: { pdf: Uint8Array; objects: NotingWriter["written"] },
+    /**
+     * The PDF as written, where each object is in it, and its trailer: what the objects are
+     * taken from (without the pdf-lib document, which a kept template would hold in memory).
+     */
+    private written?: Written,
   ) {}
 
   /**
@@ -121,7 +128,7 @@ export class CopyTemplate {
    */
   static async save(
     doc: PDFDocument,
-    drawn: { pages: readonly DrawnPage[]; fonts: Fonts },
+    drawn: { pages: readonly DrawnPage[]; fonts: ReadonlyMap<Face, EmbeddedFace> },
     labelled: boolean,
   ): Promise<{ pdf: Uint8Array; template: CopyTemplate }> {
     const context = doc.context;
@@ -138,10 +145,15 @@ export class CopyTemplate {
     await doc.flush();
     const writer = NotingWriter.of(context);
     const pdf = await writer.serializeToBuffer();
-    // A copy of its own: the caller owns `pdf`.
-    const written = { pdf: pdf.slice(), objects: writer.written };
-    const { pages, fonts } = drawn;
-    const template = new CopyTemplate(context, pages, labelled, fonts, fontNumbers, written);
+    const written: Written = {
+      pdf: pdf.slice(), // a copy of its own: the caller owns `pdf`
+      objects: writer.written,
+      trailer: { Root: context.trailerInfo.Root, Info: context.trailerInfo.Info },
+      largest: context.largestObjectNumber,
+    };
+    const fonts = keptFaces(drawn.fonts);
+    const pages = keptPages(drawn.pages, fonts);
+    const template = new CopyTemplate(pages, labelled, fonts, fontNumbers, written);
     return { pdf, template };
   }
 
@@ -156,8 +168,7 @@ export class CopyTemplate {
    * synchronous run, so copies drawn at the same time from one template do not mix.
    */
   draw(label: TextBox, id: PDFHexString): Promise<Uint8Array> {
-    this.take();
-    const context = this.context;
+    const context = this.take();
     for (const page of this.pages) {
       context.assign(page.contents, flateStream(context, withLabel(page, label, this.labelled)));
     }
@@ -172,14 +183,13 @@ export class CopyTemplate {
    */
   async withCharacters(chars: Characters): Promise<CopyTemplate | undefined> {
     if (this.labelled) return;
-    this.take();
+    const own = this.take();
     const context = PDFContext.create();
-    for (const [ref, object] of this.context.enumerateIndirectObjects()) {
-      context.assign(ref, object);
-    }
-    context.trailerInfo = { ...this.context.trailerInfo };
+    for (const [ref, object] of own.enumerateIndirectObjects()) context.assign(ref, object);
+    context.trailerInfo = { ...own.trailerInfo };
+    context.largestObjectNumber = own.largestObjectNumber;
     const fonts = await reembedFaces(context, this.fonts, chars, this.fontNumbers);
-    if (!fonts || context.largestObjectNumber !== this.context.largestObjectNumber) return;
+    if (!fonts || context.largestObjectNumber !== own.largestObjectNumber) return;
     // The faces embedded again, as the bytes written for them.
     const contents = new Set(this.pages.map((p) => p.contents));
     for (const [ref, object] of context.enumerateIndirectObjects()) {
@@ -188,24 +198,39 @@ export class CopyTemplate {
       }
     }
     const pages = redrawPages(this.pages, fonts);
-    return new CopyTemplate(context, pages, false, fonts, this.fontNumbers);
+    const template = new CopyTemplate(pages, false, fonts, this.fontNumbers);
+    template.context = context;
+    return template;
   }
 
-  /** Makes every object but the page contents the bytes written for it. */
-  private take(): void {
-    if (!this.written) return;
-    const { pdf, objects } = this.written;
+  /** The PDF's objects, made from the bytes written the first time they are asked for. */
+  private take(): PDFContext {
+    if (this.context) return this.context;
+    const { pdf, objects, trailer, largest } = this.written as Written;
     this.written = undefined;
+    const context = PDFContext.create();
     const contents = new Set(this.pages.map((p) => p.contents));
     for (const { ref, start, size } of objects) {
-      if (contents.has(ref)) continue;
+      if (contents.has(ref)) continue; // each copy sets its own
       const head = `${ref.objectNumber} ${ref.generationNumber} obj\n`;
       const tail = "\nendobj\n\n";
       if (!startsWith(pdf, start, head) || !startsWith(pdf, start + size - tail.length, tail)) {
         throw new Error(`CopyTemplate: object ${ref.objectNumber} not where pdf-lib wrote it`);
       }
       const body = pdf.subarray(start + head.length, start + size - tail.length);
-      this.context.assign(ref, new WrittenObject(body));
+      context.assign(ref, new WrittenObject(body));
     }
+    context.largestObjectNumber = largest;
+    context.trailerInfo = { ...trailer };
+    this.context = context;
+    return context;
   }
+}
+
+/** A PDF as pdf-lib wrote it: its bytes, where each object is, its trailer and object count. */
+interface Written {
+  pdf: Uint8Array;
+  objects: NotingWriter["written"];
+  trailer: { Root: PDFObject | undefined; Info: PDFObject | undefined };
+  largest: number;
 }

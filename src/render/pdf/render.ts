@@ -29,19 +29,31 @@ import type { DocumentLayout, PdfOptions } from "./types.js";
  * PDF/A-3b (or, with `pdfa: "2b"`, PDF/A-2b without the attachments) and tagged PDF/UA-1.
  * The same tree and options give the same bytes, in any time zone.
  *
- * A PDF without a copy label is kept for a while (`drawnDocuments`): the signing copies of the
- * document with the same options are written from it (`renderPdfCopies`).
+ * The PDF of a document signed on paper, without a copy label, is kept for a while
+ * (`drawnDocuments`): the document's signing copies with the same options are written from it
+ * (`renderPdfCopies`).
  */
 export async function renderPdf(tree: DocumentTree, options: PdfOptions = {}): Promise<Uint8Array> {
   const idStart = documentIdStart(tree);
   const layout = layoutDocument(tree, options);
   const { doc, drawn } = await drawPdf(tree, layout, options, { idStart });
-  if (options.copyLabel || drawn.pages.length === 0) return doc.save(saveOptions);
+  if (!keepsFor(tree, options) || drawn.pages.length === 0) return doc.save(saveOptions);
   const { pdf, template } = await CopyTemplate.save(doc, drawn, false);
   const chars = charactersByFace(layout);
   drawnDocuments.set(drawnKey(idStart, options), { template, chars, key: charactersKey(chars) });
   return pdf;
 }
+
+/**
+ * Whether a PDF is kept to write signing copies from: one without a copy label or signature
+ * fields of a document signed on paper (its copies are drawn with the same options and a label;
+ * one signed electronically has none, its one PDF has signature fields).
+ */
+const keepsFor = (tree: DocumentTree, options: PdfOptions): boolean =>
+  !options.copyLabel &&
+  !options.signatureFields &&
+  tree.signing.mode === "papper" &&
+  tree.signing.parties.length > 0;
 
 /** A classic cross-reference table (no object streams): every reader and signer takes it. */
 const saveOptions = { useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY };

@@ -135,6 +135,17 @@ describe("signing copies drawn from one layout", () => {
     await expectFull(tree, options, own, copies);
   });
 
+  it("are not written from the PDF of a document signed electronically (it has no copies)", async () => {
+    const tree = partiesTree(2, "elektronisk");
+    const options = { fingerprint: "1111 ef01 2345" };
+    await renderPdf(tree, options);
+    const own = ["Sida 1 (1)", "Sida 1 (1)"];
+    const written = countWritten();
+    const copies = await renderPdfCopies(tree, options, own);
+    expect(written.count).toBe(1); // the second from the first, drawn in full
+    await expectFull(tree, options, own, copies);
+  });
+
   it("are right with ellipsized labels, one label, no label and one label again and again", async () => {
     const tree = partiesTree(4);
     const long = `Exemplar 1 av 4 – ${"Brottsofferjouren Stockholm-Gotland ".repeat(6)}`;
