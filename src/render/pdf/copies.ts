@@ -7,7 +7,9 @@
  * as the bytes pdf-lib wrote for it, and a copy is that PDF with its own page contents (the
  * drawn pages' with the label added, `withLabel`) and /ID, written by pdf-lib's own writer: the
  * same objects, numbers, order and syntax as drawing the copy in full gives, with no object built
- * or serialised again.
+ * or serialised again. A label that adds characters to a face changes that face's objects and
+ * every glyph code of it: the face is embedded again into the numbers its objects had and the
+ * pages drawn again (`withCharacters`), once for all the copies with those characters.
  */
 import {
   PDFContext,
