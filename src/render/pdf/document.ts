@@ -163,6 +163,12 @@ export function setDocumentId(
   options: PdfOptions,
   start: Hash = documentIdStart(tree),
 ): void {
+  const id = documentId(options, start);
+  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+}
+
+/** The /ID of a PDF of the tree `start` hashes (`documentIdStart`) drawn with `options`. */
+export function documentId(options: PdfOptions, start: Hash): PDFHexString {
   const hash = start.copy();
   hash.update(
     JSON.stringify({
@@ -176,6 +182,5 @@ export function setDocumentId(
     hash.update(JSON.stringify([a.name, a.description ?? null]));
     hash.update(createHash("sha256").update(a.data).digest());
   }
-  const id = PDFHexString.of(hash.digest("hex").slice(0, 32).toUpperCase());
-  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+  return PDFHexString.of(hash.digest("hex").slice(0, 32).toUpperCase());
 }

@@ -9,9 +9,9 @@
  */
 import { createHash } from "node:crypto";
 import type fontkit from "@pdf-lib/fontkit";
-import type { PDFContext, PDFDocument, PDFFont, PDFRef } from "pdf-lib";
-import { PDFName } from "pdf-lib";
-import { registerShared, sharedFlateStream } from "./flate.js";
+import type { PDFFont, PDFRef } from "pdf-lib";
+import { PDFContext, PDFDocument, PDFName } from "pdf-lib";
+import { compressWithZlib, registerShared, sharedFlateStream } from "./flate.js";
 import { drawable, fontBytes, fontkitCache, postScriptNames } from "./fonts.js";
 import { type Face, page as pageSize } from "./style.js";
 import type { Box, DocumentLayout, FillBox, RuleBox, StructElement, TextBox } from "./types.js";
@@ -36,9 +36,16 @@ const r = (n: number): number => Math.round(n * 1000) / 1000;
 /** Flips a top-down y to PDF user space. */
 const flip = (y: number): number => r(pageSize.height - y);
 
-interface EmbeddedFace {
-  font: PDFFont;
+/** A face as page contents use it: its font dictionary and the glyph code of each character. */
+export interface FaceCodes {
+  ref: PDFRef;
   /** Hex glyph code of each character drawn. */
+  codes: ReadonlyMap<string, string>;
+}
+
+/** A face embedded in a PDF being drawn. */
+export interface EmbeddedFace extends FaceCodes {
+  font: PDFFont;
   codes: Map<string, string>;
   /** Each glyph drawn, with the (first) code point it was drawn for: its ToUnicode entry. */
   drawn: Map<fontkit.Glyph, number>;
@@ -52,24 +59,76 @@ export async function drawPages(
   doc: PDFDocument,
   layout: DocumentLayout,
   chars: Characters = charactersByFace(layout),
-): Promise<MarkedContent[]> {
+): Promise<DrawnPages> {
   doc.registerFontkit(fontkitCache);
   const fonts = await embedFonts(doc, chars);
   const marked: MarkedContent[] = [];
+  const pages: DrawnPage[] = [];
   for (const [index, laid] of layout.pages.entries()) {
     const pdfPage = doc.addPage([pageSize.width, pageSize.height]);
-    const { content, used, elements } = pageContent(laid.boxes, fonts);
-    elements.forEach((element, mcid) => {
+    const { stream, beforeLast, headLength, last } = pageContent(laid.boxes, fonts);
+    stream.elements.forEach((element, mcid) => {
       marked.push({ page: index, mcid, element });
     });
-    for (const face of used) {
-      const { font } = fonts.get(face) as EmbeddedFace;
-      pdfPage.node.setFontDictionary(PDFName.of(resourceName[face]), font.ref);
+    for (const face of stream.used) {
+      const { ref } = fonts.get(face) as FaceCodes;
+      pdfPage.node.setFontDictionary(PDFName.of(resourceName[face]), ref);
     }
-    const stream = await sharedFlateStream(doc.context, `page:${content}`, () => content);
-    pdfPage.node.addContentStream(doc.context.register(stream));
+    const { content } = stream;
+    const flate = await sharedFlateStream(doc.context, `page:${content}`, () => content);
+    const ref = doc.context.register(flate);
+    pdfPage.node.addContentStream(ref);
+    const { used } = stream;
+    pages.push({ contents: ref, boxes: laid.boxes, used, content, headLength, beforeLast, last });
   }
-  return marked;
+  return { marked, pages, fonts };
+}
+
+/** What `drawPages` drew. */
+export interface DrawnPages {
+  /** The marked-content sequences that hold the tagged text, in drawing order. */
+  marked: MarkedContent[];
+  pages: DrawnPage[];
+  fonts: ReadonlyMap<Face, EmbeddedFace>;
+}
+
+/** A page as drawn: its content stream's object, and how its content ends, for `withLabel`. */
+export interface DrawnPage {
+  contents: PDFRef;
+  boxes: readonly Box[];
+  /** The faces the page's text is in (its font resources). */
+  used: ReadonlySet<Face>;
+  /** The page's content stream (empty once kept as `head`, `keptPages`). */
+  content: string;
+  /** The part of `content` before `headLength`, as bytes, in a page kept (`keptPages`). */
+  head?: Uint8Array;
+  /**
+   * The stream as it was before the page's last text box: the length of the content written by
+   * then (all of it but that box and the closing of its marked-content sequence), and the
+   * graphics state there (`beforeLast`, without the content); undefined on a page without text.
+   */
+  headLength: number;
+  beforeLast: ContentStream | undefined;
+  last: TextBox | undefined;
+}
+
+/**
+ * The content stream of `page` as drawn with `label` (a copy label: untagged, of characters the
+ * page's fonts hold, in a face the page uses) added as its last box: after the page's last text
+ * box or, with `replace` (a signing copy's page, whose last text box is its own label), in place
+ * of it. The same operators as drawing the page's boxes with the label again gives.
+ */
+export function withLabel(page: DrawnPage, label: TextBox, replace: boolean): string | Uint8Array {
+  const { beforeLast, last, head } = page;
+  if (!beforeLast || !last || label.tag || !page.used.has(label.face)) {
+    throw new Error("withLabel: not a page a copy label can be added to");
+  }
+  const stream = beforeLast.fork();
+  if (!head) stream.content = page.content.slice(0, page.headLength);
+  if (!replace) stream.text(last, label);
+  stream.text(label, undefined);
+  stream.close();
+  return head ? Buffer.concat([head, Buffer.from(stream.content, "latin1")]) : stream.content;
 }
 
 /**
@@ -84,7 +143,7 @@ export async function drawPages(
  * element, `/<type> <</MCID n>> BDC … EMC` with n its index in `elements`, each run its own text
  * object.
  */
-function pageContent(boxes: readonly Box[], fonts: Map<Face, EmbeddedFace>) {
+function pageContent(boxes: readonly Box[], fonts: Fonts) {
   const fills: FillBox[] = [];
   const rules: RuleBox[] = [];
   const texts: TextBox[] = [];
@@ -99,9 +158,17 @@ function pageContent(boxes: readonly Box[], fonts: Map<Face, EmbeddedFace>) {
   for (const f of fills) stream.fill(f);
   for (const rule of rules) stream.rule(rule);
   if (fills.length + rules.length > 0) stream.asArtifact();
-  for (const [i, t] of texts.entries()) stream.text(t, texts[i + 1]);
+  let beforeLast: ContentStream | undefined;
+  let headLength = 0;
+  for (const [i, t] of texts.entries()) {
+    if (i === texts.length - 1) {
+      beforeLast = stream.fork(fonts, "");
+      headLength = stream.content.length;
+    }
+    stream.text(t, texts[i + 1]);
+  }
   stream.close();
-  return { content: stream.content, used: stream.used, elements: stream.elements };
+  return { stream, beforeLast, headLength, last: texts.at(-1) };
 }
 
 /**
@@ -115,7 +182,21 @@ class ContentStream {
   private readonly last = { lineWidth: -1, stroke: -1, fill: -1, face: "", size: -1 };
   private open: StructElement | "artifact" | undefined;
 
-  constructor(private readonly fonts: Map<Face, EmbeddedFace>) {}
+  constructor(private readonly fonts: Fonts) {}
+
+  /**
+   * A stream that goes on from this one as it is now (this one is not changed), encoding text
+   * with `fonts` (the same codes) from now on; its content so far is `content`.
+   */
+  fork(fonts: Fonts = this.fonts, content = this.content): ContentStream {
+    const fork = new ContentStream(fonts);
+    fork.content = content;
+    for (const face of this.used) fork.used.add(face);
+    fork.elements.push(...this.elements);
+    Object.assign(fork.last, this.last);
+    fork.open = this.open;
+    return fork;
+  }
 
   private op(line: string): void {
     this.content += `${line}\n`;
@@ -159,7 +240,7 @@ class ContentStream {
     this.fillGray(t.gray);
     this.op(`1 0 0 1 ${r(t.x)} ${flip(t.y)} Tm`);
     const text = needsSpace(t, next) ? `${t.text} ` : t.text;
-    this.op(`<${encode(this.fonts.get(t.face) as EmbeddedFace, text)}> Tj`);
+    this.op(`<${encode(this.fonts.get(t.face) as FaceCodes, text)}> Tj`);
   }
 
   /** Opens the sequence of `mark` unless it is the open one. */
@@ -210,13 +291,15 @@ function changeRule(t: TextBox): RuleBox {
 }
 
 /** The hex glyph codes of a text in a face (each character encoded once per document). */
-function encode(face: EmbeddedFace, text: string): string {
+function encode(face: FaceCodes, text: string): string {
   let hex = "";
   for (const ch of drawable(text)) {
     let code = face.codes.get(ch);
     if (code === undefined) {
-      code = includeGlyph(face, ch);
-      face.codes.set(ch, code);
+      // A face being embedded takes a new character; a kept one (`keptFaces`) has all it draws.
+      if (!("font" in face)) throw new Error(`encode: no glyph code for ${ch}`);
+      code = includeGlyph(face as EmbeddedFace, ch);
+      (face as EmbeddedFace).codes.set(ch, code);
     }
     hex += code;
   }
@@ -231,6 +314,7 @@ interface SubsetEmbedder {
   glyphIdMap: Map<number, number>;
   glyphCache: { invalidate(): void };
   embedUnicodeCmap(context: PDFContext): PDFRef;
+  embedIntoContext(context: PDFContext, ref: PDFRef): Promise<PDFRef>;
 }
 
 const embedderOf = (font: PDFFont): SubsetEmbedder =>
@@ -279,18 +363,100 @@ async function embedFonts(doc: PDFDocument, chars: Characters): Promise<Map<Face
   const fonts = new Map<Face, EmbeddedFace>();
   for (const face of FACES) {
     const set = chars.get(face);
-    if (!set) continue;
-    const sorted = [...set].sort().join("");
-    const name = `${subsetTag(face, sorted)}+${postScriptNames[face]}`;
-    const font = await doc.embedFont(fontBytes(face), { subset: true, customName: name });
-    shareFontProgram(font, `font:${face}:${sorted}`);
-    const embedded: EmbeddedFace = { font, codes: new Map(), drawn: new Map() };
-    mapToUnicode(embedded, `cmap:${face}:${sorted}`);
-    // Encode in a fixed order, so glyph ids in the subset do not depend on drawing order.
-    for (const ch of sorted) encode(embedded, ch);
-    fonts.set(face, embedded);
+    if (set) fonts.set(face, await embedFace(doc, face, set));
   }
   return fonts;
+}
+
+/** One face embedded in `doc` as a subset of the characters `set`. */
+async function embedFace(
+  doc: PDFDocument,
+  face: Face,
+  set: ReadonlySet<string>,
+): Promise<EmbeddedFace> {
+  const sorted = [...set].sort().join("");
+  const name = `${subsetTag(face, sorted)}+${postScriptNames[face]}`;
+  const font = await doc.embedFont(fontBytes(face), { subset: true, customName: name });
+  shareFontProgram(font, `font:${face}:${sorted}`);
+  const embedded: EmbeddedFace = { font, ref: font.ref, codes: new Map(), drawn: new Map() };
+  mapToUnicode(embedded, `cmap:${face}:${sorted}`);
+  // Encode in a fixed order, so glyph ids in the subset do not depend on drawing order.
+  for (const ch of sorted) encode(embedded, ch);
+  return embedded;
+}
+
+/** The faces a PDF's text is set in. */
+export type Fonts = ReadonlyMap<Face, FaceCodes>;
+
+/**
+ * The faces as page contents use them, without the PDF they were embedded in (which a face
+ * being embedded holds): what a PDF kept to draw pages from again keeps (`copies.ts`).
+ */
+export const keptFaces = (fonts: Fonts): Fonts =>
+  new Map([...fonts].map(([face, { ref, codes }]) => [face, { ref, codes }]));
+
+/**
+ * The objects of `fonts` with the characters of `chars` in place of their own, written into
+ * `context` with the numbers the drawn PDF's have: each face that holds other characters is
+ * embedded again, in the order the PDF embedded its faces (`refs`: each face's font dictionary,
+ * and the numbers its other objects took, as `embedAll` writes them). Returns the faces as now
+ * embedded, or undefined when the faces are not the same ones.
+ */
+export async function reembedFaces(
+  context: PDFContext,
+  fonts: Fonts,
+  chars: Characters,
+  numbers: ReadonlyMap<Face, { first: number; last: number }>,
+): Promise<Fonts | undefined> {
+  if (![...chars.keys()].every((face) => fonts.has(face)) || chars.size !== fonts.size) return;
+  const scratch = await PDFDocument.create({ updateMetadata: false });
+  scratch.registerFontkit(fontkitCache);
+  const out = new Map(fonts);
+  for (const [face, set] of chars) {
+    const old = fonts.get(face) as FaceCodes;
+    const span = numbers.get(face);
+    if (!span) return;
+    if (sameCharacters(old, set)) continue;
+    const embedded = await embedFace(scratch, face, set);
+    // Into a context of its own numbered from where the drawn face's objects start, then moved.
+    const own = PDFContext.create();
+    compressWithZlib(own);
+    own.largestObjectNumber = span.first - 1;
+    await embedderOf(embedded.font).embedIntoContext(own, old.ref);
+    if (own.largestObjectNumber !== span.last) return;
+    for (const [ref, object] of own.enumerateIndirectObjects()) context.assign(ref, object);
+    out.set(face, { ref: old.ref, codes: embedded.codes });
+  }
+  return out;
+}
+
+/** Whether a face as embedded holds exactly the characters `set`. */
+const sameCharacters = (face: FaceCodes, set: ReadonlySet<string>): boolean =>
+  face.codes.size === set.size && [...set].every((ch) => face.codes.has(ch));
+
+/**
+ * The pages as kept: with the fonts `keptFaces` gives for theirs (not holding their PDF), and
+ * each content up to its last text box as bytes (which the garbage collector does not move, as
+ * it does a string that lives on).
+ */
+export const keptPages = (pages: readonly DrawnPage[], fonts: Fonts): DrawnPage[] =>
+  pages.map((page) => ({
+    ...page,
+    content: "",
+    head: Buffer.from(page.content, "latin1").subarray(0, page.headLength),
+    beforeLast: page.beforeLast?.fork(fonts),
+  }));
+
+/**
+ * The pages of a drawn PDF drawn again with other fonts (`reembedFaces`): the same content
+ * stream objects, contents not yet written (`withLabel` writes them).
+ */
+export function redrawPages(pages: readonly DrawnPage[], fonts: Fonts): DrawnPage[] {
+  return pages.map((page) => {
+    const { stream, ...ends } = pageContent(page.boxes, fonts);
+    const { contents, boxes } = page;
+    return { contents, boxes, used: stream.used, content: stream.content, ...ends };
+  });
 }
 
 /** The characters drawn in each face (`drawPages` embeds them as subsets). */

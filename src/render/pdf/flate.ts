@@ -71,6 +71,13 @@ export async function sharedFlateStream(
 }
 
 /**
+ * A Flate-compressed stream of `contents`, not shared: a signing copy's page (`copies.ts`), which
+ * no other PDF has, as each holds its copy's label.
+ */
+export const flateStream = (context: PDFContext, contents: Contents): PDFRawStream =>
+  context.stream(deflate(contents), { Filter: "FlateDecode" });
+
+/**
  * For a Flate stream pdf-lib makes and registers itself (synchronously): the stream kept for
  * `key`, registered in `context`, when there is one; else `make()`'s, whose compressed bytes are
  * then kept for `key`.
