@@ -33,6 +33,12 @@ describe("only regular files are read, with the size limit applied while reading
     await expect(readInputFile("/proc/self", "status", 8)).rejects.toMatchObject({
       rule: "fil-for-stor",
     });
+    // Longer than its stated size and the first buffer: read to its end.
+    const smaps = new TextDecoder().decode(await readInputFile("/proc/self", "smaps"));
+    expect(smaps.length).toBeGreaterThan(3 * 4096);
+    expect(smaps).toMatch(/^[0-9a-f]+-[0-9a-f]+ /);
+    expect(smaps.endsWith("\n")).toBe(true);
+    expect(smaps.match(/^VmFlags:/gm)?.length).toBe(smaps.match(/^[0-9a-f]+-[0-9a-f]+ /gm)?.length);
   });
 
   it("should not hang on a named pipe", async () => {
