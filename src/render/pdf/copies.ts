@@ -11,14 +11,8 @@
  * every glyph code of it: the face is embedded again into the numbers its objects had and the
  * pages drawn again (`withCharacters`), once for all the copies with those characters.
  */
-import {
-  PDFContext,
-  type PDFDocument,
-  type PDFHexString,
-  PDFObject,
-  type PDFRef,
-  PDFWriter,
-} from "pdf-lib";
+import { PDFContext, type PDFDocument, PDFObject, type PDFRef, PDFWriter } from "pdf-lib";
+import { setDocumentId } from "./document.js";
 import {
   type Characters,
   type DrawnPage,
@@ -169,12 +163,12 @@ export class CopyTemplate {
    * hold, `fits`) and the /ID `id`. The pages and /ID are set and the PDF written in one
    * synchronous run, so copies drawn at the same time from one template do not mix.
    */
-  draw(label: TextBox, id: PDFHexString): Promise<Uint8Array> {
+  draw(label: TextBox, id: string): Promise<Uint8Array> {
     const context = this.take();
     for (const page of this.pages) {
       context.assign(page.contents, flateStream(context, withLabel(page, label, this.labelled)));
     }
-    context.trailerInfo.ID = context.obj([id, id]);
+    setDocumentId(context, id);
     return PDFWriter.forContext(context, Number.POSITIVE_INFINITY).serializeToBuffer();
   }
 

@@ -7,6 +7,7 @@ import { createHash, type Hash } from "node:crypto";
 import {
   AFRelationship,
   type PDFArray,
+  type PDFContext,
   type PDFDocument,
   PDFHexString,
   PDFName,
@@ -151,24 +152,16 @@ export function addSignatureFields(
 
 /**
  * The hash a document /ID starts from: its tree, the part all copies of a document share (the
- * copies hash it once, `setDocumentId` continues from a copy of it).
+ * copies hash it once, `documentId` continues from a copy of it).
  */
 export const documentIdStart = (tree: DocumentTree): Hash =>
   createHash("sha256").update(JSON.stringify(tree));
 
-/** A document /ID from a hash of everything the output is made of (not random, not a clock). */
-export function setDocumentId(
-  doc: PDFDocument,
-  tree: DocumentTree,
-  options: PdfOptions,
-  start: Hash = documentIdStart(tree),
-): void {
-  const id = documentId(options, start);
-  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
-}
-
-/** The /ID of a PDF of the tree `start` hashes (`documentIdStart`) drawn with `options`. */
-export function documentId(options: PdfOptions, start: Hash): PDFHexString {
+/**
+ * The /ID of a PDF of the tree `start` hashes (`documentIdStart`) drawn with `options`, as 32 hex
+ * digits: a hash of everything the output is made of (not random, not a clock).
+ */
+export function documentId(options: PdfOptions, start: Hash): string {
   const hash = start.copy();
   hash.update(
     JSON.stringify({
@@ -182,5 +175,11 @@ export function documentId(options: PdfOptions, start: Hash): PDFHexString {
     hash.update(JSON.stringify([a.name, a.description ?? null]));
     hash.update(createHash("sha256").update(a.data).digest());
   }
-  return PDFHexString.of(hash.digest("hex").slice(0, 32).toUpperCase());
+  return hash.digest("hex").slice(0, 32).toUpperCase();
+}
+
+/** Sets a PDF's /ID (`documentId`), both of its halves. */
+export function setDocumentId(context: PDFContext, id: string): void {
+  const hex = PDFHexString.of(id);
+  context.trailerInfo.ID = context.obj([hex, hex]);
 }

@@ -73,32 +73,11 @@ interface DrawnDocument {
 const drawnDocuments = new Recent<string, DrawnDocument>(4);
 
 /**
- * What a PDF is drawn from, but for the copy label: the tree (as the /ID hashes it, so any
- * difference in the tree is one here) and the options. An attachment's bytes count by identity,
- * as in `flate.ts`: iop never changes an array it has read.
+ * What a PDF is drawn from, but for the copy label: the /ID it would have without a label, which
+ * hashes the tree and every option (`documentId`).
  */
-function drawnKey(idStart: Hash, options: PdfOptions): string {
-  return JSON.stringify([
-    idStart.copy().digest("hex"),
-    options.pdfa ?? "3b",
-    options.fingerprint ?? null,
-    options.signatureFields ?? false,
-    (options.attachments ?? []).map((a) => [a.name, a.description ?? null, arrayId(a.data)]),
-  ]);
-}
-
-const arrayIds = new WeakMap<Uint8Array, number>();
-let lastArrayId = 0;
-
-/** A number for each array, the same as long as the array lives. */
-function arrayId(array: Uint8Array): number {
-  let id = arrayIds.get(array);
-  if (id === undefined) {
-    id = ++lastArrayId;
-    arrayIds.set(array, id);
-  }
-  return id;
-}
+const drawnKey = (idStart: Hash, options: PdfOptions): string =>
+  documentId({ ...options, copyLabel: undefined }, idStart);
 
 /**
  * The signing copies of a document, one per label, each byte for byte the PDF
@@ -172,12 +151,12 @@ async function drawPdf(
   layout: DocumentLayout,
   options: PdfOptions,
   /** What the copies of a document share, worked out once for all of them. */
-  shared?: { idStart: Hash; chars?: Characters },
+  shared: { idStart: Hash; chars?: Characters },
 ): Promise<{ doc: PDFDocument; drawn: DrawnPages }> {
   const level = options.pdfa ?? "3b";
   const doc = await PDFDocument.create({ updateMetadata: false });
   compressWithZlib(doc.context);
-  const drawn = await drawPages(doc, layout, shared?.chars);
+  const drawn = await drawPages(doc, layout, shared.chars);
   setInfo(doc, tree.meta);
   addXmpMetadata(doc, tree.meta, level);
   addOutputIntent(doc);
@@ -193,6 +172,6 @@ async function drawPdf(
   if (level === "3b" && options.attachments?.length) {
     await addAttachments(doc, options.attachments, metaDate(tree.meta.date));
   }
-  setDocumentId(doc, tree, { ...options, pdfa: level }, shared?.idStart);
+  setDocumentId(doc.context, documentId({ ...options, pdfa: level }, shared.idStart));
   return { doc, drawn };
 }
