@@ -8,6 +8,9 @@
 // glyphs itself (src/render/pdf/draw.ts: `glyphForCodePoint`, no `layout`), so it uses none of
 // them; pdf-lib's own text encoding (which does lay out) still works, decoding them on first use.
 //
+// Every glyph fontkit makes also asks the Unicode properties whether it is a combining mark; for
+// the code points of Swedish text the answer is known without them (`GLYPH_IS_MARK` below).
+//
 // How: by exact text. Each patched statement `var x = <expression>;` becomes
 // `var x = iopLazy(function () { return <expression>; });`, a Proxy that evaluates the expression
 // on the first property read; the Unicode properties section becomes one lazy `unicode` object.
@@ -15,7 +18,9 @@
 // fails rather than ship an unpatched or half-patched fontkit.
 // Tests: test/scripts/lazy-fontkit.test.ts lays out Latin, Arabic, Devanagari and Javanese text
 // with the patched and the original fontkit and compares glyphs and positions (fails if a patched
-// name is used elsewhere or the Proxy misses a use), and checks that loading decodes nothing.
+// name is used elsewhere or the Proxy misses a use), checks that loading decodes nothing, and
+// that glyphs for Swedish text decode nothing either, with fontkit's mark test for every code
+// point answered without the data.
 
 /**
  * Sections evaluated on first use instead of at load: each from its first statement to the end of
@@ -47,6 +52,23 @@ const LAZY_SECTIONS = [
     names: ["categories", "decompositions$1", "trie$3", "stateMachine$1"],
   },
 ];
+
+/**
+ * Every glyph fontkit makes asks whether its code points are combining marks, which reads the
+ * Unicode properties: in a fresh process, about 10 ms to decode them for the first glyph. Code
+ * points below U+0300 (Latin, with every Swedish letter), in U+2000–U+20CF (punctuation such as
+ * "–" and "’", super- and subscripts, currency signs) and in U+2100–U+2CEE (letterlike symbols,
+ * arrows, mathematical and technical signs, box drawing, …) have no mark among them in fontkit's
+ * data, so the answer for them needs no data (the test checks every one against the data).
+ */
+const GLYPH_IS_MARK =
+  "\t    this.isMark = this.codePoints.length > 0 && this.codePoints.every(unicode.isMark);\n\t    this.isLigature";
+const GLYPH_IS_MARK_LAZY =
+  "\t    this.isMark = this.codePoints.length > 0 && this.codePoints.every(iopIsMark);\n\t    this.isLigature";
+const IS_MARK_HELPER = `function iopIsMark(c) {
+\t  return !(c < 0x300 || (c >= 0x2000 && c < 0x20d0) || (c >= 0x2100 && c < 0x2cef)) && unicode.isMark(c);
+\t}
+\t`;
 
 /** Brotli's dictionary: decoded by the first Brotli decompression (WOFF2 only). */
 const BROTLI_EAGER = "\n\tdictionary.init(BrotliDecompressBuffer);\n";
@@ -84,6 +106,8 @@ function split(source, marker, what) {
 export function lazyFontkit(source) {
   let [before, after] = split(source, BROTLI_EAGER, "Brotli's dictionary");
   let out = `${before}\n\tvar iopDictionaryLoaded = false;\n${after}`;
+  [before, after] = split(out, GLYPH_IS_MARK, "the Glyph constructor's mark test");
+  out = `${before}${GLYPH_IS_MARK_LAZY}${after}`;
   [before, after] = split(out, BROTLI_ENTRY, "Brotli's entry point");
   out = `${before}${BROTLI_ENTRY}\t  if (!iopDictionaryLoaded) { iopDictionaryLoaded = true; dictionary.init(BrotliDecompressBuffer); }\n${after}`;
   LAZY_SECTIONS.forEach(({ what, from, to, names }, i) => {
@@ -94,7 +118,7 @@ export function lazyFontkit(source) {
     const lazy = names
       .map((n) => `var ${n} = iopLazy(function () { return ${section}().${n}; });`)
       .join("\n\t");
-    out = `${head}${i === 0 ? HELPERS : ""}var ${section} = iopOnce(function () {\n\t${from}${body}${to}\n\treturn { ${exported} };\n\t});\n\t${lazy}${tail}`;
+    out = `${head}${i === 0 ? HELPERS + IS_MARK_HELPER : ""}var ${section} = iopOnce(function () {\n\t${from}${body}${to}\n\treturn { ${exported} };\n\t});\n\t${lazy}${tail}`;
   });
   return out;
 }

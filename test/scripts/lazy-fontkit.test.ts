@@ -50,6 +50,35 @@ describe("lazy-fontkit (the bundle's fontkit patch, scripts/lazy-fontkit.mjs)", 
     expect(lazy.decoded()).toBeGreaterThan(0);
   });
 
+  it("should make glyphs for Swedish text without the Unicode data, with fontkit's mark test", () => {
+    const fresh = load(lazyFontkit(original), "marks");
+    const ours = fresh.fontkit.create(font);
+    /** fontkit's `isMark` of a glyph (not in its type declarations). */
+    const mark = (glyph: fontkit.Glyph) => (glyph as fontkit.Glyph & { isMark: boolean }).isMark;
+    for (const ch of "Överenskommelse – ”IOP” 650 000 € → ✓ § ½ ÅÄÖ åäö") {
+      expect(mark(ours.glyphForCodePoint(ch.codePointAt(0) as number))).toBe(false);
+    }
+    expect(fresh.decoded()).toBe(0);
+    // Every code point the patch answers without the data has no mark in it (fontkit's data,
+    // read through glyphs of the unpatched fontkit, each a new glyph id)...
+    const theirs = eager.fontkit.create(font);
+    let id = 100_000;
+    const isMark = (f: fontkit.Font, cp: number) => mark(f.getGlyph(id++, [cp]));
+    const ranges = [
+      [0, 0x300],
+      [0x2000, 0x20d0],
+      [0x2100, 0x2cef],
+    ] as const;
+    for (const [from, to] of ranges) {
+      for (let cp = from; cp < to; cp++) expect(isMark(theirs, cp)).toBe(false);
+    }
+    // ...and around them, the patched fontkit answers as the unpatched one (with the data).
+    const around = [0x300, 0x301, 0x36f, 0x1fff, 0x20d0, 0x20f0, 0x20ff, 0x2cef, 0x2cf1, 0xfe20];
+    for (const cp of around) expect(isMark(ours, cp)).toBe(isMark(theirs, cp));
+    expect(isMark(ours, 0x301)).toBe(true);
+    expect(fresh.decoded()).toBeGreaterThan(0);
+  });
+
   it("should refuse a fontkit whose text differs rather than ship it unpatched", () => {
     const changed = original.replace("var trie$1 = new unicodeTrie(trieData$1);", "");
     expect(() => lazyFontkit(changed)).toThrow(/lazy-fontkit: expected the Arabic shaper/);

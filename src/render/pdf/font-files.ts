@@ -24,6 +24,10 @@ export const postScriptNames: Record<Face, string> = {
 
 const require = createRequire(import.meta.url);
 const bytesCache = new Map<Face, Uint8Array>();
+const faces = new WeakMap<Uint8Array, Face>();
+
+/** The face whose file `fontBytes` read into these very bytes. */
+export const faceOf = (bytes: Uint8Array): Face | undefined => faces.get(bytes);
 
 /** The TrueType file of a face (read once). */
 export function fontBytes(face: Face): Uint8Array {
@@ -31,6 +35,7 @@ export function fontBytes(face: Face): Uint8Array {
   if (!bytes) {
     bytes = new Uint8Array(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${files[face]}`)));
     bytesCache.set(face, bytes);
+    faces.set(bytes, face);
   }
   return bytes;
 }

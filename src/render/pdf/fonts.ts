@@ -9,7 +9,8 @@
  * per character and per word, for the life of the process.
  */
 import fontkit from "@pdf-lib/fontkit";
-import { fontBytes } from "./font-files.js";
+import { faceOf, fontBytes, postScriptNames } from "./font-files.js";
+import { addShortcuts } from "./font-shortcuts.js";
 import type { Face } from "./style.js";
 
 export { fontBytes, postScriptNames } from "./font-files.js";
@@ -48,7 +49,8 @@ const parsed = new WeakMap<Uint8Array, fontkit.Font>();
 /**
  * The parsed font of a face's file, parsed once per process and shared by measuring and embedding
  * (pdf-lib gets it through `registerFontkit(fontkitCache)`): parsing the file and the layout
- * tables costs about 25 ms per face, which every document would pay again.
+ * tables costs about 25 ms per face, which every document would pay again. The font has the
+ * shortcuts of font-shortcuts.ts: fontkit's answers without decoding what iop never reads.
  * (fontkit caches glyph objects with the code points they were first looked up with; drawing sets
  * the ones each document's ToUnicode map needs, see `mapToUnicode` in draw.ts.)
  */
@@ -61,6 +63,8 @@ export const fontkitCache = {
       const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
       const data = whole ? bytes.buffer : bytes.slice().buffer;
       font = fontkit.create(data as unknown as Uint8Array);
+      const face = faceOf(bytes);
+      addShortcuts(font, bytes, face && postScriptNames[face]);
       parsed.set(bytes, font);
     }
     return font;
