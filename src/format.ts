@@ -17,19 +17,55 @@ export class FormatError extends Error {
 export const MISSING = "uppgift saknas";
 
 const NBSP = "\u00a0";
-const amountFormat = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
-const integerFormat = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
-const dateFormat = new Intl.DateTimeFormat("sv-SE", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const dayFormat = new Intl.DateTimeFormat("sv-SE", {
-  day: "numeric",
-  month: "long",
-  timeZone: "UTC",
-});
+
+/*
+ * Whole numbers and dates are written here as Intl writes them for sv-SE, without Intl: a fresh
+ * process's first Intl formatter loads ICU's number or calendar data, about 13 ms of every
+ * `iop build` (more than composing the documents). Fractions, signs and percentages go to Intl,
+ * whose formatters are made on first use. test/format.test.ts compares both ways for every day
+ * of 1900–2100, every month of the years a date can have (100–9999) and a spread of integers.
+ */
+
+/** A function giving what `make` makes, made on the first call. */
+const once = <T>(make: () => T): (() => T) => {
+  let made: T | undefined;
+  return () => (made ??= make());
+};
+
+const MONTHS = [
+  "januari",
+  "februari",
+  "mars",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "augusti",
+  "september",
+  "oktober",
+  "november",
+  "december",
+];
+
+/** "1 041 000", "−5": sv-SE digit groups (no-break spaces) and minus sign (U+2212); integers only. */
+function wholeNumber(n: number): string | undefined {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return undefined;
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let at = out.length; at < digits.length; at += 3) out += NBSP + digits.slice(at, at + 3);
+  return n < 0 ? `\u2212${out}` : out;
+}
+
+const amountFormat = once(() => new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 }));
+const integerFormat = once(() => new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 }));
+
+/** A date (UTC) as sv-SE writes it in running text: the parts asked for, day, month, year. */
+function dateText(date: Date, parts: { day?: true; year?: true }): string {
+  const words = [MONTHS[date.getUTCMonth()] as string];
+  if (parts.day) words.unshift(String(date.getUTCDate()));
+  if (parts.year) words.push(String(date.getUTCFullYear()));
+  return words.join(" ");
+}
 
 const show = (value: unknown): string => {
   if (typeof value === "string") return `"${value}"`;
@@ -53,35 +89,38 @@ function finiteNumber(value: unknown, what: string): number {
 export function formatAmount(value: unknown): string {
   const n = finiteNumber(value, "belopp");
   if (n < 0) return fail("belopp", value);
-  return `${amountFormat.format(n)}${NBSP}kr`;
+  return `${wholeNumber(n) ?? amountFormat().format(n)}${NBSP}kr`;
 }
 
 /** "650 000 kr", "ca 40 000 kr" when approximate, "uppgift saknas" when the amount is missing. */
 export const formatAmountOrMissing = (amount: number | undefined, approximate = false): string =>
   amount === undefined ? MISSING : `${approximate ? "ca " : ""}${formatAmount(amount)}`;
 
-const signedFormat = new Intl.NumberFormat("sv-SE", {
-  maximumFractionDigits: 2,
-  signDisplay: "always",
-});
-const percentFormat = new Intl.NumberFormat("sv-SE", {
-  style: "percent",
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-  signDisplay: "always",
-});
+const signedFormat = once(
+  () => new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2, signDisplay: "always" }),
+);
+const percentFormat = once(
+  () =>
+    new Intl.NumberFormat("sv-SE", {
+      style: "percent",
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+      signDisplay: "always",
+    }),
+);
 
 /** "(+25 000 kr, +3,1 %)": how an amount changed; without the percentage when it was 0. */
 export function formatAmountDelta(before: number, after: number): string {
-  const diff = `${signedFormat.format(finiteNumber(after, "belopp") - finiteNumber(before, "belopp"))}${NBSP}kr`;
+  const diff = `${signedFormat().format(finiteNumber(after, "belopp") - finiteNumber(before, "belopp"))}${NBSP}kr`;
   return before === 0
     ? `(${diff})`
-    : `(${diff}, ${percentFormat.format((after - before) / before)})`;
+    : `(${diff}, ${percentFormat().format((after - before) / before)})`;
 }
 
 /** A count or other number in running text: "4 500". */
 export function formatNumber(value: unknown): string {
-  return integerFormat.format(finiteNumber(value, "tal"));
+  const n = finiteNumber(value, "tal");
+  return wholeNumber(n) ?? integerFormat().format(n);
 }
 
 function parseIsoDate(value: unknown): Date {
@@ -97,19 +136,14 @@ function parseIsoDate(value: unknown): Date {
 }
 
 /** "1 april 2025", for running text. */
-export const formatDate = (value: unknown): string => dateFormat.format(parseIsoDate(value));
+export const formatDate = (value: unknown): string =>
+  dateText(parseIsoDate(value), { day: true, year: true });
 
 /** "2025-04-01", for tables: validated and written as ISO 8601. */
 export function formatIsoDate(value: unknown): string {
   parseIsoDate(value);
   return value as string;
 }
-
-const monthFormat = new Intl.DateTimeFormat("sv-SE", {
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
 
 /**
  * "1 april 2025" for a date, "november 2025" for a month ("2025-11"), "2018" for a year alone
@@ -118,7 +152,7 @@ const monthFormat = new Intl.DateTimeFormat("sv-SE", {
 export function formatDateOrYear(value: unknown): string {
   if (typeof value === "string" && /^\d{4}$/.test(value)) return value;
   if (typeof value === "string" && /^\d{4}-\d{2}$/.test(value)) {
-    return monthFormat.format(parseIsoDate(`${value}-01`));
+    return dateText(parseIsoDate(`${value}-01`), { year: true });
   }
   return formatDate(value);
 }
@@ -129,7 +163,7 @@ export function formatDayOfYear(value: unknown): string {
     return fail("dag på året (MM-DD)", value);
   }
   // 2000 is a leap year, so "02-29" is a valid day of the year.
-  return dayFormat.format(parseIsoDate(`2000-${value}`));
+  return dateText(parseIsoDate(`2000-${value}`), { day: true });
 }
 
 const WORDS = [

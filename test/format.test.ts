@@ -9,6 +9,7 @@ import {
   formatDateOrYear,
   formatDayOfYear,
   formatIsoDate,
+  formatNumber,
   genitive,
   joinList,
   MISSING,
@@ -165,5 +166,57 @@ describe("formatAmountOrMissing and formatAmountDelta", () => {
 
   it("should refuse to write a difference of values that are not amounts", () => {
     expect(() => formatAmountDelta(Number.NaN, 1)).toThrow(FormatError);
+  });
+});
+
+describe("sv-SE without Intl (whole numbers and dates)", () => {
+  const intl = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat("sv-SE", options);
+  const date = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat("sv-SE", { ...options, timeZone: "UTC" });
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+  it("writes whole numbers and amounts as Intl does, and the rest through Intl", () => {
+    const integers = intl({ maximumFractionDigits: 0 });
+    const amounts = intl({ maximumFractionDigits: 2 });
+    const values = [
+      ...Array.from({ length: 20_001 }, (_, i) => i),
+      ...Array.from({ length: 16 }, (_, e) => 10 ** e),
+      ...Array.from({ length: 16 }, (_, e) => 10 ** e - 1),
+      ...Array.from({ length: 2000 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 52)),
+      Number.MAX_SAFE_INTEGER,
+      2 ** 60,
+      0.5,
+      2.5,
+      1234.567,
+      1e21,
+    ];
+    for (const n of values) {
+      expect(formatNumber(n)).toBe(integers.format(n));
+      expect(formatNumber(-n)).toBe(integers.format(-n));
+      expect(formatAmount(n)).toBe(`${amounts.format(n)}${NBSP}kr`);
+    }
+  });
+
+  it("writes dates, months and days of the year as Intl does", () => {
+    const full = date({ day: "numeric", month: "long", year: "numeric" });
+    const month = date({ month: "long", year: "numeric" });
+    const day = date({ day: "numeric", month: "long" });
+    for (let t = Date.UTC(1900, 0, 1); t <= Date.UTC(2100, 11, 31); t += 86_400_000) {
+      const d = new Date(t);
+      expect(formatDate(iso(d))).toBe(full.format(d));
+    }
+    // Every year a date can have (parseIsoDate: four digits, from 0100), most of them.
+    for (let year = 100; year <= 9999; year += year < 1100 || year > 9900 ? 1 : 7) {
+      for (let m = 0; m < 12; m++) {
+        const first = new Date(Date.UTC(year, m, 1));
+        expect(formatDateOrYear(iso(first).slice(0, 7))).toBe(month.format(first));
+        expect(formatDate(iso(first))).toBe(full.format(first));
+      }
+    }
+    for (let t = Date.UTC(2000, 0, 1); t <= Date.UTC(2000, 11, 31); t += 86_400_000) {
+      const d = new Date(t);
+      expect(formatDayOfYear(iso(d).slice(5))).toBe(day.format(d));
+    }
+    expect(formatDate("0999-05-01")).toBe(full.format(new Date(Date.UTC(999, 4, 1))));
   });
 });

@@ -711,12 +711,16 @@ export async function inspectSignatures(
 
 const end = (s: PdfSignature): number => s.byteRange[2] + s.byteRange[3];
 
-const timeFormat = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Stockholm",
-  dateStyle: "short",
-  timeStyle: "medium",
-});
-const swedishTime = (date: Date) => `${timeFormat.format(date)} (svensk tid)`;
+/** Made on first use: a process that verifies nothing does not load ICU's calendar data. */
+let timeFormat: Intl.DateTimeFormat | undefined;
+const swedishTime = (date: Date) => {
+  timeFormat ??= new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    dateStyle: "short",
+    timeStyle: "medium",
+  });
+  return `${timeFormat.format(date)} (svensk tid)`;
+};
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -808,9 +812,7 @@ export function signatureFindings(
   const name = (field?: string) => (field === undefined ? "ett okänt fält" : partyName(field));
   for (const s of report.signatures) {
     const who = s.certificate?.commonName ?? s.certificate?.subject ?? "okänd undertecknare";
-    const when = s.signingTime
-      ? `${timeFormat.format(s.signingTime)} (svensk tid)`
-      : "okänd tidpunkt";
+    const when = s.signingTime ? swedishTime(s.signingTime) : "okänd tidpunkt";
     const what = `underskrift för ${name(s.field)} av ${who}, ${when}`;
     for (const p of signatureProblems(s, what)) {
       out.push({ level: p.level, file, message: p.message });
