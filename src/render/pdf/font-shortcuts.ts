@@ -1,5 +1,5 @@
 /**
- * Three shortcuts on a parsed font (fontkit 1.1.1, pinned in package.json) that give what fontkit
+ * Four shortcuts on a parsed font (fontkit 1.1.1, pinned in package.json) that give what fontkit
  * gives without decoding what iop never reads. Each replaces a step of a fresh process that
  * fontkit runs in JavaScript, one field at a time, before the code has warmed up:
  *
@@ -19,9 +19,9 @@
  *   fields fontkit changes changed and the fields its encoder drops dropped.
  *
  * They change when fontkit decodes, never what it gives: test/render/pdf/font-shortcuts.test.ts
- * compares the tables, the name and subsets of thousands of glyphs with fontkit's own, byte for
- * byte, and every PDF is compared with the build before them. A fontkit upgrade that moves these
- * internals fails that test.
+ * compares the table, the name and subsets of up to every glyph of each face with fontkit's own,
+ * byte for byte, also for a font with the fields fontkit's encoder changes. A fontkit upgrade that
+ * moves these internals fails that test.
  */
 import type fontkit from "@pdf-lib/fontkit";
 
