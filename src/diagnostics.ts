@@ -46,13 +46,16 @@ export function formatDiagnostic(d: Diagnostic): string {
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((d) => d.severity === "fel");
 
-/** Sorts by file, then position, so output is stable. */
+/**
+ * Sorts by file, then position, so output is stable: file names in Swedish order ("å", "ä", "ö"
+ * after "z") whatever the machine's own locale.
+ */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      a.file.localeCompare(b.file, "sv-SE") ||
       a.line - b.line ||
       a.col - b.col ||
-      a.rule.localeCompare(b.rule),
+      a.rule.localeCompare(b.rule, "sv-SE"),
   );
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AMEND_RULE_IDS } from "../src/amend/rule-ids.js";
 import { COMPOSE_RULE_IDS } from "../src/compose/rule-ids.js";
-import type { RuleId } from "../src/diagnostics.js";
+import { type RuleId, sortDiagnostics } from "../src/diagnostics.js";
 import { DOCUMENT_RULE_IDS } from "../src/document/rule-ids.js";
 import { LINT_RULE_IDS } from "../src/lint/rule-ids.js";
 import { LOAD_RULE_IDS } from "../src/load/rule-ids.js";
@@ -70,5 +70,23 @@ describe("rule ids", () => {
     }
     const keywords = SCHEMA_KEYWORDS as readonly string[];
     expect([...used].filter((k) => !keywords.includes(k))).toEqual([]);
+  });
+});
+
+describe("sortDiagnostics", () => {
+  it("orders files as Swedish does, whatever the machine's locale (å, ä, ö after z)", () => {
+    const at = (file: string, line = 1) =>
+      ({ file, line, col: 1, severity: "varning", message: "m", rule: "uppgift-saknas" }) as const;
+    const files = ["ö.yaml", "b.yaml", "å.yaml", "z.yaml", "ä.yaml", "a.yaml"];
+    const sorted = sortDiagnostics([...files.map((f) => at(f, 2)), at("z.yaml", 1)]);
+    expect(sorted.map((d) => `${d.file}:${d.line}`)).toEqual([
+      "a.yaml:2",
+      "b.yaml:2",
+      "z.yaml:1",
+      "z.yaml:2",
+      "å.yaml:2",
+      "ä.yaml:2",
+      "ö.yaml:2",
+    ]);
   });
 });
