@@ -129,11 +129,11 @@ function modeOf(path: string): number | undefined {
   }
 }
 
-/** The agreement id a build's manifest.json in `folder` names, if it can be read. */
-function manifestAgreement(folder: string): unknown {
+/** An earlier build's manifest.json in `folder`, as far as it can be read (never trusted). */
+function manifestIn(folder: string): { agreement?: unknown; files?: unknown } | undefined {
   try {
-    const text = readFileSync(join(folder, MANIFEST_FILE), "utf8");
-    return (JSON.parse(text) as { agreement?: unknown }).agreement;
+    const manifest: unknown = JSON.parse(readFileSync(join(folder, MANIFEST_FILE), "utf8"));
+    return typeof manifest === "object" && manifest !== null ? manifest : undefined;
   } catch {
     return undefined;
   }
@@ -158,7 +158,7 @@ export async function recoverLeftovers(parent: string): Promise<string[]> {
     if (!match || alive(Number(match[2]))) continue;
     const path = join(parent, name);
     if (match[1] === "old") {
-      const id = manifestAgreement(path);
+      const id = manifestIn(path)?.agreement;
       if (typeof id === "string" && /^[a-z0-9][a-z0-9-]*$/.test(id)) {
         const target = join(parent, id);
         if (!exists(target)) {
@@ -187,15 +187,9 @@ function filesUnder(dir: string, base = ""): string[] {
 
 /** The files an earlier build's manifest.json in `folder` lists, with the manifest itself. */
 function listedFiles(folder: string): Set<string> | undefined {
-  try {
-    const manifest = JSON.parse(readFileSync(join(folder, MANIFEST_FILE), "utf8")) as {
-      files?: { path?: unknown }[];
-    };
-    if (!Array.isArray(manifest.files)) return undefined;
-    return new Set([...manifest.files.map((f) => String(f?.path)), MANIFEST_FILE]);
-  } catch {
-    return undefined;
-  }
+  const files = manifestIn(folder)?.files;
+  if (!Array.isArray(files)) return undefined;
+  return new Set([...files.map((f: { path?: unknown } | null) => String(f?.path)), MANIFEST_FILE]);
 }
 
 /** Whether the file at `path` holds exactly `data` (false when it cannot be read). */
