@@ -1,5 +1,6 @@
-// The one patch iop makes to a library: fontkit's module-level work made lazy, in the bundle only
-// (scripts/bundle.mjs applies it to @pdf-lib/fontkit/dist/fontkit.umd.js as esbuild loads it).
+// fontkit's module-level work made lazy, in the bundle only (scripts/bundle.mjs applies it to
+// @pdf-lib/fontkit/dist/fontkit.umd.js as esbuild loads it; docx has a patch of its own,
+// scripts/docx-fields.mjs).
 //
 // Why: loading fontkit decodes data only its OpenType layout engine and its WOFF2 reader use:
 // Brotli's built-in dictionary, the Unicode properties (category, script, combining class) and the

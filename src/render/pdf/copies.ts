@@ -104,6 +104,8 @@ type FontNumbers = ReadonlyMap<Face, { first: number; last: number }>;
 export class CopyTemplate {
   /** The PDF's objects, all but the page contents as the bytes written (`take`). */
   private context: PDFContext | undefined;
+  /** The pages' content stream objects, which each copy sets for itself. */
+  private readonly contents: ReadonlySet<PDFRef>;
 
   private constructor(
     private readonly pages: readonly DrawnPage[],
@@ -116,7 +118,9 @@ export class CopyTemplate {
      * taken from (without the pdf-lib document, which a kept template would hold in memory).
      */
     private written?: Written,
-  ) {}
+  ) {
+    this.contents = new Set(pages.map((p) => p.contents));
+  }
 
   /**
    * The bytes of a drawn PDF, as `doc.save({ useObjectStreams: false })` gives them (`doc` has
@@ -187,9 +191,8 @@ export class CopyTemplate {
     const fonts = await reembedFaces(context, this.fonts, chars, this.fontNumbers);
     if (!fonts || context.largestObjectNumber !== own.largestObjectNumber) return;
     // The faces embedded again, as the bytes written for them.
-    const contents = new Set(this.pages.map((p) => p.contents));
     for (const [ref, object] of context.enumerateIndirectObjects()) {
-      if (!(object instanceof WrittenObject) && !contents.has(ref)) {
+      if (!(object instanceof WrittenObject) && !this.contents.has(ref)) {
         context.assign(ref, WrittenObject.of(object));
       }
     }
@@ -205,9 +208,8 @@ export class CopyTemplate {
     const { pdf, objects, trailer, largest } = this.written as Written;
     this.written = undefined;
     const context = PDFContext.create();
-    const contents = new Set(this.pages.map((p) => p.contents));
     for (const { ref, start, size } of objects) {
-      if (contents.has(ref)) continue; // each copy sets its own
+      if (this.contents.has(ref)) continue; // each copy sets its own
       const head = `${ref.objectNumber} ${ref.generationNumber} obj\n`;
       const tail = "\nendobj\n\n";
       if (!startsWith(pdf, start, head) || !startsWith(pdf, start + size - tail.length, tail)) {

@@ -66,7 +66,8 @@ export async function drawPages(
   const pages: DrawnPage[] = [];
   for (const [index, laid] of layout.pages.entries()) {
     const pdfPage = doc.addPage([pageSize.width, pageSize.height]);
-    const { stream, beforeLast, headLength, last } = pageContent(laid.boxes, fonts);
+    const drawn = pageContent(laid.boxes, fonts);
+    const { stream } = drawn;
     stream.elements.forEach((element, mcid) => {
       marked.push({ page: index, mcid, element });
     });
@@ -78,8 +79,7 @@ export async function drawPages(
     const flate = await sharedFlateStream(doc.context, `page:${content}`, () => content);
     const ref = doc.context.register(flate);
     pdfPage.node.addContentStream(ref);
-    const { used } = stream;
-    pages.push({ contents: ref, boxes: laid.boxes, used, content, headLength, beforeLast, last });
+    pages.push(drawnPage(ref, laid.boxes, drawn));
   }
   return { marked, pages, fonts };
 }
@@ -398,9 +398,9 @@ export const keptFaces = (fonts: Fonts): Fonts =>
 /**
  * The objects of `fonts` with the characters of `chars` in place of their own, written into
  * `context` with the numbers the drawn PDF's have: each face that holds other characters is
- * embedded again, in the order the PDF embedded its faces (`refs`: each face's font dictionary,
- * and the numbers its other objects took, as `embedAll` writes them). Returns the faces as now
- * embedded, or undefined when the faces are not the same ones.
+ * embedded again into the numbers its objects took (`numbers`, as `embedAll` wrote them), under
+ * its font dictionary's. Returns the faces as now embedded, or undefined when the faces are not
+ * the same ones.
  */
 export async function reembedFaces(
   context: PDFContext,
@@ -451,13 +451,15 @@ export const keptPages = (pages: readonly DrawnPage[], fonts: Fonts): DrawnPage[
  * The pages of a drawn PDF drawn again with other fonts (`reembedFaces`): the same content
  * stream objects, contents not yet written (`withLabel` writes them).
  */
-export function redrawPages(pages: readonly DrawnPage[], fonts: Fonts): DrawnPage[] {
-  return pages.map((page) => {
-    const { stream, ...ends } = pageContent(page.boxes, fonts);
-    const { contents, boxes } = page;
-    return { contents, boxes, used: stream.used, content: stream.content, ...ends };
-  });
-}
+export const redrawPages = (pages: readonly DrawnPage[], fonts: Fonts): DrawnPage[] =>
+  pages.map(({ contents, boxes }) => drawnPage(contents, boxes, pageContent(boxes, fonts)));
+
+/** A page as drawn into the stream object `contents` (`pageContent` of its `boxes`). */
+const drawnPage = (
+  contents: PDFRef,
+  boxes: readonly Box[],
+  { stream, ...ends }: ReturnType<typeof pageContent>,
+): DrawnPage => ({ contents, boxes, used: stream.used, content: stream.content, ...ends });
 
 /** The characters drawn in each face (`drawPages` embeds them as subsets). */
 export type Characters = ReadonlyMap<Face, ReadonlySet<string>>;
