@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import { type Diagnostic, hasErrors } from "../diagnostics.js";
-import { OutputError, writeFolderAtomically } from "../package/write.js";
+import { OutputError, releaseWritten, writeFolderAtomically } from "../package/write.js";
 import { type BuildOptions, buildAgreement, type Format } from "../pipeline.js";
 
 export interface BatchTask {
@@ -44,6 +44,7 @@ export async function buildOne(task: BatchTask): Promise<BatchResult> {
   try {
     // Leftovers were recovered before the pool started (see WriteOptions.recover).
     await writeFolderAtomically(target, r.files, { recover: false });
+    releaseWritten(r.files);
   } catch (error) {
     if (!(error instanceof OutputError)) throw error;
     return { ...base, usageError: true, outputError: error.message };

@@ -345,3 +345,31 @@ export async function writeFileAtomically(
     rmSync(temp, { force: true });
   }
 }
+
+/**
+ * Frees the memory of files that have been written and will not be read again (a build of many
+ * agreements, after each agreement's folder is written): each array that alone owns its memory is
+ * detached, so its bytes are released now instead of at V8's next full collection.
+ *
+ * Why: the ~7 MB an agreement writes outlive a couple of young-generation collections, so they
+ * reach the old generation, where V8 counts them as external memory until a full collection
+ * frees them; every 64 MB of it forces a full collection, about one per eight agreements. A full
+ * collection also drops the optimised code of every function whose closures were all dead (a
+ * parser's closures made per parse, say), which V8 then compiles again. Released at once, the
+ * full collections came half as often and the compiles fell by a quarter (bench/speed.mjs, part
+ * 3). An array sharing its memory (a slice of Node's Buffer pool, a view into a larger array) is
+ * left as it is.
+ */
+export function releaseWritten(files: readonly OutputFile[]): void {
+  const owners = new Set<ArrayBuffer>();
+  for (const { data } of files) {
+    const { buffer } = data;
+    if (
+      buffer instanceof ArrayBuffer &&
+      data.byteOffset === 0 &&
+      data.byteLength === buffer.byteLength
+    )
+      owners.add(buffer);
+  }
+  if (owners.size > 0) structuredClone(undefined, { transfer: [...owners] });
+}
