@@ -36,10 +36,10 @@ import type { DocumentLayout, PdfOptions } from "./types.js";
 export async function renderPdf(tree: DocumentTree, options: PdfOptions = {}): Promise<Uint8Array> {
   const idStart = documentIdStart(tree);
   const layout = layoutDocument(tree, options);
-  const { doc, drawn } = await drawPdf(tree, layout, options, { idStart });
+  const chars = charactersByFace(layout);
+  const { doc, drawn } = await drawPdf(tree, layout, options, { idStart, chars });
   if (!keepsFor(tree, options) || drawn.pages.length === 0) return doc.save(saveOptions);
   const { pdf, template } = await CopyTemplate.save(doc, drawn, false);
-  const chars = charactersByFace(layout);
   drawnDocuments.set(drawnKey(idStart, options), { template, chars, key: charactersKey(chars) });
   return pdf;
 }
