@@ -3,27 +3,14 @@
  * written as soon as it is built, the failing ones reported and not written. Runs the built CLI
  * (dist/bin/iop.js, `npm run build`) as a child process, as the worker script exists only there.
  */
-import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runIop } from "../helpers/cli.js";
+import { fileHashes } from "../helpers/files.js";
 import { tempDir } from "../sign/helpers.js";
 
 const source = new URL("../../agreements/kalmar-brottsofferstod-2018", import.meta.url).pathname;
-
-function hashes(dir: string, prefix = ""): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) Object.assign(out, hashes(join(dir, entry.name), rel));
-    else
-      out[rel] = createHash("sha256")
-        .update(readFileSync(join(dir, entry.name)))
-        .digest("hex");
-  }
-  return out;
-}
 
 /** A copy of the Kalmar agreement under the id `id` (the folder's name). */
 function agreement(root: string, id: string): string {
@@ -69,7 +56,7 @@ describe("iop build of many agreements", () => {
     const alone = join(tmp.dir, "alone");
     for (const id of ids.slice(0, 2)) {
       expect(iop(["build", join(input, id), "--out", alone], tmp.dir).status).toBe(0);
-      expect(hashes(join(out, id))).toEqual(hashes(join(alone, id)));
+      expect(fileHashes(join(out, id))).toEqual(fileHashes(join(alone, id)));
     }
   });
 
@@ -78,7 +65,7 @@ describe("iop build of many agreements", () => {
     const two = join(tmp.dir, "two");
     expect(iop(["build", input, "--out", one, "--jobs", "1"], tmp.dir).status).toBe(1);
     expect(iop(["build", input, "--out", two, "--jobs", "2"], tmp.dir).status).toBe(1);
-    expect(hashes(one)).toEqual(hashes(two));
+    expect(fileHashes(one)).toEqual(fileHashes(two));
   });
 
   it("refuses a --jobs that is not a positive number", () => {

@@ -2,14 +2,13 @@
  * One agreement of a many-agreement build (src/batch/one.ts): written, then its output's memory
  * released (`releaseWritten`, src/package/write.ts) without touching memory anything else uses.
  */
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { buildOne } from "../../src/batch/one.js";
 import type { OutputFile } from "../../src/package/manifest.js";
 import { releaseWritten } from "../../src/package/write.js";
 import { FORMATS } from "../../src/pipeline.js";
+import { fileHashes } from "../helpers/files.js";
 import { tempDir } from "../sign/helpers.js";
 
 /** The files each `writeFolderAtomically` call was given, as buildOne passed them. */
@@ -26,22 +25,6 @@ vi.mock("../../src/package/write.js", async (original) => {
 });
 
 const source = new URL("../../agreements/stockholm-brottsofferstod-2025", import.meta.url).pathname;
-
-/** Relative path → [size, SHA-256] of every file under `dir`. */
-function tree(dir: string, prefix = ""): Map<string, [number, string]> {
-  const out = new Map<string, [number, string]>();
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) for (const [k, v] of tree(path, rel)) out.set(k, v);
-    else
-      out.set(rel, [
-        statSync(path).size,
-        createHash("sha256").update(readFileSync(path)).digest("hex"),
-      ]);
-  }
-  return out;
-}
 
 describe("releaseWritten", () => {
   it("detaches each array that alone owns its memory and leaves shared memory alone", () => {
@@ -92,8 +75,8 @@ describe("buildOne", () => {
 
     // Releasing the first build's files left every cache the second build reads intact.
     const second = await buildOne(task(join(tmp.dir, "second")));
-    expect(tree(join(tmp.dir, "second", second.id as string))).toEqual(
-      tree(join(tmp.dir, "first", first.id as string)),
+    expect(fileHashes(join(tmp.dir, "second", second.id as string))).toEqual(
+      fileHashes(join(tmp.dir, "first", first.id as string)),
     );
   });
 });

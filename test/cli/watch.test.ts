@@ -4,10 +4,10 @@
  * bounded so that a hang fails the test; nothing asserts how long anything took.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fileHashes } from "../helpers/files.js";
 import { tempDir } from "../sign/helpers.js";
 
 const bin = new URL("../../dist/bin/iop.js", import.meta.url).pathname;
@@ -15,18 +15,6 @@ const source = new URL("../../agreements/stockholm-brottsofferstod-2025", import
 const ID = "stockholm-brottsofferstod-2025";
 /** Upper bound for one rebuild on a busy 2-core machine: a hang, not slowness, fails. */
 const BOUND_MS = 60_000;
-
-/** Every file under `dir` with its SHA-256, keyed by path relative to `dir`. */
-function hashes(dir: string, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) for (const [k, v] of hashes(path, rel)) out.set(k, v);
-    else out.set(rel, createHash("sha256").update(readFileSync(path)).digest("hex"));
-  }
-  return out;
-}
 
 const changed = (before: Map<string, string>, after: Map<string, string>): string[] =>
   [...new Set([...before.keys(), ...after.keys()])]
@@ -81,7 +69,7 @@ describe("iop watch", () => {
 
   it("builds the agreement as iop build does when it starts", () => {
     expect(stderr).toMatch(/Skrev 23 filer/);
-    const files = hashes(target);
+    const files = fileHashes(target);
     expect(files.size).toBe(23);
     expect(files.has("manifest.json")).toBe(true);
     expect(files.has("exemplar/bilaga-1-exemplar-2-av-2-bo-stockholm-gotland.pdf")).toBe(true);
@@ -90,13 +78,13 @@ describe("iop watch", () => {
   it(
     "rebuilds on a change to a bilaga and rewrites only that bilaga's files and the manifest",
     async () => {
-      const before = hashes(target);
+      const before = fileHashes(target);
       const yaml = join(dir, "bilaga-1.yaml");
       const text = readFileSync(yaml, "utf8");
       expect(text).toContain("inom tre dagar");
       writeFileSync(yaml, text.replace("inom tre dagar", "inom två dagar"));
       const printed = await next(/Skrev \d+ filer[^\n]*\n/);
-      const after = hashes(target);
+      const after = fileHashes(target);
       expect(changed(before, after)).toEqual([
         "bilaga-1.docx",
         "bilaga-1.md",
@@ -114,11 +102,11 @@ describe("iop watch", () => {
   it(
     "writes nothing when a save changes no output",
     async () => {
-      const before = hashes(target);
+      const before = fileHashes(target);
       const yaml = join(dir, "overenskommelse.yaml");
       writeFileSync(yaml, readFileSync(yaml));
       await next(/Inga filer ändrades[^\n]*\n/);
-      expect(changed(before, hashes(target))).toEqual([]);
+      expect(changed(before, fileHashes(target))).toEqual([]);
     },
     BOUND_MS,
   );
@@ -126,19 +114,19 @@ describe("iop watch", () => {
   it(
     "reports a broken save in Swedish at file:line:col, writes nothing, and recovers",
     async () => {
-      const before = hashes(target);
+      const before = fileHashes(target);
       const yaml = join(dir, "overenskommelse.yaml");
       const good = readFileSync(yaml, "utf8");
       writeFileSync(yaml, good.replace(/^diarienummer: .*$/m, "diarienummer: [oavslutad"));
       const printed = await next(/inget skrevs\. Väntar på nästa sparning\.\n/);
       expect(printed).toMatch(/overenskommelse\.yaml:\d+:\d+: fel: /);
       expect(printed).not.toMatch(/\n\s+at /); // no stack trace
-      expect(changed(before, hashes(target))).toEqual([]);
+      expect(changed(before, fileHashes(target))).toEqual([]);
       expect(child.exitCode).toBeNull();
 
       writeFileSync(yaml, good);
       await next(/Inga filer ändrades[^\n]*\n/);
-      expect(changed(before, hashes(target))).toEqual([]);
+      expect(changed(before, fileHashes(target))).toEqual([]);
     },
     BOUND_MS,
   );
