@@ -7,13 +7,14 @@
 //      against LibreOffice converting the same .docx files to PDF, interleaved. Target: ≤ 1/3.
 //      Beside it, the same build with the bundle loaded without its V8 code cache (src/launch/).
 //   3. Many agreements: IOP_BENCH_AGREEMENTS (default 200) generated variants of Stockholm 2025
-//      built on one thread (--jobs 1) and on one per core, with peak memory (/usr/bin/time),
+//      built in one process (--jobs 1) and on one worker process per core, with peak memory (the
+//      sum over the processes),
 //      extrapolated to 5 000. Targets: under 5 minutes, under 1 GB. Peers: one-core throughput,
 //      and what the machine gives `cores` threads of a CPU-bound loop just before and after.
 // With IOP_BENCH_BEFORE=<another checkout, with dist/ built> parts 2 and 3 also time that checkout's
 // `iop build` in the same rounds (e.g. the commit before a speed change), with the ratio.
 // Run: npm run bench (builds dist/ first), or `node bench/speed.mjs` after `npm run build`.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -172,24 +173,54 @@ for (let i = 1; i <= COUNT; i++) {
   }
 }
 /**
- * Wall time (ms), CPU time (ms, user + system, all threads) and peak resident memory (KB, all
- * threads) of one `iop build` of the folder. The CPU time is steadier than the wall time on a
- * shared machine: with every core busy, it is what bounds the throughput.
+ * Resident memory (KB) of process `pid` and all its descendants, summed: the pool's worker
+ * processes each have their own. Pages they share (Node's own code) count once per process, so
+ * the sum is an upper bound of what they take together.
  */
-function buildMany(jobs, iop = bin) {
+function treeRssKb(pid) {
+  let kb = 0;
+  try {
+    kb = Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]) * 4;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      for (const child of children ? children.split(" ") : []) kb += treeRssKb(Number(child));
+    }
+  } catch {
+    // The process ended while being read.
+  }
+  return kb;
+}
+
+/**
+ * Wall time (ms), CPU time (ms, user + system, all threads and processes) and peak resident
+ * memory (KB, all processes together, sampled every 100 ms) of one `iop build` of the folder. The
+ * CPU time is steadier than the wall time on a shared machine: with every core busy, it is what
+ * bounds the throughput.
+ */
+async function buildMany(jobs, iop = bin) {
   const out = join(work, `many-out-${jobs}`);
   const t = performance.now();
-  const r = spawnSync(
+  const child = spawn(
     "/usr/bin/time",
-    ["-f", "%U %S %M", process.execPath, iop, "build", many, "--out", out, "--jobs", String(jobs)],
-    { encoding: "utf8" },
+    ["-f", "%U %S", process.execPath, iop, "build", many, "--out", out, "--jobs", String(jobs)],
+    { stdio: ["ignore", "ignore", "pipe"] },
   );
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (s) => {
+    stderr = (stderr + s).slice(-100_000);
+  });
+  let peakKb = 0;
+  const sample = setInterval(() => {
+    peakKb = Math.max(peakKb, treeRssKb(child.pid));
+  }, 100);
+  const status = await new Promise((resolve) => child.on("close", resolve));
+  clearInterval(sample);
   const elapsed = performance.now() - t;
-  if (r.status !== 0)
-    throw new Error(`iop build of ${COUNT} agreements exited ${r.status}:\n${r.stderr}`);
+  if (status !== 0)
+    throw new Error(`iop build of ${COUNT} agreements exited ${status}:\n${stderr}`);
   rmSync(out, { recursive: true, force: true });
-  const [user, system, peakKb] = (r.stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
-  return { elapsed, cpu: ((user ?? 0) + (system ?? 0)) * 1000, peakKb: peakKb ?? 0 };
+  const [user, system] = (stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
+  return { elapsed, cpu: ((user ?? 0) + (system ?? 0)) * 1000, peakKb };
 }
 /**
  * What the machine gives two threads at this moment: wall time of one thread spinning a fixed
@@ -213,17 +244,17 @@ async function machineScaling() {
   return (cores * one) / (await spin(cores));
 }
 const scalingBefore = await machineScaling();
-const one = buildMany(1);
-const all = buildMany(cores);
+const one = await buildMany(1);
+const all = await buildMany(cores);
 const before = beforeBin
-  ? { one: buildMany(1, beforeBin), all: buildMany(cores, beforeBin) }
+  ? { one: await buildMany(1, beforeBin), all: await buildMany(cores, beforeBin) }
   : undefined;
 const scalingAfter = await machineScaling();
 const per5000 = (t) => `${(((t / COUNT) * 5000) / 60000).toFixed(1)} min`;
 const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 console.log(`\n## 3. ${COUNT} agreements of Stockholm 2025's size (all formats and copies)\n`);
 console.log(
-  "| threads | wall time | per agreement | 5 000 agreements (extrapolated; target < 5 min) | peak memory (target < 1 GB) | speed-up over one core | CPU time per agreement (all threads) |",
+  "| jobs | wall time | per agreement | 5 000 agreements (extrapolated; target < 5 min) | peak memory (target < 1 GB) | speed-up over one core | CPU time per agreement (all threads and processes) |",
 );
 console.log("| --- | --- | --- | --- | --- | --- | --- |");
 for (const [label, r] of [
@@ -245,7 +276,7 @@ console.log(
 );
 if (before) {
   console.log(
-    `\nThis checkout's time against ${beforeRoot}'s: ${ratio(one.elapsed, before.one.elapsed)} on one thread, ${ratio(all.elapsed, before.all.elapsed)} on ${cores}; its CPU time: ${ratio(one.cpu, before.one.cpu)} on one thread, ${ratio(all.cpu, before.all.cpu)} on ${cores}.`,
+    `\nThis checkout's time against ${beforeRoot}'s: ${ratio(one.elapsed, before.one.elapsed)} with one job, ${ratio(all.elapsed, before.all.elapsed)} with ${cores}; its CPU time: ${ratio(one.cpu, before.one.cpu)} with one job, ${ratio(all.cpu, before.all.cpu)} with ${cores}.`,
   );
 }
 if (!has("soffice")) console.log("\nLibreOffice is not installed: its column is empty.");

@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/bin/ with esbuild (run after tsc, by `npm run build`): one CommonJS
 // script, dist/bin/iop.cjs, which the `iop` binary (dist/bin/iop.js) and the build pool's worker
-// threads (dist/bin/build-worker.js) load with V8's code cache, dist/bin/iop.cjs.v8-cache, made
+// processes (dist/bin/build-worker.js) load with V8's code cache, dist/bin/iop.cjs.v8-cache, made
 // here after a warm-up build (src/launch/). Loading one file instead of hundreds of modules is
 // most of a short command's start-up; the dynamic imports (Word, PDF, copies) stay modules that
 // are evaluated only when first used.
@@ -185,7 +185,7 @@ mkdirSync("dist/bin", { recursive: true });
 writeFileSync("dist/bin/iop.cjs", `${code}\n${BUNDLE_ID}${sha256(code)}\n`);
 
 // The launchers: dist/bin/iop.js (the `iop` binary) and dist/bin/build-worker.js (the pool's
-// worker thread, src/batch/pool.ts), small ES modules that load the bundle.
+// worker process, src/batch/pool.ts), small ES modules that load the bundle.
 await build({
   entryPoints: { iop: "src/launch/iop.ts", "build-worker": "src/launch/build-worker.ts" },
   bundle: true,

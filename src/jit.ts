@@ -10,14 +10,14 @@
  * In those long runs TurboFan's inlining is off: with it, the background threads spent as much
  * CPU time compiling as the build's own thread spent on half its work (for 60 agreements on one
  * thread: 7 s of compiling beside 12.6 s of building; without it 4.4 s beside 12.8 s), and the
- * pool's threads share the machine's cores with that compiling (measured with 200 agreements on
+ * pool's workers share the machine's cores with that compiling (measured with 200 agreements on
  * 2 threads: 12–15 % less CPU time in all; bench/speed.mjs part 3).
  *
  * These are V8 flags set at run time (`v8.setFlagsFromString`, which Node documents as possibly
  * unstable); they change when and how V8 optimises, never what the code computes, so the output
- * is the same. They are the process's, shared by its threads, and V8 takes a code cache
- * (src/launch/) only under the flags it was made with, V8's defaults: so the pool starts its
- * worker threads under the defaults (`v8Defaults`) and tunes once all of them have loaded.
+ * is the same. They are the process's, and V8 takes a code cache (src/launch/) only under the
+ * flags it was made with, V8's defaults (`v8Defaults`): so the CLI and each worker process of the
+ * build pool (src/batch/) load the bundle first and set them after.
  * test/jit.test.ts fails if a Node upgrade stops honouring any of them at run time.
  */
 import { setFlagsFromString } from "node:v8";

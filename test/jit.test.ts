@@ -12,7 +12,7 @@ const jit = new URL("../dist/jit.js", import.meta.url).href;
 /** V8's optimisation status bits of a hot function after `call` ran ("shortRun" or "longRun"). */
 function statusAfter(call: "shortRun" | "longRun" | "shortRun(); longRun"): number {
   const script = `
-    import { shortRun, longRun } from ${JSON.stringify(jit)};
+    import { shortRun, longRun, v8Defaults } from ${JSON.stringify(jit)};
     ${call}();
     const hot = new Function("x", "return x * 2 + 1");
     for (let i = 0; i < 2e5; i++) hot(i);
@@ -36,10 +36,10 @@ function statusAfter(call: "shortRun" | "longRun" | "shortRun(); longRun"): numb
  * Whether TurboFan inlined a small function into a hot one after `call` ran: V8 reports each
  * inlining with --trace-turbo-inlining.
  */
-function inlinedAfter(call: string): boolean {
+function inlinedAfter(call?: string): boolean {
   const script = `
     import { shortRun, longRun, v8Defaults } from ${JSON.stringify(jit)};
-    ${call}();
+    ${call ? `${call}();` : ""}
     const add = new Function("a", "b", "return a + b");
     const hot = new Function("add", "x", "return add(x, 1) * 2");
     for (let i = 0; i < 2e5; i++) hot(add, i);
@@ -73,6 +73,7 @@ describe("jit (src/jit.ts)", () => {
   it("should optimise without inlining after longRun, and with it under V8's defaults", () => {
     expect(inlinedAfter("longRun")).toBe(false);
     expect(inlinedAfter("shortRun(); longRun")).toBe(false);
+    expect(inlinedAfter()).toBe(true);
     expect(inlinedAfter("longRun(); v8Defaults")).toBe(true);
   });
 });

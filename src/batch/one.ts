@@ -1,8 +1,8 @@
 /**
  * One agreement of a many-agreement build, start to finish: build it in memory, and when it has
  * no errors write its folder atomically at once (so a run over thousands of agreements holds one
- * agreement per worker in memory, not all of them). The result is plain data, so it can be posted
- * from a worker thread.
+ * agreement per worker in memory, not all of them). The result is plain data, so it can be sent
+ * from a worker process.
  */
 import { join } from "node:path";
 import { type Diagnostic, hasErrors } from "../diagnostics.js";

@@ -1,24 +1,28 @@
 /**
- * Worker thread of the build pool (`pool.ts`): builds and writes the agreements it is sent, one
- * at a time, and posts each result back. A `null` task ends it. It first posts that it is ready.
+ * Worker process of the build pool (`pool.ts`): builds and writes the agreements it is sent, one
+ * at a time, and sends each result back. A message without a task ends it.
  */
-import { parentPort } from "node:worker_threads";
-import { type BatchTask, buildOne } from "./one.js";
+import { longRun } from "../jit.js";
+import { buildOne } from "./one.js";
+import type { PoolMessage, WorkerMessage } from "./pool.js";
 
-const port = parentPort;
-if (!port) throw new Error("batch/worker.js runs only as a worker thread");
-// Loaded (with the code cache, when run from the bundle): the pool may now tune V8 (src/jit.ts).
-port.postMessage({ ready: true });
+const send = process.send?.bind(process);
+if (!send) throw new Error("batch/worker.js runs only as a worker process of the build pool");
+const reply = (message: WorkerMessage) => send(message);
 
-port.on("message", (task: BatchTask | null) => {
-  if (task === null) {
-    port.close();
+// Loaded (with the code cache, taken only under V8's default flags, when run from the bundle):
+// now tune V8 for the long run (src/jit.ts).
+longRun();
+
+process.on("message", ({ task }: PoolMessage) => {
+  if (!task) {
+    process.disconnect();
     return;
   }
   buildOne(task).then(
-    (result) => port.postMessage({ result }),
+    (result) => reply({ result }),
     (error: unknown) =>
-      port.postMessage({
+      reply({
         dir: task.dir,
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       }),

@@ -1,7 +1,7 @@
 /**
  * The entry of the bundled CLI (dist/bin/iop.cjs, one CommonJS script: see code-cache.ts). It runs
  * nothing when loaded; the launchers call one of its exports: `iop.ts` the command line, and
- * `build-worker.ts` a worker thread of the build pool. Both use the same code and code cache.
+ * `build-worker.ts` a worker process of the build pool. Both use the same code and code cache.
  */
 import type { ExitCode } from "../cli/command.js";
 
@@ -14,7 +14,7 @@ export interface BundleExports {
 export const cli: BundleExports["cli"] = async (argv) =>
   (await import("../cli/process.js")).runProcess(argv);
 
-/** Starts a worker thread of the build pool (src/batch/worker.ts). */
+/** Runs a worker process of the build pool (src/batch/worker.ts). */
 export const worker: BundleExports["worker"] = async () => {
   await import("../batch/worker.js");
 };

@@ -1,15 +1,18 @@
 /**
- * `iop build` of many agreement folders (src/batch): a pool of worker threads, each agreement
+ * `iop build` of many agreement folders (src/batch): a pool of worker processes, each agreement
  * written as soon as it is built, the failing ones reported and not written. Runs the built CLI
  * (dist/bin/iop.js, `npm run build`) as a child process, as the worker script exists only there.
  */
+import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runIop } from "../helpers/cli.js";
+import { BUILD_OUTPUT } from "../helpers/dist.js";
 import { fileHashes } from "../helpers/files.js";
 import { tempDir } from "../sign/helpers.js";
 
+const root = new URL("../../", import.meta.url).pathname;
 const source = new URL("../../agreements/kalmar-brottsofferstod-2018", import.meta.url).pathname;
 
 /** A copy of the Kalmar agreement under the id `id` (the folder's name). */
@@ -39,7 +42,7 @@ describe("iop build of many agreements", () => {
   const yaml = join(broken, "overenskommelse.yaml");
   writeFileSync(yaml, readFileSync(yaml, "utf8").replace(/^diarienummer: .*$/m, "diarienummer: ["));
 
-  it("writes each valid agreement on two worker threads, as a build of it alone writes it, and reports the broken one", () => {
+  it("writes each valid agreement on two worker processes, as a build of it alone writes it, and reports the broken one", () => {
     const out = join(tmp.dir, "out");
     const r = iop(["build", "in", "--out", out, "--jobs", "2"], tmp.dir);
     expect(r.status).toBe(1);
@@ -60,12 +63,36 @@ describe("iop build of many agreements", () => {
     }
   });
 
-  it("gives the same output on one thread as on two", () => {
+  it("gives the same output with one job as with two", () => {
     const one = join(tmp.dir, "one");
     const two = join(tmp.dir, "two");
     expect(iop(["build", input, "--out", one, "--jobs", "1"], tmp.dir).status).toBe(1);
     expect(iop(["build", input, "--out", two, "--jobs", "2"], tmp.dir).status).toBe(1);
     expect(fileHashes(one)).toEqual(fileHashes(two));
+  });
+
+  it("reports a worker process that stops before its work is done, and exits", async () => {
+    const iopProcess = spawn(
+      process.execPath,
+      [join(root, BUILD_OUTPUT), "build", "in", "--out", join(tmp.dir, "killed"), "--jobs", "2"],
+      { cwd: tmp.dir, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    let stderr = "";
+    iopProcess.stderr.setEncoding("utf8").on("data", (s: string) => {
+      stderr += s;
+    });
+    const exited = new Promise<number | null>((resolve) => iopProcess.on("close", resolve));
+    // The first worker process iop starts is killed as soon as it is seen.
+    const children = `/proc/${iopProcess.pid}/task/${iopProcess.pid}/children`;
+    let worker: number | undefined;
+    while (worker === undefined && iopProcess.exitCode === null) {
+      worker = Number(readFileSync(children, "utf8").trim().split(" ")[0]) || undefined;
+      if (worker === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(worker).toBeDefined();
+    process.kill(worker as number, "SIGKILL");
+    expect(await exited).toBe(2);
+    expect(stderr).toContain("iop build: internt fel: en byggprocess avslutades oväntat (SIGKILL)");
   });
 
   it("refuses a --jobs that is not a positive number", () => {

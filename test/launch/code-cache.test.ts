@@ -1,15 +1,16 @@
 /**
  * The bundled CLI's V8 code cache (src/launch/code-cache.ts, made by scripts/code-cache.mjs in
- * `npm run build`): V8 accepts it on this Node, in the process and in a worker thread of the build
+ * `npm run build`): V8 accepts it on this Node, in the process and in a worker process of the build
  * pool; it holds the functions the warm-up build compiled; and a missing, damaged or stale cache
  * is refused and the build writes the same bytes as with it. Each case runs in a process of its
  * own, as the `iop` binary does (a V8 flag or compiled code of this process must not leak in).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { workerExecArgv } from "../../src/batch/pool.js";
 import { sha256 } from "../../src/hash.js";
 import { writeAgreement } from "../helpers/fixture.js";
 
@@ -20,9 +21,9 @@ const loader = new URL("dist/launch/code-cache.js", `file://${root}`).href;
 const work = mkdtempSync(join(tmpdir(), "iop-code-cache-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs `code` (an ES module) in a fresh Node process; returns its stdout. */
-function node(code: string, args: string[] = []): string {
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", code, ...args], {
+/** Runs `code` (an ES module) in a fresh Node process with `options`; returns its stdout. */
+function node(code: string, args: string[] = [], options: string[] = []): string {
+  const r = spawnSync(process.execPath, [...options, "--input-type=module", "-e", code, ...args], {
     encoding: "utf8",
   });
   if (r.status !== 0) throw new Error(`node exited ${r.status}:\n${r.stderr}`);
@@ -61,33 +62,19 @@ describe("the code cache of the bundled CLI", () => {
   const cache = readFileSync(CACHE);
   const header = cache.indexOf(10) + 1;
 
-  it("is accepted by V8 on this Node, in the process and in a worker thread of the pool", () => {
-    const worker = join(work, "worker.mjs");
-    writeFileSync(
-      worker,
-      `import { parentPort, workerData } from "node:worker_threads";
-       import { loadBundle } from ${JSON.stringify(loader)};
-       parentPort.postMessage(loadBundle(workerData.bundle, workerData.cache).cache);`,
-    );
-    const used = node(
-      `import { Worker } from "node:worker_threads";
-       import { loadBundle } from ${JSON.stringify(loader)};
-       import { longRun, shortRun, v8Defaults } from ${JSON.stringify(new URL("../jit.js", loader).href)};
-       const [bundle, cache, script] = process.argv.slice(1);
-       process.stdout.write(loadBundle(bundle, cache).cache + " ");
-       // The CLI turns V8's optimiser off; the pool goes back to V8's defaults before it starts
-       // its workers (a long run's tuning would make V8 refuse the cache: see the next test).
-       shortRun();
-       longRun();
-       v8Defaults();
-       const worker = new Worker(script, { workerData: { bundle, cache }, execArgv: [] });
-       worker.on("message", (m) => { process.stdout.write(m); worker.terminate(); });`,
-      [BUNDLE, CACHE, worker],
-    );
-    expect(used).toBe("accepted accepted");
+  it("is accepted by V8 on this Node, in the process and in a worker process of the pool", () => {
+    const load = `import { loadBundle } from ${JSON.stringify(loader)};
+       process.stdout.write(loadBundle(process.argv[1], process.argv[2]).cache);`;
+    expect(node(load, [BUNDLE, CACHE])).toBe("accepted");
+    // A worker process starts with the pool's options for a pool that fills every core, and
+    // for a smaller one (none).
+    expect(workerExecArgv(availableParallelism())).not.toEqual([]);
+    expect(workerExecArgv(1)).toEqual([]);
+    const options = workerExecArgv(availableParallelism());
+    expect(node(load, [BUNDLE, CACHE], options)).toBe("accepted");
   });
 
-  it("is refused under a long run's flags, which the pool therefore sets only after its workers load", () => {
+  it("is refused under a long run's flags, which a worker process therefore sets only after it has loaded", () => {
     const used = node(
       `import { loadBundle } from ${JSON.stringify(loader)};
        import { longRun } from ${JSON.stringify(new URL("../jit.js", loader).href)};

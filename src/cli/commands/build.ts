@@ -253,7 +253,7 @@ const shownPath = (target: string) => {
 };
 
 /**
- * Many agreements: built on a pool of worker threads, each written as soon as it is done.
+ * Many agreements: built on a pool of worker processes, each written as soon as it is done.
  * An agreement with errors is not written (its folder keeps what it had) and the others are:
  * a run over a whole country should not lose thousands of valid agreements to one bad one.
  */
