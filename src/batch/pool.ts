@@ -32,7 +32,8 @@ function workerScript(): string | undefined {
  * V8's background threads (by default four per process, compiling and collecting beside the
  * build) only compete with them for the cores: each process gets one, and collects garbage on its
  * own thread (measured with 200 agreements on 2 processes: 0.94× of the wall time with V8's
- * defaults, medians of 3 interleaved runs). V8 still takes the code cache under them (test/launch/code-cache.test.ts).
+ * defaults, medians of 3 interleaved runs). V8 still takes the code cache under them
+ * (test/launch/code-cache.test.ts).
  */
 export const workerExecArgv = (jobs: number): string[] =>
   jobs >= availableParallelism() ? ["--v8-pool-size=1", "--single-threaded-gc"] : [];
@@ -100,6 +101,7 @@ export async function runPool(
         worker.send({ task } satisfies PoolMessage);
       };
       worker.on("message", (message: WorkerMessage) => {
+        if (failed) return; // the pool has stopped: a result still on its way is not reported
         if (message.error !== undefined) return fail(new Error(`${message.dir}: ${message.error}`));
         onDone(message.result as BatchResult);
         feed();
