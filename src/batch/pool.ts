@@ -98,7 +98,9 @@ export async function runPool(
       const feed = () => {
         const task = queue.shift();
         finished = task === undefined;
-        worker.send({ task } satisfies PoolMessage);
+        // A worker that died before it took the message is reported by its "exit" event below,
+        // not as the broken pipe of this send (hence the callback, which keeps it from "error").
+        worker.send({ task } satisfies PoolMessage, () => {});
       };
       worker.on("message", (message: WorkerMessage) => {
         if (failed) return; // the pool has stopped: a result still on its way is not reported
