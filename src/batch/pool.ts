@@ -88,6 +88,8 @@ export async function runPool(
       reject(error);
     };
     for (let i = 0; i < count; i++) {
+      // Only the pool's options: a worker starts as the `iop` binary does, whatever options
+      // this process was given (an inspector's port, say, which two workers cannot share).
       const worker = fork(script, [], {
         execArgv: workerExecArgv(count),
         serialization: "advanced",
@@ -95,8 +97,10 @@ export async function runPool(
       });
       workers.push(worker);
       let finished = false;
+      let current: BatchTask | undefined;
       const feed = () => {
         const task = queue.shift();
+        current = task;
         finished = task === undefined;
         // A worker that died before it took the message is reported by its "exit" event below,
         // not as the broken pipe of this send (hence the callback, which keeps it from "error").
@@ -111,7 +115,10 @@ export async function runPool(
       worker.on("error", fail);
       worker.on("exit", (code, signal) => {
         if (!finished) {
-          return fail(new Error(`en byggprocess avslutades oväntat (${signal ?? `kod ${code}`})`));
+          const during = current ? ` medan den byggde ${current.dir}` : "";
+          return fail(
+            new Error(`en byggprocess avslutades oväntat (${signal ?? `kod ${code}`})${during}`),
+          );
         }
         if (--running === 0 && !failed) resolve();
       });

@@ -14,17 +14,21 @@ const reply = (message: WorkerMessage) => send(message);
 // now tune V8 for the long run (src/jit.ts).
 longRun();
 
+// The pool is gone (it ended this worker, or died itself): stop, as a thread would with it. A
+// folder being written is left as a staging folder, which the next build recovers.
+process.on("disconnect", () => process.exit(0));
+
 process.on("message", ({ task }: PoolMessage) => {
   if (!task) {
     process.disconnect();
     return;
   }
-  buildOne(task).then(
-    (result) => reply({ result }),
-    (error: unknown) =>
+  buildOne(task)
+    .then((result) => reply({ result }))
+    .catch((error: unknown) =>
       reply({
         dir: task.dir,
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       }),
-  );
+    );
 });

@@ -5,7 +5,8 @@
  * The file-system calls are synchronous. A build writes some 25 files per agreement, and each
  * asynchronous call is a round trip through libuv's thread pool that the build only waits for:
  * in a build of many agreements those waits were about a tenth of the wall time (bench/speed.mjs).
- * A build has nothing else to do meanwhile (the pool's threads each write their own agreement).
+ * A build has nothing else to do meanwhile (the pool's worker processes each write their own
+ * agreement).
  */
 import { randomBytes } from "node:crypto";
 import {
@@ -248,9 +249,9 @@ function checkReplaceable(target: string, next: ReadonlyMap<string, Uint8Array>)
 
 export interface WriteOptions {
   /**
-   * Recover leftovers of killed builds beside `target` first (default true). The threads of one
-   * `iop build` share its process id, so each would take the others' staging folders for a dead
-   * build's: the pool recovers once before its threads start and they pass false.
+   * Recover leftovers of killed builds beside `target` first (default true). The workers of one
+   * `iop build` write beside each other: the pool recovers once, before they start, and they pass
+   * false, so that none of them takes another's staging folder while it is being written.
    */
   recover?: boolean;
 }

@@ -13,6 +13,7 @@ import { fileHashes } from "../helpers/files.js";
 import { tempDir } from "../sign/helpers.js";
 
 const root = new URL("../../", import.meta.url).pathname;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const source = new URL("../../agreements/kalmar-brottsofferstod-2018", import.meta.url).pathname;
 
 /** A copy of the Kalmar agreement under the id `id` (the folder's name). */
@@ -55,7 +56,7 @@ describe("iop build of many agreements", () => {
     expect(r.stderr).not.toMatch(/\r|█/);
     expect(readdirSync(out).sort()).toEqual(ids);
 
-    // The same bytes as building each agreement on its own (one thread, in memory, all or nothing).
+    // The same bytes as building each agreement on its own (one process, in memory, all or nothing).
     const alone = join(tmp.dir, "alone");
     for (const id of ids.slice(0, 2)) {
       expect(iop(["build", join(input, id), "--out", alone], tmp.dir).status).toBe(0);
@@ -71,7 +72,7 @@ describe("iop build of many agreements", () => {
     expect(fileHashes(one)).toEqual(fileHashes(two));
   });
 
-  it("reports a worker process that stops before its work is done, and exits", async () => {
+  it("reports a worker process that stops before its work is done, and exits with no worker left", async () => {
     const iopProcess = spawn(
       process.execPath,
       [join(root, BUILD_OUTPUT), "build", "in", "--out", join(tmp.dir, "killed"), "--jobs", "2"],
@@ -82,17 +83,74 @@ describe("iop build of many agreements", () => {
       stderr += s;
     });
     const exited = new Promise<number | null>((resolve) => iopProcess.on("close", resolve));
-    // The first worker process iop starts is killed as soon as it is seen.
-    const children = `/proc/${iopProcess.pid}/task/${iopProcess.pid}/children`;
-    let worker: number | undefined;
-    while (worker === undefined && iopProcess.exitCode === null) {
-      worker = Number(readFileSync(children, "utf8").trim().split(" ")[0]) || undefined;
-      if (worker === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+    try {
+      // The first worker process iop starts is killed as soon as it is seen; every worker seen
+      // until iop exits is noted.
+      const children = `/proc/${iopProcess.pid}/task/${iopProcess.pid}/children`;
+      const workers = new Set<number>();
+      let killed = false;
+      while (iopProcess.exitCode === null) {
+        try {
+          for (const pid of readFileSync(children, "utf8").trim().split(" ").filter(Boolean)) {
+            workers.add(Number(pid));
+          }
+        } catch {
+          break; // iop has just exited
+        }
+        const [first] = workers;
+        if (first !== undefined && !killed) {
+          process.kill(first, "SIGKILL");
+          killed = true;
+        }
+        await sleep(5);
+      }
+      expect(killed).toBe(true);
+      expect(await exited).toBe(2);
+      expect(stderr).toMatch(
+        /iop build: internt fel: en byggprocess avslutades oväntat \(SIGKILL\) medan den byggde in\/iop-/,
+      );
+      // No worker outlives the build (a zombie waiting to be reaped has ended).
+      const alive = (pid: number) => {
+        try {
+          return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+        } catch {
+          return false;
+        }
+      };
+      for (let i = 0; i < 200 && [...workers].some(alive); i++) await sleep(10);
+      expect([...workers].filter(alive)).toEqual([]);
+    } finally {
+      iopProcess.kill("SIGKILL");
     }
-    expect(worker).toBeDefined();
-    process.kill(worker as number, "SIGKILL");
-    expect(await exited).toBe(2);
-    expect(stderr).toContain("iop build: internt fel: en byggprocess avslutades oväntat (SIGKILL)");
+  });
+
+  it("ends its worker processes, quietly, when iop itself is killed", async () => {
+    const iopProcess = spawn(
+      process.execPath,
+      [join(root, BUILD_OUTPUT), "build", "in", "--out", join(tmp.dir, "orphans"), "--jobs", "2"],
+      { cwd: tmp.dir, stdio: ["ignore", "ignore", "pipe"] },
+    );
+    let stderr = "";
+    // The workers write to the same standard error: it closes when the last of them has ended.
+    const closed = new Promise<void>((resolve) =>
+      iopProcess.stderr
+        .setEncoding("utf8")
+        .on("data", (s: string) => {
+          stderr += s;
+        })
+        .on("close", resolve),
+    );
+    try {
+      // Killed once the first agreement is written: the workers are then building the next ones.
+      while (!stderr.includes("Byggde ") && iopProcess.exitCode === null) await sleep(1);
+      expect(iopProcess.exitCode).toBe(null);
+      iopProcess.kill("SIGKILL");
+      await closed;
+      // Not a worker finishing its agreement and then failing to report it to a pool that is gone.
+      expect(stderr).not.toMatch(/Error|EPIPE/);
+    } finally {
+      iopProcess.kill("SIGKILL");
+    }
   });
 
   it("refuses a --jobs that is not a positive number", () => {

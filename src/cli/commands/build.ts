@@ -267,7 +267,7 @@ async function buildMany(
 ): Promise<ExitCode> {
   notePdfA2b(io, formats, options.pdfa);
   // The output root is made, and leftovers of killed builds in it recovered, once and before the
-  // threads start: threads doing it at the same time would race.
+  // worker processes start: workers doing it at the same time would race.
   const out = options.out ?? "out";
   await usable(async () => {
     await ensureFolder(out);
