@@ -8,15 +8,19 @@ import type { PoolMessage, WorkerMessage } from "./pool.js";
 
 const send = process.send?.bind(process);
 if (!send) throw new Error("batch/worker.js runs only as a worker process of the build pool");
-const reply = (message: WorkerMessage) => send(message);
+/**
+ * Sends `message` to the pool. If the pool has gone meanwhile (`iop` was killed), there is no one
+ * to tell: the worker stops quietly, its agreement written. (An idle worker whose pool has gone
+ * ends by itself: nothing but the closed channel kept it running.)
+ */
+const reply = (message: WorkerMessage) =>
+  send(message, undefined, undefined, (error: Error | null) => {
+    if (error) process.exit(0);
+  });
 
 // Loaded (with the code cache, taken only under V8's default flags, when run from the bundle):
 // now tune V8 for the long run (src/jit.ts).
 longRun();
-
-// The pool is gone (it ended this worker, or died itself): stop, as a thread would with it. A
-// folder being written is left as a staging folder, which the next build recovers.
-process.on("disconnect", () => process.exit(0));
 
 process.on("message", ({ task }: PoolMessage) => {
   if (!task) {

@@ -32,6 +32,27 @@ function agreement(root: string, id: string): string {
 
 const iop = (args: string[], cwd: string) => runIop(args, { cwd });
 
+/**
+ * `iop build in --out <out> --jobs 2` in `cwd`, running in the background: the process, its
+ * standard error so far, and when that closes (after iop and every worker, which share it).
+ */
+function startBuild(cwd: string, out: string) {
+  const child = spawn(
+    process.execPath,
+    [join(root, BUILD_OUTPUT), "build", "in", "--out", join(cwd, out), "--jobs", "2"],
+    { cwd, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  const run = { child, stderr: "", closed: Promise.resolve() };
+  run.closed = new Promise((resolve) => {
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (s: string) => {
+      run.stderr += s;
+    });
+    child.stderr.on("close", resolve);
+  });
+  return run;
+}
+
 describe("iop build of many agreements", () => {
   const tmp = tempDir("iop-many-");
   afterAll(() => tmp.remove());
@@ -73,15 +94,8 @@ describe("iop build of many agreements", () => {
   });
 
   it("reports a worker process that stops before its work is done, and exits with no worker left", async () => {
-    const iopProcess = spawn(
-      process.execPath,
-      [join(root, BUILD_OUTPUT), "build", "in", "--out", join(tmp.dir, "killed"), "--jobs", "2"],
-      { cwd: tmp.dir, stdio: ["ignore", "ignore", "pipe"] },
-    );
-    let stderr = "";
-    iopProcess.stderr.setEncoding("utf8").on("data", (s: string) => {
-      stderr += s;
-    });
+    const run = startBuild(tmp.dir, "killed");
+    const iopProcess = run.child;
     const exited = new Promise<number | null>((resolve) => iopProcess.on("close", resolve));
     try {
       // The first worker process iop starts is killed as soon as it is seen; every worker seen
@@ -106,7 +120,7 @@ describe("iop build of many agreements", () => {
       }
       expect(killed).toBe(true);
       expect(await exited).toBe(2);
-      expect(stderr).toMatch(
+      expect(run.stderr).toMatch(
         /iop build: internt fel: en byggprocess avslutades oväntat \(SIGKILL\) medan den byggde in\/iop-/,
       );
       // No worker outlives the build (a zombie waiting to be reaped has ended).
@@ -125,29 +139,16 @@ describe("iop build of many agreements", () => {
   });
 
   it("ends its worker processes, quietly, when iop itself is killed", async () => {
-    const iopProcess = spawn(
-      process.execPath,
-      [join(root, BUILD_OUTPUT), "build", "in", "--out", join(tmp.dir, "orphans"), "--jobs", "2"],
-      { cwd: tmp.dir, stdio: ["ignore", "ignore", "pipe"] },
-    );
-    let stderr = "";
-    // The workers write to the same standard error: it closes when the last of them has ended.
-    const closed = new Promise<void>((resolve) =>
-      iopProcess.stderr
-        .setEncoding("utf8")
-        .on("data", (s: string) => {
-          stderr += s;
-        })
-        .on("close", resolve),
-    );
+    const run = startBuild(tmp.dir, "orphans");
+    const iopProcess = run.child;
     try {
       // Killed once the first agreement is written: the workers are then building the next ones.
-      while (!stderr.includes("Byggde ") && iopProcess.exitCode === null) await sleep(1);
+      while (!run.stderr.includes("Byggde ") && iopProcess.exitCode === null) await sleep(1);
       expect(iopProcess.exitCode).toBe(null);
       iopProcess.kill("SIGKILL");
-      await closed;
+      await run.closed; // every worker has ended
       // Not a worker finishing its agreement and then failing to report it to a pool that is gone.
-      expect(stderr).not.toMatch(/Error|EPIPE/);
+      expect(run.stderr).not.toMatch(/Error|EPIPE/);
     } finally {
       iopProcess.kill("SIGKILL");
     }
