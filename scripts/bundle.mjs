@@ -25,7 +25,8 @@
 //   when V8 accepts it: src/launch/code-cache.ts, scripts/code-cache.mjs; the bundle in ASCII
 //   (read as Latin-1) and without top-level `await` (src/validate/precompiled.ts holds the one
 //   there was). Test: test/launch/code-cache.test.ts (accepted on this Node, also in a worker
-//   process with the pool's options; a missing, damaged or stale cache is refused; the same bytes either way).
+//   process with the pool's options; a missing, damaged or stale cache is refused; the same
+//   bytes either way).
 // - docx's private compiler called directly, with Math.random fixed while it runs:
 //   src/render/docx/package.ts. Test: test/render/docx/determinism.test.ts.
 // - docx's File internals (the embedded fonts, the components of the parts that are the same in
