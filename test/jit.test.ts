@@ -12,7 +12,7 @@ const jit = new URL("../dist/jit.js", import.meta.url).href;
 /** V8's optimisation status bits of a hot function after `call` ran ("shortRun" or "longRun"). */
 function statusAfter(call: "shortRun" | "longRun" | "shortRun(); longRun"): number {
   const script = `
-    import { shortRun, longRun, v8Defaults } from ${JSON.stringify(jit)};
+    import { shortRun, longRun } from ${JSON.stringify(jit)};
     ${call}();
     const hot = new Function("x", "return x * 2 + 1");
     for (let i = 0; i < 2e5; i++) hot(i);
