@@ -96,15 +96,13 @@ export async function runPool(
         stdio: ["ignore", "inherit", "inherit", "ipc"],
       });
       workers.push(worker);
-      let finished = false;
+      /** The task the worker is building; none once it has been told to end. */
       let current: BatchTask | undefined;
       const feed = () => {
-        const task = queue.shift();
-        current = task;
-        finished = task === undefined;
+        current = queue.shift();
         // A worker that died before it took the message is reported by its "exit" event below,
         // not as the broken pipe of this send (hence the callback, which keeps it from "error").
-        worker.send({ task } satisfies PoolMessage, () => {});
+        worker.send({ task: current } satisfies PoolMessage, () => {});
       };
       worker.on("message", (message: WorkerMessage) => {
         if (failed) return; // the pool has stopped: a result still on its way is not reported
@@ -114,10 +112,10 @@ export async function runPool(
       });
       worker.on("error", fail);
       worker.on("exit", (code, signal) => {
-        if (!finished) {
-          const during = current ? ` medan den byggde ${current.dir}` : "";
+        if (current) {
+          const how = signal ?? `kod ${code}`;
           return fail(
-            new Error(`en byggprocess avslutades oväntat (${signal ?? `kod ${code}`})${during}`),
+            new Error(`en byggprocess avslutades oväntat (${how}) medan den byggde ${current.dir}`),
           );
         }
         if (--running === 0 && !failed) resolve();
