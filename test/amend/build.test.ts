@@ -4,13 +4,11 @@
  * other file, `--since` against git; the outputs judged by LibreOffice, pandoc, poppler and qpdf.
  */
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import {
   appendFileSync,
   cpSync,
   existsSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -22,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../../src/package/manifest.js";
 import { runIop } from "../helpers/cli.js";
 import { needProgram } from "../helpers/external.js";
+import { fileHashes } from "../helpers/files.js";
 import { convertWithLibreOffice } from "../helpers/libreoffice.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -31,22 +30,9 @@ const agreement = join(work, ID);
 const bilaga1 = join(agreement, "bilaga-1.yaml");
 
 const iop = (args: string[], env: Record<string, string> = {}) => runIop(args, { cwd: work, env });
-const walk = (dir: string, base = ""): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(dir, e.name), `${base}${e.name}/`) : [`${base}${e.name}`],
-  );
-/** SHA-256 of every file in an output folder, by path. */
+/** SHA-256 of every file in an output folder, by path (in path order). */
 const hashes = (dir: string): Record<string, string> =>
-  Object.fromEntries(
-    walk(dir)
-      .sort()
-      .map((f) => [
-        f,
-        createHash("sha256")
-          .update(readFileSync(join(dir, f)))
-          .digest("hex"),
-      ]),
-  );
+  Object.fromEntries([...fileHashes(dir)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 const manifestOf = (dir: string): Manifest =>
   JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
 
