@@ -42,7 +42,7 @@ export async function checkAmendments(
     const bilaga = agreement.bilagor.find((b) => `bilaga-${b.data.nummer}` === tree.name);
     const previous = baseline.get(tree.name);
     if (!bilaga || !previous || bilagaDataSha256(bilaga.data) === previous.dataSha256) continue;
-    const entries = newEntries(previous.log, bilaga.data.ändringslogg);
+    const entries = newEntries(previous.log(), bilaga.data.ändringslogg);
     if (entries.length === 0) {
       diagnostics.push(missingEntry(bilaga, previous.against));
       continue;
@@ -58,7 +58,7 @@ export async function checkAmendments(
       });
       continue;
     }
-    const oldDate = latestDate(previous.log ?? []);
+    const oldDate = latestDate(previous.log() ?? []);
     const newDate = latestDate(entries);
     const { docx, html } = await redlineBilaga(
       { ...old, label: previous.label, ...(oldDate ? { date: oldDate } : {}) },

@@ -42,7 +42,11 @@ export interface PreviousBilaga {
   /** What the manifest records it was compared with: "manifest.json" or the git revision. */
   source: string;
   dataSha256: string;
-  log: Bilaga["ändringslogg"];
+  /**
+   * Its change log: read only for a bilaga whose data changed (from a previous build, that means
+   * parsing its recorded YAML, which an unchanged bilaga never needs).
+   */
+  log(): Bilaga["ändringslogg"];
   /** Builds that version; undefined when it no longer builds without errors. */
   load(): BilagaVersion | undefined;
 }
@@ -133,14 +137,20 @@ export function manifestBaseline(previous: PreviousBuild, current: Agreement): B
     const mainText = texts.get(main.sha256);
     if (ownText === undefined || mainText === undefined) continue;
     const encoder = new TextEncoder();
-    const ownFile = parseSource(`${manifestPath} (${own.name})`, encoder.encode(ownText)).file;
+    // Parsed on first use: an unchanged bilaga needs neither its log nor its old version.
+    let ownParsed: ReturnType<typeof parseSource> | undefined;
+    const parsedOwn = () => {
+      ownParsed ??= parseSource(`${manifestPath} (${own.name})`, encoder.encode(ownText));
+      return ownParsed.file;
+    };
     baseline.set(doc.name, {
       against: `den senast byggdes (${manifestPath})`,
       label: `förra bygget (${MANIFEST_FILE})`,
       source: MANIFEST_FILE,
       dataSha256: doc.dataSha256,
-      log: logOf(ownFile?.value),
+      log: () => logOf(parsedOwn()?.value),
       load() {
+        const ownFile = parsedOwn();
         const mainFile = parseSource(
           `${manifestPath} (${main.name})`,
           encoder.encode(mainText),
@@ -220,7 +230,7 @@ export async function gitBaseline(
       label: `git-versionen ${rev}`,
       source: rev,
       dataSha256: bilagaDataSha256(b.data),
-      log: b.data.ändringslogg,
+      log: () => b.data.ändringslogg,
       load() {
         built ??= buildDocuments(old);
         if (hasErrors(built.diagnostics)) return undefined;
