@@ -5,7 +5,8 @@
 //      changed). Target: under 50 ms. Peer: Node's own start-up (`node -e 0`).
 //   2. The cold build: the whole-process `iop build` of Stockholm 2025 (all formats and copies)
 //      against LibreOffice converting the same .docx files to PDF, interleaved. Target: ≤ 1/3.
-//      Beside it, the same build with the bundle loaded without its V8 code cache (src/launch/).
+//      Beside it, the same build in one process (IOP_PDF_HELPER=0: no PDF helper, src/helper/),
+//      and with the bundle loaded without its V8 code cache (src/launch/; also in one process).
 //   3. Many agreements: IOP_BENCH_AGREEMENTS (default 200) generated variants of Stockholm 2025
 //      built in one process (--jobs 1) and on one worker process per core, with peak memory (the
 //      sum over the processes), extrapolated to 5 000 from the average and from the marginal cost
@@ -102,7 +103,13 @@ const commands = {
     [bin, "build", join(root, "agreements", NAME), "--out", join(work, "cold")],
   ],
   node: [process.execPath, ["-e", "0"]],
-  // What the binary does (src/launch/iop.ts), without the code cache.
+  // The same build in one process, without the PDF helper (src/helper/).
+  alone: [
+    process.execPath,
+    [bin, "build", join(root, "agreements", NAME), "--out", join(work, "cold-alone")],
+    { env: { ...process.env, IOP_PDF_HELPER: "0" } },
+  ],
+  // What the binary does (src/launch/iop.ts), without the code cache (and without the helper).
   noCache: [
     process.execPath,
     [
@@ -141,11 +148,11 @@ if (beforeBin) {
 const cold = timeInterleaved(commands, ROUNDS);
 console.log("\n## 2. The cold build of Stockholm 2025 (all formats and copies), whole process\n");
 console.log(
-  `| iop build | LibreOffice: the same ${docx.length} .docx to PDF | \`node -e 0\` | iop / LibreOffice (target ≤ 0.33×) | iop / \`node -e 0\` | iop build without the code cache | iop / without |`,
+  `| iop build | LibreOffice: the same ${docx.length} .docx to PDF | \`node -e 0\` | iop / LibreOffice (target ≤ 0.33×) | iop / \`node -e 0\` | iop build without the code cache | iop / without | iop build in one process (no PDF helper) | iop / one process |`,
 );
-console.log("| --- | --- | --- | --- | --- | --- | --- |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 console.log(
-  `| ${ms(cold.iop)} | ${ms(cold.lo)} | ${ms(cold.node)} | ${ratio(cold.iop, cold.lo)} | ${ratio(cold.iop, cold.node)} | ${ms(cold.noCache)} | ${ratio(cold.iop, cold.noCache)} |`,
+  `| ${ms(cold.iop)} | ${ms(cold.lo)} | ${ms(cold.node)} | ${ratio(cold.iop, cold.lo)} | ${ratio(cold.iop, cold.node)} | ${ms(cold.noCache)} | ${ratio(cold.iop, cold.noCache)} | ${ms(cold.alone)} | ${ratio(cold.iop, cold.alone)} |`,
 );
 
 if (beforeBin) {

@@ -20,9 +20,9 @@ import type { RuleId } from "./diagnostics.js";
 import { type Diagnostic, hasErrors } from "./diagnostics.js";
 import { buildDocument } from "./document/index.js";
 import { locateProblems } from "./document/locate.js";
-import { documentText } from "./document/text.js";
 import type { DocumentTree } from "./document/types.js";
 import { sha256 } from "./hash.js";
+import { type HelperPdfs, helperPdfs, type PdfHelper } from "./helper/index.js";
 import type { SourceFile } from "./load/source.js";
 import type { Agreement } from "./model.js";
 import {
@@ -34,6 +34,7 @@ import {
 } from "./package/assemble.js";
 import { type ContentFingerprint, contentFingerprint } from "./package/fingerprint.js";
 import type { ManifestDocument, OutputFile } from "./package/manifest.js";
+import { type PdfFiles, type PdfRequest, pdfAttachments, renderPdfFiles } from "./package/pdfs.js";
 import { renderMarkdown } from "./render/markdown/index.js";
 import type { PdfALevel } from "./render/pdf/levels.js";
 import { loadAgreement } from "./validate/index.js";
@@ -55,33 +56,36 @@ export interface BuildResult {
 
 const encoder = new TextEncoder();
 
-/** The YAML sources a document is built from, embedded in its PDFs. */
-const sourcesOf = (files: readonly SourceFile[]) =>
-  files.map((f) => ({
-    name: basename(f.path),
-    data: f.bytes,
-    description: "Källfil (YAML) som dokumentet är byggt från",
-  }));
-
 export interface BuiltDocument {
   tree: DocumentTree;
   /** The YAML files the document was composed from: its own first, then the agreement's. */
   files: readonly SourceFile[];
 }
 
-/** Composes an agreement into its documents (agreement first, then bilagor) and their trees. */
-export function buildDocuments(agreement: Agreement): {
-  documents: BuiltDocument[];
-  diagnostics: Diagnostic[];
-} {
+/**
+ * Composes an agreement into its documents (agreement first, then bilagor) and their trees.
+ * `onDocument` gets each document as soon as its tree is built: the bilagor first, which are
+ * shorter, so that the PDF helper (src/helper/) has work sooner. The result is in document order.
+ */
+export function buildDocuments(
+  agreement: Agreement,
+  onDocument?: (document: BuiltDocument) => void,
+): { documents: BuiltDocument[]; diagnostics: Diagnostic[] } {
   const composed = composeAgreement(agreement);
-  const diagnostics = [...composed.diagnostics];
-  const documents = composed.documents.map((doc) => {
+  const docs = composed.documents;
+  const order = [...docs.keys()].sort(
+    (a, b) => Number(docs[a]?.kind !== "bilaga") - Number(docs[b]?.kind !== "bilaga") || a - b,
+  );
+  const documents: BuiltDocument[] = [];
+  const problems: Diagnostic[][] = [];
+  for (const i of order) {
+    const doc = docs[i] as (typeof docs)[number];
     const built = buildDocument(doc);
-    diagnostics.push(...built.diagnostics);
-    return { tree: built.tree, files: doc.files ?? [] };
-  });
-  return { documents, diagnostics };
+    documents[i] = { tree: built.tree, files: doc.files ?? [] };
+    problems[i] = built.diagnostics;
+    onDocument?.(documents[i]);
+  }
+  return { documents, diagnostics: [...composed.diagnostics, ...problems.flat()] };
 }
 
 /**
@@ -90,12 +94,12 @@ export function buildDocuments(agreement: Agreement): {
  */
 function glyphWarnings(
   documents: readonly BuiltDocument[],
-  missingGlyphs: (text: string) => string[],
+  missing: readonly (readonly string[])[],
 ): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
-  for (const { tree, files } of documents) {
-    const problems = missingGlyphs(documentText(tree)).map((ch) => ({
+  for (const [index, { tree, files }] of documents.entries()) {
+    const problems = (missing[index] ?? []).map((ch) => ({
       rule: "pdf-tecken-saknas" as const,
       severity: "varning" as const,
       token: ch,
@@ -128,6 +132,11 @@ export interface BuildOptions {
   previous?: Awaited<ReturnType<typeof readPreviousBuild>>;
   /** Rendered documents kept from earlier builds in this process (`iop watch`). */
   cache?: RenderCache;
+  /**
+   * The process that renders the PDFs meanwhile (src/helper/): used for a whole build (not with
+   * `only` or `cache`) that makes PDFs.
+   */
+  pdfHelper?: PdfHelper;
 }
 
 /**
@@ -137,11 +146,18 @@ export interface BuildOptions {
  * `pruneRenderCache` drops the others.
  */
 export interface RenderCache {
-  entries: Map<
-    string,
-    { own: OutputFile[]; copies?: { files: OutputFile[]; manifest: Partial<ManifestDocument> } }
-  >;
+  entries: Map<string, DocumentFiles>;
   used: Set<string>;
+}
+
+/**
+ * A document's rendered files: its own (Markdown, Word, PDF) and its signing copies, with the
+ * characters its PDFs cannot draw (`missing`, when it has PDFs).
+ */
+interface DocumentFiles {
+  own: OutputFile[];
+  copies?: { files: OutputFile[]; manifest: Partial<ManifestDocument> };
+  missing?: readonly string[];
 }
 
 export const createRenderCache = (): RenderCache => ({ entries: new Map(), used: new Set() });
@@ -172,98 +188,126 @@ function renderKey(
 interface Renderers {
   markdown: boolean;
   renderDocx?: (tree: DocumentTree, options: { fingerprint: string }) => Promise<Uint8Array>;
-  pdf?: typeof import("./render/pdf/index.js");
-  /** Set when plain PDFs (not only copies) are asked for. */
-  plainPdf: boolean;
-  renderCopies?: typeof import("./package/copies.js").renderCopies;
+  /** Which PDF files to render (src/package/pdfs.ts); none without `pdf` and `exemplar`. */
+  pdfs?: Pick<PdfRequest, "pdf" | "copies">;
+}
+
+/** The PDF files `formats` asks for; undefined for none. */
+function pdfsOf(formats: ReadonlySet<Format>): Renderers["pdfs"] {
+  const pdfs = { pdf: formats.has("pdf"), copies: formats.has("exemplar") };
+  return pdfs.pdf || pdfs.copies ? pdfs : undefined;
 }
 
 /**
  * Loads the renderers for `formats`: each is a large library, and loading is most of a short
- * build's time.
+ * build's time. The PDF renderer is loaded by `renderPdfFiles`, where the PDFs are rendered.
  */
 async function loadRenderers(formats: ReadonlySet<Format>): Promise<Renderers> {
-  const pdf =
-    formats.has("pdf") || formats.has("exemplar")
-      ? await import("./render/pdf/index.js")
-      : undefined;
+  const pdfs = pdfsOf(formats);
   return {
     markdown: formats.has("md"),
     ...(formats.has("docx")
       ? { renderDocx: (await import("./render/docx/index.js")).renderDocx }
       : {}),
-    ...(pdf ? { pdf } : {}),
-    plainPdf: formats.has("pdf"),
-    ...(formats.has("exemplar")
-      ? { renderCopies: (await import("./package/copies.js")).renderCopies }
-      : {}),
+    ...(pdfs ? { pdfs } : {}),
   };
 }
 
-type CacheEntry = RenderCache["entries"] extends Map<string, infer E> ? E : never;
-
-/** Renders one document's own files and its copies in the loaded formats. */
-async function renderFiles(
+/** A document's own Markdown and Word files. */
+async function renderOwn(
   tree: DocumentTree,
-  yaml: readonly SourceFile[],
   renderers: Renderers,
-  content: ContentFingerprint,
-  pdfa: PdfALevel,
-): Promise<CacheEntry> {
-  const { fingerprint } = content;
+  { fingerprint }: ContentFingerprint,
+): Promise<OutputFile[]> {
   const own: OutputFile[] = [];
   if (renderers.markdown) {
     own.push({ path: `${tree.name}.md`, data: encoder.encode(renderMarkdown(tree)) });
   }
-  const attachments = sourcesOf(yaml);
   if (renderers.renderDocx) {
     own.push({
       path: `${tree.name}.docx`,
       data: await renderers.renderDocx(tree, { fingerprint }),
     });
   }
-  const pdf = renderers.pdf;
-  if (renderers.plainPdf && pdf) {
-    own.push({
-      path: `${tree.name}.pdf`,
-      data: await pdf.renderPdf(tree, { attachments, fingerprint, pdfa }),
-    });
-  }
-  if (!renderers.renderCopies || !pdf) return { own };
-  const copies = await renderers.renderCopies(
-    tree,
-    pdf.renderPdf,
-    { attachments, pdfa },
-    pdf.renderPdfCopies,
-    content,
-  );
-  return { own, copies };
+  return own;
+}
+
+/** A document's files: its own Markdown, Word and PDF files, and its copies. */
+function documentFiles(tree: DocumentTree, own: OutputFile[], pdfs?: PdfFiles): DocumentFiles {
+  if (!pdfs) return { own };
+  return {
+    own: pdfs.pdf ? [...own, { path: `${tree.name}.pdf`, data: pdfs.pdf }] : own,
+    ...(pdfs.copies ? { copies: pdfs.copies } : {}),
+    missing: pdfs.missing,
+  };
+}
+
+/** Renders one document's files in the loaded formats. */
+async function renderFiles(
+  { tree, files }: BuiltDocument,
+  renderers: Renderers,
+  content: ContentFingerprint,
+  pdfa: PdfALevel,
+): Promise<DocumentFiles> {
+  const own = await renderOwn(tree, renderers, content);
+  const pdfs =
+    renderers.pdfs &&
+    (await renderPdfFiles({ tree, attachments: pdfAttachments(files), pdfa, ...renderers.pdfs }));
+  return documentFiles(tree, own, pdfs);
 }
 
 /** A cache entry's own copy (the caller adds to the list it gets). */
-const copyEntry = (entry: CacheEntry): CacheEntry => ({
-  own: [...entry.own],
-  ...(entry.copies ? { copies: entry.copies } : {}),
-});
+const copyEntry = (entry: DocumentFiles): DocumentFiles => ({ ...entry, own: [...entry.own] });
 
 /** One document's files: from the cache (`iop watch`) when its inputs are unchanged, else rendered. */
 async function renderOrReuse(
-  tree: DocumentTree,
-  yaml: readonly SourceFile[],
+  document: BuiltDocument,
   renderers: Renderers,
   content: ContentFingerprint,
   options: { formats: ReadonlySet<Format>; pdfa: PdfALevel; cache?: RenderCache },
-): Promise<CacheEntry> {
+): Promise<DocumentFiles> {
   const { cache } = options;
-  if (!cache) return renderFiles(tree, yaml, renderers, content, options.pdfa);
-  const key = renderKey(tree, yaml, options.formats, options.pdfa);
+  if (!cache) return renderFiles(document, renderers, content, options.pdfa);
+  const key = renderKey(document.tree, document.files, options.formats, options.pdfa);
   cache.used.add(key);
   const hit = cache.entries.get(key);
   // Rendered by an earlier build in this process from the same tree, sources and options.
   if (hit) return copyEntry(hit);
-  const rendered = await renderFiles(tree, yaml, renderers, content, options.pdfa);
+  const rendered = await renderFiles(document, renderers, content, options.pdfa);
   cache.entries.set(key, copyEntry(rendered));
   return rendered;
+}
+
+/**
+ * Every document's files. With the PDF helper, its PDFs are being rendered in the helper process
+ * meanwhile: the Markdown and Word files of all documents come first, then the PDFs are
+ * collected. (The documents are rendered one after the other: docx's compiler runs with a fixed
+ * Math.random, so two of its runs must not interleave.)
+ */
+async function renderAll(
+  built: readonly BuiltDocument[],
+  contents: readonly ContentFingerprint[],
+  formats: ReadonlySet<Format>,
+  options: { pdfa: PdfALevel; cache?: RenderCache; helper?: HelperPdfs },
+): Promise<DocumentFiles[]> {
+  const { helper } = options;
+  const renderers = await loadRenderers(formats);
+  const all: DocumentFiles[] = [];
+  if (!helper) {
+    for (const [i, doc] of built.entries()) {
+      const content = contents[i] as ContentFingerprint;
+      all.push(await renderOrReuse(doc, renderers, content, { ...options, formats }));
+    }
+    return all;
+  }
+  const owns: OutputFile[][] = [];
+  for (const [i, doc] of built.entries()) {
+    owns.push(await renderOwn(doc.tree, renderers, contents[i] as ContentFingerprint));
+  }
+  for (const [i, doc] of built.entries()) {
+    all.push(documentFiles(doc.tree, owns[i] as OutputFile[], await helper.files(doc)));
+  }
+  return all;
 }
 
 /** The SHA-256 of a bilaga's data, for the manifest; undefined for the agreement. */
@@ -278,21 +322,24 @@ async function renderDocuments(
   agreement: Agreement,
   built: readonly BuiltDocument[],
   formats: ReadonlySet<Format>,
-  redlines: Amendments["redlines"] = new Map(),
-  pdfa: PdfALevel = "3b",
-  cache?: RenderCache,
+  options: {
+    redlines?: Amendments["redlines"];
+    pdfa?: PdfALevel | undefined;
+    cache?: RenderCache | undefined;
+    helper?: HelperPdfs | undefined;
+  } = {},
 ): Promise<RenderedBuild & { diagnostics: Diagnostic[] }> {
-  const renderers = await loadRenderers(formats);
-  const diagnostics = renderers.pdf ? glyphWarnings(built, renderers.pdf.missingGlyphs) : [];
+  const { redlines = new Map(), pdfa = "3b", cache, helper } = options;
+  const contents = built.map((d) => contentFingerprint(d.tree));
+  const all = await renderAll(built, contents, formats, {
+    pdfa,
+    ...(cache ? { cache } : {}),
+    ...(helper ? { helper } : {}),
+  });
   const result: RenderedBuild = { files: [], documents: [], sources: [] };
-  for (const { tree, files: yaml } of built) {
-    const content = contentFingerprint(tree);
-    const { contentSha256, fingerprint } = content;
-    const { own, copies } = await renderOrReuse(tree, yaml, renderers, content, {
-      formats,
-      pdfa,
-      ...(cache ? { cache } : {}),
-    });
+  for (const [i, { tree, files: yaml }] of built.entries()) {
+    const { contentSha256, fingerprint } = contents[i] as ContentFingerprint;
+    const { own, copies } = all[i] as DocumentFiles;
     if (copies) result.files.push(...copies.files);
     result.files.push(...own);
     const sources = recordedSources(yaml);
@@ -313,7 +360,8 @@ async function renderDocuments(
       }),
     );
   }
-  return { ...result, diagnostics };
+  const missing = all.map((files) => files.missing ?? []);
+  return { ...result, diagnostics: glyphWarnings(built, missing) };
 }
 
 /**
@@ -328,7 +376,7 @@ export async function renderAgreement(
 ): Promise<{ files?: OutputFile[]; diagnostics: Diagnostic[] }> {
   const built = buildDocuments(agreement);
   if (hasErrors(built.diagnostics)) return { diagnostics: built.diagnostics };
-  const rendered = await renderDocuments(agreement, built.documents, formats, new Map(), pdfa);
+  const rendered = await renderDocuments(agreement, built.documents, formats, { pdfa });
   return {
     files: packageBuild(agreement.name, rendered),
     diagnostics: [...built.diagnostics, ...rendered.diagnostics],
@@ -389,6 +437,16 @@ async function baselineFor(
 }
 
 /**
+ * The PDF helper's part in a build, when there is a helper, the build makes PDFs, and it renders
+ * every document afresh (not `only`, which renders one, nor `cache`, which keeps rendered ones).
+ */
+function helperFor(formats: ReadonlySet<Format>, options: BuildOptions): HelperPdfs | undefined {
+  const pdfs = pdfsOf(formats);
+  if (!options.pdfHelper || !pdfs || options.only !== undefined || options.cache) return undefined;
+  return helperPdfs(options.pdfHelper, { pdfa: options.pdfa ?? "3b", ...pdfs });
+}
+
+/**
  * Loads, validates and renders an agreement folder. With `options.out`, each bilaga is compared
  * with its previous version (src/amend): a changed bilaga needs a new change log entry and gets
  * its redline. With `options.only`, only that bilaga is rendered and merged into the previous
@@ -403,7 +461,8 @@ export async function buildAgreement(
   if (!loaded.agreement) return loaded;
   const agreement = loaded.agreement;
   const id = agreement.name;
-  const built = buildDocuments(agreement);
+  const helper = helperFor(formats, options);
+  const built = buildDocuments(agreement, helper?.send);
   const diagnostics = [...loaded.diagnostics, ...built.diagnostics];
   if (hasErrors(diagnostics)) return { id, diagnostics };
 
@@ -431,14 +490,12 @@ export async function buildAgreement(
     : amendments.redlines;
 
   const written = [...amendments.redlines.values()].flatMap((r) => r.manifest.files);
-  const rendered = await renderDocuments(
-    agreement,
-    selected,
-    formats,
+  const rendered = await renderDocuments(agreement, selected, formats, {
     redlines,
-    options.pdfa,
-    options.cache,
-  );
+    pdfa: options.pdfa,
+    cache: options.cache,
+    helper,
+  });
   diagnostics.push(...rendered.diagnostics);
   const files =
     options.only !== undefined && previous && target

@@ -1,4 +1,5 @@
 /** The contract every `iop` subcommand implements (one file per command in `commands/`). */
+import type { PdfHelper } from "../helper/index.js";
 
 export const EXIT = {
   /** Success. */
@@ -26,6 +27,11 @@ export interface Io {
    * both standard in and standard out are terminals: a command run without one never waits.
    */
   ask?(question: string): Promise<string>;
+  /**
+   * The process that renders a single build's PDFs meanwhile (src/helper/), when the launcher
+   * started one (`iop build`, on more than one core).
+   */
+  pdfHelper?: PdfHelper;
 }
 
 export interface Command {

@@ -2,7 +2,9 @@
  * The `iop` process: the terminal as the CLI's `Io`, and the run of one command line. Its entries:
  * `main.ts` (tsc's dist/cli/main.js) and the bundled CLI (src/launch/, dist/bin/iop.js).
  */
+import type { ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
+import { connectHelper } from "../helper/index.js";
 import { shortRun } from "../jit.js";
 import type { ExitCode, Io } from "./command.js";
 import { main } from "./run.js";
@@ -37,8 +39,11 @@ function ask(question: string): Promise<string> {
   });
 }
 
-/** Runs one command line of the `iop` process on its terminal; resolves to the exit code. */
-export function runProcess(argv: string[]): Promise<ExitCode> {
+/**
+ * Runs one command line of the `iop` process on its terminal; resolves to the exit code. `helper`
+ * is the PDF helper process the launcher started for `iop build` (src/helper/), let go at the end.
+ */
+export async function runProcess(argv: string[], helper?: ChildProcess): Promise<ExitCode> {
   // Most commands are short runs: V8's optimising compiler would cost more than it gives
   // (src/jit.ts; watch and many-agreement builds turn it back on).
   shortRun();
@@ -50,6 +55,11 @@ export function runProcess(argv: string[]): Promise<ExitCode> {
     env: process.env,
     prompt: promptHidden,
     ...(process.stdin.isTTY && process.stdout.isTTY ? { ask } : {}),
+    ...(helper ? { pdfHelper: connectHelper(helper) } : {}),
   };
-  return main(argv, io);
+  try {
+    return await main(argv, io);
+  } finally {
+    io.pdfHelper?.close();
+  }
 }

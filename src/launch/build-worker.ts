@@ -1,7 +1,10 @@
-// A worker process of `iop build`'s pool (dist/bin/build-worker.js, started by src/batch/pool.ts):
-// the same bundle and code cache as the `iop` binary (code-cache.ts), running the worker.
+// A worker process of `iop build`: of its pool (src/batch/pool.ts), or with the argument `pdf`
+// the PDF helper of a single build (helper.ts, src/helper/). Either runs the same bundle and code
+// cache as the `iop` binary (code-cache.ts).
 import type { BundleExports } from "./bundle.js";
 import { loadBundle } from "./code-cache.js";
+import { HELPER_ARG } from "./helper.js";
 import { bundlePath, cachePath } from "./paths.js";
 
-await loadBundle<BundleExports>(bundlePath(), cachePath()).exports.worker();
+const { exports } = loadBundle<BundleExports>(bundlePath(), cachePath());
+await (process.argv[2] === HELPER_ARG ? exports.helper() : exports.worker());

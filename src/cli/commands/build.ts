@@ -147,7 +147,9 @@ Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte 
         values.warnings,
       );
     }
-    return buildOne(io, dirs, formats, options, values.warnings);
+    // A single agreement's PDFs are rendered meanwhile by the helper the launcher started.
+    const helper = io.pdfHelper ? { pdfHelper: io.pdfHelper } : {};
+    return buildOne(io, dirs, formats, { ...options, ...helper }, values.warnings);
   },
 };
 
@@ -265,6 +267,9 @@ async function buildMany(
   jobs: number,
   showWarnings: boolean,
 ): Promise<ExitCode> {
+  // The pool's workers render their agreements' PDFs themselves: the PDF helper the launcher
+  // started (src/helper/) can go now, not hold its memory through the whole run.
+  io.pdfHelper?.close();
   notePdfA2b(io, formats, options.pdfa);
   // The output root is made, and leftovers of killed builds in it recovered, once and before the
   // worker processes start: workers doing it at the same time would race.

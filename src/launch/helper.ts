@@ -1,0 +1,35 @@
+/**
+ * Starts the PDF helper process of `iop build` (src/helper/) from the launcher, before the bundle
+ * is loaded, so that the helper loads its own copy at the same time on another core: it is ready
+ * by the time the build has parsed its first document. Only where there is another core, and not
+ * when `IOP_PDF_HELPER=0` (the build then renders everything in one process, with the same bytes).
+ *
+ * The helper runs the same launcher as the build pool's workers (build-worker.ts) with the
+ * argument `pdf`. It is started for every `iop build`, since only the bundle can tell a single
+ * agreement from a folder of them; a build that does not use it lets it go: neither the process
+ * nor its channel keeps the build's process alive, and the helper exits when the channel closes.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+
+export const HELPER_ARG = "pdf";
+
+export function startHelper(argv: readonly string[]): ChildProcess | undefined {
+  if (argv[0] !== "build" || process.env.IOP_PDF_HELPER === "0" || availableParallelism() < 2) {
+    return undefined;
+  }
+  const child = fork(fileURLToPath(new URL("./build-worker.js", import.meta.url)), [HELPER_ARG], {
+    // The helper starts as the binary does, not with this process's options (an inspector's
+    // port, say, which two processes cannot share).
+    execArgv: [],
+    serialization: "advanced",
+    // Nothing to say: a failure of the helper only means the build renders the PDFs itself.
+    stdio: ["ignore", "ignore", "ignore", "ipc"],
+  });
+  // Until the build takes it over (src/helper/index.ts): a failure to start is not a crash.
+  child.on("error", () => {});
+  child.unref();
+  (child as unknown as { channel?: { unref(): void } }).channel?.unref();
+  return child;
+}

@@ -1,0 +1,246 @@
+/**
+ * The PDF helper process of a single `iop build` (src/helper/, src/launch/helper.ts): it renders
+ * the PDFs and copies the build would render, the build renders them itself whatever the helper
+ * cannot deliver, and the helper never outlives the build. The helper runs the built worker
+ * launcher (dist/bin/build-worker.js, `npm run build`).
+ */
+import { type ChildProcess, fork, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { connectHelper, type PdfHelper } from "../../src/helper/index.js";
+import type { OutputFile } from "../../src/package/manifest.js";
+import { buildAgreement, buildDocuments } from "../../src/pipeline.js";
+import { loadAgreement } from "../../src/validate/index.js";
+import { runIop } from "../helpers/cli.js";
+import { BUILD_OUTPUT } from "../helpers/dist.js";
+import { fileHashes } from "../helpers/files.js";
+import { AGREEMENT, writeAgreement } from "../helpers/fixture.js";
+import { tempDir } from "../sign/helpers.js";
+
+const root = new URL("../../", import.meta.url).pathname;
+const dir = join(root, "agreements", "stockholm-brottsofferstod-2025");
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The launcher starts a helper only where there is another core for it. */
+const helperStarts = availableParallelism() > 1;
+
+/** A helper process as the launcher starts it. */
+const startHelper = (): ChildProcess =>
+  fork(join(root, "dist/bin/build-worker.js"), ["pdf"], {
+    execArgv: [],
+    serialization: "advanced",
+    stdio: ["ignore", "ignore", "ignore", "ipc"],
+  });
+
+/** A helper that counts the files it delivered. */
+function counting(helper: PdfHelper): PdfHelper & { delivered: number } {
+  const counted = {
+    delivered: 0,
+    render: async (request: Parameters<PdfHelper["render"]>[0]) => {
+      const files = await helper.render(request);
+      counted.delivered++;
+      return files;
+    },
+    close: () => helper.close(),
+  };
+  return counted;
+}
+
+const byPath = (files: readonly OutputFile[] = []) =>
+  Object.fromEntries(files.map((f) => [f.path, Buffer.from(f.data).toString("base64")]));
+
+/** Whether process `pid` is still running (a zombie waiting to be reaped has ended). */
+function alive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+describe("the PDF helper", () => {
+  const tmp = tempDir("iop-helper-");
+  afterAll(() => tmp.remove());
+  let alone: Awaited<ReturnType<typeof buildAgreement>>;
+
+  it("renders every PDF and copy of a build, the same bytes as the build alone", async () => {
+    alone = await buildAgreement(dir);
+    const child = startHelper();
+    const helper = counting(connectHelper(child));
+    try {
+      const helped = await buildAgreement(dir, undefined, { pdfHelper: helper });
+      expect(helper.delivered).toBe(4); // the agreement and its three bilagor
+      expect(byPath(helped.files)).toEqual(byPath(alone.files));
+      expect(helped.diagnostics).toEqual(alone.diagnostics);
+    } finally {
+      helper.close();
+    }
+    await new Promise((resolve) => child.once("exit", resolve));
+  });
+
+  it("finds the characters the PDF fonts lack, for the build's warnings", async () => {
+    const yaml = AGREEMENT.replace(
+      "namn: Brottsofferjouren Västerort",
+      "namn: Brottsofferjouren 🙂 Västerort",
+    );
+    const emoji = writeAgreement({ "overenskommelse.yaml": yaml });
+    const formats = new Set(["pdf"] as const);
+    const warned = (await buildAgreement(emoji, formats)).diagnostics;
+    expect(warned.map((d) => d.rule)).toContain("pdf-tecken-saknas");
+    const helper = connectHelper(startHelper());
+    try {
+      const helped = await buildAgreement(emoji, formats, { pdfHelper: helper });
+      expect(helped.diagnostics).toEqual(warned);
+    } finally {
+      helper.close();
+    }
+  });
+
+  it("leaves to the build what it cannot deliver: same bytes when every request fails", async () => {
+    let asked = 0;
+    const failing: PdfHelper = {
+      render: () => {
+        asked++;
+        return Promise.reject(new Error("no helper"));
+      },
+      close: () => {},
+    };
+    const helped = await buildAgreement(dir, undefined, { pdfHelper: failing });
+    expect(asked).toBe(4);
+    expect(byPath(helped.files)).toEqual(byPath(alone.files));
+  });
+
+  it("is not asked for a build without PDFs", async () => {
+    let asked = 0;
+    const helper: PdfHelper = {
+      render: () => {
+        asked++;
+        return Promise.reject(new Error("unexpected"));
+      },
+      close: () => {},
+    };
+    const r = await buildAgreement(dir, new Set(["md", "docx"]), { pdfHelper: helper });
+    expect(r.files?.some((f) => f.path.endsWith(".pdf"))).toBe(false);
+    expect(asked).toBe(0);
+  });
+
+  it("reports a request it cannot render, and ends when its channel closes", async () => {
+    const child = startHelper();
+    const helper = connectHelper(child);
+    const bad = { tree: {}, attachments: [], pdfa: "3b", pdf: true, copies: false } as never;
+    await expect(helper.render(bad)).rejects.toThrow(/TypeError|Cannot read/);
+    helper.close();
+    const code = await new Promise((resolve) => child.once("exit", resolve));
+    expect(code).toBe(0);
+    await expect(helper.render(bad)).rejects.toThrow();
+  });
+
+  it("rejects what it was asked for when its process dies", async () => {
+    const child = startHelper();
+    const helper = connectHelper(child);
+    const { agreement } = await loadAgreement(dir);
+    const { documents } = buildDocuments(agreement as NonNullable<typeof agreement>);
+    const doc = documents[0] as (typeof documents)[number];
+    const pending = helper.render({
+      tree: doc.tree,
+      attachments: [],
+      pdfa: "3b",
+      pdf: true,
+      copies: true,
+    });
+    child.kill("SIGKILL");
+    await expect(pending).rejects.toThrow(/SIGKILL|closed/);
+  });
+});
+
+describe("buildDocuments", () => {
+  it("hands out the bilagor before the agreement, and returns the documents in their order", async () => {
+    const { agreement } = await loadAgreement(dir);
+    const handed: string[] = [];
+    const built: unknown[] = [];
+    const { documents } = buildDocuments(agreement as NonNullable<typeof agreement>, (d) => {
+      handed.push(d.tree.name);
+      built.push(d);
+    });
+    expect(handed).toEqual(["bilaga-1", "bilaga-2", "bilaga-3", "overenskommelse"]);
+    expect(documents.map((d) => d.tree.name)).toEqual([
+      "overenskommelse",
+      "bilaga-1",
+      "bilaga-2",
+      "bilaga-3",
+    ]);
+    // The very objects handed out: the helper's files are looked up by them.
+    expect(new Set(documents)).toEqual(new Set(built));
+  });
+});
+
+describe("iop build with the PDF helper", () => {
+  const tmp = tempDir("iop-helper-cli-");
+  afterAll(() => tmp.remove());
+  const build = (out: string, env: Record<string, string> = {}) =>
+    runIop(["build", dir, "--out", join(tmp.dir, out)], { env });
+
+  it("writes the same files with the helper as without it (IOP_PDF_HELPER=0)", () => {
+    expect(build("with").status).toBe(0);
+    expect(build("without", { IOP_PDF_HELPER: "0" }).status).toBe(0);
+    expect(fileHashes(join(tmp.dir, "with"))).toEqual(fileHashes(join(tmp.dir, "without")));
+  });
+
+  it.runIf(helperStarts)(
+    "writes the same files when the helper is killed as soon as it starts",
+    async () => {
+      const child = spawn(
+        process.execPath,
+        [join(root, BUILD_OUTPUT), "build", dir, "--out", join(tmp.dir, "killed")],
+        { stdio: ["ignore", "ignore", "pipe"] },
+      );
+      let stderr = "";
+      child.stderr.setEncoding("utf8").on("data", (s: string) => {
+        stderr += s;
+      });
+      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+      const children = `/proc/${child.pid}/task/${child.pid}/children`;
+      let helper: number | undefined;
+      while (helper === undefined && child.exitCode === null) {
+        try {
+          const [pid] = readFileSync(children, "utf8").trim().split(" ").filter(Boolean);
+          if (pid) helper = Number(pid);
+        } catch {}
+        if (helper === undefined) await sleep(1);
+      }
+      expect(helper).toBeDefined();
+      process.kill(helper as number, "SIGKILL");
+      expect(await exited).toBe(0);
+      expect(stderr).toContain("Byggde stockholm-brottsofferstod-2025: 23 filer");
+      expect(fileHashes(join(tmp.dir, "killed"))).toEqual(fileHashes(join(tmp.dir, "without")));
+    },
+  );
+
+  it("lets the helper end with the build, also when the build does not use it", async () => {
+    for (const args of [
+      ["build", dir, "--out", join(tmp.dir, "ends")],
+      ["build", "--help"],
+      ["build", join(tmp.dir, "saknas")],
+    ]) {
+      const child = spawn(process.execPath, [join(root, BUILD_OUTPUT), ...args], {
+        stdio: "ignore",
+      });
+      const children = `/proc/${child.pid}/task/${child.pid}/children`;
+      const seen = new Set<number>();
+      const exited = new Promise((resolve) => child.on("exit", resolve));
+      while (child.exitCode === null) {
+        try {
+          for (const pid of readFileSync(children, "utf8").trim().split(" ").filter(Boolean)) {
+            seen.add(Number(pid));
+          }
+        } catch {}
+        await sleep(2);
+      }
+      await exited;
+      expect(seen.size).toBe(helperStarts ? 1 : 0);
+      for (let i = 0; i < 300 && [...seen].some(alive); i++) await sleep(10);
+      expect([...seen].filter(alive)).toEqual([]);
+    }
+  });
+});
