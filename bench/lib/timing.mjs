@@ -49,6 +49,12 @@ export function timeProcess(cmd, args, runs, options = {}) {
  * a list of them timed as one (e.g. one pandoc process per document); returns label → median ms.
  */
 export function timeInterleaved(commands, rounds) {
+  const times = timeRounds(commands, rounds);
+  return Object.fromEntries(Object.entries(times).map(([label, xs]) => [label, median(xs)]));
+}
+
+/** `timeInterleaved`'s times of every round: label → one time (ms) per round, in order. */
+export function timeRounds(commands, rounds) {
   const times = Object.fromEntries(Object.keys(commands).map((label) => [label, []]));
   for (let i = 0; i < rounds; i++) {
     for (const [label, command] of Object.entries(commands)) {
@@ -58,5 +64,20 @@ export function timeInterleaved(commands, rounds) {
       );
     }
   }
-  return Object.fromEntries(Object.entries(times).map(([label, xs]) => [label, median(xs)]));
+  return times;
 }
+
+/**
+ * The ratio a / b of two commands timed in the same rounds (`timeRounds`), round by round: its
+ * median and range. Steadier than the ratio of the medians on a shared machine, whose slow
+ * spells last longer than one round: both commands of a round share them.
+ */
+export function roundRatios(a, b) {
+  if (!a || !b) return undefined;
+  const ratios = a.map((x, i) => x / b[i]);
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+}
+
+/** A `roundRatios` result as "0.39× (0.35–0.44×)". */
+export const ratioRange = (r) =>
+  r === undefined ? "–" : `${r.median.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)}×)`;
