@@ -457,13 +457,16 @@ export async function buildAgreement(
   formats: ReadonlySet<Format> = new Set(FORMATS),
   options: BuildOptions = {},
 ): Promise<BuildResult> {
-  const loaded = await loadAgreement(dir);
+  // The lint's warnings only once the documents are with the PDF helper: they follow the
+  // validation's diagnostics as they would have.
+  const loaded = await loadAgreement(dir, undefined, { deferLint: true });
   if (!loaded.agreement) return loaded;
   const agreement = loaded.agreement;
   const id = agreement.name;
   const helper = helperFor(formats, options);
   const built = buildDocuments(agreement, helper?.send);
-  const diagnostics = [...loaded.diagnostics, ...built.diagnostics];
+  const lint = loaded.lintWarnings?.() ?? [];
+  const diagnostics = [...loaded.diagnostics, ...lint, ...built.diagnostics];
   if (hasErrors(diagnostics)) return { id, diagnostics };
 
   const target = options.out === undefined ? undefined : join(options.out, id);

@@ -76,10 +76,23 @@ export const isSwitchedOff = (off: ReadonlySet<string>, rule: string): boolean =
 
 /**
  * Runs the lint rules on an agreement (which may have schema errors: like the validation rules,
- * they leave alone what did not pass the schema) and drops what the agreement switches off.
+ * they leave alone what did not pass the schema) and drops what the agreement switches off: the
+ * errors in `avstängda_regler` (`switchedOff`), then the warnings (`lintWarnings`).
  */
 export function lintAgreement(agreement: Agreement, schema: SchemaErrors): Diagnostic[] {
   const { off, diagnostics } = switchedOff(agreement, schema);
+  return [...diagnostics, ...lintWarnings(agreement, schema, off)];
+}
+
+/**
+ * The lint's warnings: what its rules find, but what `off` switches off, and each switch-off that
+ * silences nothing. Never an error, so whether the agreement can be built does not wait for them.
+ */
+export function lintWarnings(
+  agreement: Agreement,
+  schema: SchemaErrors,
+  off: ReadonlySet<string>,
+): Diagnostic[] {
   const rules = [
     missingSections,
     missingOwnContribution,
@@ -111,7 +124,7 @@ export function lintAgreement(agreement: Agreement, schema: SchemaErrors): Diagn
           ),
         )
     : [];
-  return [...diagnostics, ...stale, ...found.filter((d) => !isSwitchedOff(off, d.rule))];
+  return [...stale, ...found.filter((d) => !isSwitchedOff(off, d.rule))];
 }
 
 /** The entries of `avstängda_regler` that passed the schema, with their indexes. */

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { hasErrors } from "../diagnostics.js";
-import { lintAgreement } from "../lint/index.js";
+import { lintWarnings, switchedOff } from "../lint/index.js";
 import { type AgreementSources, readAgreement } from "../load/agreement.js";
 import type { SourceFile } from "../load/source.js";
 import type { Agreement } from "../model.js";
@@ -30,24 +30,39 @@ export function agreementForRules(sources: AgreementSources, schema: SchemaError
   };
 }
 
+/** How to validate. */
+export interface ValidateOptions {
+  /**
+   * The lint's warnings (src/lint/) of a valid agreement not run now but left to `lintWarnings()`
+   * in the result, whose diagnostics they would have ended: `iop build` first hands its
+   * documents to the PDF helper (src/helper/), and a caller that only needs the agreement
+   * skips them. With errors they are run at once, as there is nothing to build.
+   */
+  deferLint?: boolean;
+}
+
 /**
  * Validates parsed sources: the JSON Schema, then the rules beyond it and the drafting lint
  * (src/lint/, warnings). The rules run on every part
  * of the data that passed the schema (they leave the nodes with schema errors alone), so one check
  * reports both kinds of problem. `agreement` is set only when there are no errors.
  */
-export function validateAgreement(sources: AgreementSources): {
-  agreement?: Agreement;
-  diagnostics: Diagnostic[];
-} {
+export function validateAgreement(
+  sources: AgreementSources,
+  options: ValidateOptions = {},
+): LoadedAgreement {
   const schemaErrors = new SchemaErrors();
   const diagnostics = [
     ...validateSchema("agreement", sources.agreement, schemaErrors),
     ...sources.bilagor.flatMap((b) => validateSchema("bilaga", b, schemaErrors)),
   ];
   const agreement = agreementForRules(sources, schemaErrors);
-  diagnostics.push(...runRules(agreement, schemaErrors), ...lintAgreement(agreement, schemaErrors));
-  return hasErrors(diagnostics) ? { diagnostics } : { agreement, diagnostics };
+  const lint = switchedOff(agreement, schemaErrors);
+  diagnostics.push(...runRules(agreement, schemaErrors), ...lint.diagnostics);
+  const warnings = () => lintWarnings(agreement, schemaErrors, lint.off);
+  if (hasErrors(diagnostics)) return { diagnostics: [...diagnostics, ...warnings()] };
+  if (options.deferLint) return { agreement, diagnostics, lintWarnings: warnings };
+  return { agreement, diagnostics: [...diagnostics, ...warnings()] };
 }
 
 /** What loading an agreement gave: the agreement when it has no errors, and every problem. */
@@ -56,6 +71,8 @@ export interface LoadedAgreement {
   diagnostics: Diagnostic[];
   /** The input does not exist or cannot be listed (exit code 2). */
   usageError?: boolean;
+  /** With `deferLint`: the lint's warnings, which follow `diagnostics`. */
+  lintWarnings?: () => Diagnostic[];
 }
 
 /**
@@ -63,7 +80,11 @@ export interface LoadedAgreement {
  * version `<rev>:<path>` (relative to `cwd`), read by `readAgreement` (src/load/agreement.ts).
  * `agreement` is set when there are no errors.
  */
-export async function loadAgreement(spec: string, cwd = process.cwd()): Promise<LoadedAgreement> {
+export async function loadAgreement(
+  spec: string,
+  cwd = process.cwd(),
+  options: ValidateOptions = {},
+): Promise<LoadedAgreement> {
   const read = await readAgreement(spec, cwd);
   if (!read.sources) {
     // A file with YAML syntax errors: the others are still checked against their schemas (the
@@ -78,6 +99,6 @@ export async function loadAgreement(spec: string, cwd = process.cwd()): Promise<
       ...(read.usageError ? { usageError: true } : {}),
     };
   }
-  const validated = validateAgreement(read.sources);
+  const validated = validateAgreement(read.sources, options);
   return { ...validated, diagnostics: [...read.diagnostics, ...validated.diagnostics] };
 }
