@@ -36,15 +36,13 @@ export interface PdfHelper {
   close(): void;
 }
 
-/** The channel's handle, which keeps this process's event loop alive while it is referenced. */
-type Channel = { ref(): void; unref(): void };
-
 /**
  * The build's side of a helper process started by the launcher. The channel holds this process
  * open only while a reply is awaited, so a build that sends nothing, or fails early, exits at once.
  */
 export function connectHelper(child: ChildProcess): PdfHelper {
-  const channel = (child as unknown as { channel?: Channel }).channel;
+  // The channel's handle keeps this process's event loop alive while it is referenced.
+  const { channel } = child;
   const waiting = new Map<number, { resolve(files: PdfFiles): void; reject(e: Error): void }>();
   let next = 0;
   let gone: Error | undefined;
@@ -73,9 +71,14 @@ export function connectHelper(child: ChildProcess): PdfHelper {
       return new Promise<PdfFiles>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         channel?.ref();
-        child.send({ id, request } satisfies HelperRequest, (error) => {
-          if (error) settle(id, error);
-        });
+        try {
+          child.send({ id, request } satisfies HelperRequest, (error) => {
+            if (error) settle(id, error);
+          });
+        } catch (error) {
+          // A value the structured clone cannot copy throws here, before anything is sent.
+          settle(id, error instanceof Error ? error : new Error(String(error)));
+        }
       });
     },
     close() {

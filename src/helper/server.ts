@@ -29,6 +29,8 @@ export async function serveHelper(): Promise<void> {
     );
   });
   process.on("disconnect", () => process.exit(0));
+  // The build is already done with it (it built nothing, or a folder of agreements).
+  if (!process.connected) process.exit(0);
   // Load the PDF renderer and its fonts while the build is still reading the agreement.
   (await import("../render/pdf/index.js")).missingGlyphs("");
   await import("../package/copies.js");

@@ -30,6 +30,6 @@ export function startHelper(argv: readonly string[]): ChildProcess | undefined {
   // Until the build takes it over (src/helper/index.ts): a failure to start is not a crash.
   child.on("error", () => {});
   child.unref();
-  (child as unknown as { channel?: { unref(): void } }).channel?.unref();
+  child.channel?.unref();
   return child;
 }

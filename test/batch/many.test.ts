@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runIop } from "../helpers/cli.js";
 import { BUILD_OUTPUT } from "../helpers/dist.js";
 import { fileHashes } from "../helpers/files.js";
+import { alive, childPids, workerKind } from "../helpers/processes.js";
 import { tempDir } from "../sign/helpers.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -36,17 +37,6 @@ const iop = (args: string[], cwd: string) => runIop(args, { cwd });
  * `iop build in --out <out> --jobs 2` in `cwd`, running in the background: the process, its
  * standard error so far, and when that closes (after iop and every worker, which share it).
  */
-/** Whether process `pid` is the PDF helper of a build (`build-worker.js pdf`), not a pool worker. */
-function isHelper(pid: number): boolean {
-  try {
-    return (
-      readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).at(-1) === "pdf"
-    );
-  } catch {
-    return false;
-  }
-}
-
 function startBuild(cwd: string, out: string) {
   const child = spawn(
     process.execPath,
@@ -112,18 +102,14 @@ describe("iop build of many agreements", () => {
       // The first worker process of the pool is killed as soon as it is seen; every child process
       // seen until iop exits is noted (with the PDF helper the launcher starts for any build,
       // src/launch/helper.ts, which this build lets go).
-      const children = `/proc/${iopProcess.pid}/task/${iopProcess.pid}/children`;
       const workers = new Set<number>();
       const seen = new Set<number>();
       let killed = false;
       while (iopProcess.exitCode === null) {
-        try {
-          for (const pid of readFileSync(children, "utf8").trim().split(" ").filter(Boolean)) {
-            seen.add(Number(pid));
-            if (!isHelper(Number(pid))) workers.add(Number(pid));
-          }
-        } catch {
-          break; // iop has just exited
+        for (const pid of childPids(iopProcess.pid as number)) {
+          seen.add(pid);
+          // Asked again until it has its own command line.
+          if (workerKind(pid) === "worker") workers.add(pid);
         }
         const [first] = workers;
         if (first !== undefined && !killed) {
@@ -137,14 +123,7 @@ describe("iop build of many agreements", () => {
       expect(run.stderr).toMatch(
         /iop build: internt fel: en byggprocess avslutades oväntat \(SIGKILL\) medan den byggde in\/iop-/,
       );
-      // No worker outlives the build (a zombie waiting to be reaped has ended).
-      const alive = (pid: number) => {
-        try {
-          return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-        } catch {
-          return false;
-        }
-      };
+      // No worker outlives the build.
       for (let i = 0; i < 200 && [...seen].some(alive); i++) await sleep(10);
       expect([...seen].filter(alive)).toEqual([]);
     } finally {

@@ -4,20 +4,29 @@
  * cannot deliver, and the helper never outlives the build. The helper runs the built worker
  * launcher (dist/bin/build-worker.js, `npm run build`).
  */
-import { type ChildProcess, fork, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { type ChildProcess, fork, spawn, spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { runProcess } from "../../src/cli/process.js";
 import { connectHelper, type PdfHelper } from "../../src/helper/index.js";
 import type { OutputFile } from "../../src/package/manifest.js";
+import { renderPdfFiles } from "../../src/package/pdfs.js";
 import { buildAgreement, buildDocuments } from "../../src/pipeline.js";
 import { loadAgreement } from "../../src/validate/index.js";
 import { runIop } from "../helpers/cli.js";
 import { BUILD_OUTPUT } from "../helpers/dist.js";
 import { fileHashes } from "../helpers/files.js";
 import { AGREEMENT, writeAgreement } from "../helpers/fixture.js";
+import { alive, childPids } from "../helpers/processes.js";
 import { tempDir } from "../sign/helpers.js";
+
+// The PDFs this process renders itself (the helper's process runs the bundle, not this module).
+vi.mock("../../src/package/pdfs.js", async (original) => {
+  const real = await original<typeof import("../../src/package/pdfs.js")>();
+  return { ...real, renderPdfFiles: vi.fn(real.renderPdfFiles) };
+});
+const renderedHere = vi.mocked(renderPdfFiles);
 
 const root = new URL("../../", import.meta.url).pathname;
 const dir = join(root, "agreements", "stockholm-brottsofferstod-2025");
@@ -50,15 +59,6 @@ function counting(helper: PdfHelper): PdfHelper & { delivered: number } {
 const byPath = (files: readonly OutputFile[] = []) =>
   Object.fromEntries(files.map((f) => [f.path, Buffer.from(f.data).toString("base64")]));
 
-/** Whether process `pid` is still running (a zombie waiting to be reaped has ended). */
-function alive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return false;
-  }
-}
-
 describe("the PDF helper", () => {
   const tmp = tempDir("iop-helper-");
   afterAll(() => tmp.remove());
@@ -69,8 +69,11 @@ describe("the PDF helper", () => {
     const child = startHelper();
     const helper = counting(connectHelper(child));
     try {
+      renderedHere.mockClear();
       const helped = await buildAgreement(dir, undefined, { pdfHelper: helper });
       expect(helper.delivered).toBe(4); // the agreement and its three bilagor
+      // The build used the helper's files: it rendered none itself.
+      expect(renderedHere).not.toHaveBeenCalled();
       expect(byPath(helped.files)).toEqual(byPath(alone.files));
       expect(helped.diagnostics).toEqual(alone.diagnostics);
     } finally {
@@ -106,8 +109,10 @@ describe("the PDF helper", () => {
       },
       close: () => {},
     };
+    renderedHere.mockClear();
     const helped = await buildAgreement(dir, undefined, { pdfHelper: failing });
     expect(asked).toBe(4);
+    expect(renderedHere).toHaveBeenCalledTimes(4);
     expect(byPath(helped.files)).toEqual(byPath(alone.files));
   });
 
@@ -134,6 +139,30 @@ describe("the PDF helper", () => {
     const code = await new Promise((resolve) => child.once("exit", resolve));
     expect(code).toBe(0);
     await expect(helper.render(bad)).rejects.toThrow();
+  });
+
+  it("rejects a request it cannot be sent, and then holds the build's process no longer", () => {
+    // As the launcher starts it (src/launch/helper.ts): the channel does not keep the process
+    // alive; a request awaiting its reply does, until it is settled.
+    const script = `
+      import { fork } from "node:child_process";
+      import { connectHelper } from ${JSON.stringify(join(root, "dist/helper/index.js"))};
+      const child = fork(${JSON.stringify(join(root, "dist/bin/build-worker.js"))}, ["pdf"], {
+        execArgv: [], serialization: "advanced", stdio: ["ignore", "ignore", "ignore", "ipc"],
+      });
+      child.unref();
+      child.channel.unref();
+      const helper = connectHelper(child);
+      const request = { tree: { name: () => "no clone" }, attachments: [], pdfa: "3b", pdf: true, copies: false };
+      await helper.render(request).catch((e) => process.stdout.write("rejected: " + e.message));
+    `;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(r.stdout).toMatch(/^rejected: .*could not be cloned/);
+    // It ended by itself, without close(): nothing was left waiting on the channel.
+    expect(r.status).toBe(0);
   });
 
   it("rejects what it was asked for when its process dies", async () => {
@@ -187,6 +216,14 @@ describe("iop build with the PDF helper", () => {
     expect(fileHashes(join(tmp.dir, "with"))).toEqual(fileHashes(join(tmp.dir, "without")));
   });
 
+  it("gets the files from the helper the launcher started, through the command line", async () => {
+    renderedHere.mockClear();
+    const code = await runProcess(["build", dir, "--out", join(tmp.dir, "process")], startHelper());
+    expect(code).toBe(0);
+    expect(renderedHere).not.toHaveBeenCalled();
+    expect(fileHashes(join(tmp.dir, "process"))).toEqual(fileHashes(join(tmp.dir, "without")));
+  });
+
   it.runIf(helperStarts)(
     "writes the same files when the helper is killed as soon as it starts",
     async () => {
@@ -200,13 +237,9 @@ describe("iop build with the PDF helper", () => {
         stderr += s;
       });
       const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-      const children = `/proc/${child.pid}/task/${child.pid}/children`;
       let helper: number | undefined;
       while (helper === undefined && child.exitCode === null) {
-        try {
-          const [pid] = readFileSync(children, "utf8").trim().split(" ").filter(Boolean);
-          if (pid) helper = Number(pid);
-        } catch {}
+        helper = childPids(child.pid as number)[0];
         if (helper === undefined) await sleep(1);
       }
       expect(helper).toBeDefined();
@@ -226,15 +259,10 @@ describe("iop build with the PDF helper", () => {
       const child = spawn(process.execPath, [join(root, BUILD_OUTPUT), ...args], {
         stdio: "ignore",
       });
-      const children = `/proc/${child.pid}/task/${child.pid}/children`;
       const seen = new Set<number>();
       const exited = new Promise((resolve) => child.on("exit", resolve));
       while (child.exitCode === null) {
-        try {
-          for (const pid of readFileSync(children, "utf8").trim().split(" ").filter(Boolean)) {
-            seen.add(Number(pid));
-          }
-        } catch {}
+        for (const pid of childPids(child.pid as number)) seen.add(pid);
         await sleep(2);
       }
       await exited;
