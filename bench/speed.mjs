@@ -7,7 +7,8 @@
 //      against LibreOffice converting the same .docx files to PDF, interleaved, with each ratio
 //      taken round by round (median and range). Target: ≤ 1/3.
 //      Beside it, the same build in one process (IOP_PDF_HELPER=0: no PDF helper, src/helper/),
-//      and with the bundle loaded without its V8 code cache (src/launch/; also in one process).
+//      and by the same binary without its V8 code cache (src/launch/: a copy of dist/bin/ but the
+//      cache file).
 //   3. Many agreements: IOP_BENCH_AGREEMENTS (default 200) generated variants of Stockholm 2025
 //      built in one process (--jobs 1) and on one worker process per core, with peak memory (the
 //      sum over the processes), extrapolated to 5 000 from the average and from the marginal cost
@@ -18,13 +19,22 @@
 // `iop build` in the same rounds (e.g. the commit before a speed change), with the ratio.
 // Run: npm run bench (builds dist/ first), or `node bench/speed.mjs` after `npm run build`.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
 import {
-  median,
+  medians,
   ms,
   ratio,
   ratioRange,
@@ -109,6 +119,14 @@ spawnSync(process.execPath, [bin, "build", join(root, "agreements", NAME), "--ou
 const docx = readdirSync(join(first, NAME))
   .filter((f) => f.endsWith(".docx"))
   .map((f) => join(first, NAME, f));
+const noCacheDir = join(root, "dist", "bin-no-cache");
+rmSync(noCacheDir, { recursive: true, force: true });
+mkdirSync(noCacheDir);
+for (const file of readdirSync(join(root, "dist/bin"))) {
+  if (!file.endsWith(".v8-cache"))
+    copyFileSync(join(root, "dist/bin", file), join(noCacheDir, file));
+}
+const noCacheBin = join(noCacheDir, "iop.js");
 const commands = {
   iop: [
     process.execPath,
@@ -121,20 +139,11 @@ const commands = {
     [bin, "build", join(root, "agreements", NAME), "--out", join(work, "cold-alone")],
     { env: { ...process.env, IOP_PDF_HELPER: "0" } },
   ],
-  // What the binary does (src/launch/iop.ts), without the code cache (and without the helper).
+  // The same binary without its code cache (src/launch/): a copy of dist/bin/ but the cache
+  // file, beside it so that the bundle finds its files the same way; the helper runs from it too.
   noCache: [
     process.execPath,
-    [
-      "--input-type=module",
-      "-e",
-      `const { loadBundle } = await import(${JSON.stringify(`${root}dist/launch/code-cache.js`)});
-       process.exitCode = await loadBundle(process.argv[1]).exports.cli(process.argv.slice(2));`,
-      join(root, "dist/bin/iop.cjs"),
-      "build",
-      join(root, "agreements", NAME),
-      "--out",
-      join(work, "cold-no-cache"),
-    ],
+    [noCacheBin, "build", join(root, "agreements", NAME), "--out", join(work, "cold-no-cache")],
   ],
 };
 if (has("soffice")) {
@@ -158,7 +167,8 @@ if (beforeBin) {
   ];
 }
 const rounds = timeRounds(commands, COLD_ROUNDS);
-const cold = Object.fromEntries(Object.entries(rounds).map(([label, xs]) => [label, median(xs)]));
+rmSync(noCacheDir, { recursive: true, force: true });
+const cold = medians(rounds);
 /** a / b round by round: the median with the range over the rounds. */
 const per = (a, b) => ratioRange(roundRatios(rounds[a], rounds[b]));
 console.log("\n## 2. The cold build of Stockholm 2025 (all formats and copies), whole process\n");

@@ -49,9 +49,12 @@ export function timeProcess(cmd, args, runs, options = {}) {
  * a list of them timed as one (e.g. one pandoc process per document); returns label → median ms.
  */
 export function timeInterleaved(commands, rounds) {
-  const times = timeRounds(commands, rounds);
-  return Object.fromEntries(Object.entries(times).map(([label, xs]) => [label, median(xs)]));
+  return medians(timeRounds(commands, rounds));
 }
+
+/** label → times, as label → their median. */
+export const medians = (times) =>
+  Object.fromEntries(Object.entries(times).map(([label, xs]) => [label, median(xs)]));
 
 /** `timeInterleaved`'s times of every round: label → one time (ms) per round, in order. */
 export function timeRounds(commands, rounds) {
