@@ -56,6 +56,19 @@ function counting(helper: PdfHelper): PdfHelper & { delivered: number } {
   return counted;
 }
 
+/** A helper that delivers nothing, and counts what it was asked for. */
+function refusing(): PdfHelper & { asked: number } {
+  const helper = {
+    asked: 0,
+    render: () => {
+      helper.asked++;
+      return Promise.reject(new Error("no helper"));
+    },
+    close: () => {},
+  };
+  return helper;
+}
+
 const byPath = (files: readonly OutputFile[] = []) =>
   Object.fromEntries(files.map((f) => [f.path, Buffer.from(f.data).toString("base64")]));
 
@@ -101,33 +114,19 @@ describe("the PDF helper", () => {
   });
 
   it("leaves to the build what it cannot deliver: same bytes when every request fails", async () => {
-    let asked = 0;
-    const failing: PdfHelper = {
-      render: () => {
-        asked++;
-        return Promise.reject(new Error("no helper"));
-      },
-      close: () => {},
-    };
+    const failing = refusing();
     renderedHere.mockClear();
     const helped = await buildAgreement(dir, undefined, { pdfHelper: failing });
-    expect(asked).toBe(4);
+    expect(failing.asked).toBe(4);
     expect(renderedHere).toHaveBeenCalledTimes(4);
     expect(byPath(helped.files)).toEqual(byPath(alone.files));
   });
 
   it("is not asked for a build without PDFs", async () => {
-    let asked = 0;
-    const helper: PdfHelper = {
-      render: () => {
-        asked++;
-        return Promise.reject(new Error("unexpected"));
-      },
-      close: () => {},
-    };
+    const helper = refusing();
     const r = await buildAgreement(dir, new Set(["md", "docx"]), { pdfHelper: helper });
     expect(r.files?.some((f) => f.path.endsWith(".pdf"))).toBe(false);
-    expect(asked).toBe(0);
+    expect(helper.asked).toBe(0);
   });
 
   it("reports a request it cannot render, and ends when its channel closes", async () => {
