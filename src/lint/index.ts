@@ -75,20 +75,24 @@ export const isSwitchedOff = (off: ReadonlySet<string>, rule: string): boolean =
   [...off].some((regel) => covers(regel, rule));
 
 /**
- * Runs the lint rules on an agreement (which may have schema errors: like the validation rules,
- * they leave alone what did not pass the schema) and drops what the agreement switches off: the
- * errors in `avstängda_regler` (`switchedOff`), then the warnings (`lintWarnings`).
+ * Runs the lint on an agreement (which may have schema errors: like the validation rules, they
+ * leave alone what did not pass the schema): `errors`, those in `avstängda_regler`
+ * (`switchedOff`), at once; its warnings, which follow them, when `warnings()` is called. The
+ * warnings are never errors, so whether the agreement can be built does not wait for them.
  */
-export function lintAgreement(agreement: Agreement, schema: SchemaErrors): Diagnostic[] {
+export function lintAgreement(
+  agreement: Agreement,
+  schema: SchemaErrors,
+): { errors: Diagnostic[]; warnings: () => Diagnostic[] } {
   const { off, diagnostics } = switchedOff(agreement, schema);
-  return [...diagnostics, ...lintWarnings(agreement, schema, off)];
+  return { errors: diagnostics, warnings: () => lintWarnings(agreement, schema, off) };
 }
 
 /**
  * The lint's warnings: what its rules find, but what `off` switches off, and each switch-off that
- * silences nothing. Never an error, so whether the agreement can be built does not wait for them.
+ * silences nothing.
  */
-export function lintWarnings(
+function lintWarnings(
   agreement: Agreement,
   schema: SchemaErrors,
   off: ReadonlySet<string>,

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { hasErrors } from "../diagnostics.js";
-import { lintWarnings, switchedOff } from "../lint/index.js";
+import { lintAgreement } from "../lint/index.js";
 import { type AgreementSources, readAgreement } from "../load/agreement.js";
 import type { SourceFile } from "../load/source.js";
 import type { Agreement } from "../model.js";
@@ -57,12 +57,11 @@ export function validateAgreement(
     ...sources.bilagor.flatMap((b) => validateSchema("bilaga", b, schemaErrors)),
   ];
   const agreement = agreementForRules(sources, schemaErrors);
-  const lint = switchedOff(agreement, schemaErrors);
-  diagnostics.push(...runRules(agreement, schemaErrors), ...lint.diagnostics);
-  const warnings = () => lintWarnings(agreement, schemaErrors, lint.off);
-  if (hasErrors(diagnostics)) return { diagnostics: [...diagnostics, ...warnings()] };
-  if (options.deferLint) return { agreement, diagnostics, lintWarnings: warnings };
-  return { agreement, diagnostics: [...diagnostics, ...warnings()] };
+  const lint = lintAgreement(agreement, schemaErrors);
+  diagnostics.push(...runRules(agreement, schemaErrors), ...lint.errors);
+  if (hasErrors(diagnostics)) return { diagnostics: [...diagnostics, ...lint.warnings()] };
+  if (options.deferLint) return { agreement, diagnostics, lintWarnings: lint.warnings };
+  return { agreement, diagnostics: [...diagnostics, ...lint.warnings()] };
 }
 
 /** What loading an agreement gave: the agreement when it has no errors, and every problem. */

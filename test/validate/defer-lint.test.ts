@@ -15,9 +15,15 @@ vi.mock("../../src/lint/index.js", async (original) => {
   const real = await original<typeof import("../../src/lint/index.js")>();
   return {
     ...real,
-    lintWarnings: (...args: Parameters<typeof real.lintWarnings>) => {
-      events.push("lint");
-      return real.lintWarnings(...args);
+    lintAgreement: (...args: Parameters<typeof real.lintAgreement>) => {
+      const lint = real.lintAgreement(...args);
+      return {
+        ...lint,
+        warnings: () => {
+          events.push("lint");
+          return lint.warnings();
+        },
+      };
     },
   };
 });
