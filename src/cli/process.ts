@@ -39,6 +39,28 @@ function ask(question: string): Promise<string> {
   });
 }
 
+/** Streams already told to drop what their gone reader can no longer take. */
+const dropping = new WeakSet<NodeJS.EventEmitter>();
+
+/**
+ * When the reader of standard output or error has gone (`iop build agreements 2>&1 | head -1`),
+ * writing to it fails with EPIPE, which Node raises as an uncaught error: the command would stop
+ * half-way, with a stack trace, and a build of several agreements would leave the rest unbuilt.
+ * What is left to write there is dropped instead (no one can read it), and the command runs to
+ * its end with its own exit code. Any other error of the stream is raised as before.
+ */
+export function dropWhenReaderGone(
+  streams: readonly NodeJS.EventEmitter[] = [process.stdout, process.stderr],
+): void {
+  for (const stream of streams) {
+    if (dropping.has(stream)) continue;
+    dropping.add(stream);
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  }
+}
+
 /**
  * Runs one command line of the `iop` process on its terminal; resolves to the exit code. `helper`
  * is the PDF helper process the launcher started for `iop build` (src/helper/), let go at the end.
@@ -47,6 +69,7 @@ export async function runProcess(argv: string[], helper?: ChildProcess): Promise
   // Most commands are short runs: V8's optimising compiler would cost more than it gives
   // (src/jit.ts; watch and many-agreement builds turn it back on).
   shortRun();
+  dropWhenReaderGone();
   const io: Io = {
     stdout: (s) => process.stdout.write(s),
     stdoutBytes: (data) => process.stdout.write(data),
