@@ -1,7 +1,8 @@
 // Bundles the CLI into dist/bin/ with esbuild (run after tsc, by `npm run build`): one CommonJS
 // script, dist/bin/iop.cjs, which the `iop` binary (dist/bin/iop.js) and the build pool's worker
-// processes and PDF helper (dist/bin/build-worker.js) load with V8's code cache,
-// dist/bin/iop.cjs.v8-cache, made here after a warm-up build (src/launch/). Loading one file
+// processes (dist/bin/build-worker.js) load with V8's code cache, dist/bin/iop.cjs.v8-cache, made
+// here after a warm-up build (src/launch/); and the PDF helper's own, smaller bundle,
+// dist/bin/pdf-helper.cjs, with its cache, for dist/bin/pdf-helper.js. Loading one file
 // instead of hundreds of modules is most of a short command's start-up; the dynamic imports
 // (Word, PDF, copies) stay modules that are evaluated only when first used.
 //
@@ -140,9 +141,9 @@ function asciiOnly(text) {
   return ascii;
 }
 
-/** Runs scripts/code-cache.mjs, which writes dist/bin/iop.cjs.v8-cache. */
-function makeCodeCache() {
-  const r = spawnSync(process.execPath, ["scripts/code-cache.mjs"], {
+/** Runs scripts/code-cache.mjs with `args`, which writes the code cache of a bundle. */
+function makeCodeCache(...args) {
+  const r = spawnSync(process.execPath, ["scripts/code-cache.mjs", ...args], {
     encoding: "utf8",
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -159,14 +160,18 @@ rmSync("dist/bin", { recursive: true, force: true });
 // The CLI as one CommonJS script, dist/bin/iop.cjs, which the launchers load with V8's code cache
 // (src/launch/code-cache.ts). Its dynamic imports (Word, PDF, copies…) become modules that are
 // evaluated on first use, as the chunks of an ES-module bundle were loaded.
-const cli = await build({
-  entryPoints: ["src/launch/bundle.ts"],
+/**
+ * The options of a bundle from `entry`: the CLI's (src/launch/bundle.ts) or the PDF helper's
+ * (src/launch/helper-bundle.ts), which holds only what renders PDFs.
+ */
+const bundleOptions = (entry) => ({
+  entryPoints: [entry],
   bundle: true,
   format: "cjs",
   platform: "node",
   target: "node20",
   write: false,
-  outfile: "dist/bin/iop.cjs",
+  outfile: "dist/bin/bundle.cjs",
   // Modules that read files beside them (templates, fonts) find them from the bundle's place.
   define: { "import.meta.url": "__iopBundleUrl" },
   banner: { js: "var __iopBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -179,19 +184,30 @@ const cli = await build({
   logLevel: "warning",
   legalComments: "none",
 });
-const code = asciiOnly(cli.outputFiles[0].text);
-// vm.Script, which loads the bundle, has no loader for import(): every module must be inside it.
-if (/\bimport\s*\(/.test(code)) throw new Error("bundle: a dynamic import() was left in it");
-mkdirSync("dist/bin", { recursive: true });
-writeFileSync("dist/bin/iop.cjs", `${code}\n${BUNDLE_ID}${sha256(code)}\n`);
 
-// The launchers: dist/bin/iop.js (the `iop` binary) and dist/bin/build-worker.js (the pool's
-// worker process, src/batch/pool.ts, and the PDF helper, src/helper/), small scripts that load
-// the bundle. CommonJS, as dist/bin/package.json declares (the project's own package.json says
+mkdirSync("dist/bin", { recursive: true });
+for (const [entry, file] of [
+  ["src/launch/bundle.ts", "dist/bin/iop.cjs"],
+  ["src/launch/helper-bundle.ts", "dist/bin/pdf-helper.cjs"],
+]) {
+  const built = await build(bundleOptions(entry));
+  const code = asciiOnly(built.outputFiles[0].text);
+  // vm.Script, which loads a bundle, has no loader for import(): every module must be inside it.
+  if (/\bimport\s*\(/.test(code)) throw new Error(`bundle: a dynamic import() was left in ${file}`);
+  writeFileSync(file, `${code}\n${BUNDLE_ID}${sha256(code)}\n`);
+}
+
+// The launchers: dist/bin/iop.js (the `iop` binary), dist/bin/build-worker.js (the pool's worker
+// process, src/batch/pool.ts) and dist/bin/pdf-helper.js (the PDF helper, src/helper/), small
+// scripts that load a bundle. CommonJS, as dist/bin/package.json declares (the project's own package.json says
 // "module"): Node starts a CommonJS entry without its ES module loader, about 10 ms sooner
 // (measured: a one-line script took 104 ms as .cjs, 113 ms as .mjs, `node -e 0` 108 ms).
 await build({
-  entryPoints: { iop: "src/launch/iop.ts", "build-worker": "src/launch/build-worker.ts" },
+  entryPoints: {
+    iop: "src/launch/iop.ts",
+    "build-worker": "src/launch/build-worker.ts",
+    "pdf-helper": "src/launch/pdf-helper.ts",
+  },
   bundle: true,
   format: "cjs",
   platform: "node",
@@ -205,5 +221,6 @@ await build({
 });
 writeFileSync("dist/bin/package.json", `${JSON.stringify({ type: "commonjs" })}\n`);
 
-// The code cache, made by a warm-up build of the example agreements: scripts/code-cache.mjs.
+// The code caches, made by a warm-up with the example agreements: scripts/code-cache.mjs.
 makeCodeCache();
+makeCodeCache("pdf-helper");

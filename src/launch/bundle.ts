@@ -1,8 +1,8 @@
 /**
  * The entry of the bundled CLI (dist/bin/iop.cjs, one CommonJS script: see code-cache.ts). It runs
  * nothing when loaded; the launchers call one of its exports: `iop.ts` the command line, and
- * `build-worker.ts` a worker process of the build pool or the PDF helper of a single build. All
- * use the same code and code cache.
+ * `build-worker.ts` a worker process of the build pool. Both use the same code and code cache.
+ * (The PDF helper of a single build has a bundle of its own: helper-bundle.ts.)
  */
 import type { ChildProcess } from "node:child_process";
 import type { ExitCode } from "../cli/command.js";
@@ -11,7 +11,6 @@ export interface BundleExports {
   /** `helper`: the PDF helper process the launcher started for `iop build`, if any. */
   cli(argv: string[], helper?: ChildProcess): Promise<ExitCode>;
   worker(): Promise<void>;
-  helper(): Promise<void>;
 }
 
 /** Runs one command line of the `iop` process (src/cli/process.ts). */
@@ -22,7 +21,3 @@ export const cli: BundleExports["cli"] = async (argv, helper) =>
 export const worker: BundleExports["worker"] = async () => {
   await import("../batch/worker.js");
 };
-
-/** Runs the PDF helper process of a single build (src/helper/server.ts). */
-export const helper: BundleExports["helper"] = async () =>
-  (await import("../helper/server.js")).serveHelper();

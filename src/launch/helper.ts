@@ -4,8 +4,8 @@
  * by the time the build has parsed its first document. Only where there is another core, and not
  * when `IOP_PDF_HELPER=0` (the build then renders everything in one process, with the same bytes).
  *
- * The helper runs the same launcher as the build pool's workers (build-worker.ts) with the
- * argument `pdf`. It is started for every `iop build`, since only the bundle can tell a single
+ * The helper runs its own launcher and bundle (pdf-helper.ts, helper-bundle.ts), with only the PDF
+ * renderer. It is started for every `iop build`, since only the bundle can tell a single
  * agreement from a folder of them; a build that does not use it lets it go: neither the process
  * nor its channel keeps the build's process alive, and the helper exits when the channel closes.
  */
@@ -13,13 +13,11 @@ import { type ChildProcess, fork } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 
-export const HELPER_ARG = "pdf";
-
 export function startHelper(argv: readonly string[]): ChildProcess | undefined {
   if (argv[0] !== "build" || process.env.IOP_PDF_HELPER === "0" || availableParallelism() < 2) {
     return undefined;
   }
-  const child = fork(fileURLToPath(new URL("./build-worker.js", import.meta.url)), [HELPER_ARG], {
+  const child = fork(fileURLToPath(new URL("./pdf-helper.js", import.meta.url)), [], {
     // The helper starts as the binary does, not with this process's options (an inspector's
     // port, say, which two processes cannot share).
     execArgv: [],

@@ -1,8 +1,11 @@
-/** The bundled CLI and its code cache, beside the launchers in dist/bin/. */
+/**
+ * The bundles beside the launchers in dist/bin/, each with its code cache: the CLI's (`iop`,
+ * bundle.ts) and the PDF helper's (`pdf-helper`, helper-bundle.ts).
+ */
 import { fileURLToPath } from "node:url";
 
-export const BUNDLE_FILE = "iop.cjs";
-export const CACHE_FILE = "iop.cjs.v8-cache";
+export type BundleName = "iop" | "pdf-helper";
 
-export const bundlePath = (): string => fileURLToPath(new URL(`./${BUNDLE_FILE}`, import.meta.url));
-export const cachePath = (): string => fileURLToPath(new URL(`./${CACHE_FILE}`, import.meta.url));
+export const bundlePath = (name: BundleName = "iop"): string =>
+  fileURLToPath(new URL(`./${name}.cjs`, import.meta.url));
+export const cachePath = (name: BundleName = "iop"): string => `${bundlePath(name)}.v8-cache`;

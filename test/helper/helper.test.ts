@@ -1,8 +1,8 @@
 /**
  * The PDF helper process of a single `iop build` (src/helper/, src/launch/helper.ts): it renders
  * the PDFs and copies the build would render, the build renders them itself whatever the helper
- * cannot deliver, and the helper never outlives the build. The helper runs the built worker
- * launcher (dist/bin/build-worker.js, `npm run build`).
+ * cannot deliver, and the helper never outlives the build. The helper runs its built launcher and
+ * bundle (dist/bin/pdf-helper.js, `npm run build`).
  */
 import { type ChildProcess, fork, spawn, spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
@@ -34,9 +34,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The launcher starts a helper only where there is another core for it. */
 const helperStarts = availableParallelism() > 1;
 
+/** The helper's launcher (src/launch/pdf-helper.ts). */
+const launcher = join(root, "dist/bin/pdf-helper.js");
+
 /** A helper process as the launcher starts it. */
 const startHelper = (): ChildProcess =>
-  fork(join(root, "dist/bin/build-worker.js"), ["pdf"], {
+  fork(launcher, [], {
     execArgv: [],
     serialization: "advanced",
     stdio: ["ignore", "ignore", "ignore", "ipc"],
@@ -146,7 +149,7 @@ describe("the PDF helper", () => {
     const script = `
       import { fork } from "node:child_process";
       import { connectHelper } from ${JSON.stringify(join(root, "dist/helper/index.js"))};
-      const child = fork(${JSON.stringify(join(root, "dist/bin/build-worker.js"))}, ["pdf"], {
+      const child = fork(${JSON.stringify(launcher)}, [], {
         execArgv: [], serialization: "advanced", stdio: ["ignore", "ignore", "ignore", "ipc"],
       });
       child.unref();

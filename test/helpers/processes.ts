@@ -1,6 +1,6 @@
 /**
- * The child processes of a running `iop` (Linux, from /proc): the PDF helper and the build pool's
- * workers, both `dist/bin/build-worker.js`, the helper with the argument `pdf`.
+ * The child processes of a running `iop` (Linux, from /proc): the PDF helper
+ * (`dist/bin/pdf-helper.js`) and the build pool's workers (`dist/bin/build-worker.js`).
  */
 import { readFileSync } from "node:fs";
 
@@ -34,6 +34,7 @@ export function workerKind(pid: number): "helper" | "worker" | undefined {
   } catch {
     return undefined;
   }
-  if (!args.some((a) => a.endsWith("build-worker.js"))) return undefined;
-  return args.at(-1) === "pdf" ? "helper" : "worker";
+  if (args.some((a) => a.endsWith("pdf-helper.js"))) return "helper";
+  if (args.some((a) => a.endsWith("build-worker.js"))) return "worker";
+  return undefined;
 }

@@ -2,8 +2,9 @@
  * The bundled CLI's V8 code cache (src/launch/code-cache.ts, made by scripts/code-cache.mjs in
  * `npm run build`): V8 accepts it on this Node, in the process and in a worker process of the build
  * pool; it holds the functions the warm-up build compiled; and a missing, damaged or stale cache
- * is refused and the build writes the same bytes as with it. Each case runs in a process of its
- * own, as the `iop` binary does (a V8 flag or compiled code of this process must not leak in).
+ * is refused and the build writes the same bytes as with it. The PDF helper's own bundle and cache
+ * (src/launch/helper-bundle.ts) likewise. Each case runs in a process of its own, as the `iop`
+ * binary does (a V8 flag or compiled code of this process must not leak in).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -17,6 +18,8 @@ import { writeAgreement } from "../helpers/fixture.js";
 const root = new URL("../../", import.meta.url).pathname;
 const BUNDLE = join(root, "dist/bin/iop.cjs");
 const CACHE = join(root, "dist/bin/iop.cjs.v8-cache");
+const HELPER_BUNDLE = join(root, "dist/bin/pdf-helper.cjs");
+const HELPER_CACHE = join(root, "dist/bin/pdf-helper.cjs.v8-cache");
 const loader = new URL("dist/launch/code-cache.js", `file://${root}`).href;
 const work = mkdtempSync(join(tmpdir(), "iop-code-cache-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -29,6 +32,25 @@ function node(code: string, args: string[] = [], options: string[] = []): string
   if (r.status !== 0) throw new Error(`node exited ${r.status}:\n${r.stderr}`);
   return r.stdout;
 }
+
+/** What `loadBundle` made of `cache` for `bundle` in a fresh process ("accepted" …). */
+const cacheUse = (bundle: string, cache: string, options: string[] = []): string =>
+  node(
+    `import { loadBundle } from ${JSON.stringify(loader)};
+     process.stdout.write(loadBundle(process.argv[1], process.argv[2]).cache);`,
+    [bundle, cache],
+    options,
+  );
+
+/** The size of the cache V8 makes of `bundle` right after loading it: only its top level. */
+const topLevelCacheSize = (bundle: string): number =>
+  Number(
+    node(
+      `import { loadBundle } from ${JSON.stringify(loader)};
+       process.stdout.write(String(loadBundle(process.argv[1]).script.createCachedData().length));`,
+      [bundle],
+    ),
+  );
 
 /** `iop build` of `agreement` with the bundle loaded as the binary loads it, with `cache`. */
 function build(cache: string, agreement: string, name: string) {
@@ -49,16 +71,14 @@ describe("the code cache of the bundled CLI", () => {
   const header = cache.indexOf(10) + 1;
 
   it("is accepted by V8 on this Node, in the process and in a worker process of the pool", () => {
-    const load = `import { loadBundle } from ${JSON.stringify(loader)};
-       process.stdout.write(loadBundle(process.argv[1], process.argv[2]).cache);`;
-    expect(node(load, [BUNDLE, CACHE])).toBe("accepted");
+    expect(cacheUse(BUNDLE, CACHE)).toBe("accepted");
     // A worker process starts with the pool's options for a pool that fills every core (and
     // with none for a smaller one).
     const cores = availableParallelism();
     const options = workerExecArgv(cores);
     expect(options).not.toEqual([]);
     if (cores > 1) expect(workerExecArgv(cores - 1)).toEqual([]);
-    expect(node(load, [BUNDLE, CACHE], options)).toBe("accepted");
+    expect(cacheUse(BUNDLE, CACHE, options)).toBe("accepted");
   });
 
   it("is refused under a long run's flags, which a worker process therefore sets only after it has loaded", () => {
@@ -73,14 +93,7 @@ describe("the code cache of the bundled CLI", () => {
   });
 
   it("holds the functions the warm-up build compiled, not only the bundle's top level", () => {
-    const cold = Number(
-      node(
-        `import { loadBundle } from ${JSON.stringify(loader)};
-         process.stdout.write(String(loadBundle(process.argv[1]).script.createCachedData().length));`,
-        [BUNDLE],
-      ),
-    );
-    expect(cache.length - header).toBeGreaterThan(3 * cold);
+    expect(cache.length - header).toBeGreaterThan(3 * topLevelCacheSize(BUNDLE));
   });
 
   it("is an ASCII bundle (the loader reads it as Latin-1) ending in the id the cache names", () => {
@@ -124,5 +137,29 @@ describe("the code cache of the bundled CLI", () => {
         files: accepted.files,
       });
     }
+  });
+});
+
+describe("the PDF helper's own bundle and code cache", () => {
+  const cache = readFileSync(HELPER_CACHE);
+  const header = cache.indexOf(10) + 1;
+
+  it("is accepted by V8 on this Node, and holds the functions its warm-up rendered", () => {
+    expect(cacheUse(HELPER_BUNDLE, HELPER_CACHE)).toBe("accepted");
+    expect(cache.length - header).toBeGreaterThan(3 * topLevelCacheSize(HELPER_BUNDLE));
+  });
+
+  it("holds only the PDF renderer: a fraction of the CLI's bundle, without its other libraries", () => {
+    const bundle = readFileSync(HELPER_BUNDLE, "latin1");
+    expect(bundle.length).toBeLessThan(readFileSync(BUNDLE).length / 2);
+    expect(bundle).toContain("node_modules/pdf-lib/");
+    for (const other of ["node_modules/docx/", "node_modules/micromark", "node_modules/yaml/"]) {
+      expect(bundle).not.toContain(other);
+    }
+  });
+
+  it("is not taken for the CLI's bundle, nor the CLI's cache for it", () => {
+    expect(cacheUse(BUNDLE, HELPER_CACHE)).toBe("rejected");
+    expect(cacheUse(HELPER_BUNDLE, CACHE)).toBe("rejected");
   });
 });
