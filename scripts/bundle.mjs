@@ -222,5 +222,5 @@ await build({
 writeFileSync("dist/bin/package.json", `${JSON.stringify({ type: "commonjs" })}\n`);
 
 // The code caches, made by a warm-up with the example agreements: scripts/code-cache.mjs.
-makeCodeCache();
-makeCodeCache("pdf-helper");
+// The helper's first: the warm-up with the helper then runs it as a build does.
+for (const name of ["iop", "pdf-helper", "iop-with-helper"]) makeCodeCache(name);

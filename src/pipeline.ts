@@ -25,6 +25,7 @@ import { sha256 } from "./hash.js";
 import { type HelperPdfs, helperPdfs, type PdfHelper } from "./helper/index.js";
 import type { SourceFile } from "./load/source.js";
 import type { Agreement } from "./model.js";
+import { FORMATS, type Format } from "./output-formats.js";
 import {
   manifestDocument,
   packageBuild,
@@ -39,8 +40,7 @@ import { renderMarkdown } from "./render/markdown/index.js";
 import type { PdfALevel } from "./render/pdf/levels.js";
 import { loadAgreement } from "./validate/index.js";
 
-export const FORMATS = ["md", "docx", "pdf", "exemplar"] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format };
 
 export interface BuildResult {
   /** The agreement's id: outputs go to `<out>/<id>/`. */

@@ -5,18 +5,23 @@
  * when `IOP_PDF_HELPER=0` (the build then renders everything in one process, with the same bytes).
  *
  * The helper runs its own launcher and bundle (pdf-helper.ts, helper-bundle.ts), with only the PDF
- * renderer. It is started for every `iop build`, since only the bundle can tell a single
- * agreement from a folder of them; a build that does not use it lets it go: neither the process
- * nor its channel keeps the build's process alive, and the helper exits when the channel closes.
+ * renderer. It is started for a build of one agreement folder or file in full
+ * (`buildsOneAgreement`, read from the command line before the bundle is loaded), which then
+ * loads the CLI's code cache made for it, without the PDF renderer (paths.ts). A build that does
+ * not use it after all (one without PDFs, or one the bundle finds wrong) lets it go: neither the
+ * process nor its channel keeps the build's process alive, and the helper exits when the channel
+ * closes.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { buildsOneAgreement } from "../cli/commands/build-args.js";
 
 export function startHelper(argv: readonly string[]): ChildProcess | undefined {
   if (argv[0] !== "build" || process.env.IOP_PDF_HELPER === "0" || availableParallelism() < 2) {
     return undefined;
   }
+  if (!buildsOneAgreement(argv.slice(1))) return undefined;
   const child = fork(fileURLToPath(new URL("./pdf-helper.js", import.meta.url)), [], {
     // The helper starts as the binary does, not with this process's options (an inspector's
     // port, say, which two processes cannot share).

@@ -10,7 +10,9 @@ import { bundlePath, cachePath } from "./paths.js";
 
 const argv = process.argv.slice(2);
 const helper = startHelper(argv);
-const { exports } = loadBundle<BundleExports>(bundlePath(), cachePath());
+// Its own code cache when the helper renders the PDFs: this process then runs no PDF code.
+const cache = cachePath(helper ? "iop-with-helper" : "iop");
+const { exports } = loadBundle<BundleExports>(bundlePath(), cache);
 void exports.cli(argv, helper).then((code) => {
   process.exitCode = code;
   exitWhenWritten(code);

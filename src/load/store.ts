@@ -9,12 +9,13 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, posix, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import type { RuleId } from "../diagnostics.js";
+import { AGREEMENT_FILE } from "./agreement-file.js";
 import { InputFileError, readInputFile } from "./read.js";
 import { MAX_FILE_BYTES } from "./source.js";
 
 const run = promisify(execFile);
 
-export const AGREEMENT_FILE = "overenskommelse.yaml";
+export { AGREEMENT_FILE };
 
 /** One agreement's files, wherever they are. */
 export interface Store {

@@ -100,8 +100,7 @@ describe("iop build of many agreements", () => {
     const exited = new Promise<number | null>((resolve) => iopProcess.on("close", resolve));
     try {
       // The first worker process of the pool is killed as soon as it is seen; every child process
-      // seen until iop exits is noted (with the PDF helper the launcher starts for any build,
-      // src/launch/helper.ts, which this build lets go).
+      // seen until iop exits is noted.
       const workers = new Set<number>();
       const seen = new Set<number>();
       let killed = false;

@@ -252,12 +252,19 @@ describe("iop build with the PDF helper", () => {
     },
   );
 
-  it("lets the helper end with the build, also when the build does not use it", async () => {
-    for (const args of [
-      ["build", dir, "--out", join(tmp.dir, "ends")],
-      ["build", "--help"],
-      ["build", join(tmp.dir, "saknas")],
-    ]) {
+  it("is started for a build of one agreement in full only, and ends with it, also unused", async () => {
+    // [command line, whether the launcher starts the helper (src/launch/helper.ts)]
+    const cases: [string[], boolean][] = [
+      [["build", dir, "--out", join(tmp.dir, "ends")], true],
+      // Started, and let go: the build makes no PDFs.
+      [["build", dir, "--out", join(tmp.dir, "md"), "--format", "md"], true],
+      [["build", "--help"], false],
+      [["build", join(tmp.dir, "saknas")], false],
+      [["build", dir, "--out", join(tmp.dir, "only"), "--only", "bilaga-1"], false],
+      // A folder of agreements, in this process (--jobs 1): no child process at all.
+      [["build", join(root, "agreements"), "--out", join(tmp.dir, "many"), "--jobs", "1"], false],
+    ];
+    for (const [args, started] of cases) {
       const child = spawn(process.execPath, [join(root, BUILD_OUTPUT), ...args], {
         stdio: "ignore",
       });
@@ -268,7 +275,10 @@ describe("iop build with the PDF helper", () => {
         await sleep(2);
       }
       await exited;
-      expect(seen.size).toBe(helperStarts ? 1 : 0);
+      expect({ args, started: seen.size }).toEqual({
+        args,
+        started: helperStarts && started ? 1 : 0,
+      });
       for (let i = 0; i < 300 && [...seen].some(alive); i++) await sleep(10);
       expect([...seen].filter(alive)).toEqual([]);
     }

@@ -2,8 +2,9 @@
  * The bundled CLI's V8 code cache (src/launch/code-cache.ts, made by scripts/code-cache.mjs in
  * `npm run build`): V8 accepts it on this Node, in the process and in a worker process of the build
  * pool; it holds the functions the warm-up build compiled; and a missing, damaged or stale cache
- * is refused and the build writes the same bytes as with it. The PDF helper's own bundle and cache
- * (src/launch/helper-bundle.ts) likewise. Each case runs in a process of its own, as the `iop`
+ * is refused and the build writes the same bytes as with it. The CLI's cache for a build whose PDFs
+ * the helper renders, and the PDF helper's own bundle and cache (src/launch/helper-bundle.ts),
+ * likewise. Each case runs in a process of its own, as the `iop`
  * binary does (a V8 flag or compiled code of this process must not leak in).
  */
 import { spawnSync } from "node:child_process";
@@ -18,6 +19,7 @@ import { writeAgreement } from "../helpers/fixture.js";
 const root = new URL("../../", import.meta.url).pathname;
 const BUNDLE = join(root, "dist/bin/iop.cjs");
 const CACHE = join(root, "dist/bin/iop.cjs.v8-cache");
+const WITH_HELPER_CACHE = join(root, "dist/bin/iop.cjs.with-helper.v8-cache");
 const HELPER_BUNDLE = join(root, "dist/bin/pdf-helper.cjs");
 const HELPER_CACHE = join(root, "dist/bin/pdf-helper.cjs.v8-cache");
 const loader = new URL("dist/launch/code-cache.js", `file://${root}`).href;
@@ -137,6 +139,17 @@ describe("the code cache of the bundled CLI", () => {
         files: accepted.files,
       });
     }
+  });
+});
+
+describe("the CLI's code cache for a build with the PDF helper", () => {
+  it("is accepted by V8 and holds its warm-up's functions, but not the PDF renderer's", () => {
+    const full = readFileSync(CACHE).length;
+    const cache = readFileSync(WITH_HELPER_CACHE).length;
+    expect(cacheUse(BUNDLE, WITH_HELPER_CACHE)).toBe("accepted");
+    expect(cache).toBeGreaterThan(3 * topLevelCacheSize(BUNDLE));
+    // The PDF renderer and the copies are about 1.5 MB of the cache that has them.
+    expect(full - cache).toBeGreaterThan(1_000_000);
   });
 });
 

@@ -20,6 +20,7 @@ import type { Io } from "../command.js";
 import { type Command, EXIT, type ExitCode, UsageError } from "../command.js";
 import { progressBar } from "../progress.js";
 import { reportDiagnostics } from "../report.js";
+import { BUILD_OPTIONS } from "./build-args.js";
 
 const exists = (path: string) =>
   stat(path).then(
@@ -115,15 +116,7 @@ Flaggor:
 Slutkod: 0 lyckades, 1 fel i indata, 2 felaktig användning eller mapp som inte kan läsas.
 `,
   async run(args, io) {
-    const { values, positionals } = parse(args, {
-      out: { type: "string", default: "out" },
-      warnings: { type: "boolean", default: false },
-      format: { type: "string", default: FORMATS.join(",") },
-      since: { type: "string" },
-      only: { type: "string" },
-      pdfa: { type: "string", default: "3b" },
-      jobs: { type: "string" },
-    });
+    const { values, positionals } = parse(args, BUILD_OPTIONS);
     if (positionals.length === 0) throw new UsageError("Ange mappen med överenskommelsen.");
     const formats = parseFormats(values.format);
     const pdfa = pdfaOf(values.pdfa);
