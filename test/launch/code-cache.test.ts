@@ -98,6 +98,22 @@ describe("the code cache of the bundled CLI", () => {
     expect(cache.length - header).toBeGreaterThan(3 * topLevelCacheSize(BUNDLE));
   });
 
+  it("is compiled from the file's text as read, which stays outside V8's heap", () => {
+    // The wrapper is in the file (bundleFileText): a joined string would be copied into the heap,
+    // as a large object the size of the bundle.
+    const largeObjects = Number(
+      node(
+        `import { getHeapSpaceStatistics } from "node:v8";
+         import { loadBundle } from ${JSON.stringify(loader)};
+         loadBundle(process.argv[1], process.argv[2]);
+         const space = getHeapSpaceStatistics().find((s) => s.space_name === "large_object_space");
+         process.stdout.write(String(space.space_used_size));`,
+        [BUNDLE, CACHE],
+      ),
+    );
+    expect(largeObjects).toBeLessThan(readFileSync(BUNDLE).length / 4);
+  });
+
   it("is an ASCII bundle (the loader reads it as Latin-1) ending in the id the cache names", () => {
     const bundle = readFileSync(BUNDLE);
     expect(bundle.every((byte) => byte < 0x80)).toBe(true);
