@@ -11,12 +11,12 @@
 //   example agreements' PDFs and copies with it, as the helper does for a build (their trees made
 //   by dist/, tsc's output, whose code is not the bundle's and so not in its cache).
 // Without the example agreements (an installed package) there is no warm-up and no cache.
-import { fork } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { loadBundle, writeCodeCache } from "../dist/launch/code-cache.js";
+import { forkHelper } from "../dist/launch/helper.js";
 import { CACHES } from "../dist/launch/paths.js";
 
 const EXAMPLES = "agreements";
@@ -46,11 +46,7 @@ async function renderExamplePdfs(bundle) {
 /** `iop build` of each example agreement alone, with the PDF helper, as the binary starts it. */
 async function buildEachWithHelper(bundle, out) {
   for (const folder of readdirSync(EXAMPLES)) {
-    const helper = fork(resolve("dist/bin/pdf-helper.js"), [], {
-      execArgv: [],
-      serialization: "advanced",
-      stdio: ["ignore", "ignore", "ignore", "ipc"],
-    });
+    const helper = forkHelper(resolve("dist/bin/pdf-helper.js"));
     const code = await bundle.exports.cli(["build", join(EXAMPLES, folder), "--out", out], helper);
     if (code !== 0) throw new Error(`the warm-up build of ${folder} exited with ${code}`);
   }

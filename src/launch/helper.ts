@@ -22,7 +22,16 @@ export function startHelper(argv: readonly string[]): ChildProcess | undefined {
     return undefined;
   }
   if (!buildsOneAgreement(argv.slice(1))) return undefined;
-  const child = fork(fileURLToPath(new URL("./pdf-helper.js", import.meta.url)), [], {
+  return forkHelper(fileURLToPath(new URL("./pdf-helper.js", import.meta.url)));
+}
+
+/**
+ * Starts the helper's launcher at `launcher` (dist/bin/pdf-helper.js) as `startHelper` does, for
+ * `connectHelper` (src/helper/index.ts) to take over. The code cache's warm-up and the tests start
+ * it with this too, from where they find the launcher.
+ */
+export function forkHelper(launcher: string): ChildProcess {
+  const child = fork(launcher, [], {
     // The helper starts as the binary does, not with this process's options (an inspector's
     // port, say, which two processes cannot share).
     execArgv: [],

@@ -4,12 +4,13 @@
  * cannot deliver, and the helper never outlives the build. The helper runs its built launcher and
  * bundle (dist/bin/pdf-helper.js, `npm run build`).
  */
-import { type ChildProcess, fork, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { runProcess } from "../../src/cli/process.js";
 import { connectHelper, type PdfHelper } from "../../src/helper/index.js";
+import { forkHelper } from "../../src/launch/helper.js";
 import type { OutputFile } from "../../src/package/manifest.js";
 import { renderPdfFiles } from "../../src/package/pdfs.js";
 import { buildAgreement, buildDocuments } from "../../src/pipeline.js";
@@ -38,12 +39,7 @@ const helperStarts = availableParallelism() > 1;
 const launcher = join(root, "dist/bin/pdf-helper.js");
 
 /** A helper process as the launcher starts it. */
-const startHelper = (): ChildProcess =>
-  fork(launcher, [], {
-    execArgv: [],
-    serialization: "advanced",
-    stdio: ["ignore", "ignore", "ignore", "ipc"],
-  });
+const startHelper = (): ChildProcess => forkHelper(launcher);
 
 /** A helper that counts the files it delivered. */
 function counting(helper: PdfHelper): PdfHelper & { delivered: number } {
@@ -147,14 +143,9 @@ describe("the PDF helper", () => {
     // As the launcher starts it (src/launch/helper.ts): the channel does not keep the process
     // alive; a request awaiting its reply does, until it is settled.
     const script = `
-      import { fork } from "node:child_process";
       import { connectHelper } from ${JSON.stringify(join(root, "dist/helper/index.js"))};
-      const child = fork(${JSON.stringify(launcher)}, [], {
-        execArgv: [], serialization: "advanced", stdio: ["ignore", "ignore", "ignore", "ipc"],
-      });
-      child.unref();
-      child.channel.unref();
-      const helper = connectHelper(child);
+      import { forkHelper } from ${JSON.stringify(join(root, "dist/launch/helper.js"))};
+      const helper = connectHelper(forkHelper(${JSON.stringify(launcher)}));
       const request = { tree: { name: () => "no clone" }, attachments: [], pdfa: "3b", pdf: true, copies: false };
       await helper.render(request).catch((e) => process.stdout.write("rejected: " + e.message));
     `;
