@@ -1,4 +1,4 @@
-import type { Nodes, Root } from "mdast";
+import type { Nodes, Root, RootContent } from "mdast";
 import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
 import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
@@ -86,13 +86,139 @@ function processorFor(mask: number): Processor {
 const needed = (markdown: string): number =>
   EXTENSIONS.reduce((mask, e, bit) => (e.possible(markdown) ? mask | (1 << bit) : mask), 0);
 
-/** Every extension, whatever the text: what `parseMarkdown` gives (for tests of the fast path). */
+/**
+ * A parse of the whole text in one piece with every extension, whatever the text: what
+ * `parseMarkdown` gives (for tests of its fast paths, the extensions left out and the pieces).
+ */
 export const parseWithAllExtensions = (markdown: string): Root =>
   processorFor((1 << EXTENSIONS.length) - 1).parse(markdown) as Root;
 
-/** Parses iop Markdown into mdast (with positions, used to read raw source slices). */
-export const parseMarkdown = (markdown: string): Root =>
+/** A text parsed in one piece, with the extensions it could need. */
+const parseWhole = (markdown: string): Root =>
   processorFor(needed(markdown)).parse(markdown) as Root;
+
+/**
+ * What a text must be parsed whole for, as it is read across the whole text: footnotes and link
+ * reference definitions (a reference anywhere reads a definition anywhere: `[^`, `]:`), and
+ * carriage returns (line endings other than the ones `PIECE_START` knows).
+ */
+const WHOLE_ONLY = /\r|\[\^|\]:/;
+
+/**
+ * Where a block may open that runs on across blank lines, onto lines at the left margin: fenced
+ * code (```, ~~~), a container directive (:::, the signatures), an HTML block (a line starting
+ * with `<`, whose kinds 1–5 end only at their closing tag). From the first of them on, the text is
+ * one piece.
+ */
+const SPANNING = /```|~~~|:::|(?:^|\n) {0,3}</;
+
+/**
+ * Where a text is cut into pieces: after a blank line, before a line that starts at the left
+ * margin with a character that starts no list item or block quote (not a blank, `-`, `+`, `*`,
+ * digit or `>`). In CommonMark such a line cannot continue any block open before the blank line
+ * (paragraphs end at it, list items and indented code need indentation, a block quote its `>`;
+ * the blocks that could are `SPANNING`), and a block is read from what comes before it only (but
+ * for `WHOLE_ONLY`): the blocks on either side are the same parsed apart as together, only their
+ * positions move.
+ */
+const PIECE_START = /\n\n(?=[^\s\-+*\d>])/g;
+
+/** Where a node stands in the text, and a point of it (unist's types, as mdast gives them). */
+type Position = NonNullable<Root["position"]>;
+type Point = Position["start"];
+
+/** Trees of the pieces parsed last, by their exact text (read only: `placed` copies them). */
+const pieces = new Recent<string, Root>(2048);
+
+/** How many pieces this process has parsed (not taken from `pieces`). */
+let parsedPieces = 0;
+
+/** How many pieces this process has parsed so far: for tests and benchmarks of the reuse. */
+export const piecesParsed = (): number => parsedPieces;
+
+/** Forgets the pieces parsed before (for benchmarks of a first parse). */
+export function forgetParsedPieces(): void {
+  pieces.clear();
+}
+
+const parsePiece = (text: string): Root => {
+  parsedPieces++;
+  return parseWhole(text);
+};
+
+/** A copy of a piece's node (or value) with its positions moved down `lines` lines and `offset` characters. */
+function placed<T>(value: T, lines: number, offset: number): T {
+  if (Array.isArray(value)) return value.map((item) => placed(item, lines, offset)) as T;
+  if (value === null || typeof value !== "object") return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    copy[key] =
+      key === "position" && item
+        ? {
+            start: moved((item as Position).start, lines, offset),
+            end: moved((item as Position).end, lines, offset),
+          }
+        : placed(item, lines, offset);
+  }
+  return copy as T;
+}
+
+const moved = (point: Point, lines: number, offset: number): Point => ({
+  line: point.line + lines,
+  column: point.column,
+  offset: (point.offset ?? 0) + offset,
+});
+
+/**
+ * Parses iop Markdown into mdast (with positions, used to read raw source slices). A text is
+ * parsed piece by piece (`PIECE_START`), each piece's tree kept by its text: the documents of an
+ * agreement and of the agreements built after it (from the same templates, or the same agreement
+ * in `iop watch` after an edit) share most of their paragraphs, which are then not parsed again.
+ * The tree is the one a parse of the whole text gives (test/document/parse.test.ts), and the
+ * caller's own to change.
+ */
+export function parseMarkdown(markdown: string): Root {
+  if (WHOLE_ONLY.test(markdown)) return parseWhole(markdown);
+  const children: RootContent[] = [];
+  let start = 0;
+  let lines = 0;
+  for (const end of pieceEnds(markdown)) {
+    const text = markdown.slice(start, end);
+    for (const child of pieces.getOrMake(text, parsePiece).children) {
+      children.push(placed(child, lines, start));
+    }
+    lines += newlines(text);
+    start = end;
+  }
+  const lastLine = markdown.lastIndexOf("\n") + 1;
+  return {
+    type: "root",
+    children,
+    position: {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: lines + 1, column: markdown.length - lastLine + 1, offset: markdown.length },
+    },
+  };
+}
+
+/** Where each piece of a text ends (`PIECE_START`, none after the first `SPANNING`), the last at its end. */
+function pieceEnds(markdown: string): number[] {
+  const limit = SPANNING.exec(markdown)?.index ?? markdown.length;
+  const ends: number[] = [];
+  PIECE_START.lastIndex = 0;
+  for (let cut = PIECE_START.exec(markdown); cut && cut.index + 2 <= limit; ) {
+    ends.push(cut.index + 2);
+    cut = PIECE_START.exec(markdown);
+  }
+  ends.push(markdown.length);
+  return ends;
+}
+
+function newlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) count++;
+  return count;
+}
 
 /** Trees of the documents parsed last: `iop watch` and a build's checks parse the same text again. */
 const documents = new Recent<string, Root>(16);

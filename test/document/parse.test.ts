@@ -1,9 +1,11 @@
+import type { Heading, Text } from "mdast";
 import { beforeAll, describe, expect, it } from "vitest";
 import { composeAgreement } from "../../src/compose/index.js";
 import {
   parseMarkdown,
   parseMarkdownShared,
   parseWithAllExtensions,
+  piecesParsed,
 } from "../../src/document/parse.js";
 import { EXAMPLES, loadExample } from "../compose/load.js";
 
@@ -26,6 +28,24 @@ const CRAFTED = [
   "Utan något av det: *betonat* och **fett**.\n",
   "Bara text.\n",
   "",
+  // Around the places a text is cut into pieces (src/document/parse.ts, PIECE_START, WHOLE_ONLY).
+  "- a\n\n- b\n\nText.\n",
+  "1. a\n\n2. b\n\n10) c\n",
+  "- a\n\n  fortsättning\n\nEfter listan.\n",
+  "> citat\n\n> ett till\n\nText\n",
+  "    kod\n\n    mer kod\n\nText\n",
+  "Text\n\n\tindragen\n\n\n\nEfter två tomma rader\n\n",
+  "```\nkod\n\nText i koden\n```\n\nEfter\n",
+  "<div>\n\nText i blocket\n\n</div>\n\nEfter\n",
+  "<!--\n\nkommentar\n\n-->\nText\n",
+  "Se [a] och [b][a].\n\n[a]: /adress\n",
+  ":::ruta\n\nText i rutan\n\n:::\n",
+  "Rubrik\n\n===\n\n# Rubrik\n\n## Under\n\nText *betonad\n\nfortsatt* slut\n",
+  "| a |\n| - |\n| 1 |\n\n| b |\n\nText\n",
+  "Rad med radbrytning  \n\nNästa\\\n\n\\- inte en lista\n",
+  "\n\nText efter tomma rader\n",
+  "a\r\n\r\nb\r\n",
+  'Text med ::signatur{part="a"} och :avsnitt[syfte].\n\n::signatur{part="b"}\n\nSlut',
 ];
 
 /** Texts to compare the fast path with the full parse on. */
@@ -66,6 +86,46 @@ describe("parseMarkdown", () => {
     expect(types(CRAFTED[8] as string)).toContain('"type":"footnoteReference"');
     expect(JSON.stringify(parseMarkdown(CRAFTED[10] as string))).toContain('"checked":true');
     expect(types(CRAFTED[13] as string)).toContain('"type":"containerDirective"');
+  });
+});
+
+describe("parseMarkdown by pieces", () => {
+  const text = (first: string) =>
+    `# ${first}\n\n## 1. Syfte\n\nEtt stycke.\n\n- en punkt\n- en till\n\nSista stycket.\n`;
+
+  it("parses again only the pieces it has not seen", () => {
+    const before = piecesParsed();
+    parseMarkdown(text("Första titeln"));
+    const first = piecesParsed() - before;
+    expect(first).toBeGreaterThan(2);
+    parseMarkdown(text("Andra titeln"));
+    expect(piecesParsed() - before - first).toBe(1);
+    expect(parseMarkdown(text("Andra titeln"))).toEqual(
+      parseWithAllExtensions(text("Andra titeln")),
+    );
+  });
+
+  it("gives a tree of the caller's own, which the next parse does not share", () => {
+    const tree = parseMarkdown(text("Titel"));
+    const heading = tree.children[1] as Heading;
+    (heading.children[0] as Text).value = "ändrad";
+    (heading.position as { start: { line: number } }).start.line = 99;
+    expect(parseMarkdown(text("Titel"))).toEqual(parseWithAllExtensions(text("Titel")));
+  });
+
+  it("keeps a text with a reference whole, and a block that spans blank lines in one piece", () => {
+    // Each text new to the process: a piece parsed before is not parsed again.
+    const parsed = (markdown: string) => {
+      const before = piecesParsed();
+      expect(parseMarkdown(markdown)).toEqual(parseWithAllExtensions(markdown));
+      return piecesParsed() - before;
+    };
+    expect(parsed("Ett.\n\nTvå[^1].\n\nTre.\n\n[^1]: Not.\n")).toBe(0);
+    expect(parsed("Ett.\n\nSe [a].\n\n[a]: /adress\n")).toBe(0);
+    // Cut before the fence, not after it.
+    expect(parsed("Före.\n\nOckså före.\n\n```\nkod\n\nText i koden\n```\n\nEfter.\n")).toBe(3);
+    expect(parsed("Före rutan.\n\n:::signaturer\n\nText\n\n:::\n\nEfter.\n")).toBe(2);
+    expect(parsed("Före blocket.\n\n<div>\n\nText\n\n</div>\n\nEfter.\n")).toBe(1);
   });
 });
 
