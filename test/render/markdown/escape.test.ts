@@ -4,7 +4,7 @@ import { documentText } from "../../../src/document/text.js";
 import type { Block, DocumentTree, Inline } from "../../../src/document/types.js";
 import { buildDocuments } from "../../../src/pipeline.js";
 import { renderMarkdown, toMdast } from "../../../src/render/markdown/index.js";
-import { OPTIONS } from "../../../src/render/markdown/render.js";
+import { OPTIONS, piecesWritten } from "../../../src/render/markdown/render.js";
 import { EXAMPLES, loadExample } from "../../compose/load.js";
 import { treeOf } from "../../helpers/trees.js";
 import { bodyOf, inlineText, markdownText } from "./helpers.js";
@@ -131,5 +131,75 @@ describe("escaping that tries only the patterns that can match", () => {
       const { documents } = buildDocuments(await loadExample(id));
       for (const { tree } of documents) expect(renderMarkdown(tree)).toBe(library(tree));
     }
+  });
+});
+
+describe("a document serialised piece by piece", () => {
+  const library = (tree: DocumentTree) => toMarkdown(toMdast(tree), OPTIONS);
+  const paragraph = (value: string): Block => ({ type: "paragraph", children: text(value) });
+  const list = (ordered: boolean, ...values: string[]): Block => ({
+    type: "list",
+    ordered,
+    items: values.map((v) => [paragraph(v)]),
+  });
+  const heading = (value: string): Block => ({
+    type: "heading",
+    depth: 2,
+    number: "1.1",
+    children: text(value),
+  });
+  const table: Block = {
+    type: "table",
+    align: ["left"],
+    header: [text("Rubrik")],
+    rows: [[text("Cell")]],
+  };
+
+  it("writes what the library writes for the whole tree, around every kind of block", () => {
+    const blocks = [
+      paragraph("Först."),
+      list(false, "a", "b"),
+      list(false, "c"),
+      list(true, "d"),
+      list(true, "e"),
+      paragraph("Mitt"),
+      heading("Rubrik"),
+      table,
+      table,
+      paragraph(""),
+      paragraph("***"),
+      list(false, "sist"),
+      {
+        type: "signatures",
+        blocks: [{ partyId: "x", party: "P", name: null, title: null, place: null }],
+      },
+      paragraph(""),
+    ] satisfies Block[];
+    // Every window of the blocks: each kind of block first, last and beside each other kind.
+    for (let start = 0; start < blocks.length; start++) {
+      for (let end = start + 1; end <= blocks.length; end++) {
+        const tree = treeOf(blocks.slice(start, end));
+        expect(renderMarkdown(tree)).toBe(library(tree));
+      }
+    }
+  });
+
+  it("serialises again only the pieces it has not written before", () => {
+    const tree = (first: string) =>
+      treeOf([
+        paragraph(first),
+        heading("Syfte"),
+        paragraph("Ett stycke."),
+        list(false, "a"),
+        paragraph("Sist."),
+      ]);
+    const before = piecesWritten();
+    renderMarkdown(tree("Ett första stycke som är nytt"));
+    const first = piecesWritten() - before;
+    expect(first).toBeGreaterThan(2);
+    expect(renderMarkdown(tree("Ett annat första stycke"))).toBe(
+      library(tree("Ett annat första stycke")),
+    );
+    expect(piecesWritten() - before - first).toBe(1);
   });
 });
