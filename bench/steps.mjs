@@ -6,8 +6,12 @@
 //
 // Steps are timed in CPU time (steadier than wall time on a shared machine); the whole process in
 // wall time and CPU time. Warm figures are per agreement, over variants of Stockholm 2025 whose
-// documents all differ (another diarienummer and bilaga subtitles), so nothing is served from a
-// cache of an identical text; "the same agreement again" is what `iop watch` does on a save (there the parse cache hits).
+// documents all differ (another diarienummer and bilaga subtitles), so no whole document is served
+// from a cache of an identical text; their other paragraphs are the same, as in agreements made
+// from the same templates, and the parser and the .md writer take the pieces they have seen
+// (src/document/parse.ts, src/render/markdown/render.ts). The steps "nothing seen before" forget
+// those pieces first: an agreement that shares no paragraph with the ones before it. "The same
+// agreement again" is what `iop watch` does on a save (there the parse cache hits).
 // Run: `node bench/steps.mjs` after `npm run build` (npm run bench runs it too).
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -52,6 +56,11 @@ async function steps(root, dirs) {
   const { buildDocuments } = await import(`${root}dist/pipeline.js`);
   const { documentText } = await import(`${root}dist/document/text.js`);
   const { renderMarkdown } = await import(`${root}dist/render/markdown/index.js`);
+  // Each text is parsed and written piece by piece, each piece kept by its text (since the
+  // commit after 33ceeef); the steps marked "nothing seen before" forget them first, where an
+  // older checkout has nothing to forget.
+  const { forgetParsedPieces = () => {} } = await import(`${root}dist/document/parse.js`);
+  const { forgetWrittenPieces = () => {} } = await import(`${root}dist/render/markdown/render.js`);
   const pdf = await import(`${root}dist/render/pdf/index.js`);
   const { renderCopies } = await import(`${root}dist/package/copies.js`);
   const { contentFingerprint } = await import(`${root}dist/package/fingerprint.js`);
@@ -75,8 +84,16 @@ async function steps(root, dirs) {
       await loadAgreement(dirs[next++ % dirs.length]);
     },
     "compose + document tree (other agreements)": each((a) => buildDocuments(a)),
+    "compose + document tree (other agreements, nothing seen before)": each((a) => {
+      forgetParsedPieces();
+      buildDocuments(a);
+    }),
     "compose + document tree (the same agreement again)": async () => buildDocuments(agreements[0]),
     ".md (renderMarkdown)": each((_, ts) => {
+      for (const t of ts) renderMarkdown(t);
+    }),
+    ".md (renderMarkdown, nothing seen before)": each((_, ts) => {
+      forgetWrittenPieces();
       for (const t of ts) renderMarkdown(t);
     }),
     "PDF glyph check (missingGlyphs of documentText)": each((_, ts) => {

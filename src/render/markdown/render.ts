@@ -58,6 +58,11 @@ let written = 0;
 /** How many pieces this process has serialised so far: for tests of the reuse. */
 export const piecesWritten = (): number => written;
 
+/** Forgets the pieces serialised before (for benchmarks of a document with none seen before). */
+export function forgetWrittenPieces(): void {
+  pieces.clear();
+}
+
 /** The top-level blocks in runs, cut between two blocks of CUT_BETWEEN. */
 function runs(blocks: readonly RootContent[]): RootContent[][] {
   const out: RootContent[][] = [];
