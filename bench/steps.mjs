@@ -144,9 +144,11 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 
-// Cold: the first call of a step in a fresh process (`--no-opt`, as the CLI runs).
+// Cold: the first call of a step in a fresh process, started as the CLI starts (`shortRun`).
 const COLD = `
 const [root, dir, step] = process.argv.slice(1);
+// As the CLI starts: optimise nothing, no caches of long runs (src/jit.ts).
+(await import(root + "dist/jit.js")).shortRun();
 const { loadAgreement } = await import(root + "dist/validate/index.js");
 const { buildDocuments } = await import(root + "dist/pipeline.js");
 const { documentText } = await import(root + "dist/document/text.js");

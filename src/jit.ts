@@ -1,5 +1,6 @@
 /**
- * V8's optimising compiler: off for short runs, on (and tuned) for long ones.
+ * V8's optimising compiler: off for short runs, on (and tuned) for long ones; and whether the
+ * caches of long runs are used (`inLongRun`).
  *
  * Why: a cold `iop build` of one agreement runs most of its code once or a few times, so what
  * TurboFan compiles on its background threads is rarely used before the process ends, yet it
@@ -23,9 +24,21 @@
  */
 import { setFlagsFromString } from "node:v8";
 
+/**
+ * Whether this process runs the same work many times: true until `shortRun` (the CLI's start), and
+ * again after `longRun`. The caches that pay only over many documents read it: the pieces of
+ * Markdown kept by src/document/parse.ts and src/render/markdown/render.ts, which within one
+ * agreement are rarely seen twice, and in a cold process cost more to cut, copy and look up than
+ * they save (measured for Stockholm 2025: the compose and document tree steps 1.20× the CPU time
+ * of a whole parse, bench/steps.mjs, cold).
+ */
+let long = true;
+export const inLongRun = (): boolean => long;
+
 /** At start-up of the CLI: optimise nothing (a short run). */
 export function shortRun(): void {
   setFlagsFromString("--no-opt");
+  long = false;
 }
 
 /** V8's own defaults (optimising, with inlining), under which the code cache is made and taken. */
@@ -38,4 +51,5 @@ export function v8Defaults(): void {
 export function longRun(): void {
   setFlagsFromString("--opt");
   setFlagsFromString("--no-turbo-inlining");
+  long = true;
 }

@@ -1,5 +1,5 @@
 /**
- * src/jit.ts: V8's optimising compiler off for short runs (the CLI's start) and on again for long
+ * src/jit.ts: the caches of long runs, and V8's optimising compiler off for short runs (the CLI's start) and on again for long
  * ones (watch, many agreements), there without inlining; V8's defaults for loading the code cache. Checked in a child process with V8's own report of a hot
  * function (%GetOptimizationStatus, --allow-natives-syntax): if a Node upgrade stops honouring
  * the flags at run time, this fails rather than the speed silently going.
@@ -60,7 +60,39 @@ function inlinedAfter(call?: string): boolean {
 
 const OPTIMIZED = 1 << 4; // V8's OptimizationStatus::kOptimized
 
+/**
+ * How many pieces of Markdown a fresh process parses and writes for a text of three paragraphs
+ * after `call` ran (the caches of long runs: src/document/parse.ts, src/render/markdown/render.ts).
+ */
+function piecesAfter(call?: string): string {
+  const dist = new URL("../dist/", import.meta.url).href;
+  const script = `
+    import { shortRun, longRun } from ${JSON.stringify(jit)};
+    import { parseMarkdown, piecesParsed } from ${JSON.stringify(`${dist}document/parse.js`)};
+    import { renderMarkdown, piecesWritten } from ${JSON.stringify(`${dist}render/markdown/render.js`)};
+    ${call ? `${call}();` : ""}
+    parseMarkdown("Ett.\\n\\nTvå.\\n\\nTre.\\n");
+    const text = (value) => [{ type: "text", value }];
+    renderMarkdown({
+      type: "document", kind: "overenskommelse", name: "x", meta: { title: "T" },
+      children: ["Ett.", "Två."].map((v) => ({ type: "paragraph", children: text(v) })),
+    });
+    console.log(piecesParsed() + " " + piecesWritten());
+  `;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    encoding: "utf8",
+  });
+  expect(r.stderr).toBe("");
+  return r.stdout.trim();
+}
+
 describe("jit (src/jit.ts)", () => {
+  it("should keep Markdown pieces only in a long run (the default until shortRun)", () => {
+    expect(piecesAfter()).toBe("3 3");
+    expect(piecesAfter("shortRun")).toBe("0 0");
+    expect(piecesAfter("shortRun(); longRun")).toBe("3 3");
+  });
+
   it("should keep hot code unoptimised after shortRun", () => {
     expect(statusAfter("shortRun") & OPTIMIZED).toBe(0);
   });

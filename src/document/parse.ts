@@ -10,6 +10,7 @@ import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import remarkDirective from "remark-directive";
 import remarkParse from "remark-parse";
 import { type Data, type Processor, unified } from "unified";
+import { inLongRun } from "../jit.js";
 import { Recent } from "../recent.js";
 
 /**
@@ -170,15 +171,16 @@ const moved = (point: Point, lines: number, offset: number): Point => ({
 });
 
 /**
- * Parses iop Markdown into mdast (with positions, used to read raw source slices). A text is
- * parsed piece by piece (`PIECE_START`), each piece's tree kept by its text: the documents of an
- * agreement and of the agreements built after it (from the same templates, or the same agreement
- * in `iop watch` after an edit) share most of their paragraphs, which are then not parsed again.
+ * Parses iop Markdown into mdast (with positions, used to read raw source slices). In a long run
+ * (src/jit.ts: `iop watch`, many agreements) a text is parsed piece by piece (`PIECE_START`), each
+ * piece's tree kept by its text: the agreements built one after another (from the same templates,
+ * or the same agreement after an edit) share most of their paragraphs, which are then not parsed
+ * again.
  * The tree is the one a parse of the whole text gives (test/document/parse.test.ts), and the
  * caller's own to change.
  */
 export function parseMarkdown(markdown: string): Root {
-  if (WHOLE_ONLY.test(markdown)) return parseWhole(markdown);
+  if (!inLongRun() || WHOLE_ONLY.test(markdown)) return parseWhole(markdown);
   const children: RootContent[] = [];
   let start = 0;
   let lines = 0;

@@ -2,6 +2,7 @@ import type { Root, RootContent } from "mdast";
 import { gfmToMarkdown } from "mdast-util-gfm";
 import { type Options, toMarkdown } from "mdast-util-to-markdown";
 import type { DocumentTree } from "../../document/types.js";
+import { inLongRun } from "../../jit.js";
 import { Recent } from "../../recent.js";
 import { handleBlank } from "./blank.js";
 import { narrowedRoot } from "./escape.js";
@@ -81,11 +82,13 @@ function runs(blocks: readonly RootContent[]): RootContent[][] {
 
 /**
  * The document as CommonMark + GFM that reads on its own and says what the Word and PDF say.
- * Serialised piece by piece (`runs`), each piece's Markdown kept by its blocks: the documents of
- * the agreements of a folder built from the same templates share most of their paragraphs. The
- * text is the library's for the whole tree, byte for byte (test/render/markdown/escape.test.ts).
+ * In a long run (src/jit.ts: `iop watch`, many agreements) serialised piece by piece (`runs`),
+ * each piece's Markdown kept by its blocks: the documents of the agreements of a folder built
+ * from the same templates share most of their paragraphs. The text is the library's for the
+ * whole tree, byte for byte (test/render/markdown/escape.test.ts).
  */
 export function renderMarkdown(tree: DocumentTree): string {
+  if (!inLongRun()) return toMarkdown(toMdast(tree), FAST);
   const texts = runs(toMdast(tree).children).map((run) =>
     pieces.getOrMake(JSON.stringify(run), () => {
       written++;
