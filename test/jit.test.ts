@@ -1,6 +1,7 @@
 /**
- * src/jit.ts: the caches of long runs, and V8's optimising compiler off for short runs (the CLI's start) and on again for long
- * ones (watch, many agreements), there without inlining; V8's defaults for loading the code cache. Checked in a child process with V8's own report of a hot
+ * src/jit.ts: the caches of long runs, and V8's optimising compiler off for short runs (the CLI's
+ * start) and on again for long ones (watch, many agreements), there without inlining; V8's
+ * defaults for loading the code cache. Checked in a child process with V8's own report of a hot
  * function (%GetOptimizationStatus, --allow-natives-syntax): if a Node upgrade stops honouring
  * the flags at run time, this fails rather than the speed silently going.
  */

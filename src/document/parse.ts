@@ -147,7 +147,10 @@ const parsePiece = (text: string): Root => {
   return parseWhole(text);
 };
 
-/** A copy of a piece's node (or value) with its positions moved down `lines` lines and `offset` characters. */
+/**
+ * A copy of a piece's node (or any value in it) with its positions moved down `lines` lines and
+ * on `offset` characters.
+ */
 function placed<T>(value: T, lines: number, offset: number): T {
   if (Array.isArray(value)) return value.map((item) => placed(item, lines, offset)) as T;
   if (value === null || typeof value !== "object") return value;
@@ -175,8 +178,7 @@ const moved = (point: Point, lines: number, offset: number): Point => ({
  * (src/jit.ts: `iop watch`, many agreements) a text is parsed piece by piece (`PIECE_START`), each
  * piece's tree kept by its text: the agreements built one after another (from the same templates,
  * or the same agreement after an edit) share most of their paragraphs, which are then not parsed
- * again.
- * The tree is the one a parse of the whole text gives (test/document/parse.test.ts), and the
+ * again. The tree is the one a parse of the whole text gives (test/document/parse.test.ts), and the
  * caller's own to change.
  */
 export function parseMarkdown(markdown: string): Root {
@@ -203,7 +205,10 @@ export function parseMarkdown(markdown: string): Root {
   };
 }
 
-/** Where each piece of a text ends (`PIECE_START`, none after the first `SPANNING`), the last at its end. */
+/**
+ * Where the pieces of a text end: at each `PIECE_START` before the first `SPANNING`, and at the
+ * text's end.
+ */
 function pieceEnds(markdown: string): number[] {
   const limit = SPANNING.exec(markdown)?.index ?? markdown.length;
   const ends: number[] = [];

@@ -12,9 +12,10 @@
  * - mdast-util-to-markdown with mdast-util-gfm serialises it, and escapes: text from the data
  *   (`*`, `_`, `#`, `<`, `[` …) reads literally; `escape.ts` has it try only the patterns whose
  *   character a text has (the same output, in about half the time). The one node of our own is
- *   the blank to fill in by hand (`blank.ts`). The document is serialised piece by piece (cut
- *   between headings, paragraphs and tables), each piece's text kept by its blocks, so the
- *   paragraphs the agreements of a folder share are serialised once (`render.ts`).
+ *   the blank to fill in by hand (`blank.ts`). In a long run (`iop watch`, many agreements) the
+ *   document is serialised piece by piece (cut between headings, paragraphs and tables), each
+ *   piece's text kept by its blocks, so the paragraphs the agreements of a folder share are
+ *   serialised once (`render.ts`).
  * - Redline changes show as accepted: inserted text plain, deleted text and blocks left out, so
  *   the Markdown's text is `documentText(tree)` plus the signature lines.
  * - Deterministic: same tree, same string.
