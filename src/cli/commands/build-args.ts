@@ -6,11 +6,11 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { AGREEMENT_FILE } from "../../load/agreement-file.js";
 import { FORMATS } from "../../output-formats.js";
+import { parse } from "../args.js";
 
-/** The options of `iop build` (and `-h/--help`, which every command has: src/cli/args.ts). */
+/** The options of `iop build` (`parse`, src/cli/args.ts, adds `-h/--help`, as for every command). */
 export const BUILD_OPTIONS = {
   out: { type: "string", default: "out" },
   warnings: { type: "boolean", default: false },
@@ -29,10 +29,9 @@ export const BUILD_OPTIONS = {
  * to prepare, and a wrong guess costs time, never changes an output.
  */
 export function buildsOneAgreement(args: readonly string[]): boolean {
-  const options = { help: { type: "boolean", short: "h" }, ...BUILD_OPTIONS } as const;
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+  let parsed: ReturnType<typeof parse<typeof BUILD_OPTIONS>>;
   try {
-    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    parsed = parse([...args], BUILD_OPTIONS);
   } catch {
     return false;
   }
