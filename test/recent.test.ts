@@ -23,5 +23,6 @@ describe("Recent (src/recent.ts)", () => {
     recent.clear();
     expect(recent.getOrMake("abc", make)).not.toBe(first);
     expect(made).toBe(2);
+    expect(recent.made).toBe(2);
   });
 });

@@ -53,11 +53,8 @@ const CUT_BETWEEN: ReadonlySet<string> = new Set(["heading", "paragraph", "table
 /** The Markdown of the pieces serialised last, by their blocks as JSON. */
 const pieces = new Recent<string, string>(2048);
 
-/** How many pieces this process has serialised (not taken from `pieces`). */
-let written = 0;
-
 /** How many pieces this process has serialised so far: for tests of the reuse. */
-export const piecesWritten = (): number => written;
+export const piecesWritten = (): number => pieces.made;
 
 /** Forgets the pieces serialised before (for benchmarks of a document with none seen before). */
 export function forgetWrittenPieces(): void {
@@ -91,7 +88,6 @@ export function renderMarkdown(tree: DocumentTree): string {
   if (!inLongRun()) return toMarkdown(toMdast(tree), FAST);
   const texts = runs(toMdast(tree).children).map((run) =>
     pieces.getOrMake(JSON.stringify(run), () => {
-      written++;
       // Without the line ending the library ends a text with (no block writes nothing: toMdast
       // leaves out empty paragraphs), which the join puts back.
       return toMarkdown({ type: "root", children: run }, FAST).slice(0, -1);
