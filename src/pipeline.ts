@@ -15,7 +15,7 @@ import {
   type PreviousBuild,
   readPreviousBuild,
 } from "./amend/previous.js";
-import { composeAgreement } from "./compose/index.js";
+import { documentComposer } from "./compose/index.js";
 import type { RuleId } from "./diagnostics.js";
 import { type Diagnostic, hasErrors } from "./diagnostics.js";
 import { buildDocument } from "./document/index.js";
@@ -65,27 +65,27 @@ export interface BuiltDocument {
 /**
  * Composes an agreement into its documents (agreement first, then bilagor) and their trees.
  * `onDocument` gets each document as soon as its tree is built: the bilagor first, which are
- * shorter, so that the PDF helper (src/helper/) has work sooner. The result is in document order.
+ * shorter, each composed just before it is parsed, so that the PDF helper (src/helper/) has work
+ * sooner. The result, and the order of the diagnostics, are in document order.
  */
 export function buildDocuments(
   agreement: Agreement,
   onDocument?: (document: BuiltDocument) => void,
 ): { documents: BuiltDocument[]; diagnostics: Diagnostic[] } {
-  const composed = composeAgreement(agreement);
-  const docs = composed.documents;
-  const order = [...docs.keys()].sort(
-    (a, b) => Number(docs[a]?.kind !== "bilaga") - Number(docs[b]?.kind !== "bilaga") || a - b,
-  );
+  const composer = documentComposer(agreement);
+  const order = [...Array(composer.count).keys()].map((i) => (i + 1) % composer.count);
   const documents: BuiltDocument[] = [];
+  const composed: Diagnostic[][] = [];
   const problems: Diagnostic[][] = [];
   for (const i of order) {
-    const doc = docs[i] as (typeof docs)[number];
+    const { document: doc, diagnostics } = composer.compose(i);
     const built = buildDocument(doc);
     documents[i] = { tree: built.tree, files: doc.files ?? [] };
+    composed[i] = diagnostics;
     problems[i] = built.diagnostics;
     onDocument?.(documents[i]);
   }
-  return { documents, diagnostics: [...composed.diagnostics, ...problems.flat()] };
+  return { documents, diagnostics: [...composed.flat(), ...problems.flat()] };
 }
 
 /**

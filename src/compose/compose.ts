@@ -111,13 +111,28 @@ function composeOne(
  * failing section reduced to its heading. Deterministic: the same agreement gives the same text.
  */
 export function composeAgreement(agreement: Agreement): ComposeResult {
-  const views = agreementViews(agreement);
-  const results = [
-    composeOne(agreement, undefined, views),
-    ...agreement.bilagor.map((b) => composeOne(agreement, b, views)),
-  ];
+  const composer = documentComposer(agreement);
+  const results = Array.from({ length: composer.count }, (_, i) => composer.compose(i));
   return {
     documents: results.map((r) => r.document),
     diagnostics: results.flatMap((r) => r.diagnostics),
+  };
+}
+
+/**
+ * The documents of an agreement, each composed when asked for: `compose(0)` the agreement,
+ * `compose(i)` its bilaga `i` (in the agreement's order), as `composeAgreement` composes them.
+ * A build composes, parses and hands out one document before it composes the next
+ * (src/pipeline.ts, `buildDocuments`), so the PDF helper gets its first document sooner.
+ */
+export function documentComposer(agreement: Agreement): {
+  count: number;
+  compose(index: number): { document: ComposedDocument; diagnostics: Diagnostic[] };
+} {
+  const views = agreementViews(agreement);
+  return {
+    count: 1 + agreement.bilagor.length,
+    compose: (index) =>
+      composeOne(agreement, index === 0 ? undefined : agreement.bilagor[index - 1], views),
   };
 }

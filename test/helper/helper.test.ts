@@ -195,6 +195,55 @@ describe("buildDocuments", () => {
     // The very objects handed out: the helper's files are looked up by them.
     expect(new Set(documents)).toEqual(new Set(built));
   });
+
+  it("composes each document only when its turn comes, and gives the diagnostics in document order", async () => {
+    const { agreement } = await loadAgreement(dir);
+    const events: string[] = [];
+    vi.resetModules();
+    vi.doMock("../../src/compose/index.js", async (original) => {
+      const real = await original<typeof import("../../src/compose/index.js")>();
+      return {
+        ...real,
+        documentComposer: (a: Parameters<typeof real.documentComposer>[0]) => {
+          const composer = real.documentComposer(a);
+          return {
+            ...composer,
+            compose: (i: number) => {
+              events.push(`compose ${i}`);
+              const composed = composer.compose(i);
+              // A problem of each document's composition, to see where it ends up.
+              const problem = { file: `${i}`, line: 1, col: 1, severity: "varning" as const };
+              const diagnostics = [
+                { ...problem, message: `${i}`, rule: "klausul-data-saknas" as const },
+              ];
+              return { ...composed, diagnostics: [...composed.diagnostics, ...diagnostics] };
+            },
+          };
+        },
+      };
+    });
+    try {
+      const pipeline = await import("../../src/pipeline.js");
+      const result = pipeline.buildDocuments(agreement as NonNullable<typeof agreement>, (d) => {
+        events.push(`out ${d.tree.name}`);
+      });
+      // The PDF helper gets the first bilaga before the other documents are composed.
+      expect(events).toEqual([
+        "compose 1",
+        "out bilaga-1",
+        "compose 2",
+        "out bilaga-2",
+        "compose 3",
+        "out bilaga-3",
+        "compose 0",
+        "out overenskommelse",
+      ]);
+      expect(result.diagnostics.map((d) => d.file)).toEqual(["0", "1", "2", "3"]);
+    } finally {
+      vi.doUnmock("../../src/compose/index.js");
+      vi.resetModules();
+    }
+  });
 });
 
 describe("iop build with the PDF helper", () => {
