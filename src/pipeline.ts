@@ -73,6 +73,7 @@ export function buildDocuments(
   onDocument?: (document: BuiltDocument) => void,
 ): { documents: BuiltDocument[]; diagnostics: Diagnostic[] } {
   const composer = documentComposer(agreement);
+  // The bilagor (1, 2 …) first, then the agreement (0).
   const order = [...Array(composer.count).keys()].map((i) => (i + 1) % composer.count);
   const documents: BuiltDocument[] = [];
   const composed: Diagnostic[][] = [];
