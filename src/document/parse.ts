@@ -203,14 +203,8 @@ export function parseMarkdown(markdown: string): Root {
  */
 function pieceEnds(markdown: string): number[] {
   const limit = SPANNING.exec(markdown)?.index ?? markdown.length;
-  const ends: number[] = [];
-  PIECE_START.lastIndex = 0;
-  for (let cut = PIECE_START.exec(markdown); cut && cut.index + 2 <= limit; ) {
-    ends.push(cut.index + 2);
-    cut = PIECE_START.exec(markdown);
-  }
-  ends.push(markdown.length);
-  return ends;
+  const cuts = [...markdown.matchAll(PIECE_START)].map((cut) => cut.index + 2);
+  return [...cuts.filter((end) => end <= limit), markdown.length];
 }
 
 function newlines(text: string): number {
