@@ -15,6 +15,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { longRun } from "../jit.js";
+import { childEnv } from "../launch/child-env.js";
 import { type BatchResult, type BatchTask, buildOne } from "./one.js";
 
 /** The worker script: beside this module (tsc's dist/batch/) or beside the bundle (dist/bin/, src/launch/). */
@@ -92,6 +93,8 @@ export async function runPool(
       // this process was given (an inspector's port, say, which two workers cannot share).
       const worker = fork(script, [], {
         execArgv: workerExecArgv(count),
+        // Without the extra TLS certificates Node would load as it starts (src/launch/child-env.ts).
+        env: childEnv(),
         serialization: "advanced",
         stdio: ["ignore", "inherit", "inherit", "ipc"],
       });

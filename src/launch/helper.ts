@@ -16,6 +16,7 @@ import { type ChildProcess, fork } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { buildsOneAgreement } from "../cli/commands/build-args.js";
+import { childEnv } from "./child-env.js";
 
 export function startHelper(argv: readonly string[]): ChildProcess | undefined {
   if (argv[0] !== "build" || process.env.IOP_PDF_HELPER === "0" || availableParallelism() < 2) {
@@ -35,6 +36,8 @@ export function forkHelper(launcher: string): ChildProcess {
     // The helper starts as the binary does, not with this process's options (an inspector's
     // port, say, which two processes cannot share).
     execArgv: [],
+    // Without the extra TLS certificates Node would load as it starts (child-env.ts).
+    env: childEnv(),
     serialization: "advanced",
     // Nothing to say: a failure of the helper only means the build renders the PDFs itself.
     stdio: ["ignore", "ignore", "ignore", "ipc"],

@@ -86,6 +86,17 @@ describe("iop build of many agreements", () => {
     }
   });
 
+  it("starts its worker processes without the extra TLS certificates Node would load", () => {
+    // Node warns as it starts when the file cannot be read: here only iop itself, not its workers.
+    const missing = join(tmp.dir, "saknas.pem");
+    const r = runIop(["build", "in", "--out", join(tmp.dir, "certs"), "--jobs", "2"], {
+      cwd: tmp.dir,
+      env: { NODE_EXTRA_CA_CERTS: missing },
+    });
+    expect(r.stderr).toContain("Byggde iop-a: ");
+    expect(r.stderr.split(`Ignoring extra certs from \`${missing}\``)).toHaveLength(2);
+  });
+
   it("gives the same output with one job as with two", () => {
     const one = join(tmp.dir, "one");
     const two = join(tmp.dir, "two");

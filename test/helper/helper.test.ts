@@ -19,7 +19,7 @@ import { runIop } from "../helpers/cli.js";
 import { BUILD_OUTPUT } from "../helpers/dist.js";
 import { fileHashes } from "../helpers/files.js";
 import { AGREEMENT, writeAgreement } from "../helpers/fixture.js";
-import { alive, childPids } from "../helpers/processes.js";
+import { alive, childPids, environment, workerKind } from "../helpers/processes.js";
 import { tempDir } from "../sign/helpers.js";
 
 // The PDFs this process renders itself (the helper's process runs the bundle, not this module).
@@ -126,6 +126,26 @@ describe("the PDF helper", () => {
     const r = await buildAgreement(dir, new Set(["md", "docx"]), { pdfHelper: helper });
     expect(r.files?.some((f) => f.path.endsWith(".pdf"))).toBe(false);
     expect(helper.asked).toBe(0);
+  });
+
+  it("starts without the extra TLS certificates Node would load, with the rest of the environment", async () => {
+    const saved = { ...process.env };
+    process.env.NODE_EXTRA_CA_CERTS = join(tmp.dir, "certs.pem");
+    process.env.IOP_TEST_MARKER = "kvar";
+    let child: ChildProcess;
+    try {
+      child = startHelper();
+    } finally {
+      process.env = saved;
+    }
+    const pid = child.pid as number;
+    // Its environment is its own once it runs the helper's launcher (until then, the fork's copy).
+    for (let i = 0; i < 500 && workerKind(pid) !== "helper"; i++) await sleep(5);
+    const env = environment(pid);
+    expect(env.IOP_TEST_MARKER).toBe("kvar");
+    expect(env).not.toHaveProperty("NODE_EXTRA_CA_CERTS");
+    child.disconnect();
+    await new Promise((resolve) => child.once("exit", resolve));
   });
 
   it("reports a request it cannot render, and ends when its channel closes", async () => {

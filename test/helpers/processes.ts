@@ -38,3 +38,11 @@ export function workerKind(pid: number): "helper" | "worker" | undefined {
   if (args.some((a) => a.endsWith("build-worker.js"))) return "worker";
   return undefined;
 }
+
+/** The environment process `pid` was started with (read once it runs its own program). */
+export function environment(pid: number): Record<string, string> {
+  const entries = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter(Boolean);
+  return Object.fromEntries(
+    entries.map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]),
+  );
+}
