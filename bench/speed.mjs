@@ -71,6 +71,13 @@ const { contentFingerprint } = await import(`${root}dist/package/fingerprint.js`
 console.log(
   `Machine: ${cores} cores, Node ${process.version}, load average ${(await import("node:os")).loadavg()[0].toFixed(1)} at the start. Medians.\n`,
 );
+// Node 20 reads and parses this file as every process starts (src/launch/child-env.ts): it slows
+// `node -e 0` and iop's own process alike; iop's helper and workers start without it.
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  console.log(
+    `NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): every Node process below, \`node -e 0\` and iop's own among them, parses it as it starts; iop's PDF helper and build workers start without it.\n`,
+  );
+}
 const node = timeInterleaved({ node: [process.execPath, ["-e", "0"]] }, ROUNDS).node;
 
 // 1. The preview loop.
