@@ -11,6 +11,8 @@
  * timestamp server (`iop sign`), keeps its environment.
  */
 export function childEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const { NODE_EXTRA_CA_CERTS: _unused, ...rest } = env;
-  return rest;
+  // In any case of its name: Windows reads environment variables so.
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => name.toUpperCase() !== "NODE_EXTRA_CA_CERTS"),
+  );
 }
