@@ -129,14 +129,16 @@ describe("the PDF helper", () => {
   });
 
   it("starts without the extra TLS certificates Node would load, with the rest of the environment", async () => {
-    const saved = { ...process.env };
+    const { NODE_EXTRA_CA_CERTS: certs } = process.env;
     process.env.NODE_EXTRA_CA_CERTS = join(tmp.dir, "certs.pem");
     process.env.IOP_TEST_MARKER = "kvar";
     let child: ChildProcess;
     try {
       child = startHelper();
     } finally {
-      process.env = saved;
+      if (certs === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+      else process.env.NODE_EXTRA_CA_CERTS = certs;
+      delete process.env.IOP_TEST_MARKER;
     }
     const pid = child.pid as number;
     // Its environment is its own once it runs the helper's launcher (until then, the fork's copy).
