@@ -11,7 +11,7 @@ import remarkDirective from "remark-directive";
 import remarkParse from "remark-parse";
 import { type Data, type Processor, unified } from "unified";
 import { inLongRun } from "../jit.js";
-import { Recent } from "../recent.js";
+import { ownCopy, Recent } from "../recent.js";
 
 /**
  * The syntax extensions iop Markdown is parsed with: GFM without autolinks of bare addresses
@@ -180,7 +180,7 @@ export function parseMarkdown(markdown: string): Root {
   let lines = 0;
   for (const end of pieceEnds(markdown)) {
     const text = markdown.slice(start, end);
-    for (const child of pieces.getOrMake(text, parseWhole).children) {
+    for (const child of pieces.getOrMake(text, parseWhole, ownCopy).children) {
       children.push(placed(child, lines, start));
     }
     lines += newlines(text);

@@ -9,6 +9,8 @@
  * per character and per word, for the life of the process.
  */
 import fontkit from "@pdf-lib/fontkit";
+import { inLongRun } from "../../jit.js";
+import { ownCopy } from "../../recent.js";
 import { faceOf, fontBytes, postScriptNames } from "./font-files.js";
 import { addShortcuts } from "./font-shortcuts.js";
 import type { Face } from "./style.js";
@@ -21,6 +23,13 @@ export const asDrawn = (text: string): string =>
     .normalize("NFC")
     .replace(/\u00a0/g, " ")
     .replace(/\p{Default_Ignorable_Code_Point}/gu, "");
+
+/**
+ * A text as these caches keep it: in a long run (src/jit.ts), a copy, as the text is often cut
+ * from a document or a YAML file that it would otherwise keep alive (`ownCopy`); a short run ends
+ * before that matters, and copies nothing.
+ */
+const kept = (text: string): string => (inLongRun() ? ownCopy(text) : text);
 
 /**
  * `drawable` of the texts seen in this process: every copy of a document draws the same boxes,
@@ -37,9 +46,10 @@ const drawn = new Map<string, string>();
 export function drawable(text: string): string {
   let out = drawn.get(text);
   if (out === undefined) {
-    out = asDrawn(text);
+    const own = kept(text);
+    out = asDrawn(own);
     if (drawn.size > 50_000) drawn.clear();
-    drawn.set(text, out);
+    drawn.set(own, out);
   }
   return out;
 }
@@ -118,7 +128,7 @@ class Metrics {
       width = 0;
       for (const ch of drawable(text)) width += this.char(ch.codePointAt(0) as number);
       if (this.words.size > 50_000) this.words.clear();
-      this.words.set(text, width);
+      this.words.set(kept(text), width);
     }
     return width;
   }
