@@ -15,6 +15,8 @@
 //      (all of them against the first half alone). Targets: under 5 minutes, under 1 GB. Peers:
 //      one-core throughput, and what the machine gives `cores` threads of a CPU-bound loop just
 //      before and after.
+//   4. Only with IOP_BENCH_FULL=<n> (say 5000): that many agreements built for real on every core,
+//      with the wall time, CPU time and peak memory, when the disk has room for their files.
 // With IOP_BENCH_BEFORE=<another checkout, with dist/ built> parts 2 and 3 also time that checkout's
 // `iop build` in the same rounds (e.g. the commit before a speed change), with the ratio.
 // Run: npm run bench (builds dist/ first), or `node bench/speed.mjs` after `npm run build`.
@@ -29,6 +31,8 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statfsSync,
+  statSync,
   truncateSync,
   writeFileSync,
 } from "node:fs";
@@ -200,24 +204,30 @@ if (beforeBin) {
 }
 
 // 3. Many agreements.
-const many = join(work, "many");
-for (let i = 1; i <= COUNT; i++) {
-  const id = `${NAME}-${String(i).padStart(4, "0")}`;
-  const target = join(many, id);
-  cpSync(dir, target, { recursive: true });
-  // Its own id, and its own title and bilaga subtitles: every document's text differs from the
-  // other agreements', so the caches a process keeps by exact text (parsed trees, Word parts,
-  // PDF streams) serve them no more than they would distinct real agreements.
-  for (const name of readdirSync(target).filter((f) => f.endsWith(".yaml"))) {
-    const path = join(target, name);
-    writeFileSync(
-      path,
-      readFileSync(path, "utf8")
-        .replace(new RegExp(`^id: ${NAME}$`, "m"), `id: ${id}`)
-        .replace(/^(titel|undertitel): (.+)$/m, `$1: $2 (nr ${i})`),
-    );
+/**
+ * `count` generated variants of Stockholm 2025 in `folder`, each with its own id, and its own title
+ * and bilaga subtitles: every document's text differs from the other agreements', so the caches a
+ * process keeps by exact text (parsed trees, Word parts, PDF streams) serve them no more than they
+ * would distinct real agreements.
+ */
+function generateAgreements(folder, count) {
+  for (let i = 1; i <= count; i++) {
+    const id = `${NAME}-${String(i).padStart(4, "0")}`;
+    const target = join(folder, id);
+    cpSync(dir, target, { recursive: true });
+    for (const name of readdirSync(target).filter((f) => f.endsWith(".yaml"))) {
+      const path = join(target, name);
+      writeFileSync(
+        path,
+        readFileSync(path, "utf8")
+          .replace(new RegExp(`^id: ${NAME}$`, "m"), `id: ${id}`)
+          .replace(/^(titel|undertitel): (.+)$/m, `$1: $2 (nr ${i})`),
+      );
+    }
   }
 }
+const many = join(work, "many");
+generateAgreements(many, COUNT);
 /**
  * Resident memory (KB) of process `pid` and all its descendants, summed: the pool's worker
  * processes each have their own. Pages they share (Node's own code) count once per process, so
@@ -264,8 +274,7 @@ async function buildMany(jobs, iop = bin, folder = many) {
   const status = await new Promise((resolve) => child.on("close", resolve));
   clearInterval(sample);
   const elapsed = performance.now() - t;
-  if (status !== 0)
-    throw new Error(`iop build of ${COUNT} agreements exited ${status}:\n${stderr}`);
+  if (status !== 0) throw new Error(`iop build of ${folder} exited ${status}:\n${stderr}`);
   emptyFiles(out);
   const [user, system, largest] = (stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
   // The samples may miss a short peak, which the largest process's own peak then shows.
@@ -367,5 +376,35 @@ if (before) {
     `\nThis checkout's time against ${beforeRoot}'s: ${ratio(one.elapsed, before.one.elapsed)} with one job, ${ratio(all.elapsed, before.all.elapsed)} with ${cores}; its CPU time: ${ratio(one.cpu, before.one.cpu)} with one job, ${ratio(all.cpu, before.all.cpu)} with ${cores}.`,
   );
 }
+// 4. With IOP_BENCH_FULL=<n> (say 5000), that many agreements built for real on one worker process
+// per core, not extrapolated: about 6 minutes on this machine for 5 000, whose files take 34 GB.
+const FULL = Number(process.env.IOP_BENCH_FULL ?? 0);
+if (FULL > 0) {
+  const gb = (bytes) => `${(bytes / 1e9).toFixed(1)} GB`;
+  // What one agreement's files take: part 2's build of Stockholm 2025, with some room to spare.
+  const perAgreement = readdirSync(join(first, NAME), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+  const need = FULL * perAgreement * 1.05;
+  const { bavail, bsize } = statfsSync(work);
+  console.log(`\n## 4. ${FULL} agreements built, not extrapolated (${cores} jobs)\n`);
+  if (bavail * bsize < need) {
+    console.log(
+      `Not run: their files take about ${gb(need)}, and ${tmpdir()} has ${gb(bavail * bsize)} free.`,
+    );
+  } else {
+    const full = join(work, "many-full");
+    generateAgreements(full, FULL);
+    const r = await buildMany(cores, bin, full);
+    console.log(
+      "| wall time (target < 5 min for 5 000) | per agreement | CPU time per agreement (all threads and processes) | peak memory (target < 1 GB) |",
+    );
+    console.log("| --- | --- | --- | --- |");
+    console.log(
+      `| ${(r.elapsed / 60000).toFixed(2)} min | ${ms(r.elapsed / FULL)} | ${ms(r.cpu / FULL)} | ${mb(r.peakKb)} |`,
+    );
+  }
+}
+
 if (!has("soffice")) console.log("\nLibreOffice is not installed: its column is empty.");
 rmSync(work, { recursive: true, force: true });
