@@ -44,14 +44,24 @@ const FORBIDDEN = new RegExp(
   "g",
 );
 
+const HAS_FORBIDDEN = new RegExp(FORBIDDEN.source);
+
 const codePoint = (ch: string): string =>
   `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`;
 
 /** A block container marker at the start of a line: `>`, `-`, `*`, `+` or `1.` / `1)`. */
 const CONTAINER = /^[ \t]{0,3}(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]?/;
 
+/**
+ * A line that `deepMarkdown` can find too deep: each level takes at least one character at the
+ * line's start, of indentation or of container markers, so such a line starts with more than
+ * MAX_MARKDOWN_DEPTH of them. Almost no text has one, and it is then not split into lines.
+ */
+const DEEP_CANDIDATE = new RegExp(`^[ \\t>*+\\-0-9.)]{${MAX_MARKDOWN_DEPTH + 1}}`, "m");
+
 /** The offset in `text` where Markdown nesting first exceeds the limit, if it does. */
 function deepMarkdown(text: string): number | undefined {
+  if (!DEEP_CANDIDATE.test(text)) return undefined;
   let lineStart = 0;
   for (const line of text.split("\n")) {
     const indent = /^[ \t]*/.exec(line)?.[0].length ?? 0;
@@ -72,6 +82,7 @@ function deepMarkdown(text: string): number | undefined {
 
 /** The offset of the first inline opener past the limit (`*`, `_`, `~`, `[`, `` ` ``). */
 function manyOpeners(text: string): number | undefined {
+  if (text.length <= MAX_INLINE_OPENERS) return undefined; // too short to hold that many
   let count = 0;
   const openers = /[*_~[`]/g;
   for (let m = openers.exec(text); m; m = openers.exec(text)) {
@@ -105,7 +116,9 @@ export function checkLimits(file: SourceFile): Diagnostic[] {
     },
     Scalar(key, node) {
       if (typeof node.value !== "string") return;
-      for (const m of node.value.matchAll(FORBIDDEN)) {
+      // Tested first without the global flag (which `test` would advance): most texts have none.
+      const forbidden = HAS_FORBIDDEN.test(node.value) ? node.value.matchAll(FORBIDDEN) : [];
+      for (const m of forbidden) {
         add(
           node,
           m.index,

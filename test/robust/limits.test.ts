@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { MAX_LINE_FIELD_CHARS, MAX_MARKDOWN_DEPTH, MAX_TEXT_CHARS } from "../../src/load/limits.js";
+import {
+  MAX_INLINE_OPENERS,
+  MAX_LINE_FIELD_CHARS,
+  MAX_MARKDOWN_DEPTH,
+  MAX_TEXT_CHARS,
+} from "../../src/load/limits.js";
 import { MAX_YAML_DEPTH, parseSource } from "../../src/load/source.js";
 import { wrap } from "../../src/render/pdf/inline.js";
 import { layoutDocument } from "../../src/render/pdf/layout.js";
@@ -109,6 +114,26 @@ describe("deep nesting is refused early, in Swedish", () => {
 
   it(`should accept Markdown nested ${MAX_MARKDOWN_DEPTH} deep`, () => {
     expect(diagnostics(withSyfte(`syfte: "${"> ".repeat(MAX_MARKDOWN_DEPTH)}x"`))).toEqual([]);
+  });
+
+  it("should refuse Markdown one level past the limit, by markers or by indentation", () => {
+    // The shortest lines that deep: the check skips texts without a line that could be.
+    for (const line of [
+      `${"> ".repeat(MAX_MARKDOWN_DEPTH)}>`,
+      `${" ".repeat(2 * (MAX_MARKDOWN_DEPTH + 1))}x`,
+    ]) {
+      const found = diagnostics(withSyfte(`syfte: "Att\\n${line}"`));
+      expect(found.map((d) => [d.line, d.rule])).toEqual([[syfteLine, "markdown-for-djup"]]);
+    }
+  });
+
+  it("should refuse one inline opener past the limit, and accept as many as the limit", () => {
+    const openers = (n: number) => withSyfte(`syfte: "${"[".repeat(n)}x"`);
+    expect(diagnostics(openers(MAX_INLINE_OPENERS))).toEqual([]);
+    const found = diagnostics(openers(MAX_INLINE_OPENERS + 1));
+    expect(found.map((d) => [d.line, d.col, d.rule])).toEqual([
+      [syfteLine, 9 + MAX_INLINE_OPENERS, "markdown-for-djup"],
+    ]);
   });
 
   it("should refuse YAML nested 10 000 deep with a Swedish message", () => {
