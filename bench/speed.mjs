@@ -295,9 +295,13 @@ async function buildMany(jobs, iop = bin, folder = many) {
  * pay it (measured the same day: 1.9–2.1 s of system time).
  */
 function emptyFiles(dir) {
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) truncateSync(join(entry.parentPath, entry.name), 0);
-  }
+  for (const path of filesIn(dir)) truncateSync(path, 0);
+}
+/** The paths of the files under `dir`, at any depth. */
+function filesIn(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 /**
  * What the machine gives two threads at this moment: wall time of one thread spinning a fixed
@@ -382,9 +386,10 @@ const FULL = Number(process.env.IOP_BENCH_FULL ?? 0);
 if (FULL > 0) {
   const gb = (bytes) => `${(bytes / 1e9).toFixed(1)} GB`;
   // What one agreement's files take: part 2's build of Stockholm 2025, with some room to spare.
-  const perAgreement = readdirSync(join(first, NAME), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+  const perAgreement = filesIn(join(first, NAME)).reduce(
+    (sum, path) => sum + statSync(path).size,
+    0,
+  );
   const need = FULL * perAgreement * 1.05;
   const { bavail, bsize } = statfsSync(work);
   console.log(`\n## 4. ${FULL} agreements built, not extrapolated (${cores} jobs)\n`);
