@@ -150,12 +150,39 @@ export function addSignatureFields(
   return widgets;
 }
 
+/** The hash each tree's /IDs start from, by tree (`documentIdStart`). */
+const idStarts = new WeakMap<DocumentTree, Hash>();
+
 /**
  * The hash a document /ID starts from: its tree, the part all copies of a document share (the
- * copies hash it once, `documentId` continues from a copy of it).
+ * copies hash it once, `documentId` continues from a copy of it). Made once per tree, as a
+ * document's PDF and then its signing copies start from the same one: a tree is not changed once
+ * it is built, as the PDFs of a tree changed after they were drawn would not be its PDFs either.
  */
-export const documentIdStart = (tree: DocumentTree): Hash =>
-  createHash("sha256").update(JSON.stringify(tree));
+export function documentIdStart(tree: DocumentTree): Hash {
+  let start = idStarts.get(tree);
+  if (!start) {
+    start = createHash("sha256").update(JSON.stringify(tree));
+    idStarts.set(tree, start);
+  }
+  return start;
+}
+
+/**
+ * The SHA-256 of an attachment's bytes, by the array they are in: the YAML sources a document
+ * embeds are the same arrays in its PDF and every signing copy (read once per build; iop never
+ * changes an array it has read, as `flate.ts` also relies on).
+ */
+const attachmentDigests = new WeakMap<Uint8Array, Buffer>();
+
+function attachmentDigest(data: Uint8Array): Buffer {
+  let digest = attachmentDigests.get(data);
+  if (!digest) {
+    digest = createHash("sha256").update(data).digest();
+    attachmentDigests.set(data, digest);
+  }
+  return digest;
+}
 
 /**
  * The /ID of a PDF of the tree `start` hashes (`documentIdStart`) drawn with `options`, as 32 hex
@@ -173,7 +200,7 @@ export function documentId(options: PdfOptions, start: Hash): string {
   );
   for (const a of options.attachments ?? []) {
     hash.update(JSON.stringify([a.name, a.description ?? null]));
-    hash.update(createHash("sha256").update(a.data).digest());
+    hash.update(attachmentDigest(a.data));
   }
   return hash.digest("hex").slice(0, 32).toUpperCase();
 }

@@ -275,6 +275,29 @@ describe("PDF output: determinism and size", () => {
     expect(await id(other)).not.toBe(await id(rendered.sample.pdf));
   });
 
+  // The hash of a tree and of an attachment's bytes is kept by object (src/render/pdf/document.ts):
+  // another tree or other bytes, with the same name, must still give another /ID.
+  it("should change the /ID with the text of the tree and the bytes of an attachment", async () => {
+    const id = async (pdf: Uint8Array) =>
+      String((await PDFDocument.load(pdf)).context.trailerInfo.ID);
+    const options = { ...pdfOptions, signatureFields: false, copyLabel: undefined };
+    const [attachment] = pdfOptions.attachments ?? [];
+    if (!attachment) throw new Error("pdfOptions has no attachment");
+    const withData = (data: Uint8Array) => ({ ...options, attachments: [{ ...attachment, data }] });
+    const otherText = sampleTree();
+    otherText.children.push({
+      type: "paragraph",
+      children: [{ type: "text", value: "Ett stycke till." }],
+    });
+    const first = await id(await renderPdf(sampleTree(), withData(attachment.data)));
+    // Equal content in new objects: the same /ID.
+    expect(await id(await renderPdf(sampleTree(), withData(attachment.data.slice())))).toBe(first);
+    expect(await id(await renderPdf(otherText, withData(attachment.data)))).not.toBe(first);
+    const otherBytes = attachment.data.slice();
+    otherBytes[0] = (otherBytes[0] as number) ^ 1;
+    expect(await id(await renderPdf(sampleTree(), withData(otherBytes)))).not.toBe(first);
+  });
+
   // PDF/A and tagging add about a quarter: the ICC profile, the XMP packet and a structure element
   // per paragraph, list item and table cell.
   it("should keep a ten-page agreement under 150 KB", () => {
