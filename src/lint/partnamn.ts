@@ -144,6 +144,20 @@ export function runsWithWordOf(
   return starts;
 }
 
+/**
+ * Whether a text may hold one of `words` (lower case) as a word, told without splitting it into
+ * words: a variant of a name keeps a word of it (isVariant), and most texts hold none. Lower-casing
+ * a whole text lower-cases each character on its own but for Σ, whose lower case depends on the
+ * letters around it, so a text with Σ is always split.
+ */
+export const mayHoldWordOf =
+  (words: readonly string[]) =>
+  (text: string): boolean => {
+    if (text.includes("Σ")) return true;
+    const lower = text.toLowerCase();
+    return words.some((w) => lower.includes(w));
+  };
+
 /** The variants of one party's name in one text value, left to right, none overlapping. */
 function variantsIn(value: TextValue, text: string, words: Word[], name: Name, exact: Set<string>) {
   const out: Diagnostic[] = [];
@@ -179,11 +193,13 @@ export function partyNameVariants(agreement: Agreement, schema: SchemaErrors): D
   const names = partyNames(agreement, schema);
   if (names.length === 0) return [];
   const exact = new Set(names.map((n) => n.key));
+  const mayName = mayHoldWordOf([...new Set(names.flatMap((n) => [...n.set]))]);
   const out: Diagnostic[] = [];
   for (const value of textValues(agreement, schema)) {
     // A party's own namn and kortnamn are the names, not text naming it.
     if (value.path[0] === "parter" && ["namn", "kortnamn"].includes(String(value.path[2])))
       continue;
+    if (!mayName(value.text)) continue;
     const text = runningText(value);
     const words = [...text.matchAll(WORD)].map((m) => ({
       text: m[0],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { partyNameVariants, runsWithWordOf } from "../../src/lint/partnamn.js";
+import { mayHoldWordOf, partyNameVariants, runsWithWordOf } from "../../src/lint/partnamn.js";
 import { AGREEMENT } from "../helpers/fixture.js";
 import { forRules } from "../helpers/mutate.js";
 
@@ -29,6 +29,24 @@ describe("runsWithWordOf", () => {
   });
 });
 
+describe("mayHoldWordOf", () => {
+  const may = mayHoldWordOf(["brottsofferjouren", "västerort", "οδος"]);
+
+  it("should tell a text that holds a word of the list in any case from one that holds none", () => {
+    expect(may("Stöd till BROTTSOFFERJOUREN.")).toBe(true);
+    expect(may("Verksamhet i VÄSTERORT")).toBe(true);
+    expect(may("Stöd till brottsoffer i hela staden.")).toBe(false);
+    expect(may("")).toBe(false);
+  });
+
+  it("should not miss a word with Σ, whose lower case depends on the letters around it", () => {
+    // As a word on its own ΟΔΟΣ is "οδος" (a final ς); before ’s in a text its Σ is no final one.
+    expect("ΟΔΟΣ".toLowerCase()).toBe("οδος");
+    expect("Föreningen ΟΔΟΣ’s stöd".toLowerCase().includes("οδος")).toBe(false);
+    expect(may("Föreningen ΟΔΟΣ’s stöd")).toBe(true);
+  });
+});
+
 /** The line of the fixture's syfte (1-based). */
 const SYFTE_LINE = AGREEMENT.split("\n").findIndex((l) => l.startsWith("syfte:")) + 1;
 
@@ -52,5 +70,12 @@ describe("partyNameVariants", () => {
       [18, "brottsofferjouren västerort"],
     ]);
     expect(variants("Brottsofferjouren Västerort och Västerort-brottsofferjouren.")).toEqual([]);
+  });
+
+  it("should find a name written in capitals, and nothing in a text without a word of a name", () => {
+    expect(variants("BROTTSOFFERJOUREN VÄSTERORT ger stöd.")).toEqual([
+      [0, "BROTTSOFFERJOUREN VÄSTERORT"],
+    ]);
+    expect(variants("Att erbjuda stöd till brottsoffer i hela staden.")).toEqual([]);
   });
 });
