@@ -4,12 +4,13 @@
  * then a rename), files the new output no longer has are removed, and manifest.json is written
  * last, so it never lists a file that is not there yet.
  */
-import { readdir, readFile, rm, stat } from "node:fs/promises";
+import { readdir, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { MANIFEST_FILE, type OutputFile } from "./manifest.js";
 import {
   ensureFolder,
   prepareFolder,
+  sameBytes,
   writeFileAtomically,
   writeFolderAtomically,
 } from "./write.js";
@@ -30,16 +31,6 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   }
   return out;
 }
-
-const same = async (path: string, data: Uint8Array): Promise<boolean> => {
-  try {
-    const old = await stat(path);
-    if (old.size !== data.byteLength) return false;
-    return Buffer.from(data).equals(await readFile(path));
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Makes `target` hold exactly `files`, writing only what differs. A folder that does not exist
@@ -66,7 +57,7 @@ export async function syncFolder(
   const written: string[] = [];
   for (const file of ordered) {
     const path = join(target, ...file.path.split("/"));
-    if (await same(path, file.data)) continue;
+    if (sameBytes(path, file.data)) continue;
     await ensureFolder(dirname(path));
     await writeFileAtomically(path, file.data);
     written.push(file.path);

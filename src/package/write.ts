@@ -193,10 +193,15 @@ function listedFiles(folder: string): Set<string> | undefined {
   return new Set([...files.map((f: { path?: unknown } | null) => String(f?.path)), MANIFEST_FILE]);
 }
 
-/** Whether the file at `path` holds exactly `data` (false when it cannot be read). */
-function sameBytes(path: string, data: Uint8Array): boolean {
+/**
+ * Whether the file at `path` holds exactly `data` (false when it cannot be read). A file of
+ * another size is not read, and `data` is compared where it is, not copied into a Buffer first.
+ * `iop watch` asks this of every file of an agreement after each save (sync.ts).
+ */
+export function sameBytes(path: string, data: Uint8Array): boolean {
   try {
-    return Buffer.from(data).equals(readFileSync(path));
+    if (statSync(path).size !== data.byteLength) return false;
+    return Buffer.from(data.buffer, data.byteOffset, data.byteLength).equals(readFileSync(path));
   } catch {
     return false;
   }
