@@ -64,7 +64,7 @@ const beforeBin = beforeRoot && join(beforeRoot, "dist/bin/iop.js");
 const work = mkdtempSync(join(tmpdir(), "iop-bench-speed-"));
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 
-const { buildAgreement, buildDocuments, createRenderCache, pruneRenderCache } = await import(
+const { buildAgreement, buildDocuments, createBuildCache, pruneBuildCache } = await import(
   `${root}dist/pipeline.js`
 );
 const { loadAgreement } = await import(`${root}dist/validate/index.js`);
@@ -106,13 +106,13 @@ const yaml = join(dir, "bilaga-1.yaml");
 const original = readFileSync(yaml, "utf8");
 const edited = original.replace("inom tre dagar", "inom två dagar");
 let flip = false;
-const cache = createRenderCache();
+const cache = createBuildCache();
 const saveCycle = await timeWarm(
   async () => {
     flip = !flip;
     writeFileSync(yaml, flip ? edited : original);
     const r = await buildAgreement(dir, undefined, { out, cache, previous: { diagnostics: [] } });
-    pruneRenderCache(cache);
+    pruneBuildCache(cache);
     await syncFolder(join(out, r.id), r.files);
   },
   { runs: 10, warmup: 2 },

@@ -23,6 +23,7 @@ import { locateProblems } from "./document/locate.js";
 import type { DocumentTree } from "./document/types.js";
 import { sha256 } from "./hash.js";
 import { type HelperPdfs, helperPdfs, type PdfHelper } from "./helper/index.js";
+import type { SourceCache } from "./load/agreement.js";
 import type { SourceFile } from "./load/source.js";
 import type { Agreement } from "./model.js";
 import { FORMATS, type Format } from "./output-formats.js";
@@ -131,8 +132,8 @@ export interface BuildOptions {
    * what its own last save wrote.
    */
   previous?: Awaited<ReturnType<typeof readPreviousBuild>>;
-  /** Rendered documents kept from earlier builds in this process (`iop watch`). */
-  cache?: RenderCache;
+  /** Parsed files and rendered documents kept from earlier builds in this process (`iop watch`). */
+  cache?: BuildCache;
   /**
    * The process that renders the PDFs meanwhile (src/helper/): used for a whole build (not with
    * `only` or `cache`) that makes PDFs.
@@ -141,13 +142,15 @@ export interface BuildOptions {
 }
 
 /**
- * Rendered files of documents kept between builds in one process (`iop watch`): a document whose
- * tree, sources and options are unchanged is not rendered again. Renderers are deterministic,
- * so the files are the ones rendering would give. `used` collects the keys of the last build;
- * `pruneRenderCache` drops the others.
+ * What `iop watch` keeps between builds in one process. `sources`: the parsed YAML files
+ * (src/load/agreement.ts), so that only a changed file is parsed again. `documents`: the rendered
+ * files of documents, so that a document whose tree, sources and options are unchanged is not
+ * rendered again; renderers are deterministic, so the files are the ones rendering would give.
+ * `used` collects the keys of the last build's documents; `pruneBuildCache` drops the others.
  */
-export interface RenderCache {
-  entries: Map<string, DocumentFiles>;
+export interface BuildCache {
+  sources: SourceCache;
+  documents: Map<string, DocumentFiles>;
   used: Set<string>;
 }
 
@@ -161,11 +164,15 @@ interface DocumentFiles {
   missing?: readonly string[];
 }
 
-export const createRenderCache = (): RenderCache => ({ entries: new Map(), used: new Set() });
+export const createBuildCache = (): BuildCache => ({
+  sources: new Map(),
+  documents: new Map(),
+  used: new Set(),
+});
 
-/** Keeps only what the last build used. */
-export function pruneRenderCache(cache: RenderCache): void {
-  for (const key of cache.entries.keys()) if (!cache.used.has(key)) cache.entries.delete(key);
+/** Keeps only the documents the last build used. */
+export function pruneBuildCache(cache: BuildCache): void {
+  for (const key of cache.documents.keys()) if (!cache.used.has(key)) cache.documents.delete(key);
   cache.used.clear();
 }
 
@@ -265,17 +272,17 @@ async function renderOrReuse(
   document: BuiltDocument,
   renderers: Renderers,
   content: ContentFingerprint,
-  options: { formats: ReadonlySet<Format>; pdfa: PdfALevel; cache?: RenderCache },
+  options: { formats: ReadonlySet<Format>; pdfa: PdfALevel; cache?: BuildCache },
 ): Promise<DocumentFiles> {
   const { cache } = options;
   if (!cache) return renderFiles(document, renderers, content, options.pdfa);
   const key = renderKey(document.tree, document.files, options.formats, options.pdfa);
   cache.used.add(key);
-  const hit = cache.entries.get(key);
+  const hit = cache.documents.get(key);
   // Rendered by an earlier build in this process from the same tree, sources and options.
   if (hit) return copyEntry(hit);
   const rendered = await renderFiles(document, renderers, content, options.pdfa);
-  cache.entries.set(key, copyEntry(rendered));
+  cache.documents.set(key, copyEntry(rendered));
   return rendered;
 }
 
@@ -289,7 +296,7 @@ async function renderAll(
   built: readonly BuiltDocument[],
   contents: readonly ContentFingerprint[],
   formats: ReadonlySet<Format>,
-  options: { pdfa: PdfALevel; cache?: RenderCache; helper?: HelperPdfs },
+  options: { pdfa: PdfALevel; cache?: BuildCache; helper?: HelperPdfs },
 ): Promise<DocumentFiles[]> {
   const { helper } = options;
   const renderers = await loadRenderers(formats);
@@ -326,7 +333,7 @@ async function renderDocuments(
   options: {
     redlines?: Amendments["redlines"];
     pdfa?: PdfALevel | undefined;
-    cache?: RenderCache | undefined;
+    cache?: BuildCache | undefined;
     helper?: HelperPdfs | undefined;
   } = {},
 ): Promise<RenderedBuild & { diagnostics: Diagnostic[] }> {
@@ -460,7 +467,10 @@ export async function buildAgreement(
 ): Promise<BuildResult> {
   // The lint's warnings only once the documents are with the PDF helper: they follow the
   // validation's diagnostics as they would have.
-  const loaded = await loadAgreement(dir, undefined, { deferLint: true });
+  const loaded = await loadAgreement(dir, undefined, {
+    deferLint: true,
+    ...(options.cache ? { sources: options.cache.sources } : {}),
+  });
   if (!loaded.agreement) return loaded;
   const agreement = loaded.agreement;
   const id = agreement.name;

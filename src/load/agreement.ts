@@ -62,11 +62,30 @@ const usage = (file: string, message: string, rule: RuleId): ReadAgreement => ({
   usageError: true,
 });
 
+/**
+ * Files parsed by earlier reads in one process (`iop watch`), by the path diagnostics show: a
+ * file whose bytes are unchanged is not parsed again but gives the same result, its SourceFile the
+ * same object (nothing changes a parsed file). Holds the last version of each path.
+ */
+export type SourceCache = Map<string, { bytes: Uint8Array; parsed: Parsed }>;
+type Parsed = ReturnType<typeof parseSource>;
+
+/** Parses `bytes`, or takes the result of the last parse of the same bytes at `path`. */
+function parseCached(path: string, bytes: Uint8Array, cache: SourceCache | undefined): Parsed {
+  if (!cache) return parseSource(path, bytes);
+  const hit = cache.get(path);
+  if (hit && Buffer.compare(hit.bytes, bytes) === 0) return hit.parsed;
+  const parsed = parseSource(path, bytes);
+  cache.set(path, { bytes, parsed });
+  return parsed;
+}
+
 /** Reads and parses one file of the store; problems go to `diagnostics`. */
 async function parseFile(
   store: Store,
   name: string,
   diagnostics: Diagnostic[],
+  cache: SourceCache | undefined,
 ): Promise<SourceFile | undefined> {
   let bytes: Uint8Array;
   try {
@@ -79,7 +98,7 @@ async function parseFile(
     diagnostics.push(problem(store.display(name), message, rule));
     return undefined;
   }
-  const result = parseSource(store.display(name), bytes);
+  const result = parseCached(store.display(name), bytes, cache);
   diagnostics.push(...result.diagnostics);
   return result.file;
 }
@@ -87,9 +106,14 @@ async function parseFile(
 /**
  * Reads an agreement (`spec`: folder, agreement file or `<rev>:<path>`, relative to `cwd`).
  * Problems reading or parsing the files are returned as diagnostics; when some file cannot be
- * read or parsed, `sources` is not set and `parsed` holds the files that could be.
+ * read or parsed, `sources` is not set and `parsed` holds the files that could be. With `cache`,
+ * a file read before with the same bytes is not parsed again.
  */
-export async function readAgreement(spec: string, cwd = process.cwd()): Promise<ReadAgreement> {
+export async function readAgreement(
+  spec: string,
+  cwd = process.cwd(),
+  cache?: SourceCache,
+): Promise<ReadAgreement> {
   const store = await openStore(spec, cwd);
   if (!("read" in store)) return usage(store.file, store.message, store.rule);
   let names: string[];
@@ -103,10 +127,10 @@ export async function readAgreement(spec: string, cwd = process.cwd()): Promise<
   }
   const bilagaNames = bilagaFiles(names, store.agreementFile);
   const diagnostics: Diagnostic[] = [];
-  const agreement = await parseFile(store, store.agreementFile, diagnostics);
+  const agreement = await parseFile(store, store.agreementFile, diagnostics, cache);
   const bilagor: SourceFile[] = [];
   for (const name of bilagaNames) {
-    const file = await parseFile(store, name, diagnostics);
+    const file = await parseFile(store, name, diagnostics, cache);
     if (file) bilagor.push(file);
   }
   if (!agreement || bilagor.length !== bilagaNames.length) {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { hasErrors } from "../diagnostics.js";
 import { lintAgreement } from "../lint/index.js";
-import { type AgreementSources, readAgreement } from "../load/agreement.js";
+import { type AgreementSources, readAgreement, type SourceCache } from "../load/agreement.js";
 import type { SourceFile } from "../load/source.js";
 import type { Agreement } from "../model.js";
 import type { Bilaga, Overenskommelse } from "../schemas/types.generated.js";
@@ -64,6 +64,11 @@ export function validateAgreement(
   return { agreement, diagnostics: [...diagnostics, ...lint.warnings()] };
 }
 
+/** How to load: as `ValidateOptions`, and the files parsed by earlier loads (`iop watch`). */
+export interface LoadOptions extends ValidateOptions {
+  sources?: SourceCache;
+}
+
 /** What loading an agreement gave: the agreement when it has no errors, and every problem. */
 export interface LoadedAgreement {
   agreement?: Agreement;
@@ -82,9 +87,9 @@ export interface LoadedAgreement {
 export async function loadAgreement(
   spec: string,
   cwd = process.cwd(),
-  options: ValidateOptions = {},
+  options: LoadOptions = {},
 ): Promise<LoadedAgreement> {
-  const read = await readAgreement(spec, cwd);
+  const read = await readAgreement(spec, cwd, options.sources);
   if (!read.sources) {
     // A file with YAML syntax errors: the others are still checked against their schemas (the
     // rules need every file, so they wait until it parses).

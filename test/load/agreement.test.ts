@@ -2,7 +2,12 @@ import { execFileSync } from "node:child_process";
 import { symlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bilagaFiles, parseGitSpec, readAgreement } from "../../src/load/agreement.js";
+import {
+  bilagaFiles,
+  parseGitSpec,
+  readAgreement,
+  type SourceCache,
+} from "../../src/load/agreement.js";
 import { loadAgreement } from "../../src/validate/index.js";
 import { copyAgreement, edit, V2025 } from "../diff/helpers.js";
 import { runCli, writeAgreement } from "../helpers/fixture.js";
@@ -133,5 +138,55 @@ describe("loadAgreement", () => {
       file: expect.stringMatching(/bilaga-1\.yaml$/),
       line: 4,
     });
+  });
+});
+
+describe("readAgreement with a cache (iop watch)", () => {
+  it("should parse again only the files whose bytes changed", async () => {
+    const dir = copyAgreement();
+    const cache: SourceCache = new Map();
+    const first = await readAgreement(dir, undefined, cache);
+    edit(dir, "bilaga-1.yaml", "inom tre dagar", "inom två dagar");
+    const second = await readAgreement(dir, undefined, cache);
+    // Unchanged files: the very objects of the first read.
+    expect(second.sources?.agreement).toBe(first.sources?.agreement);
+    expect(second.sources?.bilagor[1]).toBe(first.sources?.bilagor[1]);
+    expect(second.sources?.bilagor[2]).toBe(first.sources?.bilagor[2]);
+    // The changed file: parsed again, with its new text.
+    const bilaga = second.sources?.bilagor[0];
+    expect(bilaga).not.toBe(first.sources?.bilagor[0]);
+    expect(bilaga?.text).toContain("inom två dagar");
+    expect(JSON.stringify(bilaga?.value)).toContain("inom två dagar");
+    // What a read without the cache gives.
+    const fresh = await readAgreement(dir);
+    expect(second.sources?.bilagor.map((b) => b.value)).toEqual(
+      fresh.sources?.bilagor.map((b) => b.value),
+    );
+  });
+
+  it("should report a file's problems on every read, from the cache too", async () => {
+    const dir = copyAgreement();
+    edit(dir, "bilaga-1.yaml", "nummer: 1\n", "nummer: 1\n\tpart: x\n");
+    const fresh = await loadAgreement(dir);
+    expect(fresh.diagnostics).toContainEqual(
+      expect.objectContaining({ rule: "yaml-tab-as-indent", line: 4 }),
+    );
+    const cache: SourceCache = new Map();
+    for (let i = 0; i < 2; i++) {
+      const loaded = await loadAgreement(dir, undefined, { sources: cache });
+      expect(loaded.agreement, `read ${i + 1}`).toBeUndefined();
+      expect(loaded.diagnostics, `read ${i + 1}`).toEqual(fresh.diagnostics);
+    }
+  });
+
+  it("should keep the files of two folders apart", async () => {
+    const a = copyAgreement();
+    const b = copyAgreement();
+    edit(b, "bilaga-1.yaml", "inom tre dagar", "inom två dagar");
+    const cache: SourceCache = new Map();
+    const readA = await readAgreement(a, undefined, cache);
+    const readB = await readAgreement(b, undefined, cache);
+    expect(readA.sources?.bilagor[0]?.text).toContain("inom tre dagar");
+    expect(readB.sources?.bilagor[0]?.text).toContain("inom två dagar");
   });
 });

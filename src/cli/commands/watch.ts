@@ -11,9 +11,9 @@ import { OutputError } from "../../package/write.js";
 import {
   type BuildOptions,
   buildAgreement,
-  createRenderCache,
+  createBuildCache,
   FORMATS,
-  pruneRenderCache,
+  pruneBuildCache,
 } from "../../pipeline.js";
 import { parse } from "../args.js";
 import { type Command, EXIT, type Io, UsageError } from "../command.js";
@@ -79,7 +79,7 @@ Slutkod: 0 när den avslutas med Ctrl-C, 2 vid felaktig användning.
     // The build there was when watching started: every save is compared with it.
     let previous: BuildOptions["previous"];
     // Documents an edit did not change are not rendered again.
-    const cache = createRenderCache();
+    const cache = createBuildCache();
     const rebuild = async () => {
       const options: BuildOptions = {
         out: values.out,
@@ -88,7 +88,7 @@ Slutkod: 0 när den avslutas med Ctrl-C, 2 vid felaktig användning.
         ...(previous ? { previous } : {}),
       };
       const result = await buildAgreement(dir, formats, options);
-      pruneRenderCache(cache);
+      pruneBuildCache(cache);
       if (!previous && result.id) previous = await readPreviousBuild(join(values.out, result.id));
       const errors = result.diagnostics.filter((d) => d.severity === "fel");
       reportDiagnostics(io, result.diagnostics, "text");
