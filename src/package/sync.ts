@@ -4,6 +4,7 @@
  * then a rename), files the new output no longer has are removed, and manifest.json is written
  * last, so it never lists a file that is not there yet.
  */
+import { type BigIntStats, statSync } from "node:fs";
 import { readdir, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { MANIFEST_FILE, type OutputFile } from "./manifest.js";
@@ -22,6 +23,55 @@ export interface SyncResult {
   removed: string[];
 }
 
+/**
+ * A file changed less than this long ago is compared by its bytes even when its stamp is known:
+ * it could change again within the same tick of the file system's clock without getting a new
+ * stamp (git's "racy" files). Two seconds cover the coarsest clocks in use (FAT).
+ */
+const SETTLED_MS = 2000;
+
+const stampOf = (info: BigIntStats): string =>
+  `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+
+/**
+ * What `iop watch` knows of its output between saves: for each file it wrote, or found to hold the
+ * bytes it was to write, that array and the file's stamp (device, inode, size, times of
+ * modification and change) then. While the stamp stays the same, the file holds the same bytes and
+ * is not read again for the same array (a document an edit did not change comes from the build
+ * cache as the same array).
+ */
+export class SyncRecord {
+  readonly #files = new Map<string, { data: Uint8Array; stamp: string }>();
+  /** The clock the files' change times are compared with (tests move it on). */
+  readonly #now: () => number;
+
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
+
+  /** Whether the file at `path` holds `data`, by what is known of it. */
+  holds(path: string, data: Uint8Array): boolean {
+    const known = this.#files.get(path);
+    if (known?.data !== data) return false;
+    const info = statSync(path, { bigint: true, throwIfNoEntry: false });
+    return info !== undefined && stampOf(info) === known.stamp;
+  }
+
+  /** Notes that the file at `path` holds `data` now; a file changed too recently is not noted. */
+  note(path: string, data: Uint8Array): void {
+    const info = statSync(path, { bigint: true, throwIfNoEntry: false });
+    if (info && Number(info.ctimeMs) <= this.#now() - SETTLED_MS) {
+      this.#files.set(path, { data, stamp: stampOf(info) });
+    } else {
+      this.#files.delete(path);
+    }
+  }
+
+  forget(path: string): void {
+    this.#files.delete(path);
+  }
+}
+
 async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -35,11 +85,13 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
 /**
  * Makes `target` hold exactly `files`, writing only what differs. A folder that does not exist
  * yet is written whole (`writeFolderAtomically`); an existing one must hold only files a build
- * wrote (`prepareFolder`, OutputError otherwise).
+ * wrote (`prepareFolder`, OutputError otherwise). With `record` (`iop watch`), a file known to hold
+ * its bytes already is not read again, and what the folder holds is noted for the next call.
  */
 export async function syncFolder(
   target: string,
   files: readonly OutputFile[],
+  record?: SyncRecord,
 ): Promise<SyncResult> {
   const exists = await stat(target).then(
     () => true,
@@ -57,16 +109,21 @@ export async function syncFolder(
   const written: string[] = [];
   for (const file of ordered) {
     const path = join(target, ...file.path.split("/"));
-    if (sameBytes(path, file.data)) continue;
-    await ensureFolder(dirname(path));
-    await writeFileAtomically(path, file.data);
-    written.push(file.path);
+    if (record?.holds(path, file.data)) continue;
+    if (!sameBytes(path, file.data)) {
+      await ensureFolder(dirname(path));
+      await writeFileAtomically(path, file.data);
+      written.push(file.path);
+    }
+    record?.note(path, file.data);
   }
   const wanted = new Set(files.map((f) => f.path));
   const removed: string[] = [];
   for (const path of await listFiles(target)) {
     if (wanted.has(path)) continue;
-    await rm(join(target, ...path.split("/")), { force: true });
+    const absolute = join(target, ...path.split("/"));
+    await rm(absolute, { force: true });
+    record?.forget(absolute);
     removed.push(path);
   }
   return { written, removed };

@@ -6,7 +6,7 @@ import { hasErrors } from "../../diagnostics.js";
 import { longRun } from "../../jit.js";
 import { checkOutsideInputs } from "../../package/location.js";
 import type { OutputFile } from "../../package/manifest.js";
-import { syncFolder } from "../../package/sync.js";
+import { SyncRecord, syncFolder } from "../../package/sync.js";
 import { OutputError } from "../../package/write.js";
 import {
   type BuildOptions,
@@ -80,6 +80,8 @@ Slutkod: 0 när den avslutas med Ctrl-C, 2 vid felaktig användning.
     let previous: BuildOptions["previous"];
     // Documents an edit did not change are not rendered again.
     const cache = createBuildCache();
+    // Output files known to hold their bytes already are not read again.
+    const record = new SyncRecord();
     const rebuild = async () => {
       const options: BuildOptions = {
         out: values.out,
@@ -96,7 +98,7 @@ Slutkod: 0 när den avslutas med Ctrl-C, 2 vid felaktig användning.
         io.stderr(`${errorCount(errors.length)}: inget skrevs. Väntar på nästa sparning.\n`);
         return;
       }
-      await syncBuilt(io, join(values.out, result.id), result.files);
+      await syncBuilt(io, join(values.out, result.id), result.files, record);
     };
 
     let timer: NodeJS.Timeout | undefined;
@@ -165,9 +167,14 @@ const errorCount = (count: number) => (count === 1 ? "Ett fel" : `${count} fel`)
  * Writes the files that changed to the agreement's output folder and tells which; a location
  * that cannot be used is told and watching goes on.
  */
-async function syncBuilt(io: Io, target: string, files: readonly OutputFile[]): Promise<void> {
+async function syncBuilt(
+  io: Io,
+  target: string,
+  files: readonly OutputFile[],
+  record: SyncRecord,
+): Promise<void> {
   try {
-    const { written, removed } = await syncFolder(target, files);
+    const { written, removed } = await syncFolder(target, files, record);
     if (written.length === 0 && removed.length === 0) {
       io.stderr(`Inga filer ändrades i ${shown(target)}.\n`);
     } else {
