@@ -34,8 +34,10 @@ export class SchemaErrors {
   }
 
   #none(file: SourceFile, path: YamlPath, below: boolean): boolean {
+    const errors = this.#paths.get(file);
+    if (!errors) return true; // asked for every value of a valid file: no strings made
     const at = path.map(String);
-    return !(this.#paths.get(file) ?? []).some((e) =>
+    return !errors.some((e) =>
       e.length <= at.length
         ? e.every((s, i) => s === at[i])
         : below && at.every((s, i) => s === e[i]),
