@@ -67,6 +67,7 @@ export class SyncRecord {
     }
   }
 
+  /** A removed file: its array is not held any longer. */
   forget(path: string): void {
     this.#files.delete(path);
   }
