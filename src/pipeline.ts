@@ -23,7 +23,7 @@ import { locateProblems } from "./document/locate.js";
 import type { DocumentTree } from "./document/types.js";
 import { sha256 } from "./hash.js";
 import { type HelperPdfs, helperPdfs, type PdfHelper } from "./helper/index.js";
-import type { SourceCache } from "./load/agreement.js";
+import { createSourceCache, pruneSourceCache, type SourceCache } from "./load/agreement.js";
 import type { SourceFile } from "./load/source.js";
 import type { Agreement } from "./model.js";
 import { FORMATS, type Format } from "./output-formats.js";
@@ -146,7 +146,8 @@ export interface BuildOptions {
  * (src/load/agreement.ts), so that only a changed file is parsed again. `documents`: the rendered
  * files of documents, so that a document whose tree, sources and options are unchanged is not
  * rendered again; renderers are deterministic, so the files are the ones rendering would give.
- * `used` collects the keys of the last build's documents; `pruneBuildCache` drops the others.
+ * `used` collects the keys of the last build's documents; `pruneBuildCache` drops the others, and
+ * the files the last build did not read.
  */
 export interface BuildCache {
   sources: SourceCache;
@@ -165,13 +166,14 @@ interface DocumentFiles {
 }
 
 export const createBuildCache = (): BuildCache => ({
-  sources: new Map(),
+  sources: createSourceCache(),
   documents: new Map(),
   used: new Set(),
 });
 
-/** Keeps only the documents the last build used. */
+/** Keeps only the files and documents the last build used. */
 export function pruneBuildCache(cache: BuildCache): void {
+  pruneSourceCache(cache.sources);
   for (const key of cache.documents.keys()) if (!cache.used.has(key)) cache.documents.delete(key);
   cache.used.clear();
 }

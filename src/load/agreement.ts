@@ -65,18 +65,31 @@ const usage = (file: string, message: string, rule: RuleId): ReadAgreement => ({
 /**
  * Files parsed by earlier reads in one process (`iop watch`), by the path diagnostics show: a
  * file whose bytes are unchanged is not parsed again but gives the same result, its SourceFile the
- * same object (nothing changes a parsed file). Holds the last version of each path.
+ * same object (nothing changes a parsed file). Holds the last version of each path; `read` collects
+ * the paths read since the last `pruneSourceCache`.
  */
-export type SourceCache = Map<string, { bytes: Uint8Array; parsed: Parsed }>;
+export interface SourceCache {
+  files: Map<string, { bytes: Uint8Array; parsed: Parsed }>;
+  read: Set<string>;
+}
 type Parsed = ReturnType<typeof parseSource>;
+
+export const createSourceCache = (): SourceCache => ({ files: new Map(), read: new Set() });
+
+/** Keeps only the files read since the last call (a removed or renamed file is let go). */
+export function pruneSourceCache(cache: SourceCache): void {
+  for (const path of cache.files.keys()) if (!cache.read.has(path)) cache.files.delete(path);
+  cache.read.clear();
+}
 
 /** Parses `bytes`, or takes the result of the last parse of the same bytes at `path`. */
 function parseCached(path: string, bytes: Uint8Array, cache: SourceCache | undefined): Parsed {
   if (!cache) return parseSource(path, bytes);
-  const hit = cache.get(path);
+  cache.read.add(path);
+  const hit = cache.files.get(path);
   if (hit && Buffer.compare(hit.bytes, bytes) === 0) return hit.parsed;
   const parsed = parseSource(path, bytes);
-  cache.set(path, { bytes, parsed });
+  cache.files.set(path, { bytes, parsed });
   return parsed;
 }
 

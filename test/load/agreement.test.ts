@@ -1,12 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { symlinkSync } from "node:fs";
+import { rmSync, symlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   bilagaFiles,
+  createSourceCache,
   parseGitSpec,
+  pruneSourceCache,
   readAgreement,
-  type SourceCache,
 } from "../../src/load/agreement.js";
 import { loadAgreement } from "../../src/validate/index.js";
 import { copyAgreement, edit, V2025 } from "../diff/helpers.js";
@@ -144,7 +145,7 @@ describe("loadAgreement", () => {
 describe("readAgreement with a cache (iop watch)", () => {
   it("should parse again only the files whose bytes changed", async () => {
     const dir = copyAgreement();
-    const cache: SourceCache = new Map();
+    const cache = createSourceCache();
     const first = await readAgreement(dir, undefined, cache);
     edit(dir, "bilaga-1.yaml", "inom tre dagar", "inom två dagar");
     const second = await readAgreement(dir, undefined, cache);
@@ -171,7 +172,7 @@ describe("readAgreement with a cache (iop watch)", () => {
     expect(fresh.diagnostics).toContainEqual(
       expect.objectContaining({ rule: "yaml-tab-as-indent", line: 4 }),
     );
-    const cache: SourceCache = new Map();
+    const cache = createSourceCache();
     for (let i = 0; i < 2; i++) {
       const loaded = await loadAgreement(dir, undefined, { sources: cache });
       expect(loaded.agreement, `read ${i + 1}`).toBeUndefined();
@@ -179,14 +180,27 @@ describe("readAgreement with a cache (iop watch)", () => {
     }
   });
 
-  it("should keep the files of two folders apart", async () => {
+  it("should keep the files of two folders apart, even with the same bytes", async () => {
     const a = copyAgreement();
     const b = copyAgreement();
-    edit(b, "bilaga-1.yaml", "inom tre dagar", "inom två dagar");
-    const cache: SourceCache = new Map();
+    const cache = createSourceCache();
     const readA = await readAgreement(a, undefined, cache);
     const readB = await readAgreement(b, undefined, cache);
-    expect(readA.sources?.bilagor[0]?.text).toContain("inom tre dagar");
-    expect(readB.sources?.bilagor[0]?.text).toContain("inom två dagar");
+    expect(readB.sources?.agreement).not.toBe(readA.sources?.agreement);
+    expect(readA.sources?.agreement.path).toContain(a);
+    expect(readB.sources?.agreement.path).toContain(b);
+  });
+
+  it("should let go of a file the last read did not read", async () => {
+    const dir = copyAgreement();
+    const cache = createSourceCache();
+    await readAgreement(dir, undefined, cache);
+    pruneSourceCache(cache);
+    expect([...cache.files.keys()].filter((p) => p.endsWith("bilaga-3.yaml"))).toHaveLength(1);
+    rmSync(join(dir, "bilaga-3.yaml"));
+    await readAgreement(dir, undefined, cache);
+    pruneSourceCache(cache);
+    expect([...cache.files.keys()].filter((p) => p.endsWith("bilaga-3.yaml"))).toEqual([]);
+    expect(cache.files.size).toBe(3); // the agreement and two bilagor
   });
 });
