@@ -24,25 +24,34 @@ export interface SyncResult {
 }
 
 /**
- * A file changed less than this long ago is compared by its bytes even when its stamp is known:
- * it could change again within the same tick of the file system's clock without getting a new
- * stamp (git's "racy" files). Two seconds cover the coarsest clocks in use (FAT).
+ * A file changed less than this long ago is not noted, so it is compared by its bytes the next
+ * time: it could change again within the same tick of the file system's clock without getting a
+ * new stamp (git's "racy" files). Two seconds cover the coarsest clocks in use (FAT).
  */
 const SETTLED_MS = 2000;
 
 const stampOf = (info: BigIntStats): string =>
   `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
 
+/** The file's status, or undefined when it cannot be had (missing, no permission…). */
+function statOf(path: string): BigIntStats | undefined {
+  try {
+    return statSync(path, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * What `iop watch` knows of its output between saves: for each file it wrote, or found to hold the
- * bytes it was to write, that array and the file's stamp (device, inode, size, times of
- * modification and change) then. While the stamp stays the same, the file holds the same bytes and
- * is not read again for the same array (a document an edit did not change comes from the build
- * cache as the same array).
+ * What `iop watch` knows of its output between saves: for each file found to hold the bytes it
+ * was to write (one written by an earlier save, say, once it has settled), that array and the
+ * file's stamp (device, inode, size, times of modification and change) then. While the stamp stays
+ * the same, the file holds the same bytes and is not read again for the same array (a document an
+ * edit did not change comes from the build cache as the same array).
  */
 export class SyncRecord {
   readonly #files = new Map<string, { data: Uint8Array; stamp: string }>();
-  /** The clock the files' change times are compared with (tests move it on). */
+  /** The clock the files' times are compared with (tests move it on). */
   readonly #now: () => number;
 
   constructor(now: () => number = Date.now) {
@@ -53,21 +62,22 @@ export class SyncRecord {
   holds(path: string, data: Uint8Array): boolean {
     const known = this.#files.get(path);
     if (known?.data !== data) return false;
-    const info = statSync(path, { bigint: true, throwIfNoEntry: false });
+    const info = statOf(path);
     return info !== undefined && stampOf(info) === known.stamp;
   }
 
   /** Notes that the file at `path` holds `data` now; a file changed too recently is not noted. */
   note(path: string, data: Uint8Array): void {
-    const info = statSync(path, { bigint: true, throwIfNoEntry: false });
-    if (info && Number(info.ctimeMs) <= this.#now() - SETTLED_MS) {
+    const info = statOf(path);
+    // The later of the two times: a file system may give its creation time as ctime (FAT).
+    if (info && Math.max(Number(info.ctimeMs), Number(info.mtimeMs)) <= this.#now() - SETTLED_MS) {
       this.#files.set(path, { data, stamp: stampOf(info) });
     } else {
       this.#files.delete(path);
     }
   }
 
-  /** A removed file: its array is not held any longer. */
+  /** A removed file: its array is not held any longer (memory only; `holds` finds no file). */
   forget(path: string): void {
     this.#files.delete(path);
   }

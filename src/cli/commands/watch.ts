@@ -78,7 +78,7 @@ Slutkod: 0 när den avslutas med Ctrl-C, 2 vid felaktig användning.
     longRun(); // every save runs the same code again (src/jit.ts)
     // The build there was when watching started: every save is compared with it.
     let previous: BuildOptions["previous"];
-    // Documents an edit did not change are not rendered again.
+    // Files and documents an edit did not change are not parsed or rendered again.
     const cache = createBuildCache();
     // Output files known to hold their bytes already are not read again.
     const record = new SyncRecord();
