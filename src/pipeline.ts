@@ -21,7 +21,7 @@ import { type Diagnostic, hasErrors } from "./diagnostics.js";
 import { buildDocument } from "./document/index.js";
 import { locateProblems } from "./document/locate.js";
 import type { DocumentTree } from "./document/types.js";
-import { sha256 } from "./hash.js";
+import { bytesSha256, sha256 } from "./hash.js";
 import { type HelperPdfs, helperPdfs, type PdfHelper } from "./helper/index.js";
 import { createSourceCache, pruneSourceCache, type SourceCache } from "./load/agreement.js";
 import type { SourceFile } from "./load/source.js";
@@ -189,7 +189,7 @@ function renderKey(
     JSON.stringify(tree),
     [...formats].sort().join(","),
     pdfa,
-    ...yaml.map((f) => `${basename(f.path)}:${sha256(f.bytes)}`),
+    ...yaml.map((f) => `${basename(f.path)}:${bytesSha256(f.bytes)}`),
   ];
   return sha256(encoder.encode(parts.join("\n")));
 }

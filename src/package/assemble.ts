@@ -6,7 +6,7 @@
  */
 import { basename } from "node:path";
 import type { DocumentTree } from "../document/types.js";
-import { sha256 } from "../hash.js";
+import { bytesSha256 } from "../hash.js";
 import type { SourceFile } from "../load/source.js";
 import type { ContentFingerprint } from "./fingerprint.js";
 import {
@@ -25,7 +25,7 @@ import { mergeIntoPrevious } from "./partial.js";
 export const recordedSources = (files: readonly SourceFile[]): ManifestSource[] =>
   files.map((f) => ({
     name: basename(f.path),
-    sha256: sha256(f.bytes),
+    sha256: bytesSha256(f.bytes),
     text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(f.bytes),
   }));
 

@@ -1,4 +1,4 @@
-import { sha256 } from "../hash.js";
+import { bytesSha256 } from "../hash.js";
 import type {
   Manifest,
   ManifestDocument,
@@ -28,21 +28,6 @@ export interface OutputFile {
   data: Uint8Array;
 }
 
-/**
- * The SHA-256 of a file's bytes, kept per array: `iop watch` hands the same arrays of the
- * documents an edit did not change (its build cache, src/pipeline.ts) to every save's manifest.
- * Output bytes are never changed once made.
- */
-const digests = new WeakMap<Uint8Array, string>();
-export function fileSha256(data: Uint8Array): string {
-  let digest = digests.get(data);
-  if (digest === undefined) {
-    digest = sha256(data);
-    digests.set(data, digest);
-  }
-  return digest;
-}
-
 /** The manifest for a set of files, deterministic (sorted, stable key order). */
 export function createManifest(
   agreement: string,
@@ -61,7 +46,7 @@ export function createManifest(
     generator: "iop",
     documents,
     files: [
-      ...files.map((f) => ({ path: f.path, sha256: fileSha256(f.data), bytes: f.data.length })),
+      ...files.map((f) => ({ path: f.path, sha256: bytesSha256(f.data), bytes: f.data.length })),
       ...kept,
     ].sort((a, b) => byText(a.path, b.path)),
     ...(unique.size > 0

@@ -15,6 +15,7 @@ import {
   PDFString,
 } from "pdf-lib";
 import type { DocumentTree } from "../../document/types.js";
+import { bytesSha256 } from "../../hash.js";
 import { page as pageSize } from "./style.js";
 import type { OutlineEntry, PdfOptions, SignatureSlot } from "./types.js";
 
@@ -169,22 +170,6 @@ export function documentIdStart(tree: DocumentTree): Hash {
 }
 
 /**
- * The SHA-256 of an attachment's bytes, by the array they are in: the YAML sources a document
- * embeds are the same arrays in its PDF and every signing copy (read once per build; iop never
- * changes an array it has read, as `flate.ts` also relies on).
- */
-const attachmentDigests = new WeakMap<Uint8Array, Buffer>();
-
-function attachmentDigest(data: Uint8Array): Buffer {
-  let digest = attachmentDigests.get(data);
-  if (!digest) {
-    digest = createHash("sha256").update(data).digest();
-    attachmentDigests.set(data, digest);
-  }
-  return digest;
-}
-
-/**
  * The /ID of a PDF of the tree `start` hashes (`documentIdStart`) drawn with `options`, as 32 hex
  * digits: a hash of everything the output is made of (not random, not a clock).
  */
@@ -200,7 +185,9 @@ export function documentId(options: PdfOptions, start: Hash): string {
   );
   for (const a of options.attachments ?? []) {
     hash.update(JSON.stringify([a.name, a.description ?? null]));
-    hash.update(attachmentDigest(a.data));
+    // Kept per array: the YAML sources a document embeds are the same arrays in its PDF and
+    // every signing copy.
+    hash.update(Buffer.from(bytesSha256(a.data), "hex"));
   }
   return hash.digest("hex").slice(0, 32).toUpperCase();
 }
