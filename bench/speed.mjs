@@ -122,7 +122,7 @@ const save = async () => {
 await save();
 await new Promise((resolve) => setTimeout(resolve, 2100));
 // Warm: the load, check and compose code runs once per save, so it takes some saves to be optimised
-// (after 2 saves the median was still 1.4× that of a steady state).
+// (after 2 saves the median was up to 1.4× that of a steady state).
 const saveCycle = await timeWarm(save, { runs: 20, warmup: 20 });
 console.log("## 1. The preview loop (`iop watch`), warm\n");
 console.log("| what | ours | target | `node -e 0` | ours / `node -e 0` |");
