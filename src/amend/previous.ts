@@ -11,7 +11,7 @@ import type { RuleId } from "../diagnostics.js";
 import { type Diagnostic, hasErrors } from "../diagnostics.js";
 import type { DocumentTree } from "../document/types.js";
 import type { AgreementSources } from "../load/agreement.js";
-import { parseSource } from "../load/source.js";
+import { parseSource, type SourceFile } from "../load/source.js";
 import type { Agreement, Bilaga } from "../model.js";
 import { MANIFEST_FILE, type Manifest, type ManifestDocument } from "../package/manifest.js";
 import { buildDocuments } from "../pipeline.js";
@@ -117,15 +117,49 @@ function buildOne(sources: AgreementSources, name: string): BilagaVersion | unde
 }
 
 /**
+ * What has been made from one previous build's recorded texts, kept as long as that build is
+ * (`iop watch` compares every save with the same one): each text parsed, and each bilaga's old
+ * version with the files it was built from.
+ */
+interface Rebuilt {
+  parsed: Map<string, SourceFile | undefined>;
+  versions: Map<string, { inputs: readonly unknown[]; version: BilagaVersion | undefined }>;
+}
+const rebuilt = new WeakMap<PreviousBuild, Rebuilt>();
+
+function rebuiltOf(previous: PreviousBuild): Rebuilt {
+  let kept = rebuilt.get(previous);
+  if (!kept) {
+    kept = { parsed: new Map(), versions: new Map() };
+    rebuilt.set(previous, kept);
+  }
+  return kept;
+}
+
+/**
  * The bilagor as the previous manifest recorded them. A bilaga's old version is rebuilt from the
  * recorded text of its own YAML and of the agreement's, beside the current other bilagor (which
  * only the rules that look across bilagor see). A manifest written before this was recorded
  * gives nothing to compare with.
+ *
+ * The texts are parsed once per previous build, and an old version is built again only when the
+ * current other bilagor are not the very files it was built beside: in `iop watch`, whose source
+ * cache gives an unchanged file as the same object, a save of an amended bilaga does not parse
+ * and build its old version again. Parsing and building are deterministic and nothing changes a
+ * parsed file or a built version, so what is kept is what they would give.
  */
 export function manifestBaseline(previous: PreviousBuild, current: Agreement): Baseline {
   const baseline: Baseline = new Map();
+  const kept = rebuiltOf(previous);
   const manifestPath = shown(join(previous.dir, MANIFEST_FILE));
   const texts = new Map((previous.manifest.sources ?? []).map((s) => [s.sha256, s.text]));
+  const encoder = new TextEncoder();
+  const parsed = (source: { name: string; sha256: string }, text: string) => {
+    const path = `${manifestPath} (${source.name})`;
+    const key = `${path}\n${source.sha256}`;
+    if (!kept.parsed.has(key)) kept.parsed.set(key, parseSource(path, encoder.encode(text)).file);
+    return kept.parsed.get(key);
+  };
   for (const doc of previous.manifest.documents as ManifestDocument[]) {
     if (doc.kind !== "bilaga" || !doc.dataSha256 || !doc.sources || doc.sources.length < 2) {
       continue;
@@ -137,13 +171,8 @@ export function manifestBaseline(previous: PreviousBuild, current: Agreement): B
     const ownText = texts.get(own.sha256);
     const mainText = texts.get(main.sha256);
     if (ownText === undefined || mainText === undefined) continue;
-    const encoder = new TextEncoder();
     // Parsed on first use: an unchanged bilaga needs neither its log nor its old version.
-    let ownParsed: ReturnType<typeof parseSource> | undefined;
-    const parsedOwn = () => {
-      ownParsed ??= parseSource(`${manifestPath} (${own.name})`, encoder.encode(ownText));
-      return ownParsed.file;
-    };
+    const parsedOwn = () => parsed(own, ownText);
     baseline.set(doc.name, {
       against: `den senast byggdes (${manifestPath})`,
       label: `förra bygget (${MANIFEST_FILE})`,
@@ -152,10 +181,7 @@ export function manifestBaseline(previous: PreviousBuild, current: Agreement): B
       log: () => logOf(parsedOwn()?.value),
       load() {
         const ownFile = parsedOwn();
-        const mainFile = parseSource(
-          `${manifestPath} (${main.name})`,
-          encoder.encode(mainText),
-        ).file;
+        const mainFile = parsed(main, mainText);
         if (!ownFile || !mainFile) return undefined;
         const nummer = (ownFile.value as { nummer?: unknown } | null)?.nummer;
         const bilagor = [
@@ -166,15 +192,23 @@ export function manifestBaseline(previous: PreviousBuild, current: Agreement): B
             Number((a.value as { nummer?: number }).nummer) -
             Number((b.value as { nummer?: number }).nummer),
         );
-        return buildOne(
+        const inputs = [current.dir, current.name, mainFile, ...bilagor];
+        const last = kept.versions.get(doc.name);
+        if (last && sameItems(last.inputs, inputs)) return last.version;
+        const version = buildOne(
           { dir: current.dir, name: current.name, agreement: mainFile, bilagor },
           doc.name,
         );
+        kept.versions.set(doc.name, { inputs, version });
+        return version;
       },
     });
   }
   return baseline;
 }
+
+const sameItems = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((item, i) => item === b[i]);
 
 /**
  * The bilagor of the agreement folder `dir` as they were in git revision `rev`. A revision git

@@ -1,6 +1,7 @@
 /**
  * The baseline read from a previous build's manifest (src/amend/previous.ts): a bilaga's recorded
- * YAML is parsed only when the build needs it, which is when the bilaga's data has changed.
+ * YAML is parsed only when the build needs it, which is when the bilaga's data has changed, and
+ * what is made of it is kept with the previous build for the next save of `iop watch`.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,13 +24,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe("manifestBaseline", () => {
   it("should parse a bilaga's recorded YAML only when its log or old version is asked for", async () => {
-    const built = await buildAgreement(dir, new Set(["md"]));
-    expect(built.files).toBeDefined();
-    await writeFolderAtomically(join(out, built.id as string), built.files ?? []);
-    const { previous } = await readPreviousBuild(join(out, built.id as string));
-    const { agreement } = await loadAgreement(dir);
-    if (!previous || !agreement) throw new Error("no previous build or agreement");
-
+    const { previous, agreement } = await previousAndAgreement();
     const parseSource = vi.mocked(source.parseSource);
     parseSource.mockClear();
     const baseline = manifestBaseline(previous, agreement);
@@ -44,4 +39,40 @@ describe("manifestBaseline", () => {
     expect(bilaga1?.load()?.tree.name).toBe("bilaga-1");
     expect(parseSource).toHaveBeenCalledTimes(2);
   });
+
+  it("should keep the parsed texts and old versions of a previous build for the next build (iop watch)", async () => {
+    const { previous, agreement } = await previousAndAgreement();
+    const parseSource = vi.mocked(source.parseSource);
+    const first = manifestBaseline(previous, agreement).get("bilaga-1")?.load();
+    expect(first?.tree.name).toBe("bilaga-1");
+    parseSource.mockClear();
+
+    // The next save: the same previous build, the other bilagor the same files (the source cache).
+    const again = manifestBaseline(previous, agreement).get("bilaga-1");
+    expect(again?.log()).toEqual(agreement.bilagor[0]?.data.ändringslogg);
+    expect(again?.load()).toBe(first);
+    expect(parseSource).not.toHaveBeenCalled();
+
+    // Another bilaga read anew (it changed): the old version is built again beside it.
+    const { agreement: reread } = await loadAgreement(dir);
+    if (!reread) throw new Error("no agreement");
+    parseSource.mockClear();
+    const rebuilt = manifestBaseline(previous, reread).get("bilaga-1")?.load();
+    expect(rebuilt).not.toBe(first);
+    expect(rebuilt?.tree).toEqual(first?.tree);
+    expect(rebuilt?.agreement.bilagor.map((b) => b.file)).toContain(reread.bilagor[1]?.file);
+    expect(parseSource).not.toHaveBeenCalled();
+  });
 });
+
+/** A previous build of Stockholm 2025 (Markdown only) and the agreement loaded. */
+async function previousAndAgreement() {
+  const built = await buildAgreement(dir, new Set(["md"]));
+  expect(built.files).toBeDefined();
+  const target = join(out, `${built.id as string}-${Math.random().toString(36).slice(2)}`);
+  await writeFolderAtomically(target, built.files ?? []);
+  const { previous } = await readPreviousBuild(target);
+  const { agreement } = await loadAgreement(dir);
+  if (!previous || !agreement) throw new Error("no previous build or agreement");
+  return { previous, agreement };
+}
