@@ -4,8 +4,7 @@
  * then a rename), files the new output no longer has are removed, and manifest.json is written
  * last, so it never lists a file that is not there yet.
  */
-import { type BigIntStats, statSync } from "node:fs";
-import { readdir, rm, stat } from "node:fs/promises";
+import { type BigIntStats, readdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { MANIFEST_FILE, type OutputFile } from "./manifest.js";
 import {
@@ -83,11 +82,11 @@ export class SyncRecord {
   }
 }
 
-async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+function listFiles(dir: string, prefix = ""): string[] {
   const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), rel)));
+    if (entry.isDirectory()) out.push(...listFiles(join(dir, entry.name), rel));
     else out.push(rel);
   }
   return out;
@@ -98,17 +97,15 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
  * yet is written whole (`writeFolderAtomically`); an existing one must hold only files a build
  * wrote (`prepareFolder`, OutputError otherwise). With `record` (`iop watch`), a file known to hold
  * its bytes already is not read again, and what the folder holds is noted for the next call.
+ * Its file-system calls are synchronous, as a build's reads are (src/load/read.ts): each
+ * asynchronous one was a round trip through libuv's thread pool that the save only waited for.
  */
 export async function syncFolder(
   target: string,
   files: readonly OutputFile[],
   record?: SyncRecord,
 ): Promise<SyncResult> {
-  const exists = await stat(target).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) {
+  if (!statOf(target)) {
     await writeFolderAtomically(target, files);
     return { written: files.map((f) => f.path), removed: [] };
   }
@@ -130,10 +127,10 @@ export async function syncFolder(
   }
   const wanted = new Set(files.map((f) => f.path));
   const removed: string[] = [];
-  for (const path of await listFiles(target)) {
+  for (const path of listFiles(target)) {
     if (wanted.has(path)) continue;
     const absolute = join(target, ...path.split("/"));
-    await rm(absolute, { force: true });
+    rmSync(absolute, { force: true });
     record?.forget(absolute);
     removed.push(path);
   }

@@ -347,8 +347,10 @@ export async function writeFileAtomically(
       if (mode !== undefined) chmodSync(temp, mode & 0o777);
     }
     renameSync(temp, path);
-  } finally {
+  } catch (error) {
+    // Renamed, the temporary file is gone; only a failure leaves it to remove.
     rmSync(temp, { force: true });
+    throw error;
   }
 }
 
