@@ -42,6 +42,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
 import {
+  median,
   medians,
   ms,
   ratio,
@@ -65,13 +66,8 @@ const beforeBin = beforeRoot && join(beforeRoot, "dist/bin/iop.js");
 const work = mkdtempSync(join(tmpdir(), "iop-bench-speed-"));
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 
-const { buildAgreement, buildDocuments, createBuildCache, pruneBuildCache } = await import(
-  `${root}dist/pipeline.js`
-);
+const { buildDocuments } = await import(`${root}dist/pipeline.js`);
 const { loadAgreement } = await import(`${root}dist/validate/index.js`);
-const { SyncRecord, syncFolder } = await import(`${root}dist/package/sync.js`);
-const { writeFolderAtomically } = await import(`${root}dist/package/write.js`);
-const { readPreviousBuild } = await import(`${root}dist/amend/previous.js`);
 const { renderMarkdown } = await import(`${root}dist/render/markdown/index.js`);
 const { renderDocx } = await import(`${root}dist/render/docx/index.js`);
 const { renderPdf, renderPdfCopies } = await import(`${root}dist/render/pdf/index.js`);
@@ -106,58 +102,94 @@ const oneDocument = await timeWarm(async () => {
   await renderPdf(tree, { fingerprint });
   await renderCopies(tree, renderPdf, {}, renderPdfCopies);
 });
-/**
- * A save as `iop watch` does it: bilaga-1.yaml of `folder` gets the next of `texts`, then the
- * agreement is built with the watch's caches and compared with `previous` (the build there was
- * when watching started), and the output folder is brought up to date.
- */
-function watchSave(folder, out, texts, previous = { diagnostics: [] }) {
-  const yaml = join(folder, "bilaga-1.yaml");
-  const cache = createBuildCache();
-  const record = new SyncRecord();
-  let turn = 0;
-  return async () => {
-    writeFileSync(yaml, texts[turn++ % texts.length]);
-    const r = await buildAgreement(folder, undefined, { out, cache, previous });
-    pruneBuildCache(cache);
-    if (!r.files) throw new Error(`a save did not build: ${JSON.stringify(r.diagnostics)}`);
-    await syncFolder(join(out, r.id), r.files, record);
-    return r;
+/** The functions a save calls, from the checkout at `base` (this one, or IOP_BENCH_BEFORE's). */
+async function saveFunctions(base) {
+  const from = (path) => import(join(base, "dist", path));
+  return {
+    ...(await from("pipeline.js")),
+    ...(await from("package/sync.js")),
+    ...(await from("package/write.js")),
+    ...(await from("amend/previous.js")),
   };
 }
 /**
- * Timed saves: as `iop watch` starts, its first build writes the folder; a person saves seconds
- * later, when the files written are settled and known not to need reading again (SyncRecord,
- * src/package/sync.ts). Warm: the load, check and compose code runs once per save, so it takes
- * some saves to be optimised (after 2 saves the median was up to 1.4× that of a steady state).
+ * A save as `iop watch` does it, by the checkout of `lib`: bilaga-1.yaml of `folder` gets the next
+ * of `texts`, then the agreement is built with the watch's caches and compared with `previous`
+ * (the build there was when watching started), and the output folder is brought up to date.
  */
-async function timeSaves(save) {
-  await save();
-  await new Promise((resolve) => setTimeout(resolve, 2100));
-  return timeWarm(save, { runs: 20, warmup: 20 });
+function watchSave(lib, folder, out, texts, previous = { diagnostics: [] }) {
+  const yaml = join(folder, "bilaga-1.yaml");
+  const cache = lib.createBuildCache();
+  const record = new lib.SyncRecord();
+  let turn = 0;
+  return async () => {
+    writeFileSync(yaml, texts[turn++ % texts.length]);
+    const r = await lib.buildAgreement(folder, undefined, { out, cache, previous });
+    lib.pruneBuildCache(cache);
+    if (!r.files) throw new Error(`a save did not build: ${JSON.stringify(r.diagnostics)}`);
+    await lib.syncFolder(join(out, r.id), r.files, record);
+    return r;
+  };
 }
 const original = readFileSync(join(dir, "bilaga-1.yaml"), "utf8");
 const edited = (days) => original.replace("inom tre dagar", `inom ${days} dagar`);
-const saveCycle = await timeSaves(watchSave(dir, join(work, "out"), [edited("två"), original]));
-// The same while bilaga-1 is amended (an administrator's loop, src/amend/): `iop watch` started
-// beside an earlier build, so each save compares bilaga-1 with it, finds the change log's new
-// entry and writes the bilaga's redline (Word and HTML) too.
-const amendDir = join(work, "amend", NAME);
-cpSync(join(root, "agreements", NAME), amendDir, { recursive: true });
-const amendOut = join(work, "amend-out");
-const firstBuild = await buildAgreement(amendDir);
-await writeFolderAtomically(join(amendOut, firstBuild.id), firstBuild.files);
 const log =
   '\nändringslogg:\n  - datum: "2026-03-15"\n    beslut: Styrgruppens protokoll 2026-03-15, § 4\n    beslutat_av: Styrgruppen\n    beskrivning: Stödet ges snabbare.\n';
-const amendSave = watchSave(
-  amendDir,
-  amendOut,
-  [`${edited("två")}${log}`, `${edited("fyra")}${log}`],
-  await readPreviousBuild(join(amendOut, firstBuild.id)),
-);
-if ((await amendSave()).redlines?.length !== 2)
-  throw new Error("the amended bilaga has no redline");
-const amendCycle = await timeSaves(amendSave);
+/**
+ * The two save loops of a checkout, in folders of their own under `work/<label>`: a plain edit of
+ * bilaga-1, and the same while bilaga-1 is amended (an administrator's loop, src/amend/):
+ * `iop watch` started beside an earlier build, so each save compares bilaga-1 with it, finds the
+ * change log's new entry and writes the bilaga's redline (Word and HTML) too. Each has had its
+ * first save, which writes the folder as `iop watch` does when it starts.
+ */
+async function saveLoops(lib, label) {
+  const copy = (name) => {
+    const folder = join(work, label, name, NAME);
+    cpSync(join(root, "agreements", NAME), folder, { recursive: true });
+    return folder;
+  };
+  const plainDir = copy("plain");
+  const plain = watchSave(lib, plainDir, join(work, label, "plain-out"), [edited("två"), original]);
+  const amendDir = copy("amend");
+  const amendOut = join(work, label, "amend-out");
+  const firstBuild = await lib.buildAgreement(amendDir);
+  await lib.writeFolderAtomically(join(amendOut, firstBuild.id), firstBuild.files);
+  const amend = watchSave(
+    lib,
+    amendDir,
+    amendOut,
+    [`${edited("två")}${log}`, `${edited("fyra")}${log}`],
+    await lib.readPreviousBuild(join(amendOut, firstBuild.id)),
+  );
+  await plain();
+  if ((await amend()).redlines?.length !== 2) throw new Error("the amended bilaga has no redline");
+  return { plain, amend };
+}
+const loops = { ours: await saveLoops(await saveFunctions(root), "ours") };
+if (beforeRoot) loops.before = await saveLoops(await saveFunctions(beforeRoot), "before");
+// A person saves seconds after `iop watch` has started, when the files written are settled and
+// known not to need reading again (SyncRecord, src/package/sync.ts).
+await new Promise((resolve) => setTimeout(resolve, 2100));
+/**
+ * Each loop timed warm: the load, check and compose code runs once per save, so it takes some
+ * saves to be optimised (after 2 saves the median was up to 1.4× that of a steady state). With
+ * IOP_BENCH_BEFORE, the other checkout's loops in the same process, in turns with ours, 3 rounds.
+ */
+const saveTimes = { ours: { plain: [], amend: [] }, before: { plain: [], amend: [] } };
+for (let round = 0; round < (beforeRoot ? 3 : 1); round++) {
+  for (const kind of ["plain", "amend"]) {
+    for (const [who, loop] of Object.entries(loops)) {
+      saveTimes[who][kind].push(await timeWarm(loop[kind], { runs: 20, warmup: 20 }));
+    }
+  }
+}
+/** A loop's median save (of the rounds' medians) and its CPU time. */
+const saveFigure = (times) => ({
+  median: median(times.map((t) => t.median)),
+  cpu: median(times.map((t) => t.cpu)),
+});
+const saveCycle = saveFigure(saveTimes.ours.plain);
+const amendCycle = saveFigure(saveTimes.ours.amend);
 console.log("## 1. The preview loop (`iop watch`), warm\n");
 console.log("| what | ours | target | `node -e 0` | ours / `node -e 0` |");
 console.log("| --- | --- | --- | --- | --- |");
@@ -170,6 +202,16 @@ console.log(
 console.log(
   `| the same save while bilaga-1 is amended: also compared with the build before and its redline written (Word, HTML) | ${ms(amendCycle.median)} (CPU ${ms(amendCycle.cpu)}) | 50 ms | ${ms(node)} | ${ratio(amendCycle.median, node)} |`,
 );
+if (beforeRoot) {
+  const wall = (times) => times.map((t) => t.median);
+  const row = (kind) =>
+    `| ${kind} | ${ms(saveFigure(saveTimes.ours[kind]).median)} | ${ms(saveFigure(saveTimes.before[kind]).median)} | ${ratioRange(roundRatios(wall(saveTimes.ours[kind]), wall(saveTimes.before[kind])))} |`;
+  console.log(`\nThe same saves by ${beforeRoot}, in turns with ours (3 rounds):\n`);
+  console.log("| save | ours | before | ours / before, round by round |");
+  console.log("| --- | --- | --- | --- |");
+  console.log(row("plain"));
+  console.log(row("amend"));
+}
 
 // 2. The cold build against LibreOffice.
 const first = join(work, "first");

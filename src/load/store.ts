@@ -55,9 +55,8 @@ function diskStore(dir: string, agreementFile: string): Store {
     dir,
     agreementFile,
     display: (file) => shownPath(join(dir, file)),
-    // Synchronous, as the files are read (read.ts): a round trip through libuv's thread pool
-    // that the build only waits for costs more than the call (with syncFolder's, 1–2 ms of a
-    // save in `iop watch`, in turns with the asynchronous calls).
+    // Synchronous, as the files are read (read.ts): an asynchronous call is a round trip through
+    // libuv's thread pool that the build only waits for.
     list: async () => readdirSync(dir),
     read: (file) => readInputFile(dir, file),
   };

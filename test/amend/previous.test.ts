@@ -53,7 +53,8 @@ describe("manifestBaseline", () => {
     expect(again?.load()).toBe(first);
     expect(parseSource).not.toHaveBeenCalled();
 
-    // Another bilaga read anew (it changed): the old version is built again beside it.
+    // The files read anew, as after an edit of another bilaga: other objects, so the old version
+    // is built again beside them.
     const { agreement: reread } = await loadAgreement(dir);
     if (!reread) throw new Error("no agreement");
     parseSource.mockClear();
@@ -69,7 +70,7 @@ describe("manifestBaseline", () => {
 async function previousAndAgreement() {
   const built = await buildAgreement(dir, new Set(["md"]));
   expect(built.files).toBeDefined();
-  const target = join(out, `${built.id as string}-${Math.random().toString(36).slice(2)}`);
+  const target = join(out, built.id as string);
   await writeFolderAtomically(target, built.files ?? []);
   const { previous } = await readPreviousBuild(target);
   const { agreement } = await loadAgreement(dir);
