@@ -140,7 +140,9 @@ const log =
  * bilaga-1, and the same while bilaga-1 is amended (an administrator's loop, src/amend/):
  * `iop watch` started beside an earlier build, so each save compares bilaga-1 with it, finds the
  * change log's new entry and writes the bilaga's redline (Word and HTML) too. Each has had its
- * first save, which writes the folder as `iop watch` does when it starts.
+ * first save, which writes the folder as `iop watch` does when it starts; the amended loop's also
+ * built the bilaga's old version, which the timed saves find kept (src/amend/previous.ts), as a
+ * person's next saves of that bilaga do.
  */
 async function saveLoops(lib, label) {
   const copy = (name) => {
