@@ -42,14 +42,15 @@ function statOf(path: string): BigIntStats | undefined {
 }
 
 /**
- * What `iop watch` knows of its output between saves: for each file found to hold the bytes it
- * was to write (one written by an earlier save, say, once it has settled), that array and the
- * file's stamp (device, inode, size, times of modification and change) then. While the stamp stays
- * the same, the file holds the same bytes and is not read again for the same array (a document an
- * edit did not change comes from the build cache as the same array).
+ * What `iop watch` knows of its output between saves: for each file it wrote or found to hold the
+ * bytes it was to write, that array; and, once the file has settled, its stamp (device, inode,
+ * size, times of modification and change) then. While the stamp stays the same, the file holds
+ * the same bytes and is not read again for the same array (a document an edit did not change comes
+ * from the build cache as the same array). A file last given other bytes than the next save's is
+ * written without being read first.
  */
 export class SyncRecord {
-  readonly #files = new Map<string, { data: Uint8Array; stamp: string }>();
+  readonly #files = new Map<string, { data: Uint8Array; stamp?: string }>();
   /** The clock the files' times are compared with (tests move it on). */
   readonly #now: () => number;
 
@@ -60,20 +61,32 @@ export class SyncRecord {
   /** Whether the file at `path` holds `data`, by what is known of it. */
   holds(path: string, data: Uint8Array): boolean {
     const known = this.#files.get(path);
-    if (known?.data !== data) return false;
+    if (known?.data !== data || known.stamp === undefined) return false;
     const info = statOf(path);
     return info !== undefined && stampOf(info) === known.stamp;
   }
 
-  /** Notes that the file at `path` holds `data` now; a file changed too recently is not noted. */
+  /**
+   * Whether the file at `path` was last written or found holding other bytes than `data`, so that
+   * it is to be written without reading it: whatever happened to it since, it holds `data` only if
+   * someone wrote just those bytes, and writing them again changes nothing in it.
+   */
+  differs(path: string, data: Uint8Array): boolean {
+    const known = this.#files.get(path)?.data;
+    if (known === undefined || known === data) return false;
+    return !Buffer.from(known.buffer, known.byteOffset, known.byteLength).equals(data);
+  }
+
+  /**
+   * Notes that the file at `path` holds `data` now, with its stamp once it has settled (a file
+   * changed too recently may change again without a new stamp).
+   */
   note(path: string, data: Uint8Array): void {
     const info = statOf(path);
     // The later of the two times: a file system may give its creation time as ctime (FAT).
-    if (info && Math.max(Number(info.ctimeMs), Number(info.mtimeMs)) <= this.#now() - SETTLED_MS) {
-      this.#files.set(path, { data, stamp: stampOf(info) });
-    } else {
-      this.#files.delete(path);
-    }
+    const settled =
+      info && Math.max(Number(info.ctimeMs), Number(info.mtimeMs)) <= this.#now() - SETTLED_MS;
+    this.#files.set(path, settled ? { data, stamp: stampOf(info) } : { data });
   }
 
   /** A removed file: its array is not held any longer (memory only; `holds` finds no file). */
@@ -96,7 +109,8 @@ function listFiles(dir: string, prefix = ""): string[] {
  * Makes `target` hold exactly `files`, writing only what differs. A folder that does not exist
  * yet is written whole (`writeFolderAtomically`); an existing one must hold only files a build
  * wrote (`prepareFolder`, OutputError otherwise). With `record` (`iop watch`), a file known to hold
- * its bytes already is not read again, and what the folder holds is noted for the next call.
+ * its bytes already is not read again, nor one known to have been given other bytes, and what the
+ * folder holds is noted for the next call.
  * Its file-system calls are synchronous, as a build's reads are (src/load/read.ts): each
  * asynchronous one was a round trip through libuv's thread pool that the save only waited for.
  */
@@ -118,7 +132,7 @@ export async function syncFolder(
   for (const file of ordered) {
     const path = join(target, ...file.path.split("/"));
     if (record?.holds(path, file.data)) continue;
-    if (!sameBytes(path, file.data)) {
+    if (record?.differs(path, file.data) || !sameBytes(path, file.data)) {
       await ensureFolder(dirname(path));
       await writeFileAtomically(path, file.data);
       written.push(file.path);
