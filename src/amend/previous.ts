@@ -122,7 +122,8 @@ function buildOne(sources: AgreementSources, name: string): BilagaVersion | unde
  * version with the files it was built from.
  */
 interface Rebuilt {
-  parsed: Map<string, SourceFile | undefined>;
+  /** By path and SHA-256: the file, or none when the text does not parse. */
+  parsed: Map<string, { file?: SourceFile }>;
   versions: Map<string, { inputs: readonly unknown[]; version: BilagaVersion | undefined }>;
 }
 const rebuilt = new WeakMap<PreviousBuild, Rebuilt>();
@@ -157,8 +158,12 @@ export function manifestBaseline(previous: PreviousBuild, current: Agreement): B
   const parsed = (source: { name: string; sha256: string }, text: string) => {
     const path = `${manifestPath} (${source.name})`;
     const key = `${path}\n${source.sha256}`;
-    if (!kept.parsed.has(key)) kept.parsed.set(key, parseSource(path, encoder.encode(text)).file);
-    return kept.parsed.get(key);
+    let hit = kept.parsed.get(key);
+    if (!hit) {
+      hit = { file: parseSource(path, encoder.encode(text)).file };
+      kept.parsed.set(key, hit);
+    }
+    return hit.file;
   };
   for (const doc of previous.manifest.documents as ManifestDocument[]) {
     if (doc.kind !== "bilaga" || !doc.dataSha256 || !doc.sources || doc.sources.length < 2) {
