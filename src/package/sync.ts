@@ -73,8 +73,7 @@ export class SyncRecord {
    */
   differs(path: string, data: Uint8Array): boolean {
     const known = this.#files.get(path)?.data;
-    if (known === undefined || known === data) return false;
-    return !Buffer.from(known.buffer, known.byteOffset, known.byteLength).equals(data);
+    return known !== undefined && known !== data && Buffer.compare(known, data) !== 0;
   }
 
   /**

@@ -201,7 +201,7 @@ function listedFiles(folder: string): Set<string> | undefined {
 export function sameBytes(path: string, data: Uint8Array): boolean {
   try {
     if (statSync(path).size !== data.byteLength) return false;
-    return Buffer.from(data.buffer, data.byteOffset, data.byteLength).equals(readFileSync(path));
+    return Buffer.compare(data, readFileSync(path)) === 0;
   } catch {
     return false;
   }
