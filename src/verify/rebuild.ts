@@ -21,9 +21,6 @@ import type { Finding } from "./folder.js";
 import { docxText, pdfAttachments } from "./sources.js";
 import { extractPages, type PagesResult } from "./text.js";
 
-const sameBytes = (a: Uint8Array, b: Uint8Array) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-
 /** The formats the folder was built with, read from the files its manifest lists. */
 function formatsOf(manifest: Manifest): Set<Format> {
   const formats = new Set<Format>();
@@ -93,7 +90,7 @@ function addSources(sources: Sources, path: string, yaml: [string, Uint8Array][]
   for (const [name, bytes] of yaml) {
     const seen = sources.get(name);
     if (!seen) sources.set(name, { data: bytes, from: path });
-    else if (!sameBytes(seen.data, bytes)) {
+    else if (Buffer.compare(seen.data, bytes) !== 0) {
       findings.push(
         fel(`den bifogade källfilen ${name} skiljer sig från den i ${seen.from}`, path),
       );
